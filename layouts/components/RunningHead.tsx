@@ -1,0 +1,24 @@
+import { View, Text } from '@react-pdf/renderer';
+import { mm } from '../../src/units.js';
+import { ink } from '../ink.js';
+import { text } from '../styles.js';
+
+/**
+ * The running head of a booklet page: the section name on the outside, the campaign on the
+ * inside, above a hairline. `recto` (odd pages) puts the section on the right.
+ * Placed absolutely in the top margin; left/right/top in mm.
+ */
+export function RunningHead({ section, campaign, colour, recto, top, inside, outside }: {
+  section: string; campaign: string; colour: string; recto: boolean; top: number; inside: number; outside: number;
+}) {
+  const left = recto ? inside : outside;
+  const right = recto ? outside : inside;
+  const sectionText = <Text style={{ ...text.caption, ...text.semibold, color: colour, textTransform: 'uppercase', letterSpacing: 0.6 }}>{section}</Text>;
+  const campaignText = <Text style={{ ...text.caption }}>{campaign}</Text>;
+  return (
+    <View fixed style={{ position: 'absolute', top: mm(top), left: mm(left), right: mm(right), flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderBottomColor: ink('rule'), paddingBottom: mm(1) }}>
+      {recto ? campaignText : sectionText}
+      {recto ? sectionText : campaignText}
+    </View>
+  );
+}

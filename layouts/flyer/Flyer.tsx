@@ -1,0 +1,80 @@
+import { Document, View, Text } from '@react-pdf/renderer';
+import type { QrMatrix } from '../../src/qr/matrix.js';
+import type { DocMeta } from '../../src/documents/programme-props.js';
+import { mm } from '../../src/units.js';
+import { Sheet } from '../components/Sheet.js';
+import { frames, textArea } from '../frames.js';
+import { theme } from '../theme.js';
+import { ink, sectionInk } from '../ink.js';
+import { text, type } from '../styles.js';
+import { Triangles } from '../components/Triangles.js';
+import { QrCode } from '../components/QrCode.js';
+
+/** A highlighted event on the tract's verso. */
+export interface Highlight {
+  id: string;
+  when?: string;
+  title: string;
+  place: string;
+  colour: number;
+}
+
+/** What the tract prints, every string final. */
+export interface FlyerProps {
+  meta: DocMeta;
+  edition?: string;
+  title: string;
+  region: string;
+  period: string;
+  tagline?: string;
+  eventCount: string;
+  highlights: Highlight[];
+  programmeUrl?: string;
+  programmeQr?: QrMatrix;
+  organiser: string;
+}
+
+/** The tract (A5, recto and verso): the campaign and its period on the recto; highlights and the QR code to the online programme on the verso. */
+export function Flyer(p: FlyerProps) {
+  const { format, margins } = frames.flyer;
+  const area = textArea(frames.flyer);
+  return (
+    <Document {...p.meta}>
+      <Sheet format={format} background={ink('brand')}>
+        <Triangles width={format.width} height={format.height} colours={[sectionInk(3), ink('ink'), sectionInk(6)]} />
+        <View style={{ position: 'absolute', top: mm(margins.top + 4), left: mm(margins.outside), width: mm(area.width) }}>
+          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{p.edition}</Text> : null}
+          <Text style={{ ...text.display, ...type('display'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
+          <Text style={{ ...text.displayBold, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text>
+          <Text style={{ ...text.semibold, ...type('h3'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
+          {p.tagline ? <Text style={{ ...text.italic, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.tagline}</Text> : null}
+        </View>
+        <View style={{ position: 'absolute', bottom: mm(margins.bottom + 2), left: mm(margins.outside), right: mm(margins.outside + 40) }}>
+          <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{p.eventCount}</Text>
+          <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper') }}>près de chez vous</Text>
+        </View>
+      </Sheet>
+      <Sheet format={format} background={ink('paper')}>
+        <View style={{ position: 'absolute', top: 0, left: 0, right: 0, height: mm(6), backgroundColor: ink('brand') }} />
+        <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
+          <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.md) }}>À ne pas manquer</Text>
+          {p.highlights.map((h) => (
+            <View key={h.id} style={{ borderLeftWidth: theme.rules.bold, borderLeftColor: sectionInk(h.colour), paddingLeft: mm(3), marginBottom: mm(3.2) }}>
+              {h.when ? <Text style={{ ...text.caption, ...text.semibold, color: sectionInk(h.colour) }}>{h.when}</Text> : null}
+              <Text style={{ ...text.strong, ...type('eventTitle'), color: ink('text') }}>{h.title}</Text>
+              <Text style={{ ...text.muted }}>{h.place}</Text>
+            </View>
+          ))}
+        </View>
+        <View style={{ position: 'absolute', bottom: mm(margins.bottom), left: mm(margins.outside), right: mm(margins.outside), flexDirection: 'row', alignItems: 'center', backgroundColor: ink('tint'), padding: mm(3) }}>
+          {p.programmeQr ? <QrCode qr={p.programmeQr} size={theme.qr.eventSize} /> : null}
+          <View style={{ marginLeft: mm(3), flexShrink: 1 }}>
+            <Text style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>Tout le programme en ligne</Text>
+            {p.programmeUrl ? <Text style={{ ...text.strong, ...type('body'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text> : null}
+            <Text style={{ ...text.caption, marginTop: mm(1) }}>{p.organiser}</Text>
+          </View>
+        </View>
+      </Sheet>
+    </Document>
+  );
+}

@@ -1,0 +1,40 @@
+import { View, Text } from '@react-pdf/renderer';
+import type { QrMatrix } from '../../src/qr/matrix.js';
+import { mm } from '../../src/units.js';
+import { Sheet } from '../components/Sheet.js';
+import { frames, textArea } from '../frames.js';
+import { theme } from '../theme.js';
+import { ink } from '../ink.js';
+import { text, type } from '../styles.js';
+import { QrCode } from '../components/QrCode.js';
+import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
+
+/** Back cover: the online programme (QR code), the organiser, the partners, the credits. */
+export function BackCover({ title, programmeUrl, programmeQr, organiser, partners, credits }: {
+  title: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string;
+}) {
+  const { format, margins } = frames.programme;
+  const area = textArea(frames.programme);
+  return (
+    <Sheet format={format} background={ink('paper')}>
+      <View style={{ position: 'absolute', top: 0, left: 0, right: 0, height: mm(format.height * 0.42), backgroundColor: ink('ink') }} />
+      <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), right: mm(margins.inside), flexDirection: 'row', alignItems: 'flex-start' }}>
+        <View style={{ flexGrow: 1, flexShrink: 1, paddingRight: mm(theme.space.md) }}>
+          <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{title}</Text>
+          <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>Tout le programme, mis à jour, en ligne :</Text>
+          {programmeUrl ? <Text style={{ ...text.strong, ...type('lead'), color: ink('brand'), marginTop: mm(theme.space.xs) }}>{programmeUrl.replace(/^https?:\/\//, '')}</Text> : null}
+        </View>
+        {programmeQr ? <QrCode qr={programmeQr} size={theme.qr.flyerSize} /> : null}
+      </View>
+      <View style={{ position: 'absolute', top: mm(format.height * 0.42 + theme.space.xl), left: mm(margins.outside), right: mm(margins.inside) }}>
+        <PartnerStrip partners={partners} logoHeight={11} width={mm(area.width)} title="Avec le soutien de" />
+        <View style={{ marginTop: mm(theme.space.lg) }}>
+          {organiser.map((line, i) => (
+            <Text key={i} style={{ ...text.muted, ...(i === 0 ? { ...text.strong, color: ink('text') } : {}) }}>{line}</Text>
+          ))}
+        </View>
+        {credits ? <Text style={{ ...text.caption, marginTop: mm(theme.space.md) }}>{credits}</Text> : null}
+      </View>
+    </Sheet>
+  );
+}

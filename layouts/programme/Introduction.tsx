@@ -1,0 +1,32 @@
+import { View, Text } from '@react-pdf/renderer';
+import { mm } from '../../src/units.js';
+import { theme } from '../theme.js';
+import { ink } from '../ink.js';
+import { text, type } from '../styles.js';
+import { BookletPage } from './BookletPage.js';
+
+/** The programme's introduction: the editorial paragraphs, then the campaign's objectives. */
+export function Introduction({ number, campaign, paragraphs, objectives, organiser }: {
+  number: number; campaign: string; paragraphs: string[]; objectives: string[]; organiser: string;
+}) {
+  return (
+    <BookletPage number={number} campaign={campaign} head="Édito">
+      <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>Édito</Text>
+      {paragraphs.map((p, i) => (
+        <Text key={i} style={{ ...text.body, ...(i === 0 ? { ...type('lead'), ...text.semibold } : {}), marginBottom: mm(theme.space.md) }}>{p}</Text>
+      ))}
+      {objectives.length > 0 ? (
+        <View style={{ marginTop: mm(theme.space.md), backgroundColor: ink('tint'), padding: mm(theme.space.md) }}>
+          <Text style={{ ...text.displayBold, ...type('h3'), color: ink('brand'), marginBottom: mm(theme.space.sm) }}>Objectifs</Text>
+          {objectives.map((o, i) => (
+            <View key={i} style={{ flexDirection: 'row', marginBottom: mm(theme.space.xs) }}>
+              <Text style={{ ...text.body, ...text.strong, color: ink('brand'), width: mm(4) }}>›</Text>
+              <Text style={{ ...text.body, flexGrow: 1, flexShrink: 1 }}>{o}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <Text style={{ ...text.caption, ...text.italic, marginTop: mm(theme.space.md) }}>{organiser}</Text>
+    </BookletPage>
+  );
+}

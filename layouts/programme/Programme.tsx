@@ -1,0 +1,45 @@
+import { Document } from '@react-pdf/renderer';
+import type { ProgrammeProps } from '../../src/documents/programme-props.js';
+import { Cover } from './Cover.js';
+import { Introduction } from './Introduction.js';
+import { Contents } from './Contents.js';
+import { EventsPage } from './EventsPage.js';
+import { NotesPage } from './NotesPage.js';
+import { BackCover } from './BackCover.js';
+
+/** The programme booklet (A5): one react-pdf Page per planned page, nothing left to react-pdf's paginator. */
+export function Programme(props: ProgrammeProps) {
+  const { meta, plan, running } = props;
+  return (
+    <Document {...meta}>
+      {plan.pages.map((page, i) => {
+        const number = i + 1;
+        switch (page.kind) {
+          case 'cover':
+            return <Cover key={number} {...props.cover} />;
+          case 'introduction':
+            return <Introduction key={number} number={number} campaign={running} {...props.introduction} />;
+          case 'contents':
+            return <Contents key={number} number={number} campaign={running} {...props.contents} />;
+          case 'events':
+            return (
+              <EventsPage
+                key={number}
+                number={number}
+                campaign={running}
+                section={page.section}
+                opensSection={page.opensSection}
+                events={page.events}
+                countLabel={props.sectionCounts[page.section.code] ?? ''}
+                head={page.opensSection ? page.section.name : `${page.section.name} (suite)`}
+              />
+            );
+          case 'notes':
+            return <NotesPage key={number} number={number} campaign={running} lines={18} />;
+          case 'back':
+            return <BackCover key={number} {...props.back} />;
+        }
+      })}
+    </Document>
+  );
+}

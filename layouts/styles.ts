@@ -1,0 +1,22 @@
+import { theme } from './theme.js';
+import { ink } from './ink.js';
+
+type Scale = keyof typeof theme.type;
+
+/** fontSize and lineHeight (pt) of a step of the type scale. */
+export function type(step: Scale): { fontSize: number; lineHeight: number } {
+  const [fontSize, leading] = theme.type[step];
+  return { fontSize, lineHeight: leading / fontSize };
+}
+
+/** Text styles shared by the documents. Sizes come from the theme's type scale. */
+export const text = {
+  body: { fontFamily: theme.fonts.family, ...type('body'), color: ink('text') },
+  muted: { fontFamily: theme.fonts.family, ...type('small'), color: ink('muted') },
+  caption: { fontFamily: theme.fonts.family, ...type('caption'), color: ink('muted') },
+  strong: { fontFamily: theme.fonts.family, fontWeight: 700 as const },
+  semibold: { fontFamily: theme.fonts.family, fontWeight: 600 as const },
+  italic: { fontFamily: theme.fonts.family, fontStyle: 'italic' as const },
+  display: { fontFamily: theme.fonts.display, fontWeight: 900 as const },
+  displayBold: { fontFamily: theme.fonts.display, fontWeight: 700 as const },
+};

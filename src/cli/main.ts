@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { build } from '../build.js';
+import { importEvents, formatImportReport } from '../import/index.js';
+import { ContentError, PreflightError } from '../model/errors.js';
+import { documents } from '../documents/registry.js';
+
+/** Exit codes: 1 content error, 2 preflight failure, 3 internal error. */
+const EXIT = { content: 1, preflight: 2, internal: 3 } as const;
+
+function fail(e: unknown): never {
+  if (e instanceof ContentError) {
+    console.error(`encre: ${e.message}`);
+    process.exit(EXIT.content);
+  }
+  if (e instanceof PreflightError) {
+    console.error(`encre: preflight failed, nothing written.\n${e.message}`);
+    process.exit(EXIT.preflight);
+  }
+  console.error(`encre: internal error: ${(e as Error).stack ?? String(e)}`);
+  process.exit(EXIT.internal);
+}
+
+const program = new Command('encre')
+  .description('From a campaign\'s event data to its print set: programme, affiche, tract, dossier de presse.')
+  .showHelpAfterError();
+
+program
+  .command('build')
+  .description(`build documents into the output folder (default: all of ${documents.map((d) => d.id).join(', ')})`)
+  .argument('[document...]', 'document ids to build')
+  .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
+  .option('--out <dir>', 'output folder', 'out')
+  .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
+  .action(async (ids: string[], opts: { content: string; out: string; sourceDateEpoch?: string }) => {
+    try {
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
+      for (const d of built) console.log(`wrote ${d.file} (${d.pages} pages, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('import')
+  .description('import a spreadsheet (CSV) into content YAML, through a column mapping')
+  .argument('<file>', 'CSV file')
+  .option('--mapping <file>', 'mapping file (YAML): columns → event fields, transforms, filters, campaign')
+  .option('--filter <FIELD=VALUE...>', 'keep only rows whose column FIELD equals VALUE (repeatable)', [])
+  .requiredOption('--out <dir>', 'content folder to write (campaign.yaml, events/*.yaml)')
+  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string }) => {
+    try {
+      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out });
+      console.log(formatImportReport(report));
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+await program.parseAsync(process.argv);

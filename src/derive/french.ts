@@ -1,0 +1,109 @@
+/**
+ * French formatting of dates, times, periods and numbers, done once in the derive step so
+ * that components only place strings. Computed from the authored wall-clock values
+ * (Europe/Paris) without the machine's locale or time zone: CI and a laptop print the same.
+ * Conventions: Imprimerie nationale, « Lexique des règles typographiques » (days and months
+ * in lower case, "1er", "14 h 30", spaces as thousands separators).
+ */
+export const NBSP = '\u00A0';
+/** Narrow no-break space (U+202F), before ; ! ? and inside « ». */
+export const NNBSP = '\u202F';
+
+const DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+interface Parts {
+  y: number;
+  m: number;
+  d: number;
+  time?: { h: number; min: number };
+}
+
+/** Splits "2016-11-15 14:30" or "2016-11-15". */
+export function parseLocal(value: string): Parts {
+  const [date, time] = value.split(' ');
+  const [y, m, d] = (date ?? '').split('-').map(Number) as [number, number, number];
+  if (!time) return { y, m, d };
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  return { y, m, d, time: { h, min } };
+}
+
+function weekday(p: Parts): string {
+  return DAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()]!;
+}
+
+function dayNumber(d: number): string {
+  return d === 1 ? '1er' : String(d);
+}
+
+/** "mardi 15 novembre 2016" (no-break spaces inside). `withWeekday` false: "15 novembre 2016". */
+export function formatDate(value: string, withWeekday = true): string {
+  const p = parseLocal(value);
+  const date = `${dayNumber(p.d)}${NBSP}${MONTHS[p.m - 1]}${NBSP}${p.y}`;
+  return withWeekday ? `${weekday(p)} ${date}` : date;
+}
+
+/** "14 h 30", "9 h", from "14:30" parts. */
+export function formatTime(h: number, min: number): string {
+  return min === 0 ? `${h}${NBSP}h` : `${h}${NBSP}h${NBSP}${String(min).padStart(2, '0')}`;
+}
+
+/**
+ * When an event takes place, as printed:
+ * - "mardi 15 novembre 2016, 14 h 30" (start only) or "…, 14 h 30 – 17 h" (same day);
+ * - "du mardi 15 au jeudi 17 novembre 2016" (several days; times are dropped);
+ * - "samedi 5 novembre 2016" (date only).
+ */
+export function formatWhen(start: string, end?: string): string {
+  const s = parseLocal(start);
+  const sameDay = !end || end.slice(0, 10) === start.slice(0, 10);
+  if (sameDay) {
+    const day = formatDate(start);
+    if (!s.time) return day;
+    const from = formatTime(s.time.h, s.time.min);
+    const e = end ? parseLocal(end) : undefined;
+    return e?.time ? `${day}, ${from} – ${formatTime(e.time.h, e.time.min)}` : `${day}, ${from}`;
+  }
+  const e = parseLocal(end);
+  return `du ${formatRange(s, e, true)}`;
+}
+
+function formatRange(s: Parts, e: Parts, withWeekday: boolean): string {
+  const wd = (p: Parts) => (withWeekday ? `${weekday(p)} ` : '');
+  const endText = `${wd(e)}${dayNumber(e.d)}${NBSP}${MONTHS[e.m - 1]}${NBSP}${e.y}`;
+  if (s.y !== e.y) return `${wd(s)}${dayNumber(s.d)}${NBSP}${MONTHS[s.m - 1]}${NBSP}${s.y} au ${endText}`;
+  if (s.m !== e.m) return `${wd(s)}${dayNumber(s.d)}${NBSP}${MONTHS[s.m - 1]} au ${endText}`;
+  return `${wd(s)}${dayNumber(s.d)} au ${endText}`;
+}
+
+/** A period: "du 1er au 30 novembre 2016", "du 3 octobre au 2 novembre 2016". */
+export function formatPeriod(start: string, end: string): string {
+  return `du ${formatRange(parseLocal(start), parseLocal(end), false)}`;
+}
+
+/** "4 000", "10 000", "425": narrow no-break space as thousands separator. */
+export function formatNumber(n: number): string {
+  const [int, frac] = String(n).split('.');
+  const grouped = (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+  return frac ? `${grouped},${frac}` : grouped;
+}
+
+/** "10 000 €". */
+export function formatEuros(n: number): string {
+  return `${formatNumber(n)}${NBSP}€`;
+}
+
+/** "23 %". */
+export function formatPercent(ratio: number): string {
+  return `${Math.round(ratio * 100)}${NNBSP}%`;
+}
+
+/** "10e édition" with the superscript-free abbreviation used in running text ("1re" for 1). */
+export function formatOrdinal(n: number): string {
+  return n === 1 ? '1re' : `${n}e`;
+}
+
+/** "1 événement", "75 événements", "4 000 programmes": a count and its noun, plural from 2. */
+export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(n)}${NBSP}${n >= 2 ? plural : singular}`;
+}

@@ -1,0 +1,30 @@
+import type { Model } from '../derive/model.js';
+import { formatCount, formatNumber } from '../derive/french.js';
+import { Affiche, type AfficheProps } from '../../layouts/affiche/Affiche.js';
+import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
+import { docMeta } from './meta.js';
+
+/** The affiche's props from the model: counts and labels formatted in French. */
+export function afficheProps(model: Model, partners: PlacedPartner[]): AfficheProps {
+  const c = model.campaign;
+  const n = model.events.length;
+  return {
+    meta: docMeta(model, 'Affiche'),
+    edition: model.editionLabel,
+    title: model.title,
+    region: c.region,
+    period: model.periodLabel,
+    tagline: c.tagline,
+    eventCount: { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
+    departements: `dans ${formatCount(model.sections.length, 'département')} : ${model.sections.map((s) => s.name).join(', ')}`.replace(' :', '\u00A0:'),
+    programmeUrl: c.programmeUrl,
+    programmeQr: model.programmeQr,
+    organiser: c.organiser.name,
+    partners,
+  };
+}
+
+/** The affiche as a react-pdf document element. */
+export function afficheElement(model: Model, partners: PlacedPartner[]) {
+  return <Affiche {...afficheProps(model, partners)} />;
+}

@@ -1,0 +1,87 @@
+import type { Model } from '../derive/model.js';
+import { formatCount, formatDate, formatEuros, formatNumber, formatPercent } from '../derive/french.js';
+import { frenchText } from '../derive/typography.js';
+import { DossierDePresse, type DossierProps } from '../../layouts/dossier/DossierDePresse.js';
+import { sectionInk } from '../../layouts/ink.js';
+import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
+import { docMeta } from './meta.js';
+
+/**
+ * The dossier de presse's props: the communiqué written from the data, key figures, the
+ * events per département, the share co-organised by the chamber, the print run, the prize.
+ */
+export function dossierProps(model: Model, partners: PlacedPartner[]): DossierProps {
+  const c = model.campaign;
+  const n = model.events.length;
+  const co = model.events.filter((e) => e.coOrganised).length;
+  const conf = c.communication?.pressConference;
+  const edition = c.edition ? `la ${model.editionLabel} du ${model.title}` : `le ${model.title}`;
+  const prize = c.prize;
+  return {
+    meta: docMeta(model, 'Dossier de presse'),
+    title: model.title,
+    edition: model.editionLabel,
+    region: c.region,
+    period: model.periodLabel,
+    footer: `${model.title} ${model.year} · ${c.region} · Dossier de presse`,
+    pressConference: conf ? frenchText(`Conférence de presse de lancement : ${formatDate(conf.date)}, ${conf.commune}${conf.venue ? ` (${conf.venue})` : ''}`) : undefined,
+    contact: c.pressContact ? [c.pressContact.name, c.pressContact.email, c.pressContact.phone, c.pressContact.address].filter((x): x is string => Boolean(x)) : [c.organiser.name],
+    communique: {
+      lead: frenchText(`${formatCount(n, 'événement')} ${model.periodLabel} en ${c.region}`),
+      paragraphs: [
+        frenchText(
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} réunit ${formatCount(n, 'événement')} dans ${formatCount(model.sections.length, 'département')} : ${model.sections.map((s) => `${s.name} (${s.events.length})`).join(', ')}. ${formatCount(co, 'événement est organisé', 'événements sont organisés')} ou co-organisés par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.`,
+        ),
+        ...c.introduction,
+      ],
+    },
+    objectives: c.objectives,
+    organisation: c.organisation
+      ? [
+          { heading: c.organisation.regionalCommittee.name, text: c.organisation.regionalCommittee.description },
+          { heading: frenchText(`${formatCount(c.organisation.territorialCommittees.count, 'comité territorial', 'comités territoriaux')}`), text: c.organisation.territorialCommittees.description },
+        ]
+      : [],
+    actions: c.communication?.actions ?? [],
+    figures: [
+      { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
+      { value: formatNumber(model.sections.length), label: model.sections.length >= 2 ? 'départements' : 'département' },
+      { value: formatNumber(new Set(model.events.map((e) => e.commune)).size), label: 'communes' },
+    ],
+    bars: model.sections.map((s) => ({ label: s.name, value: s.events.length, valueLabel: formatNumber(s.events.length), colour: sectionInk(s.colour) })),
+    share: { ratio: co / Math.max(n, 1), value: formatPercent(co / Math.max(n, 1)), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) },
+    printRun: c.printRun
+      ? [
+          { value: formatNumber(c.printRun.affiche), label: 'affiches' },
+          { value: formatNumber(c.printRun.programme), label: 'programmes' },
+          { value: formatNumber(c.printRun.tract), label: 'tracts' },
+          { value: formatNumber(c.printRun.dossierDePresse), label: 'dossiers de presse' },
+        ]
+      : [],
+    prize: prize
+      ? {
+          name: prize.name,
+          intro: frenchText(
+            `${prize.edition ? `Pour la ${prize.edition === 1 ? '1re' : `${prize.edition}e`} année, ` : ''}${formatCount(prize.categories.length, 'prix est décerné', 'prix sont décernés')} lors du lancement du ${model.title}.${prize.objectives.length ? ` Objectifs : ${prize.objectives.map((o) => o.replace(/[.,;]$/, '')).join(' ; ').replace(/^./, (ch) => ch.toLowerCase())}.` : ''}`,
+          ),
+          categories: prize.categories.map((k) => ({ name: k.name, amount: formatEuros(k.amount) })),
+          benefits: prize.benefits,
+          applications: prize.applications
+            ? [
+                { value: formatNumber(prize.applications.national), label: 'candidatures en France' },
+                { value: formatNumber(prize.applications.regional), label: `en ${c.region}` },
+                { value: formatNumber(prize.preselected.length), label: 'présélectionnées' },
+              ]
+            : [],
+          preselected: prize.preselected.map((e) => ({ name: e.name, detail: [e.kind, e.commune].filter(Boolean).join(' — ') })),
+          outcome: prize.outcome,
+        }
+      : undefined,
+    partners,
+  };
+}
+
+/** The dossier de presse as a react-pdf document element. */
+export function dossierElement(model: Model, partners: PlacedPartner[]) {
+  return <DossierDePresse {...dossierProps(model, partners)} />;
+}

@@ -1,0 +1,22 @@
+import type { Model } from '../derive/model.js';
+import type { DocMeta } from './programme-props.js';
+
+/**
+ * The PDF Info of a document: title, author (the organiser), subject, keywords, and both
+ * dates set to the build date (SOURCE_DATE_EPOCH or the campaign start) so builds repeat
+ * byte for byte.
+ */
+export function docMeta(model: Model, documentTitle: string): DocMeta {
+  const c = model.campaign;
+  return {
+    title: `${model.title} ${model.year} — ${c.region} — ${documentTitle}`,
+    author: c.organiser.name,
+    subject: `${documentTitle}, ${model.periodLabel}`,
+    keywords: [model.title, c.region, String(model.year), documentTitle].join(', '),
+    creator: 'encre',
+    producer: 'encre (react-pdf, pdf-lib)',
+    creationDate: model.buildDate,
+    modificationDate: model.buildDate,
+    language: 'fr-FR',
+  };
+}

@@ -1,0 +1,103 @@
+import type { ReactElement } from 'react';
+import type { PDFDocument } from 'pdf-lib';
+import type { Model } from '../derive/model.js';
+import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
+import { frames, type Frame } from '../../layouts/frames.js';
+import { toMm } from '../units.js';
+import { namedDestinations } from '../post/inspect.js';
+import { planProgramme, programmeProps, programmeElement } from './programme.js';
+import { afficheElement } from './affiche.js';
+import { flyerElement } from './flyer.js';
+import { dossierElement } from './dossier.js';
+
+/** What every document builder receives besides the model. */
+export interface BuildContext {
+  partners: PlacedPartner[];
+}
+
+/** A document encre can build: its id, output file, page frame, builder and preflight rules. */
+export interface DocumentSpec {
+  id: string;
+  file: string;
+  title: string;
+  frame: Frame;
+  /** Page count rule, checked on the output. */
+  pages: (n: number) => string | undefined;
+  element(model: Model, ctx: BuildContext): Promise<ReactElement>;
+  /** Document-specific checks on the rendered PDF; returns problems (empty when fine). */
+  check?(pdf: PDFDocument, model: Model): string[];
+}
+
+/** The four documents of a campaign, in build order. */
+export const documents: DocumentSpec[] = [
+  {
+    id: 'programme',
+    file: 'programme.pdf',
+    title: 'Programme',
+    frame: frames.programme,
+    pages: (n) => (n % 4 === 0 ? undefined : `${n} pages, not a multiple of 4 (saddle stitch)`),
+    element: async (model, ctx) => programmeElement(programmeProps(model, await planProgramme(model), ctx.partners)),
+    check: (pdf, model) => checkAllEvents(pdf, model),
+  },
+  {
+    id: 'affiche',
+    file: 'affiche.pdf',
+    title: 'Affiche',
+    frame: frames.affiche,
+    pages: (n) => (n === 1 ? undefined : `${n} pages, an affiche has exactly 1 (something overflowed)`),
+    element: async (model, ctx) => afficheElement(model, ctx.partners),
+  },
+  {
+    id: 'flyer',
+    file: 'flyer.pdf',
+    title: 'Tract',
+    frame: frames.flyer,
+    pages: (n) => (n === 2 ? undefined : `${n} pages, a tract has exactly 2 (recto, verso)`),
+    element: async (model) => flyerElement(model),
+  },
+  {
+    id: 'dossier-de-presse',
+    file: 'dossier-de-presse.pdf',
+    title: 'Dossier de presse',
+    frame: frames['dossier-de-presse'],
+    pages: (n) => (n >= 2 ? undefined : `${n} page, a dossier de presse has several`),
+    element: async (model, ctx) => dossierElement(model, ctx.partners),
+  },
+];
+
+/** The spec of a document id. @throws Error listing the known ids. */
+export function documentById(id: string): DocumentSpec {
+  const spec = documents.find((d) => d.id === id);
+  if (!spec) throw new Error(`unknown document "${id}"; expected one of: ${documents.map((d) => d.id).join(', ')}`);
+  return spec;
+}
+
+/** Checks shared by every document: page count, and every page at the frame's trim size (±0.1 mm). */
+export function checkPages(spec: DocumentSpec, pdf: PDFDocument): string[] {
+  const problems: string[] = [];
+  const count = spec.pages(pdf.getPageCount());
+  if (count) problems.push(count);
+  pdf.getPages().forEach((page, i) => {
+    const { width, height } = page.getTrimBox();
+    const w = toMm(width);
+    const h = toMm(height);
+    if (Math.abs(w - spec.frame.format.width) > 0.1 || Math.abs(h - spec.frame.format.height) > 0.1) {
+      problems.push(`page ${i + 1} is ${w.toFixed(1)} × ${h.toFixed(1)} mm, expected ${spec.frame.format.name} ${spec.frame.format.width} × ${spec.frame.format.height} mm`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Every event of the model reached the PDF exactly once: each card carries a named
+ * destination "event-<id>"; the events counted in the file must equal the content.
+ */
+function checkAllEvents(pdf: PDFDocument, model: Model): string[] {
+  const dests = namedDestinations(pdf);
+  const missing = model.events.filter((e) => !dests.has(`event-${e.id}`)).map((e) => e.id);
+  const printed = [...dests.keys()].filter((k) => k.startsWith('event-')).length;
+  const problems: string[] = [];
+  if (missing.length > 0) problems.push(`${missing.length} event(s) missing from the PDF: ${missing.join(', ')}`);
+  if (printed !== model.events.length) problems.push(`${printed} events in the PDF, ${model.events.length} in the content`);
+  return problems;
+}

@@ -1,0 +1,178 @@
+/**
+ * Reading a CSV file into a header and rows, each row with the line of the file it starts
+ * on. Uses csv-parse with the BOM removed, quoted fields (multi-line included), rows with
+ * more or fewer fields than the header accepted, and the delimiter detected from the
+ * header line unless given.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse, CsvError } from 'csv-parse/sync';
+import { ContentError } from '../model/errors.js';
+import { cleanCell } from './text.js';
+
+/** Delimiters recognised when detecting, in order of preference on a tie. */
+export const DELIMITERS = [';', ',', '\t', '|'] as const;
+
+/** One data row: its cells as in the file (not cleaned) and the 1-based line it starts on. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/** A CSV file read by `readCsv`. */
+export interface CsvTable {
+  /** The file as given to `readCsv`, used in messages. */
+  file: string;
+  delimiter: string;
+  /** Column names, cleaned (trimmed, inner whitespace collapsed). */
+  header: string[];
+  /** Data rows in file order; blank rows (every cell empty) are left out. */
+  rows: CsvRow[];
+  /** Notes about the file as a whole (encoding, duplicate column names), line 0 or the header's line. */
+  notes: { line: number; message: string }[];
+}
+
+/**
+ * Reads and parses a CSV file.
+ * @param file path of the CSV file (UTF-8; a file that is not valid UTF-8 is read as
+ *   Windows-1252, with a note).
+ * @param delimiter the field delimiter; detected from the header line when undefined.
+ * @throws ContentError when the file cannot be read, is empty or is malformed (e.g. a quote
+ *   never closed), located at the line concerned.
+ */
+export async function readCsv(file: string, delimiter?: string): Promise<CsvTable> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'file not found' : `cannot read the file: ${(e as Error).message}`;
+    throw new ContentError([{ file, line: 0, col: 0, path: '', message }]);
+  }
+  return parseCsv(file, bytes, delimiter);
+}
+
+/**
+ * Parses CSV bytes (see `readCsv`); `file` is only used in messages.
+ * @throws ContentError when the data is empty or malformed.
+ */
+export function parseCsv(file: string, input: Buffer, delimiter?: string): CsvTable {
+  const notes: CsvTable['notes'] = [];
+  let bytes = input;
+  if (!isUtf8(bytes)) {
+    bytes = Buffer.from(new TextDecoder('windows-1252').decode(bytes), 'utf8');
+    notes.push({ line: 0, message: 'the file is not valid UTF-8; it was read as Windows-1252 (Latin-1)' });
+  }
+  const lines = lineStarts(bytes);
+  const lineAt = (offset: number) => lineOf(lines, offset);
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  const sep = delimiter ?? detectDelimiter(text);
+
+  const records: CsvRow[] = [];
+  let lastEnd = 0;
+  try {
+    parse(bytes, {
+      delimiter: sep,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], info) => {
+        // csv-parse's info.lines is the line a record *ends* on, and counts a CRLF inside a
+        // quoted field twice; the record's byte span gives its first line exactly.
+        records.push({ line: lineAt(skipLineBreaks(bytes, lastEnd)), cells: record });
+        lastEnd = info.bytes;
+        return null;
+      },
+    });
+  } catch (e) {
+    if (e instanceof CsvError) {
+      const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lineAt(skipLineBreaks(bytes, lastEnd)) : lineAt(lastEnd);
+      const message =
+        e.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'a quoted field is never closed (a " is missing): the rest of the file would be one field'
+          : `malformed CSV: ${e.message}`;
+      throw new ContentError([{ file, line, col: 0, path: '', message }]);
+    }
+    throw e;
+  }
+
+  const [head, ...data] = records;
+  if (head === undefined) throw new ContentError([{ file, line: 0, col: 0, path: '', message: 'the file is empty (no header line)' }]);
+  const header = head.cells.map((c) => cleanCell(c).replace(/\n/g, ' '));
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (name !== '' && seen.has(name)) {
+      notes.push({ line: head.line, message: `column ${JSON.stringify(name)} appears twice in the header; the first one is used` });
+    }
+    seen.add(name);
+  }
+  const rows = data.filter((r) => r.cells.some((c) => cleanCell(c) !== ''));
+  return { file, delimiter: sep, header, rows, notes };
+}
+
+/**
+ * The delimiter among `; , \t |` that occurs most often, outside quotes, in the first line
+ * of `text` (the header). ";" when none occurs.
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best: string = DELIMITERS[0];
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const n = counts.get(d) ?? 0;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Byte offsets where each line starts; CRLF, LF and a lone CR each end a line. */
+function lineStarts(bytes: Buffer): number[] {
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0d) {
+      if (bytes[i + 1] === 0x0a) i++;
+      starts.push(i + 1);
+    } else if (b === 0x0a) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** 1-based line of a byte offset. */
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The first offset at or after `offset` that is not a CR or LF (skips empty lines). */
+function skipLineBreaks(bytes: Buffer, offset: number): number {
+  let i = offset;
+  while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
+  return i;
+}

@@ -1,0 +1,185 @@
+/**
+ * CSV rows → events: applies the filters and the mapping's field rules to each row,
+ * validates each event with EventSchema, makes ids unique, and records why a row was
+ * skipped and what was repaired or left out (warnings), each with the row's line.
+ */
+import { EventSchema } from '../model/event.js';
+import type { CsvTable } from './csv.js';
+import { passesFilters } from './filters.js';
+import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSource, type Filter, type Mapping } from './mapping.js';
+import { applyTransform, type FieldValue } from './transforms.js';
+import { cleanCell, oneLine, slugify } from './text.js';
+
+/** Fields that keep their line breaks; every other field is joined on one line. */
+const MULTILINE: ReadonlySet<EventKey> = new Set(['description']);
+
+/** An event made from a row, with its fields in EventSchema order. */
+export interface ImportedEvent {
+  line: number;
+  event: Partial<Record<EventKey, FieldValue>> & { id: string; departement: string };
+}
+
+/** The outcome of `rowsToEvents`. */
+export interface RowsResult {
+  /** Rows read (blank rows are not counted). */
+  read: number;
+  /** Rows that did not pass the filters. */
+  filteredOut: number;
+  events: ImportedEvent[];
+  skipped: { line: number; reason: string }[];
+  warnings: { line: number; message: string }[];
+}
+
+/**
+ * Turns the rows of a CSV table into events.
+ * @param table the CSV file, read by `readCsv`.
+ * @param mapping the field rules (columns already checked with `checkColumns`).
+ * @param filters every filter to apply (the mapping's and the --filter options).
+ * @returns the events in source order and, by line, skipped rows with their reason and
+ *   warnings. A row is skipped when a required field (id, title, commune, departement) is
+ *   empty or unusable, or when the event fails EventSchema; an unusable optional value
+ *   (a date that does not exist, a website that is not a URL) is left out with a warning.
+ *   Never throws for bad data.
+ */
+export function rowsToEvents(table: CsvTable, mapping: Mapping, filters: readonly Filter[]): RowsResult {
+  const index = new Map<string, number>();
+  table.header.forEach((name, i) => {
+    if (!index.has(name)) index.set(name, i);
+  });
+  const width = table.header.length;
+  const result: RowsResult = { read: 0, filteredOut: 0, events: [], skipped: [], warnings: [] };
+  const idLines = new Map<string, number>();
+  const contentLines = new Map<string, number>();
+
+  for (const row of table.rows) {
+    result.read++;
+    const cleaned = new Map<number, string>();
+    const valueOf = (column: string): string => {
+      const i = index.get(column);
+      if (i === undefined) return '';
+      let v = cleaned.get(i);
+      if (v === undefined) {
+        v = cleanCell(row.cells[i] ?? '');
+        cleaned.set(i, v);
+      }
+      return v;
+    };
+    if (!passesFilters(filters, valueOf)) {
+      result.filteredOut++;
+      continue;
+    }
+
+    const warnings: string[] = [];
+    const errors: string[] = [];
+    if (row.cells.length > width && row.cells.slice(width).some((c) => cleanCell(c) !== '')) {
+      warnings.push(`the row has ${row.cells.length} fields but the header ${width}; the last ${row.cells.length - width} are ignored`);
+    } else if (row.cells.length < width) {
+      warnings.push(`the row has ${row.cells.length} fields but the header ${width}; the missing ones are taken as empty`);
+    }
+
+    const values = new Map<EventKey, FieldValue>();
+    for (const rule of mapping.fields) {
+      const required = isRequiredField(rule.key);
+      let raw = sourceValue(rule, rule.key, valueOf);
+      let from: FieldSource = rule;
+      if (raw === '' && rule.fallback) {
+        raw = sourceValue(rule.fallback, rule.key, valueOf);
+        from = rule.fallback;
+      }
+      if (raw === '') {
+        if (required) errors.push(`${rule.key}: no value (${describeSource(rule)} is empty)`);
+        continue;
+      }
+      let value: FieldValue;
+      if (typeof raw !== 'string') {
+        value = raw;
+      } else {
+        const r = applyTransform(from.transform, raw);
+        if (!r.ok) {
+          if (required) errors.push(`${rule.key}: ${r.message}`);
+          else warnings.push(`${rule.key}: ${r.message}; left out${rule.key === 'url' ? ' (no QR code)' : ''}`);
+          continue;
+        }
+        if (r.note) warnings.push(`${rule.key}: ${r.note}`);
+        value = r.value;
+      }
+      if (from !== rule) warnings.push(`${rule.key}: ${describeSource(rule)} is empty; ${JSON.stringify(value)} made from the fallback`);
+      values.set(rule.key, value);
+    }
+
+    if (errors.length > 0) {
+      result.skipped.push({ line: row.line, reason: errors.join('; ') });
+      continue;
+    }
+
+    const start = values.get('start');
+    const end = values.get('end');
+    if (typeof start === 'string' && typeof end === 'string' && start > end) {
+      warnings.push(`start ${start} is after end ${end}`);
+    }
+
+    const event: Record<string, FieldValue> = {};
+    for (const key of EVENT_KEYS) {
+      const v = values.get(key);
+      if (v !== undefined) event[key] = v;
+    }
+    const check = EventSchema.safeParse(event);
+    if (!check.success) {
+      const reason = check.error.issues
+        .map((i) => {
+          const key = i.path.map(String).join('.');
+          const got = i.path.length > 0 ? event[String(i.path[0])] : undefined;
+          return `${key || 'event'}: ${i.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ''}`;
+        })
+        .join('; ');
+      result.skipped.push({ line: row.line, reason });
+      continue;
+    }
+
+    // Duplicates: the same data twice, or an id used by an earlier row.
+    const content = JSON.stringify(table.header.map((_, i) => cleanCell(row.cells[i] ?? '')));
+    const sameAs = contentLines.get(content);
+    if (sameAs === undefined) contentLines.set(content, row.line);
+    const id = String(event['id']);
+    const usedBy = idLines.get(id);
+    if (usedBy !== undefined) {
+      const unique = uniqueId(id, String(event['title']), idLines);
+      event['id'] = unique;
+      warnings.push(
+        sameAs !== undefined
+          ? `the row repeats line ${sameAs} (same data: a duplicate in the source); imported again with id "${unique}"`
+          : `id "${id}" is already used by line ${usedBy}; this row gets id "${unique}"`,
+      );
+    } else if (sameAs !== undefined) {
+      warnings.push(`the row repeats line ${sameAs} (same data: a duplicate in the source)`);
+    }
+    idLines.set(String(event['id']), row.line);
+
+    for (const message of warnings) result.warnings.push({ line: row.line, message });
+    result.events.push({ line: row.line, event: event as ImportedEvent['event'] });
+  }
+  return result;
+}
+
+/** The raw value of a source for a row: a cleaned cell or filled template (a string, "" when empty), or a constant. */
+function sourceValue(source: FieldSource, key: EventKey, valueOf: (column: string) => string): FieldValue {
+  if (source.value !== undefined) return Array.isArray(source.value) ? [...source.value] : source.value;
+  const text = source.column !== undefined ? valueOf(source.column) : fillTemplate(source.template ?? '', valueOf);
+  return MULTILINE.has(key) ? text : oneLine(text);
+}
+
+function describeSource(s: FieldSource): string {
+  return s.column !== undefined ? `column ${JSON.stringify(s.column)}` : `template ${JSON.stringify(s.template)}`;
+}
+
+/**
+ * A free id for a row whose id is taken: "<id>-<slug of title>", then "-2", "-3"… if that
+ * is taken too. Deterministic, and stable when rows are added or moved.
+ */
+function uniqueId(id: string, title: string, used: ReadonlyMap<string, number>): string {
+  const base = `${id}-${slugify(title)}`.replace(/-+$/, '');
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}

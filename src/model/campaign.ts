@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { HttpUrl } from './event.js';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date "YYYY-MM-DD"' });
+const Text = z.string().min(1);
+
+/** A partner shown on the back cover, the affiche and the dossier de presse. */
+export const PartnerSchema = z.strictObject({
+  name: Text,
+  /** Logo file, relative to the project root, e.g. "assets/logos/banque.svg" (SVG, PNG or JPEG). */
+  logo: Text.optional(),
+});
+
+/** A company entered for the prize. */
+export const EntrantSchema = z.strictObject({
+  name: Text,
+  /** Its legal form or status, e.g. "Entreprise d'insertion". */
+  kind: Text.optional(),
+  commune: Text.optional(),
+});
+
+/** The prize run alongside the campaign (Prix de l'ESS). */
+export const PrizeSchema = z.strictObject({
+  name: Text,
+  /** Which year the prize runs, e.g. 2 for its 2nd edition. */
+  edition: z.number().int().positive().optional(),
+  objectives: z.array(Text).default([]),
+  categories: z.array(z.strictObject({ name: Text, amount: z.number().nonnegative() })).min(1),
+  benefits: z.array(Text).default([]),
+  applications: z
+    .strictObject({ national: z.number().int().nonnegative(), regional: z.number().int().nonnegative(), deadline: IsoDate.optional() })
+    .optional(),
+  preselected: z.array(EntrantSchema).default([]),
+  laureates: z.array(EntrantSchema).default([]),
+  /** One sentence on the region's result. */
+  outcome: Text.optional(),
+});
+
+/** content/campaign.yaml: everything about the campaign that is not an event. */
+export const CampaignSchema = z.strictObject({
+  /** e.g. "Mois de l'ESS". */
+  name: Text,
+  /** Edition number, e.g. 10. */
+  edition: z.number().int().positive().optional(),
+  region: Text,
+  /** Inclusive period, e.g. 2016-11-01 … 2016-11-30. */
+  period: z.strictObject({ start: IsoDate, end: IsoDate }),
+  tagline: Text.optional(),
+  organiser: z.strictObject({ name: Text, address: Text.optional(), website: HttpUrl.optional() }),
+  /** The online programme, encoded in the QR code of the affiche and the tract. */
+  programmeUrl: HttpUrl.optional(),
+  /** Paragraphs of the programme's introduction. */
+  introduction: z.array(Text).default([]),
+  objectives: z.array(Text).default([]),
+  organisation: z
+    .strictObject({
+      regionalCommittee: z.strictObject({ name: Text, description: Text }),
+      territorialCommittees: z.strictObject({ count: z.number().int().nonnegative(), description: Text }),
+    })
+    .optional(),
+  communication: z
+    .strictObject({
+      pressConference: z.strictObject({ date: IsoDate, commune: Text, venue: Text.optional() }),
+      actions: z.array(Text).default([]),
+    })
+    .optional(),
+  /** Copies printed per document. */
+  printRun: z
+    .strictObject({
+      affiche: z.number().int().nonnegative(),
+      programme: z.number().int().nonnegative(),
+      tract: z.number().int().nonnegative(),
+      dossierDePresse: z.number().int().nonnegative(),
+    })
+    .optional(),
+  partners: z.array(PartnerSchema).default([]),
+  prize: PrizeSchema.optional(),
+  pressContact: z
+    .strictObject({ name: Text, email: z.email().optional(), phone: Text.optional(), address: Text.optional() })
+    .optional(),
+  /** Event ids shown on the tract, in order. */
+  highlights: z.array(Text).default([]),
+  /** Who published the data, printed on the back cover (open data attribution). */
+  credits: Text.optional(),
+});
+
+export type Campaign = z.infer<typeof CampaignSchema>;
+export type Partner = z.infer<typeof PartnerSchema>;
+export type Prize = z.infer<typeof PrizeSchema>;

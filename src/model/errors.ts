@@ -1,0 +1,41 @@
+/**
+ * One problem found in the input, located in its source file.
+ * `line` and `col` are 1-based; 0 when the problem concerns the whole file.
+ */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  /** Field path, e.g. "events[3].start"; "" for the file itself. */
+  path: string;
+  /** What was wrong: "expected …, received …". */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+/** Formats a problem as `file:line:col path: message. Hint: hint`. */
+export function formatProblem(p: Problem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
+  const path = p.path ? ` ${p.path}:` : '';
+  const hint = p.hint ? `\n  Hint: ${p.hint}` : '';
+  return `${where}${path} ${p.message}${hint}`;
+}
+
+/** Thrown when the content has problems; carries all of them, not only the first. Exit code 1. */
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the content:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+/** Thrown when a built document fails a check (missing event, page count…). Exit code 2. */
+export class PreflightError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreflightError';
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isDepartementCode } from './departements.js';
+
+/**
+ * A local date and time as authored in content: "2016-11-15 14:30" or a date alone
+ * "2016-11-15" (an all-day event, or a festival whose hours are unknown). Times are
+ * Europe/Paris wall-clock times; no offset is accepted, so a file means the same thing on
+ * every machine.
+ */
+export const LocalDateTime = z.string().superRefine((s, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'expected a date "YYYY-MM-DD" or a date and time "YYYY-MM-DD HH:MM"' });
+  } else if (!isRealDateTime(s)) {
+    ctx.addIssue({ code: 'custom', message: 'expected a real calendar date and a time from 00:00 to 23:59' });
+  }
+});
+
+function isRealDateTime(s: string): boolean {
+  const [date, time] = s.split(' ');
+  const [y, m, d] = (date ?? '').split('-').map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return false;
+  if (time === undefined) return true;
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return hh <= 23 && mm <= 59;
+}
+
+/** An absolute http(s) URL, e.g. "https://mois-ess.example/evenements/her-01". */
+export const HttpUrl = z.string().refine((s) => /^https?:\/\/[^\s/]+\.[^\s/]+/.test(s) && URL.canParse(s), {
+  message: 'expected an absolute http(s) URL, e.g. "https://example.org/page"',
+});
+
+/** An INSEE département code, always a quoted string: "34", "2A", "971". */
+export const DepartementCode = z.string().refine(isDepartementCode, {
+  message: 'expected an INSEE département code such as "34", "2A" or "971"',
+});
+
+/** One event of the campaign, as authored in content/events/*.yaml. */
+export const EventSchema = z.strictObject({
+  /** Stable unique id, used in file names, the online URL and error messages. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected lower-case letters, digits and hyphens, e.g. "herault-03"' }),
+  title: z.string().min(1),
+  organiser: z.string().min(1).optional(),
+  /** Start, local time (Europe/Paris). Optional only for sources that do not know it. */
+  start: LocalDateTime.optional(),
+  end: LocalDateTime.optional(),
+  venue: z.string().min(1).optional(),
+  address: z.string().min(1).optional(),
+  commune: z.string().min(1),
+  departement: DepartementCode,
+  /** A category shown above the title (e.g. the festival's domain). */
+  category: z.string().min(1).optional(),
+  description: z.string().min(1).optional(),
+  /** The event's online details page, encoded in its QR code. No QR when absent. */
+  url: HttpUrl.optional(),
+  tags: z.array(z.string().min(1)).default([]),
+  /** True for a free event. */
+  free: z.boolean().optional(),
+  /** The price as it should be printed, e.g. "5 €, gratuit pour les moins de 18 ans". */
+  price: z.string().min(1).optional(),
+  /** True when the regional chamber (Cress) organises or co-organises it. */
+  coOrganised: z.boolean().default(false),
+});
+
+/** A file under content/events/: a list of events. */
+export const EventFileSchema = z.strictObject({
+  events: z.array(EventSchema),
+});
+
+export type CampaignEvent = z.infer<typeof EventSchema>;
+export type EventFile = z.infer<typeof EventFileSchema>;

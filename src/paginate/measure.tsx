@@ -1,0 +1,40 @@
+import type { ReactElement } from 'react';
+import { Document, Page, View, pdf, Font } from '@react-pdf/renderer';
+import layoutDocument from '@react-pdf/layout';
+
+/** react-pdf's layout step; its typings omit the font store argument it takes at runtime. */
+const layout = layoutDocument as unknown as (root: unknown, fontStore: unknown) => Promise<unknown>;
+
+/** Height of the measuring page, in pt: taller than any block may be (PDF's limit is 14,400 pt). */
+const PROBE_HEIGHT = 14000;
+
+interface LaidOutNode {
+  box?: { height: number };
+  children?: LaidOutNode[];
+}
+
+/**
+ * Measures blocks as react-pdf will lay them out: each block alone on a probe page of
+ * `width` pt, laid out by react-pdf's own engine (fonts, hyphenation, line breaking), without
+ * rendering a PDF. One layout pass over all blocks: the cost grows linearly with their number.
+ * @returns the height of each block in pt, margins included, in the order given.
+ */
+export async function measureBlocks(blocks: ReactElement[], width: number): Promise<number[]> {
+  const probe = (
+    <Document>
+      {blocks.map((block, i) => (
+        <Page key={i} size={[width, PROBE_HEIGHT]} wrap={false}>
+          <View>{block}</View>
+        </Page>
+      ))}
+    </Document>
+  );
+  const instance = pdf(probe);
+  const root = (instance as unknown as { container: { document: unknown } }).container.document;
+  const laidOut = (await layout(root, Font)) as LaidOutNode;
+  return (laidOut.children ?? []).map((page, i) => {
+    const height = page.children?.[0]?.box?.height;
+    if (height === undefined) throw new Error(`internal: block ${i} was not laid out`);
+    return height;
+  });
+}

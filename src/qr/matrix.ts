@@ -1,0 +1,46 @@
+import QRCode from 'qrcode';
+
+/** A QR symbol as vector geometry, in module units. */
+export interface QrMatrix {
+  /** The encoded text, exactly. */
+  text: string;
+  /** Modules per side, without the quiet zone. */
+  modules: number;
+  /** Quiet zone on each side, in modules (4, ISO/IEC 18004 §7.3.8). */
+  quietZone: number;
+  /** SVG path of the dark modules, in module units, origin at the symbol's top-left corner (inside the quiet zone). */
+  path: string;
+}
+
+const cache = new Map<string, QrMatrix>();
+
+/**
+ * Computes the QR matrix of `text` with the `qrcode` package (byte mode, error correction M
+ * by default: 15 % of the symbol recoverable) and turns the dark modules into one SVG path,
+ * merging horizontal runs. Results are cached per text and level.
+ * @throws Error when the text is too long for a QR code.
+ */
+export function qrMatrix(text: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' = 'M'): QrMatrix {
+  const key = `${errorCorrectionLevel}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const qr = QRCode.create(text, { errorCorrectionLevel });
+  const n = qr.modules.size;
+  const data = qr.modules.data;
+  const parts: string[] = [];
+  for (let y = 0; y < n; y++) {
+    let x = 0;
+    while (x < n) {
+      if (!data[y * n + x]) {
+        x++;
+        continue;
+      }
+      const from = x;
+      while (x < n && data[y * n + x]) x++;
+      parts.push(`M${from} ${y}h${x - from}v1h${from - x}z`);
+    }
+  }
+  const matrix = { text, modules: n, quietZone: 4, path: parts.join('') };
+  cache.set(key, matrix);
+  return matrix;
+}

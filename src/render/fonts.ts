@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { Font } from '@react-pdf/renderer';
+import { syllables } from '@react-pdf/hyphenate/fr';
+import { theme } from '../../layouts/theme.js';
+
+let registered: string | undefined;
+
+/**
+ * Registers the theme's fonts (files under `<root>/assets/fonts/`) with react-pdf, and French
+ * hyphenation (Liang patterns shipped as @react-pdf/hyphenate/fr). Words that are URLs,
+ * e-mail addresses, capitalised (names, places) or shorter than 7 letters are never
+ * hyphenated. react-pdf's font store is a process-wide singleton: registering twice for the
+ * same root is a no-op.
+ */
+export function registerFonts(root: string): void {
+  if (registered === root) return;
+  Font.reset();
+  for (const [family, faces] of Object.entries(theme.fonts.faces)) {
+    Font.register({
+      family,
+      fonts: faces.map((f) => ({ src: path.resolve(root, 'assets/fonts', f.file), fontWeight: f.fontWeight, fontStyle: f.fontStyle })),
+    });
+  }
+  Font.registerHyphenationCallback(hyphenateFrench);
+  registered = root;
+}
+
+/** Splits a word into the parts react-pdf may break between (French patterns). */
+export function hyphenateFrench(word: string): string[] {
+  if (word.length < 7 || /[\/@.:0-9]/.test(word) || /^[A-ZÀ-Ý]/.test(word) || /\u00AD/.test(word)) return [word];
+  return syllables(word);
+}

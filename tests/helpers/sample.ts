@@ -1,0 +1,29 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { build, type BuiltDocument } from '../../src/build.js';
+
+/** The project root (tests run from anywhere). */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** A fixed build date for tests: 2016-10-18T00:00:00Z (the launch press conference). */
+export const EPOCH = '1476748800';
+
+/**
+ * Builds `documents` of a content folder into a fresh temporary folder.
+ * @returns the output folder (absolute) and what was written.
+ */
+export async function buildInto(content: string, documents: string[] = []): Promise<{ out: string; built: BuiltDocument[] }> {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'encre-test-'));
+  const built = await build({ root: ROOT, content, out, documents, sourceDateEpoch: EPOCH });
+  return { out, built };
+}
+
+/** The raw events of a content folder, read straight from its YAML (not through encre's loader). */
+export function rawEvents(content: string): { id: string; title: string; url?: string; departement: string }[] {
+  const dir = path.join(ROOT, content, 'events');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => (parse(readFileSync(path.join(dir, f), 'utf8')) as { events: { id: string; title: string; url?: string; departement: string }[] }).events);
+}

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openPdf, pageTexts, pageSizesMm, decodeQrCodes, collapse } from './helpers/pdf.js';
+import { buildInto, rawEvents } from './helpers/sample.js';
+import { frenchText } from '../src/derive/typography.js';
+
+const events = rawEvents('content');
+let out = '';
+
+beforeAll(async () => {
+  ({ out } = await buildInto('content'));
+});
+
+const open = (file: string) => openPdf(readFileSync(path.join(out, file)));
+
+describe('the sample campaign builds its four documents', () => {
+  it('has the 75 events of the 2016 Languedoc-Roussillon campaign', () => {
+    expect(events).toHaveLength(75);
+  });
+
+  it('prints every event title in the programme text, each exactly once', () => {
+    const text = pageTexts(open('programme.pdf')).join(' ');
+    for (const e of events) {
+      const title = collapse(frenchText(e.title));
+      expect(text, e.id).toContain(title);
+      expect(text.split(title).length - 1, `${e.id} printed once`).toBe(1);
+    }
+  });
+
+  it('gives each event a French date and time', () => {
+    const text = pageTexts(open('programme.pdf')).join(' ');
+    // herault-01 starts 2016-11-02 at 18:30 in the sample content
+    expect(text).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} novembre 2016, \d{1,2} h( \d{2})?/);
+    expect(text).not.toMatch(/\d{1,2}:\d{2}/);
+  });
+
+  it('has pages of the right size (±0.1 mm): A5, A3, A5, A4', () => {
+    const expected: Record<string, [number, number]> = {
+      'programme.pdf': [148, 210],
+      'affiche.pdf': [297, 420],
+      'flyer.pdf': [148, 210],
+      'dossier-de-presse.pdf': [210, 297],
+    };
+    for (const [file, [w, h]] of Object.entries(expected)) {
+      const sizes = pageSizesMm(open(file));
+      expect(sizes.length, file).toBeGreaterThan(0);
+      for (const [pw, ph] of sizes) {
+        expect(Math.abs(pw - w), file).toBeLessThan(0.1);
+        expect(Math.abs(ph - h), file).toBeLessThan(0.1);
+      }
+    }
+  });
+
+  it('has a programme whose page count is a multiple of 4, an affiche of 1 page, a tract of 2', () => {
+    expect(open('programme.pdf').countPages() % 4).toBe(0);
+    expect(open('affiche.pdf').countPages()).toBe(1);
+    expect(open('flyer.pdf').countPages()).toBe(2);
+    expect(open('dossier-de-presse.pdf').countPages()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('prints a QR code per event that decodes, from the pixels, to its url', () => {
+    const doc = open('programme.pdf');
+    const decoded: string[] = [];
+    for (let i = 0; i < doc.countPages(); i++) decoded.push(...decodeQrCodes(doc, i));
+    for (const e of events) expect(decoded, e.id).toContain(e.url);
+    expect(decoded.filter((u) => u.includes('/evenements/')).sort()).toEqual(events.map((e) => e.url).sort());
+  });
+
+  it('puts the online programme QR code on the affiche and the tract', () => {
+    const programmeUrl = 'https://mois-ess.example/languedoc-roussillon';
+    expect(decodeQrCodes(open('affiche.pdf'), 0)).toEqual([programmeUrl]);
+    expect(decodeQrCodes(open('flyer.pdf'), 1)).toEqual([programmeUrl]);
+  });
+
+  it('writes the press kit figures computed from the content', () => {
+    const text = pageTexts(open('dossier-de-presse.pdf')).join(' ');
+    expect(text).toContain('75 événements');
+    expect(text).toContain('23 %'); // 17 of 75 co-organised
+    expect(text).toContain('4 000');
+    expect(text).toContain('10 000 €');
+    expect(text).toContain('Agir Ensemble');
+  });
+
+  it('embeds every font (no standard 14 font)', () => {
+    for (const file of ['programme.pdf', 'affiche.pdf', 'flyer.pdf', 'dossier-de-presse.pdf']) {
+      const bytes = readFileSync(path.join(out, file)).toString('latin1');
+      expect(bytes, file).not.toMatch(/\/BaseFont\s*\/(Helvetica|Times|Courier)/);
+      expect(bytes, file).toMatch(/\/FontFile3?/);
+    }
+  });
+});
