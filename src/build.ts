@@ -8,7 +8,8 @@ import { finalise } from './post/finalise.js';
 import { writeAtomic } from './write/atomic.js';
 import { placePartners } from './assets/logos.js';
 import { documents, documentById, checkPages, type DocumentSpec } from './documents/registry.js';
-import { PreflightError } from './model/errors.js';
+import { ContentError, PreflightError } from './model/errors.js';
+import { checkGlyphs, openFaces } from './preflight/glyphs.js';
 
 /** Options of a build; paths relative to `root`. */
 export interface BuildOptions {
@@ -46,6 +47,8 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const env: Env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = deriveModel(content, env.buildDate);
   log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
+  const missing = checkGlyphs(model, content, openFaces(opts.root));
+  if (missing.length > 0) throw new ContentError(missing);
   registerFonts(opts.root);
   const partners = await placePartners(content.campaign.partners, content.assets, 12);
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { openPdf, pageTexts, pageSizesMm, decodeQrCodes, collapse } from './helpers/pdf.js';
 import { buildInto, rawEvents } from './helpers/sample.js';
@@ -87,6 +88,14 @@ describe('the sample campaign builds its four documents', () => {
       const bytes = readFileSync(path.join(out, file)).toString('latin1');
       expect(bytes, file).not.toMatch(/\/BaseFont\s*\/(Helvetica|Times|Courier)/);
       expect(bytes, file).toMatch(/\/FontFile3?/);
+    }
+  });
+
+  it('gives the same bytes when built again from the same input', async () => {
+    const again = await buildInto('content');
+    for (const file of ['programme.pdf', 'affiche.pdf', 'flyer.pdf', 'dossier-de-presse.pdf']) {
+      const hash = (dir: string) => createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex');
+      expect(hash(again.out), file).toBe(hash(out));
     }
   });
 });

@@ -15,6 +15,8 @@ export interface Located<T> {
 /** The validated content of a campaign folder. */
 export interface Content {
   campaign: Campaign;
+  /** Path of campaign.yaml as shown in messages. */
+  campaignFile: string;
   events: Located<CampaignEvent>[];
   /** Logo and image files read, keyed by their path as written in the content. */
   assets: Map<string, Uint8Array>;
@@ -71,7 +73,7 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
   if (problems.length > 0 || !campaign?.value) {
     throw new ContentError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col));
   }
-  return { campaign: campaign.value, events, assets };
+  return { campaign: campaign.value, campaignFile, events, assets };
 }
 
 async function readSource(env: Env, file: string, problems: Problem[]): Promise<SourceFile | undefined> {
