@@ -92,6 +92,8 @@ export const theme = {
     flyer: { top: 12, bottom: 12, inside: 12, outside: 12 },
     dossier: { top: 22, bottom: 20, inside: 22, outside: 20 },
   },
+  /** Programme grid: gutter between columns in mm; 'auto' columns takes 1 or 2, whichever needs fewer pages. */
+  programme: { columns: 'auto' as 1 | 2 | 'auto', gutter: 5 },
   /** Rule weights in pt. */
   rules: { hairline: 0.5, regular: 1, bold: 3 },
   /** QR codes: printed size of the symbol with its 4-module quiet zone, in mm (≥ 20 mm, print.md). */

@@ -29,7 +29,8 @@ export function Programme(props: ProgrammeProps) {
                 campaign={running}
                 section={page.section}
                 opensSection={page.opensSection}
-                events={page.events}
+                rows={page.rows}
+                columns={page.columns}
                 countLabel={props.sectionCounts[page.section.code] ?? ''}
                 head={page.opensSection ? page.section.name : `${page.section.name} (suite)`}
               />

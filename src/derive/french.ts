@@ -51,7 +51,7 @@ export function formatTime(h: number, min: number): string {
 /**
  * When an event takes place, as printed:
  * - "mardi 15 novembre 2016, 14 h 30" (start only) or "…, 14 h 30 – 17 h" (same day);
- * - "du mardi 15 au jeudi 17 novembre 2016" (several days; times are dropped);
+ * - "du 15 au 17 novembre 2016" (several days; weekdays and times are dropped to keep it short);
  * - "samedi 5 novembre 2016" (date only).
  */
 export function formatWhen(start: string, end?: string): string {
@@ -65,20 +65,19 @@ export function formatWhen(start: string, end?: string): string {
     return e?.time ? `${day}, ${from} – ${formatTime(e.time.h, e.time.min)}` : `${day}, ${from}`;
   }
   const e = parseLocal(end);
-  return `du ${formatRange(s, e, true)}`;
+  return `du ${formatRange(s, e)}`;
 }
 
-function formatRange(s: Parts, e: Parts, withWeekday: boolean): string {
-  const wd = (p: Parts) => (withWeekday ? `${weekday(p)} ` : '');
-  const endText = `${wd(e)}${dayNumber(e.d)}${NBSP}${MONTHS[e.m - 1]}${NBSP}${e.y}`;
-  if (s.y !== e.y) return `${wd(s)}${dayNumber(s.d)}${NBSP}${MONTHS[s.m - 1]}${NBSP}${s.y} au ${endText}`;
-  if (s.m !== e.m) return `${wd(s)}${dayNumber(s.d)}${NBSP}${MONTHS[s.m - 1]} au ${endText}`;
-  return `${wd(s)}${dayNumber(s.d)} au ${endText}`;
+function formatRange(s: Parts, e: Parts): string {
+  const endText = `${dayNumber(e.d)}${NBSP}${MONTHS[e.m - 1]}${NBSP}${e.y}`;
+  if (s.y !== e.y) return `${dayNumber(s.d)}${NBSP}${MONTHS[s.m - 1]}${NBSP}${s.y} au ${endText}`;
+  if (s.m !== e.m) return `${dayNumber(s.d)}${NBSP}${MONTHS[s.m - 1]} au ${endText}`;
+  return `${dayNumber(s.d)} au ${endText}`;
 }
 
 /** A period: "du 1er au 30 novembre 2016", "du 3 octobre au 2 novembre 2016". */
 export function formatPeriod(start: string, end: string): string {
-  return `du ${formatRange(parseLocal(start), parseLocal(end), false)}`;
+  return `du ${formatRange(parseLocal(start), parseLocal(end))}`;
 }
 
 /** "4 000", "10 000", "425": narrow no-break space as thousands separator. */

@@ -7,7 +7,8 @@ import { SectionHeader } from '../../layouts/components/SectionHeader.js';
 import { Programme } from '../../layouts/programme/Programme.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { measureBlocks } from '../paginate/measure.js';
-import { packSection, paddingToFour } from '../paginate/pack.js';
+import { packSection, paddingToFour, toRows } from '../paginate/pack.js';
+import { theme } from '../../layouts/theme.js';
 import type { PlannedPage, ProgrammePlan } from '../paginate/plan.js';
 import type { ProgrammeProps } from './programme-props.js';
 import { docMeta } from './meta.js';
@@ -19,32 +20,59 @@ const FRONT: PlannedPage[] = [{ kind: 'cover' }, { kind: 'introduction' }, { kin
 /**
  * Plans the booklet: measures every section header and event card with react-pdf's layout
  * engine, packs whole cards into pages (each section opens a page), pads to a multiple of 4
- * with Notes pages before the back cover. Linear in the number of events.
+ * with Notes pages before the back cover. With `theme.programme.columns: 'auto'` it plans
+ * one and two columns of cards and keeps whichever needs fewer pages. Linear in the number
+ * of events.
  * @throws PreflightError when an event card is taller than a page.
  */
 export async function planProgramme(model: Model): Promise<ProgrammePlan> {
+  const choice = theme.programme.columns;
+  const candidates = choice === 'auto' ? [1, 2] : [choice];
+  const plans: ProgrammePlan[] = [];
+  for (const columns of candidates) plans.push(await planWith(model, columns));
+  // Fewer pages wins; on a tie, one column (wider text, fewer breaks).
+  return plans.reduce((best, p) => (p.pages.length < best.pages.length ? p : best));
+}
+
+/** Width of one column of event cards in pt. */
+export function columnWidth(columns: number): number {
+  const area = textArea(frames.programme);
+  return mm((area.width - (columns - 1) * theme.programme.gutter) / columns);
+}
+
+async function planWith(model: Model, columns: number): Promise<ProgrammePlan> {
   const area = textArea(frames.programme);
   const width = mm(area.width);
-  const blocks = model.sections.flatMap((s) => [
-    <SectionHeader key={`h-${s.code}`} section={s} width={width} countLabel={sectionCount(s.events.length)} />,
-    ...s.events.map((e) => <EventCard key={e.id} event={e} colour={s.colour} width={width} />),
-  ]);
-  const heights = await measureBlocks(blocks, width);
+  const cardWidth = columnWidth(columns);
+  const headers = await measureBlocks(
+    model.sections.map((s) => <SectionHeader key={s.code} section={s} width={width} countLabel={sectionCount(s.events.length)} />),
+    width,
+  );
+  const cards = await measureBlocks(
+    model.sections.flatMap((s) => s.events.map((e) => <EventCard key={e.id} event={e} colour={s.colour} width={cardWidth} />)),
+    cardWidth,
+  );
   const pages: PlannedPage[] = [...FRONT];
   const sectionPages = new Map<string, number>();
   let k = 0;
-  for (const section of model.sections) {
-    const header = heights[k++]!;
-    const cards = section.events.map((e) => ({ id: e.id, height: heights[k++]! }));
+  model.sections.forEach((section, si) => {
+    const blocks = section.events.map((e) => ({ id: e.id, height: cards[k++]! }));
+    const rows = toRows(blocks, columns);
     sectionPages.set(section.code, pages.length + 1);
-    packSection(header, cards, mm(area.height)).forEach((indices, i) => {
-      pages.push({ kind: 'events', section, opensSection: i === 0, events: indices.map((j) => section.events[j]!) });
+    packSection(headers[si]!, rows.map((r) => r.row), mm(area.height)).forEach((rowIndices, i) => {
+      pages.push({
+        kind: 'events',
+        section,
+        opensSection: i === 0,
+        columns,
+        rows: rowIndices.map((r) => rows[r]!.blocks.map((j) => section.events[j]!)),
+      });
     });
-  }
+  });
   const padding = paddingToFour(pages.length + 1);
   for (let i = 0; i < padding; i++) pages.push({ kind: 'notes' });
   pages.push({ kind: 'back' });
-  return { pages, sectionPages };
+  return { pages, columns, sectionPages };
 }
 
 function sectionCount(n: number): string {

@@ -17,6 +17,8 @@ interface LaidOutNode {
  * Measures blocks as react-pdf will lay them out: each block alone on a probe page of
  * `width` pt, laid out by react-pdf's own engine (fonts, hyphenation, line breaking), without
  * rendering a PDF. One layout pass over all blocks: the cost grows linearly with their number.
+ * Not re-entrant: react-pdf's renderer and font store are process-wide, and two measurements
+ * run at once were seen to return wrong heights. Await each call before the next.
  * @returns the height of each block in pt, margins included, in the order given.
  */
 export async function measureBlocks(blocks: ReactElement[], width: number): Promise<number[]> {

@@ -41,3 +41,20 @@ export function packSection(header: number, blocks: Measured[], pageHeight: numb
 export function paddingToFour(pages: number): number {
   return (4 - (pages % 4)) % 4;
 }
+
+/**
+ * Groups blocks into rows of `columns`, in reading order (left to right, then down); a row is
+ * as tall as its tallest block. With 1 column each block is its own row.
+ * @returns the rows, each with the indices of its blocks and its height in pt.
+ */
+export function toRows(blocks: Measured[], columns: number): { blocks: number[]; row: Measured }[] {
+  const rows: { blocks: number[]; row: Measured }[] = [];
+  for (let i = 0; i < blocks.length; i += columns) {
+    const group = blocks.slice(i, i + columns);
+    rows.push({
+      blocks: group.map((_, k) => i + k),
+      row: { id: group.map((b) => b.id).join(' + '), height: Math.max(...group.map((b) => b.height)) },
+    });
+  }
+  return rows;
+}
