@@ -54,12 +54,12 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
 
   const results: { spec: DocumentSpec; bytes: Uint8Array; pages: number }[] = [];
   for (const spec of specs) {
-    const element = await spec.element(model, { partners });
+    const { element, planned } = await spec.element(model, { partners });
     const { bytes, doc } = await finalise(await renderPdf(element));
-    const problems = [...checkPages(spec, doc), ...(spec.check?.(doc, model) ?? [])];
+    const problems = [...checkPages(spec, doc, planned), ...(spec.check?.(doc, model) ?? [])];
     if (problems.length > 0) throw new PreflightError(`${spec.file}: ${problems.join('; ')}`);
     results.push({ spec, bytes, pages: doc.getPageCount() });
-    log(`${spec.file}: ${doc.getPageCount()} pages, checked`);
+    log(`${spec.file}: ${doc.getPageCount()} page${doc.getPageCount() > 1 ? "s" : ""}, checked`);
   }
   const written: BuiltDocument[] = [];
   for (const r of results) {

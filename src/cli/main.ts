@@ -35,7 +35,7 @@ program
   .action(async (ids: string[], opts: { content: string; out: string; sourceDateEpoch?: string }) => {
     try {
       const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
-      for (const d of built) console.log(`wrote ${d.file} (${d.pages} pages, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+      for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);
     }

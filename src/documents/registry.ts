@@ -23,7 +23,8 @@ export interface DocumentSpec {
   frame: Frame;
   /** Page count rule, checked on the output. */
   pages: (n: number) => string | undefined;
-  element(model: Model, ctx: BuildContext): Promise<ReactElement>;
+  /** The document element, and how many pages encre planned (the PDF must have exactly as many). */
+  element(model: Model, ctx: BuildContext): Promise<{ element: ReactElement; planned?: number }>;
   /** Document-specific checks on the rendered PDF; returns problems (empty when fine). */
   check?(pdf: PDFDocument, model: Model): string[];
 }
@@ -36,7 +37,10 @@ export const documents: DocumentSpec[] = [
     title: 'Programme',
     frame: frames.programme,
     pages: (n) => (n % 4 === 0 ? undefined : `${n} pages, not a multiple of 4 (saddle stitch)`),
-    element: async (model, ctx) => programmeElement(programmeProps(model, await planProgramme(model), ctx.partners)),
+    element: async (model, ctx) => {
+      const plan = await planProgramme(model);
+      return { element: programmeElement(programmeProps(model, plan, ctx.partners)), planned: plan.pages.length };
+    },
     check: (pdf, model) => checkAllEvents(pdf, model),
   },
   {
@@ -45,7 +49,7 @@ export const documents: DocumentSpec[] = [
     title: 'Affiche',
     frame: frames.affiche,
     pages: (n) => (n === 1 ? undefined : `${n} pages, an affiche has exactly 1 (something overflowed)`),
-    element: async (model, ctx) => afficheElement(model, ctx.partners),
+    element: async (model, ctx) => ({ element: afficheElement(model, ctx.partners) }),
   },
   {
     id: 'flyer',
@@ -53,7 +57,7 @@ export const documents: DocumentSpec[] = [
     title: 'Tract',
     frame: frames.flyer,
     pages: (n) => (n === 2 ? undefined : `${n} pages, a tract has exactly 2 (recto, verso)`),
-    element: async (model) => flyerElement(model),
+    element: async (model) => ({ element: flyerElement(model) }),
   },
   {
     id: 'dossier-de-presse',
@@ -61,7 +65,7 @@ export const documents: DocumentSpec[] = [
     title: 'Dossier de presse',
     frame: frames['dossier-de-presse'],
     pages: (n) => (n >= 2 ? undefined : `${n} page, a dossier de presse has several`),
-    element: async (model, ctx) => dossierElement(model, ctx.partners),
+    element: async (model, ctx) => ({ element: dossierElement(model, ctx.partners) }),
   },
 ];
 
@@ -72,11 +76,18 @@ export function documentById(id: string): DocumentSpec {
   return spec;
 }
 
-/** Checks shared by every document: page count, and every page at the frame's trim size (±0.1 mm). */
-export function checkPages(spec: DocumentSpec, pdf: PDFDocument): string[] {
+/**
+ * Checks shared by every document: the page-count rule, the planned page count (a page more
+ * means react-pdf moved content that did not fit: a measurement went wrong), and every page
+ * at the frame's trim size (±0.1 mm).
+ */
+export function checkPages(spec: DocumentSpec, pdf: PDFDocument, planned?: number): string[] {
   const problems: string[] = [];
   const count = spec.pages(pdf.getPageCount());
   if (count) problems.push(count);
+  if (planned !== undefined && planned !== pdf.getPageCount()) {
+    problems.push(`${pdf.getPageCount()} pages rendered, ${planned} planned: some content did not fit the page it was planned on`);
+  }
   pdf.getPages().forEach((page, i) => {
     const { width, height } = page.getTrimBox();
     const w = toMm(width);
