@@ -20,3 +20,9 @@ export const text = {
   display: { fontFamily: theme.fonts.display, fontWeight: 900 as const },
   displayBold: { fontFamily: theme.fonts.display, fontWeight: 700 as const },
 };
+
+/**
+ * A hyphenation callback that never breaks a word: for titles, headings and lead lines,
+ * which carry names of places and organisations (pass as `hyphenationCallback`).
+ */
+export const keepWhole = (word: string): string[] => [word];

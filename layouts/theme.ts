@@ -36,15 +36,18 @@ export const theme = {
     paper: { cmyk: [0, 0, 0, 0], rgb: '#ffffff' },
     /** Tinted panels: 8 % of the brand. */
     tint: { cmyk: [0, 8, 10, 0], rgb: '#fcefe8' },
+    /** The motif's bright triangles (covers, affiche): sun yellow and magenta. Not for text. */
+    sun: { cmyk: [0, 35, 100, 0], rgb: '#f7aa00' },
+    magenta: { cmyk: [0, 100, 40, 10], rgb: '#c8004f' },
   },
-  /** One colour per section (département), used in turn. */
+  /** One colour per section (département), used in turn; all dark enough for 8 pt text on white. */
   sectionColours: [
     { cmyk: [0, 80, 100, 0], rgb: '#e8542a' },
     { cmyk: [85, 10, 45, 0], rgb: '#009a94' },
     { cmyk: [70, 100, 20, 30], rgb: '#4a1f4f' },
-    { cmyk: [0, 35, 100, 0], rgb: '#f7aa00' },
+    { cmyk: [0, 60, 100, 25], rgb: '#b8620b' },
     { cmyk: [100, 60, 0, 10], rgb: '#005b9f' },
-    { cmyk: [50, 0, 100, 0], rgb: '#8cbd24' },
+    { cmyk: [70, 10, 100, 25], rgb: '#3e7d2a' },
     { cmyk: [0, 100, 40, 10], rgb: '#c8004f' },
   ] as readonly Colour[],
   fonts: {
@@ -76,6 +79,9 @@ export const theme = {
     h1: [24, 26],
     display: [44, 42],
     poster: [96, 88],
+    posterRegion: [40, 42],
+    posterLabel: [34, 36],
+    posterCount: [150, 128],
   } satisfies Record<string, [number, number]>,
   /** Distances in mm. */
   space: {
@@ -92,8 +98,12 @@ export const theme = {
     flyer: { top: 12, bottom: 12, inside: 12, outside: 12 },
     dossier: { top: 22, bottom: 20, inside: 22, outside: 20 },
   },
-  /** Programme grid: gutter between columns in mm; 'auto' columns takes 1 or 2, whichever needs fewer pages. */
-  programme: { columns: 'auto' as 1 | 2 | 'auto', gutter: 5 },
+  /**
+   * Programme grid: `columns` 1, 2 or 'auto' (whichever needs fewer pages); `gutter` between
+   * columns and `sectionGap` above a département that opens mid-page, in mm;
+   * `sectionStartsPage` true to open each département on a new page.
+   */
+  programme: { columns: 'auto' as 1 | 2 | 'auto', gutter: 5, sectionGap: 8, sectionStartsPage: false },
   /** Rule weights in pt. */
   rules: { hairline: 0.5, regular: 1, bold: 3 },
   /** QR codes: printed size of the symbol with its 4-module quiet zone, in mm (≥ 20 mm, print.md). */

@@ -36,11 +36,12 @@ export interface BuiltDocument {
  * Builds the documents: load → validate → derive → layout → render → post-process →
  * preflight, all in memory; then writes every PDF atomically, only if every document passed.
  * @throws ContentError (bad content, nothing written), PreflightError (a check failed,
- *   nothing written), Error for unknown document ids.
+ *   nothing written), UsageError (unknown document id, bad SOURCE_DATE_EPOCH).
  */
 export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const log = opts.log ?? (() => {});
-  const specs: DocumentSpec[] = opts.documents.length ? opts.documents.map(documentById) : documents;
+  const specs: DocumentSpec[] = opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
+  fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
   const probe = fileEnv(opts.root, undefined);
   const content = await loadContent(probe, opts.content);
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);

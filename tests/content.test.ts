@@ -17,8 +17,8 @@ describe('bad content', () => {
       'tests/fixtures/bad-content/events/34.yaml:5:18 events[0].departement: expected text, received the number 34\n  Hint: put it in quotes: "34"',
       'tests/fixtures/bad-content/events/34.yaml:6:12 events[0].start: expected a date "YYYY-MM-DD" or a date and time "YYYY-MM-DD HH:MM", received "2016-11-15 7pm"',
       'tests/fixtures/bad-content/events/34.yaml:7:10 events[0].url: expected an absolute http(s) URL, e.g. "https://example.org/page", received "www.example.org/forum"',
-      'tests/fixtures/bad-content/events/34.yaml:8:5 events[1].venu: unknown field "venu"\n  Hint: remove it, or check its spelling against the content format in README.md',
       'tests/fixtures/bad-content/events/34.yaml:11:18 events[1].departement: expected an INSEE département code such as "34", "2A" or "971", received "99"',
+      'tests/fixtures/bad-content/events/34.yaml:14:5 events[1].venu: unknown field "venu"\n  Hint: did you mean "venue"?',
     ]);
     expect(existsSync(path.join(out, 'programme.pdf'))).toBe(false);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, formatPeriod, formatNumber, formatEuros, formatCount, formatPercent } from '../src/derive/french.js';
+import { formatWhen, formatPeriod, formatNumber, formatEuros, formatCount, formatPercent, formatOrdinal } from '../src/derive/french.js';
 import { frenchText } from '../src/derive/typography.js';
 import { departementSortKey, DEPARTEMENT_CODES, isDepartementCode } from '../src/model/departements.js';
-import { packSection, paddingToFour } from '../src/paginate/pack.js';
+import { packFlow, paddingToFour, toRows } from '../src/paginate/pack.js';
 import { PreflightError } from '../src/model/errors.js';
 
 const plain = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
@@ -10,7 +10,7 @@ const plain = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
 describe('French dates and numbers', () => {
   it('formats a start as "mardi 15 novembre 2016, 14 h 30"', () => {
     expect(plain(formatWhen('2016-11-15 14:30'))).toBe('mardi 15 novembre 2016, 14 h 30');
-    expect(plain(formatWhen('2016-11-01 09:00', '2016-11-01 17:15'))).toBe('mardi 1er novembre 2016, 9 h – 17 h 15');
+    expect(plain(formatWhen('2016-11-01 09:00', '2016-11-01 17:15'))).toBe('mardi 1ᵉʳ novembre 2016, 9 h – 17 h 15');
     expect(plain(formatWhen('2016-11-05'))).toBe('samedi 5 novembre 2016');
     expect(plain(formatWhen('2016-11-19 10:00', '2016-11-20 18:00'))).toBe('du 19 au 20 novembre 2016');
     expect(plain(formatWhen('2019-06-28', '2019-07-02'))).toBe('du 28 juin au 2 juillet 2019');
@@ -19,7 +19,7 @@ describe('French dates and numbers', () => {
     expect(formatWhen('2016-11-15 14:30')).toBe('mardi 15\u00A0novembre\u00A02016, 14\u00A0h\u00A030');
   });
   it('formats periods, numbers, euros, counts and shares', () => {
-    expect(plain(formatPeriod('2016-11-01', '2016-11-30'))).toBe('du 1er au 30 novembre 2016');
+    expect(plain(formatPeriod('2016-11-01', '2016-11-30'))).toBe('du 1ᵉʳ au 30 novembre 2016');
     expect(plain(formatPeriod('2016-10-03', '2016-11-02'))).toBe('du 3 octobre au 2 novembre 2016');
     expect(formatNumber(4000)).toBe('4\u202F000');
     expect(formatNumber(425)).toBe('425');
@@ -28,6 +28,8 @@ describe('French dates and numbers', () => {
     expect(plain(formatCount(1, 'événement'))).toBe('1 événement');
     expect(plain(formatCount(75, 'événement'))).toBe('75 événements');
     expect(formatPercent(17 / 75)).toBe('23\u202F%');
+    expect(formatOrdinal(10)).toBe('10ᵉ');
+    expect(formatOrdinal(1)).toBe('1ʳᵉ');
   });
 });
 
@@ -46,6 +48,10 @@ describe('French typography', () => {
     expect(frenchText('e\u0301te\u0301  ?')).toBe('été\u202F?');
     expect(frenchText('à 14:30')).toBe('à 14:30');
   });
+  it('keeps the no-break spaces of formatted dates and numbers', () => {
+    expect(frenchText('17\u00A0événements  le 4\u202F000 ')).toBe('17\u00A0événements le 4\u202F000');
+    expect(frenchText('Quoi\u00A0?')).toBe('Quoi\u202F?');
+  });
 });
 
 describe('départements', () => {
@@ -59,13 +65,37 @@ describe('départements', () => {
 });
 
 describe('packing event cards into pages', () => {
-  it('keeps cards whole, opens with the header and never leaves it alone', () => {
-    const blocks = [100, 100, 100, 150, 50].map((height, i) => ({ id: `e${i}`, height }));
-    expect(packSection(60, blocks, 400)).toEqual([[0, 1, 2], [3, 4]]);
+  const rows = (...heights: number[]) => heights.map((height, i) => ({ id: `e${i}`, height }));
+  const opts = { gapBefore: 20, sectionStartsPage: false };
+
+  it('keeps rows whole and lets a section follow the previous one on the same page', () => {
+    const pages = packFlow([{ header: 60, rows: rows(100, 100, 100) }, { header: 60, rows: rows(50, 150) }], 400, opts);
+    expect(pages).toEqual([
+      [{ section: 0, opens: true, rows: [0, 1, 2] }],
+      [{ section: 1, opens: true, rows: [0, 1] }],
+    ]);
+    const roomy = packFlow([{ header: 60, rows: rows(100, 100) }, { header: 60, rows: rows(50, 150) }], 400, opts);
+    expect(roomy).toEqual([
+      [{ section: 0, opens: true, rows: [0, 1] }, { section: 1, opens: true, rows: [0] }],
+      [{ section: 1, opens: false, rows: [1] }],
+    ]);
+  });
+  it('never leaves a header alone at a page foot', () => {
+    // 60 + 300 used; header (20 + 60) would fit, but not with its first row.
+    const pages = packFlow([{ header: 60, rows: rows(300) }, { header: 60, rows: rows(100) }], 450, opts);
+    expect(pages).toEqual([[{ section: 0, opens: true, rows: [0] }], [{ section: 1, opens: true, rows: [0] }]]);
+  });
+  it('opens each section on a new page when asked', () => {
+    const pages = packFlow([{ header: 60, rows: rows(10) }, { header: 60, rows: rows(10) }], 400, { ...opts, sectionStartsPage: true });
+    expect(pages).toHaveLength(2);
   });
   it('fails, naming the event, when a card is taller than a page', () => {
-    expect(() => packSection(60, [{ id: 'long-one', height: 500 }], 400)).toThrow(PreflightError);
-    expect(() => packSection(60, [{ id: 'long-one', height: 500 }], 400)).toThrow(/long-one/);
+    const tall = [{ header: 60, rows: [{ id: 'short', height: 10 }, { id: 'long-one', height: 500 }] }];
+    expect(() => packFlow(tall, 400, opts)).toThrow(PreflightError);
+    expect(() => packFlow(tall, 400, opts)).toThrow(/long-one/);
+  });
+  it('groups cards into rows as tall as their tallest card', () => {
+    expect(toRows(rows(10, 30, 20), 2).map((r) => [r.blocks, r.row.height])).toEqual([[[0, 1], 30], [[2], 20]]);
   });
   it('pads to a multiple of 4', () => {
     expect([29, 30, 31, 32].map(paddingToFour)).toEqual([3, 2, 1, 0]);

@@ -5,7 +5,7 @@ import { mm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
-import { ink, sectionInk } from '../ink.js';
+import { ink } from '../ink.js';
 import { text, type } from '../styles.js';
 import { Triangles } from '../components/Triangles.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
@@ -16,12 +16,13 @@ export interface AfficheProps {
   meta: DocMeta;
   edition?: string;
   title: string;
-  region: string;
+  region?: string;
   period: string;
   tagline?: string;
   /** "75" and "événements". */
   eventCount: { value: string; label: string };
-  departements: string;
+  /** Events per département, in programme order: name and printed count. */
+  departements: { name: string; count: string }[];
   programmeUrl?: string;
   programmeQr?: QrMatrix;
   organiser: string;
@@ -38,19 +39,26 @@ export function Affiche(p: AfficheProps) {
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')}>
-        <Triangles width={format.width} height={format.height - band} colours={[sectionInk(3), ink('ink'), sectionInk(6)]} />
+        <Triangles width={format.width} height={format.height - band} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...type('h2'), color: ink('paper'), letterSpacing: 1.5 }}>{p.edition}</Text> : null}
           <Text style={{ ...text.display, ...type('poster'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
-          <Text style={{ ...text.displayBold, ...type('h1'), fontSize: 40, lineHeight: 1.05, color: ink('paper'), marginTop: mm(theme.space.lg) }}>{p.region}</Text>
+          {p.region ? <Text style={{ ...text.displayBold, ...type('posterRegion'), color: ink('paper'), marginTop: mm(theme.space.lg) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h1'), color: ink('ink'), marginTop: mm(theme.space.md) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.lg) }}>{p.tagline}</Text> : null}
         </View>
-        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + 12), flexDirection: 'row', alignItems: 'flex-end' }}>
-          <Text style={{ ...text.display, fontSize: 150, lineHeight: 0.85, color: ink('paper') }}>{p.eventCount.value}</Text>
-          <View style={{ marginLeft: mm(5), marginBottom: mm(3) }}>
-            <Text style={{ ...text.display, ...type('h1'), fontSize: 34, color: ink('paper') }}>{p.eventCount.label}</Text>
-            <Text style={{ ...text.semibold, ...type('lead'), fontSize: 14, color: ink('paper') }}>{p.departements}</Text>
+        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + 14), width: mm(area.width * 0.62) }}>
+          <View style={{ flexDirection: 'row', alignItems: 'flex-end' }}>
+            <Text style={{ ...text.display, ...type('posterCount'), color: ink('paper') }}>{p.eventCount.value}</Text>
+            <Text style={{ ...text.display, ...type('posterLabel'), color: ink('paper'), marginLeft: mm(4), marginBottom: mm(4) }}>{p.eventCount.label}</Text>
+          </View>
+          <View style={{ marginTop: mm(theme.space.lg), borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
+            {p.departements.map((d) => (
+              <View key={d.name} style={{ flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
+                <Text style={{ ...text.displayBold, ...type('h1'), color: ink('paper') }}>{d.name}</Text>
+                <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{d.count}</Text>
+              </View>
+            ))}
           </View>
         </View>
         <View style={{ position: 'absolute', left: 0, right: 0, bottom: 0, height: mm(band), backgroundColor: ink('paper') }} />
@@ -62,7 +70,7 @@ export function Affiche(p: AfficheProps) {
           </View>
         </View>
         <View style={{ position: 'absolute', left: mm(margins.outside + qrBlock + 8), bottom: mm(band - 14 - qrSide), width: mm(area.width - qrBlock - 8) }}>
-          <PartnerStrip partners={p.partners} logoHeight={11} width={mm(area.width - qrBlock - 8)} nameWidth={30} title="Partenaires" />
+          {p.partners.length > 0 ? <PartnerStrip partners={p.partners} logoHeight={12} width={mm(area.width - qrBlock - 8)} nameWidth={34} title="Partenaires" /> : null}
         </View>
         <Text style={{ ...text.caption, position: 'absolute', left: mm(margins.outside), bottom: mm(margins.bottom - 8), width: mm(area.width) }}>{p.organiser}</Text>
       </Sheet>

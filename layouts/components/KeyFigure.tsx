@@ -6,7 +6,7 @@ import { text, type } from '../styles.js';
 export function KeyFigure({ value, label, colour, size = 'h1' }: { value: string; label: string; colour: string; size?: 'h1' | 'display' | 'h2' }) {
   return (
     <View style={{ marginRight: mm(6), marginBottom: mm(3) }}>
-      <Text style={{ ...text.display, ...type(size), color: colour }}>{value}</Text>
+      <Text style={{ ...text.display, ...type(size), lineHeight: 1.05, color: colour }}>{value}</Text>
       <Text style={{ ...text.caption, ...text.semibold, textTransform: 'uppercase', letterSpacing: 0.6 }}>{label}</Text>
     </View>
   );

@@ -2,7 +2,8 @@ import { Svg, Polygon } from '@react-pdf/renderer';
 import { mm } from '../../src/units.js';
 
 /**
- * The campaign's graphic motif (after the 2016 report: overlapping triangles), drawn as
+ * The campaign's graphic motif (after the 2016 report: overlapping triangles) along the right
+ * edge, leaving the left of the page flat for text, drawn as
  * vectors over a box of `width` × `height` mm. Colours are react-pdf colour strings. Drawn as a
  * `fixed` background so that react-pdf never moves it to another page.
  */
@@ -11,9 +12,9 @@ export function Triangles({ width, height, colours }: { width: number; height: n
   const h = (100 * height) / width;
   return (
     <Svg fixed width={mm(width)} height={mm(height)} viewBox={`0 0 ${w} ${h}`} style={{ position: 'absolute', top: 0, left: 0, width: mm(width), height: mm(height) }}>
-      <Polygon points={`${w * 0.55},0 ${w},0 ${w},${h * 0.42}`} fill={colours[0]} />
-      <Polygon points={`0,${h * 0.55} ${w * 0.45},${h} 0,${h}`} fill={colours[1]} />
-      <Polygon points={`${w * 0.15},${h} ${w},${h * 0.62} ${w},${h}`} fill={colours[2]} />
+      <Polygon points={`${w * 0.68},0 ${w},0 ${w},${h * 0.3}`} fill={colours[0]} />
+      <Polygon points={`${w},${h * 0.38} ${w},${h} ${w * 0.5},${h}`} fill={colours[1]} />
+      <Polygon points={`${w * 0.78},${h} ${w},${h * 0.72} ${w},${h}`} fill={colours[2]} />
     </Svg>
   );
 }

@@ -4,7 +4,7 @@ import { mm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
-import { ink, sectionInk } from '../ink.js';
+import { ink } from '../ink.js';
 import { text, type } from '../styles.js';
 import { Triangles } from '../components/Triangles.js';
 import { KeyFigure } from '../components/KeyFigure.js';
@@ -18,9 +18,11 @@ export interface DossierProps {
   meta: DocMeta;
   title: string;
   edition?: string;
-  region: string;
+  region?: string;
   period: string;
   footer: string;
+  /** Heading of the organisation page, e.g. « Qui fait le Mois de l’ESS ? ». */
+  organisationHeading: string;
   pressConference?: string;
   contact: string[];
   communique: { lead: string; paragraphs: string[] };
@@ -67,12 +69,12 @@ export function DossierDePresse(p: DossierProps) {
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')}>
-        <Triangles width={format.width} height={format.height} colours={[sectionInk(3), ink('ink'), sectionInk(6)]} />
+        <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 10), left: mm(margins.inside), width: mm(area.width) }}>
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', letterSpacing: 2 }}>Dossier de presse</Text>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), letterSpacing: 1 }}>{p.edition}</Text> : null}
           <Text style={{ ...text.display, ...type('display'), fontSize: 64, lineHeight: 1, color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</Text>
-          <Text style={{ ...text.displayBold, ...type('h1'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text>
+          {p.region ? <Text style={{ ...text.displayBold, ...type('h1'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h2'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
         </View>
         <View style={{ position: 'absolute', bottom: mm(margins.bottom + 10), left: mm(margins.inside), width: mm(110), backgroundColor: ink('paper'), padding: mm(5) }}>
@@ -82,7 +84,7 @@ export function DossierDePresse(p: DossierProps) {
         </View>
       </Sheet>
 
-      <PressPage kicker="Communiqué" heading={p.communique.lead} footer={p.footer}>
+      <PressPage kicker="Communiqué" heading={p.communique.lead} footer={p.footer} folio={2}>
         {p.communique.paragraphs.map((para, i) => (
           <Text key={i} style={{ ...text.body, ...type('lead'), fontSize: 10.5, marginBottom: mm(theme.space.md) }}>{para}</Text>
         ))}
@@ -90,7 +92,7 @@ export function DossierDePresse(p: DossierProps) {
         <Bullets items={p.objectives} />
       </PressPage>
 
-      <PressPage kicker="Chiffres clés" heading="Une mobilisation dans toute la région" footer={p.footer}>
+      <PressPage kicker="Chiffres clés" heading="Une mobilisation dans toute la région" footer={p.footer} folio={3}>
         <View style={{ flexDirection: 'row', flexWrap: 'wrap', marginBottom: mm(theme.space.md) }}>
           {p.figures.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} size="display" />)}
         </View>
@@ -109,7 +111,7 @@ export function DossierDePresse(p: DossierProps) {
         </View>
       </PressPage>
 
-      <PressPage kicker="Organisation" heading="Qui fait le Mois de l’ESS ?" footer={p.footer}>
+      <PressPage kicker="Organisation" heading={p.organisationHeading} footer={p.footer} folio={4}>
         {p.organisation.map((o) => (
           <View key={o.heading} wrap={false}>
             <Heading>{o.heading}</Heading>
@@ -128,7 +130,7 @@ export function DossierDePresse(p: DossierProps) {
       </PressPage>
 
       {p.prize ? (
-        <PressPage kicker="Le prix" heading={p.prize.name} footer={p.footer}>
+        <PressPage kicker="Le prix" heading={p.prize.name} footer={p.footer} folio={5}>
           <Text style={{ ...text.body, ...type('lead'), fontSize: 10.5, marginBottom: mm(theme.space.md) }}>{p.prize.intro}</Text>
           <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
             {p.prize.categories.map((c) => (

@@ -7,21 +7,22 @@ import { ink } from '../ink.js';
 import { text, type } from '../styles.js';
 
 /**
- * A page of the dossier de presse (A4): a heading with its kicker, the folio and the
- * campaign in the foot. Content that does not fit flows onto a next page with the same foot.
+ * A page of the dossier de presse (A4): a heading with its kicker, the campaign and the folio
+ * (`folio`, its page number) in the foot. Each PressPage is planned as one page: content that
+ * does not fit would add a page, which the preflight's planned page count refuses.
  */
-export function PressPage({ kicker, heading, footer, children }: { kicker: string; heading: string; footer: string; children: ReactNode }) {
+export function PressPage({ kicker, heading, footer, folio, children }: { kicker: string; heading: string; footer: string; folio: number; children: ReactNode }) {
   const { format, margins } = frames['dossier-de-presse'];
   return (
     <Page size={[mm(format.width), mm(format.height)]} style={{ paddingTop: mm(margins.top), paddingBottom: mm(margins.bottom), paddingLeft: mm(margins.inside), paddingRight: mm(margins.outside), backgroundColor: ink('paper') }}>
       <View fixed style={{ position: 'absolute', top: 0, left: mm(margins.inside), width: mm(18), height: mm(10), backgroundColor: ink('brand') }} />
+      <View fixed style={{ position: 'absolute', bottom: mm(margins.bottom - 10), left: mm(margins.inside), right: mm(margins.outside), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.hairline, borderTopColor: ink('rule'), paddingTop: mm(1.5) }}>
+        <Text style={{ ...text.caption }}>{footer}</Text>
+        <Text style={{ ...text.caption, ...text.strong }}>{String(folio)}</Text>
+      </View>
       <Text style={{ ...text.caption, ...text.semibold, color: ink('brand'), textTransform: 'uppercase', letterSpacing: 1 }}>{kicker}</Text>
       <Text style={{ ...text.display, ...type('h1'), fontSize: 28, lineHeight: 1.1, color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{heading}</Text>
       {children}
-      <View fixed style={{ position: 'absolute', bottom: mm(margins.bottom - 10), left: mm(margins.inside), right: mm(margins.outside), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.hairline, borderTopColor: ink('rule'), paddingTop: mm(1.5) }}>
-        <Text style={{ ...text.caption }}>{footer}</Text>
-        <Text style={{ ...text.caption, ...text.strong }} render={({ pageNumber }) => String(pageNumber)} />
-      </View>
     </Page>
   );
 }

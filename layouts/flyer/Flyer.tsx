@@ -5,8 +5,8 @@ import { mm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
-import { ink, sectionInk } from '../ink.js';
-import { text, type } from '../styles.js';
+import { ink } from '../ink.js';
+import { text, type, keepWhole } from '../styles.js';
 import { Triangles } from '../components/Triangles.js';
 import { QrCode } from '../components/QrCode.js';
 
@@ -16,7 +16,6 @@ export interface Highlight {
   when?: string;
   title: string;
   place: string;
-  colour: number;
 }
 
 /** What the tract prints, every string final. */
@@ -24,7 +23,7 @@ export interface FlyerProps {
   meta: DocMeta;
   edition?: string;
   title: string;
-  region: string;
+  region?: string;
   period: string;
   tagline?: string;
   eventCount: string;
@@ -41,17 +40,16 @@ export function Flyer(p: FlyerProps) {
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')}>
-        <Triangles width={format.width} height={format.height} colours={[sectionInk(3), ink('ink'), sectionInk(6)]} />
+        <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 4), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{p.edition}</Text> : null}
           <Text style={{ ...text.display, ...type('display'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
-          <Text style={{ ...text.displayBold, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text>
+          {p.region ? <Text style={{ ...text.displayBold, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.tagline}</Text> : null}
         </View>
         <View style={{ position: 'absolute', bottom: mm(margins.bottom + 2), left: mm(margins.outside), right: mm(margins.outside + 40) }}>
           <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{p.eventCount}</Text>
-          <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper') }}>près de chez vous</Text>
         </View>
       </Sheet>
       <Sheet format={format} background={ink('paper')}>
@@ -59,10 +57,10 @@ export function Flyer(p: FlyerProps) {
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
           <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.md) }}>À ne pas manquer</Text>
           {p.highlights.map((h) => (
-            <View key={h.id} style={{ borderLeftWidth: theme.rules.bold, borderLeftColor: sectionInk(h.colour), paddingLeft: mm(3), marginBottom: mm(3.2) }}>
-              {h.when ? <Text style={{ ...text.caption, ...text.semibold, color: sectionInk(h.colour) }}>{h.when}</Text> : null}
-              <Text style={{ ...text.strong, ...type('eventTitle'), color: ink('text') }}>{h.title}</Text>
-              <Text style={{ ...text.muted }}>{h.place}</Text>
+            <View key={h.id} style={{ borderLeftWidth: theme.rules.bold, borderLeftColor: ink('brand'), paddingLeft: mm(3), marginBottom: mm(4.5) }}>
+              {h.when ? <Text style={{ ...text.body, ...text.semibold, color: ink('brand') }}>{h.when}</Text> : null}
+              <Text hyphenationCallback={keepWhole} style={{ ...text.strong, ...type('h3'), color: ink('text') }}>{h.title}</Text>
+              <Text style={{ ...text.body, color: ink('muted') }}>{h.place}</Text>
             </View>
           ))}
         </View>

@@ -15,19 +15,25 @@ export function BackCover({ title, programmeUrl, programmeQr, organiser, partner
 }) {
   const { format, margins } = frames.programme;
   const area = textArea(frames.programme);
+  /** The dark band holds the title and the QR code: top margin + 45 mm. */
+  const band = margins.top + 45;
   return (
     <Sheet format={format} background={ink('paper')}>
-      <View style={{ position: 'absolute', top: 0, left: 0, right: 0, height: mm(format.height * 0.42), backgroundColor: ink('ink') }} />
+      <View style={{ position: 'absolute', top: 0, left: 0, right: 0, height: mm(band), backgroundColor: ink('ink') }} />
       <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), right: mm(margins.inside), flexDirection: 'row', alignItems: 'flex-start' }}>
         <View style={{ flexGrow: 1, flexShrink: 1, paddingRight: mm(theme.space.md) }}>
           <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{title}</Text>
-          <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>Tout le programme, mis à jour, en ligne :</Text>
-          {programmeUrl ? <Text style={{ ...text.strong, ...type('lead'), color: ink('brand'), marginTop: mm(theme.space.xs) }}>{programmeUrl.replace(/^https?:\/\//, '')}</Text> : null}
+          {programmeUrl ? (
+            <View>
+              <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>Tout le programme, mis à jour, en ligne{'\u00A0'}:</Text>
+              <Text style={{ ...text.strong, ...type('lead'), color: ink('brand'), marginTop: mm(theme.space.xs) }}>{programmeUrl.replace(/^https?:\/\//, '')}</Text>
+            </View>
+          ) : null}
         </View>
         {programmeQr ? <QrCode qr={programmeQr} size={theme.qr.flyerSize} /> : null}
       </View>
-      <View style={{ position: 'absolute', top: mm(format.height * 0.42 + theme.space.xl), left: mm(margins.outside), right: mm(margins.inside) }}>
-        <PartnerStrip partners={partners} logoHeight={11} width={mm(area.width)} title="Avec le soutien de" />
+      <View style={{ position: 'absolute', top: mm(band + theme.space.xl), left: mm(margins.outside), right: mm(margins.inside) }}>
+        {partners.length > 0 ? <PartnerStrip partners={partners} logoHeight={11} width={mm(area.width)} title="Avec le soutien de" /> : null}
         <View style={{ marginTop: mm(theme.space.lg) }}>
           {organiser.map((line, i) => (
             <Text key={i} style={{ ...text.muted, ...(i === 0 ? { ...text.strong, color: ink('text') } : {}) }}>{line}</Text>

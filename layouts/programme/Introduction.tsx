@@ -2,7 +2,7 @@ import { View, Text } from '@react-pdf/renderer';
 import { mm } from '../../src/units.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { text, type } from '../styles.js';
+import { text, type, keepWhole } from '../styles.js';
 import { BookletPage } from './BookletPage.js';
 
 /** The programme's introduction: the editorial paragraphs, then the campaign's objectives. */
@@ -13,7 +13,7 @@ export function Introduction({ number, campaign, paragraphs, objectives, organis
     <BookletPage number={number} campaign={campaign} head="Édito">
       <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>Édito</Text>
       {paragraphs.map((p, i) => (
-        <Text key={i} style={{ ...text.body, ...(i === 0 ? { ...type('lead'), ...text.semibold } : {}), marginBottom: mm(theme.space.md) }}>{p}</Text>
+        <Text key={i} hyphenationCallback={i === 0 ? keepWhole : undefined} style={{ ...text.body, ...(i === 0 ? { ...type('lead'), ...text.semibold } : {}), marginBottom: mm(theme.space.md) }}>{p}</Text>
       ))}
       {objectives.length > 0 ? (
         <View style={{ marginTop: mm(theme.space.md), backgroundColor: ink('tint'), padding: mm(theme.space.md) }}>

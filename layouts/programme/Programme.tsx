@@ -27,12 +27,10 @@ export function Programme(props: ProgrammeProps) {
                 key={number}
                 number={number}
                 campaign={running}
-                section={page.section}
-                opensSection={page.opensSection}
-                rows={page.rows}
+                segments={page.segments}
                 columns={page.columns}
-                countLabel={props.sectionCounts[page.section.code] ?? ''}
-                head={page.opensSection ? page.section.name : `${page.section.name} (suite)`}
+                countLabels={props.sectionCounts}
+                head={page.segments.map((seg) => (seg.opensSection ? seg.section.name : `${seg.section.name} (suite)`)).join(' · ')}
               />
             );
           case 'notes':

@@ -2,14 +2,19 @@
 import { Command, Option } from 'commander';
 import { build } from '../build.js';
 import { importEvents, formatImportReport } from '../import/index.js';
-import { ContentError, PreflightError } from '../model/errors.js';
+import { ContentError, PreflightError, UsageError } from '../model/errors.js';
+import { createRequire } from 'node:module';
 import { documents } from '../documents/registry.js';
 
-/** Exit codes: 1 content error, 2 preflight failure, 3 internal error. */
+/** Exit codes: 1 bad input (content or command line), 2 preflight failure, 3 internal error. */
 const EXIT = { content: 1, preflight: 2, internal: 3 } as const;
 
 function fail(e: unknown): never {
   if (e instanceof ContentError) {
+    console.error(`encre: ${e.message}`);
+    process.exit(EXIT.content);
+  }
+  if (e instanceof UsageError) {
     console.error(`encre: ${e.message}`);
     process.exit(EXIT.content);
   }
@@ -23,6 +28,7 @@ function fail(e: unknown): never {
 
 const program = new Command('encre')
   .description('From a campaign\'s event data to its print set: programme, affiche, tract, dossier de presse.')
+  .version((createRequire(import.meta.url)('../../package.json') as { version: string }).version)
   .showHelpAfterError();
 
 program

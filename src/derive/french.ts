@@ -32,8 +32,9 @@ function weekday(p: Parts): string {
   return DAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()]!;
 }
 
+/** "1ᵉʳ" for the first of the month (superscript letters U+1D49 U+02B3), else the number. */
 function dayNumber(d: number): string {
-  return d === 1 ? '1er' : String(d);
+  return d === 1 ? '1\u1D49\u02B3' : String(d);
 }
 
 /** "mardi 15 novembre 2016" (no-break spaces inside). `withWeekday` false: "15 novembre 2016". */
@@ -97,9 +98,9 @@ export function formatPercent(ratio: number): string {
   return `${Math.round(ratio * 100)}${NNBSP}%`;
 }
 
-/** "10e édition" with the superscript-free abbreviation used in running text ("1re" for 1). */
+/** "10ᵉ", "1ʳᵉ" (feminine: édition, année), with superscript letters (U+1D49 ᵉ, U+02B3 ʳ). */
 export function formatOrdinal(n: number): string {
-  return n === 1 ? '1re' : `${n}e`;
+  return n === 1 ? '1\u02B3\u1D49' : `${n}\u1D49`;
 }
 
 /** "1 événement", "75 événements", "4 000 programmes": a count and its noun, plural from 2. */

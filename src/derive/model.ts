@@ -11,6 +11,8 @@ export interface EventView {
   id: string;
   title: string;
   category?: string;
+  /** The start as authored ("2016-11-15 14:30"), for sorting; absent when unknown. */
+  start?: string;
   /** "mardi 15 novembre 2016, 14 h 30"; absent when the source gives no date. */
   when?: string;
   venue?: string;
@@ -23,6 +25,8 @@ export interface EventView {
   description?: string;
   /** "Gratuit", "5 €"… */
   price?: string;
+  /** Price and co-organisation as printed: "Gratuit · co-organisé par la Cress". */
+  notes?: string;
   /** The QR code payload; no QR when absent. */
   url?: string;
   /** The QR symbol of `url`. */
@@ -47,6 +51,8 @@ export interface Model {
   title: string;
   /** "10e édition", or undefined. */
   editionLabel?: string;
+  /** The region as a line under the title; undefined when the title already names it. */
+  regionLine?: string;
   /** "du 1er au 30 novembre 2016". */
   periodLabel: string;
   year: number;
@@ -70,7 +76,7 @@ export function deriveModel(content: Content, buildDate: Date): Model {
   const byCode = new Map<string, EventView[]>();
   for (const v of views) byCode.set(v.departement, [...(byCode.get(v.departement) ?? []), v]);
   const order = new Map(content.events.map((e, i) => [e.value.id, i]));
-  const startOf = new Map(content.events.map((e) => [e.value.id, e.value.start ?? '9999']));
+
   const sections = [...byCode.entries()]
     .sort(([a], [b]) => departementSortKey(a) - departementSortKey(b))
     .map(([code, events], i): Section => ({
@@ -79,7 +85,7 @@ export function deriveModel(content: Content, buildDate: Date): Model {
       colour: i,
       events: events.sort(
         (a, b) =>
-          startOf.get(a.id)!.localeCompare(startOf.get(b.id)!) ||
+          (a.start ?? '9999').localeCompare(b.start ?? '9999') ||
           a.title.localeCompare(b.title, 'fr') ||
           order.get(a.id)! - order.get(b.id)!,
       ),
@@ -87,6 +93,7 @@ export function deriveModel(content: Content, buildDate: Date): Model {
   return {
     campaign,
     title: campaign.name,
+    regionLine: campaign.name.toLocaleLowerCase('fr').includes(campaign.region.toLocaleLowerCase('fr')) ? undefined : campaign.region,
     editionLabel: campaign.edition ? `${formatOrdinal(campaign.edition)} édition` : undefined,
     periodLabel: formatPeriod(campaign.period.start, campaign.period.end),
     year: Number(campaign.period.start.slice(0, 4)),
@@ -105,6 +112,7 @@ function eventView(e: CampaignEvent): EventView {
     id: e.id,
     title: frenchText(e.title),
     category: t(e.category),
+    start: e.start,
     when: e.start ? formatWhen(e.start, e.end) : undefined,
     venue: t(e.venue),
     address: t(e.address),
@@ -114,6 +122,7 @@ function eventView(e: CampaignEvent): EventView {
     organiser: t(e.organiser),
     description: t(e.description),
     price: e.free ? 'Gratuit' : t(e.price),
+    notes: [e.free ? 'Gratuit' : t(e.price), e.coOrganised ? 'co-organisé par la Cress' : undefined].filter(Boolean).join(' · ') || undefined,
     url: e.url,
     qr: e.url ? qrMatrix(e.url) : undefined,
     coOrganised: e.coOrganised,

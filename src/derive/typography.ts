@@ -20,12 +20,14 @@ export function frenchText(input: string): string {
     return `\u0000${kept.length - 1}\u0000`;
   });
   return protectedText
-    .replace(/[ \t\u00A0\u202F]+/g, ' ')
+    // A run of spaces becomes one; a no-break space in the run (from encre's own date and
+    // number formatting, or typed on purpose) is kept as the one.
+    .replace(/[ \t\u00A0\u202F]+/g, (run) => (run.includes('\u202F') ? NNBSP : run.includes('\u00A0') ? NBSP : ' '))
     .replace(/'/g, '’')
-    .replace(/ ?([;!?]+)/g, `${NNBSP}$1`)
-    .replace(/ ?:(?=\s|$)/g, `${NBSP}:`)
-    .replace(/« ?/g, `«${NNBSP}`)
-    .replace(/ ?»/g, `${NNBSP}»`)
+    .replace(/[ \u00A0\u202F]?([;!?]+)/g, `${NNBSP}$1`)
+    .replace(/[ \u00A0\u202F]?:(?=\s|$)/g, `${NBSP}:`)
+    .replace(/«[ \u00A0\u202F]?/g, `«${NNBSP}`)
+    .replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`)
     .replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!)
     .trim();
 }

@@ -1,5 +1,5 @@
 import type { Model } from '../derive/model.js';
-import { formatCount, formatNumber } from '../derive/french.js';
+import { formatNumber } from '../derive/french.js';
 import { Affiche, type AfficheProps } from '../../layouts/affiche/Affiche.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { docMeta } from './meta.js';
@@ -12,11 +12,11 @@ export function afficheProps(model: Model, partners: PlacedPartner[]): AffichePr
     meta: docMeta(model, 'Affiche'),
     edition: model.editionLabel,
     title: model.title,
-    region: c.region,
+    region: model.regionLine,
     period: model.periodLabel,
     tagline: c.tagline,
     eventCount: { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
-    departements: `dans ${formatCount(model.sections.length, 'département')} : ${model.sections.map((s) => s.name).join(', ')}`.replace(' :', '\u00A0:'),
+    departements: model.sections.map((s) => ({ name: s.name, count: formatNumber(s.events.length) })),
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,

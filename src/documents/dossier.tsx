@@ -1,5 +1,5 @@
 import type { Model } from '../derive/model.js';
-import { formatCount, formatDate, formatEuros, formatNumber, formatPercent } from '../derive/french.js';
+import { formatCount, formatDate, formatEuros, formatNumber, formatOrdinal, formatPercent } from '../derive/french.js';
 import { frenchText } from '../derive/typography.js';
 import { DossierDePresse, type DossierProps } from '../../layouts/dossier/DossierDePresse.js';
 import { sectionInk } from '../../layouts/ink.js';
@@ -21,16 +21,17 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
     meta: docMeta(model, 'Dossier de presse'),
     title: model.title,
     edition: model.editionLabel,
-    region: c.region,
+    region: model.regionLine,
     period: model.periodLabel,
     footer: `${model.title} ${model.year} · ${c.region} · Dossier de presse`,
+    organisationHeading: frenchText(`Qui fait le ${model.title} ?`),
     pressConference: conf ? frenchText(`Conférence de presse de lancement : ${formatDate(conf.date)}, ${conf.commune}${conf.venue ? ` (${conf.venue})` : ''}`) : undefined,
     contact: c.pressContact ? [c.pressContact.name, c.pressContact.email, c.pressContact.phone, c.pressContact.address].filter((x): x is string => Boolean(x)) : [c.organiser.name],
     communique: {
       lead: frenchText(`${formatCount(n, 'événement')} ${model.periodLabel} en ${c.region}`),
       paragraphs: [
         frenchText(
-          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} réunit ${formatCount(n, 'événement')} dans ${formatCount(model.sections.length, 'département')} : ${model.sections.map((s) => `${s.name} (${s.events.length})`).join(', ')}. ${formatCount(co, 'événement est organisé', 'événements sont organisés')} ou co-organisés par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.`,
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} réunit ${formatCount(n, 'événement')} dans ${formatCount(model.sections.length, 'département')} : ${model.sections.map((s) => `${s.name} (${s.events.length})`).join(', ')}. Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.`,
         ),
         ...c.introduction,
       ],
@@ -62,7 +63,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
       ? {
           name: prize.name,
           intro: frenchText(
-            `${prize.edition ? `Pour la ${prize.edition === 1 ? '1re' : `${prize.edition}e`} année, ` : ''}${formatCount(prize.categories.length, 'prix est décerné', 'prix sont décernés')} lors du lancement du ${model.title}.${prize.objectives.length ? ` Objectifs : ${prize.objectives.map((o) => o.replace(/[.,;]$/, '')).join(' ; ').replace(/^./, (ch) => ch.toLowerCase())}.` : ''}`,
+            `${prize.edition ? `Pour la ${formatOrdinal(prize.edition)} année, ` : ''}${formatCount(prize.categories.length, 'prix est décerné', 'prix sont décernés')} lors du lancement du ${model.title}.${prize.objectives.length ? ` Objectifs : ${prize.objectives.map((o) => o.replace(/[.,;]$/, '')).join(' ; ').replace(/^./, (ch) => ch.toLowerCase())}.` : ''}`,
           ),
           categories: prize.categories.map((k) => ({ name: k.name, amount: formatEuros(k.amount) })),
           benefits: prize.benefits,
@@ -81,7 +82,11 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
   };
 }
 
-/** The dossier de presse as a react-pdf document element. */
+/**
+ * The dossier de presse as a react-pdf document element, and its planned page count: the
+ * cover, the communiqué, the key figures, the organisation, and the prize when there is one.
+ */
 export function dossierElement(model: Model, partners: PlacedPartner[]) {
-  return <DossierDePresse {...dossierProps(model, partners)} />;
+  const props = dossierProps(model, partners);
+  return { element: <DossierDePresse {...props} />, planned: props.prize ? 5 : 4 };
 }

@@ -1,25 +1,30 @@
 import type { Model } from '../derive/model.js';
 import { formatCount } from '../derive/french.js';
+import { departement } from '../model/departements.js';
 import { Flyer, type FlyerProps } from '../../layouts/flyer/Flyer.js';
 import { docMeta } from './meta.js';
 
-/** The tract's props: the campaign highlights (content order), each with its section colour. */
+/** The tract's props: the campaign highlights in date order, each with its place and département. */
 export function flyerProps(model: Model): FlyerProps {
   const c = model.campaign;
-  const colourOf = new Map(model.sections.flatMap((s) => s.events.map((e) => [e.id, s.colour] as const)));
   const byId = new Map(model.events.map((e) => [e.id, e]));
   return {
     meta: docMeta(model, 'Tract'),
     edition: model.editionLabel,
     title: model.title,
-    region: c.region,
+    region: model.regionLine,
     period: model.periodLabel,
     tagline: c.tagline,
     eventCount: formatCount(model.events.length, 'événement'),
-    highlights: c.highlights.map((id) => {
-      const e = byId.get(id)!;
-      return { id, when: e.when, title: e.title, place: [e.venue, e.commune].filter(Boolean).join(', '), colour: colourOf.get(id) ?? 0 };
-    }),
+    highlights: c.highlights
+      .map((id) => byId.get(id)!)
+      .sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999'))
+      .map((e) => ({
+        id: e.id,
+        when: e.when,
+        title: e.title,
+        place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${departement(e.departement).name})`,
+      })),
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,

@@ -22,7 +22,7 @@ export interface ProgrammeProps {
   plan: ProgrammePlan;
   /** Running-head text for the campaign, e.g. "Mois de l’ESS 2016 · Languedoc-Roussillon". */
   running: string;
-  cover: { title: string; edition?: string; region: string; period: string; tagline?: string; eventCount: string };
+  cover: { title: string; edition?: string; region?: string; period: string; tagline?: string; eventCount: string };
   introduction: { paragraphs: string[]; objectives: string[]; organiser: string };
   contents: { entries: ContentsEntry[]; howTo: string };
   /** "12 événements", keyed by département code. */

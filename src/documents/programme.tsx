@@ -7,7 +7,7 @@ import { SectionHeader } from '../../layouts/components/SectionHeader.js';
 import { Programme } from '../../layouts/programme/Programme.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { measureBlocks } from '../paginate/measure.js';
-import { packSection, paddingToFour, toRows } from '../paginate/pack.js';
+import { packFlow, paddingToFour, toRows } from '../paginate/pack.js';
 import { theme } from '../../layouts/theme.js';
 import type { PlannedPage, ProgrammePlan } from '../paginate/plan.js';
 import type { ProgrammeProps } from './programme-props.js';
@@ -19,7 +19,8 @@ const FRONT: PlannedPage[] = [{ kind: 'cover' }, { kind: 'introduction' }, { kin
 
 /**
  * Plans the booklet: measures every section header and event card with react-pdf's layout
- * engine, packs whole cards into pages (each section opens a page), pads to a multiple of 4
+ * engine, packs whole cards into pages (sections follow each other, or each opens a page
+ * with `theme.programme.sectionStartsPage`), pads to a multiple of 4
  * with Notes pages before the back cover. With `theme.programme.columns: 'auto'` it plans
  * one and two columns of cards and keeps whichever needs fewer pages. Linear in the number
  * of events.
@@ -52,27 +53,51 @@ async function planWith(model: Model, columns: number): Promise<ProgrammePlan> {
     model.sections.flatMap((s) => s.events.map((e) => <EventCard key={e.id} event={e} colour={s.colour} width={cardWidth} />)),
     cardWidth,
   );
+  const grouped: { blocks: number[] }[][] = [];
+  let k = 0;
+  const flow = model.sections.map((section, si) => {
+    const rows = toRows(section.events.map((e) => ({ id: e.id, height: cards[k++]! })), columns);
+    grouped.push(rows);
+    return { header: headers[si]!, rows: rows.map((r) => r.row) };
+  });
+  const packed = packFlow(flow, mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
   const pages: PlannedPage[] = [...FRONT];
   const sectionPages = new Map<string, number>();
-  let k = 0;
-  model.sections.forEach((section, si) => {
-    const blocks = section.events.map((e) => ({ id: e.id, height: cards[k++]! }));
-    const rows = toRows(blocks, columns);
-    sectionPages.set(section.code, pages.length + 1);
-    packSection(headers[si]!, rows.map((r) => r.row), mm(area.height)).forEach((rowIndices, i) => {
-      pages.push({
-        kind: 'events',
-        section,
-        opensSection: i === 0,
-        columns,
-        rows: rowIndices.map((r) => rows[r]!.blocks.map((j) => section.events[j]!)),
-      });
+  for (const segments of packed) {
+    pages.push({
+      kind: 'events',
+      columns,
+      segments: segments.map((seg) => {
+        const section = model.sections[seg.section]!;
+        if (seg.opens) sectionPages.set(section.code, pages.length + 1);
+        return {
+          section,
+          opensSection: seg.opens,
+          rows: seg.rows.map((r) => grouped[seg.section]![r]!.blocks.map((j) => section.events[j]!)),
+        };
+      }),
     });
-  });
+  }
   const padding = paddingToFour(pages.length + 1);
   for (let i = 0; i < padding; i++) pages.push({ kind: 'notes' });
   pages.push({ kind: 'back' });
   return { pages, columns, sectionPages };
+}
+
+/**
+ * The "Mode d'emploi" of the contents page, true to the data: it mentions organisers and QR
+ * codes only when the events have them, and where undated events go.
+ */
+function howTo(model: Model): string {
+  const n = model.events.length;
+  const undated = model.events.filter((e) => !e.when).length;
+  const withQr = model.events.filter((e) => e.qr).length;
+  const parts = [`${n >= 2 ? `Les ${formatNumber(n)} événements sont classés` : 'L’événement est classé'} par département, puis par date${undated ? ' ; ceux dont la date n’est pas connue viennent en fin de département' : ''}.`];
+  const gives = ['le lieu', ...(model.events.some((e) => e.organiser) ? ['l’organisateur'] : [])];
+  parts.push(`Chaque fiche donne ${gives.join(' et ')}.`);
+  if (withQr === n) parts.push('Scannez son QR code avec votre téléphone pour les détails à jour.');
+  else if (withQr > 0) parts.push('Quand l’événement a une page en ligne, scannez son QR code avec votre téléphone pour les détails à jour.');
+  return frenchText(parts.join(' '));
 }
 
 function sectionCount(n: number): string {
@@ -89,7 +114,7 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
     cover: {
       title: model.title,
       edition: model.editionLabel,
-      region: c.region,
+      region: model.regionLine,
       period: model.periodLabel,
       tagline: c.tagline,
       eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatCount(model.sections.length, 'département')}`,
@@ -97,7 +122,7 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
     introduction: { paragraphs: c.introduction, objectives: c.objectives, organiser: c.organiser.name },
     contents: {
       entries: model.sections.map((s) => ({ code: s.code, name: s.name, colour: s.colour, count: sectionCount(s.events.length), page: plan.sectionPages.get(s.code)! })),
-      howTo: frenchText(`Les ${formatNumber(model.events.length)} événements sont classés par département, puis par date. Chaque fiche donne le lieu, l’organisateur et un QR code : scannez-le avec votre téléphone pour les détails à jour et l’inscription.`),
+      howTo: howTo(model),
     },
     sectionCounts: Object.fromEntries(model.sections.map((s) => [s.code, sectionCount(s.events.length)])),
     back: {

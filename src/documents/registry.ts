@@ -5,6 +5,7 @@ import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { frames, type Frame } from '../../layouts/frames.js';
 import { toMm } from '../units.js';
 import { namedDestinations } from '../post/inspect.js';
+import { UsageError } from '../model/errors.js';
 import { planProgramme, programmeProps, programmeElement } from './programme.js';
 import { afficheElement } from './affiche.js';
 import { flyerElement } from './flyer.js';
@@ -65,14 +66,19 @@ export const documents: DocumentSpec[] = [
     title: 'Dossier de presse',
     frame: frames['dossier-de-presse'],
     pages: (n) => (n >= 2 ? undefined : `${n} page, a dossier de presse has several`),
-    element: async (model, ctx) => ({ element: dossierElement(model, ctx.partners) }),
+    element: async (model, ctx) => dossierElement(model, ctx.partners),
   },
 ];
 
-/** The spec of a document id. @throws Error listing the known ids. */
+/** Other names people use for the documents: the French "tract", the short "dossier". */
+const ALIASES: Record<string, string> = { tract: 'flyer', dossier: 'dossier-de-presse', poster: 'affiche' };
+
+/** The spec of a document id (or alias: tract, dossier, poster). @throws UsageError listing the known ids. */
 export function documentById(id: string): DocumentSpec {
-  const spec = documents.find((d) => d.id === id);
-  if (!spec) throw new Error(`unknown document "${id}"; expected one of: ${documents.map((d) => d.id).join(', ')}`);
+  const spec = documents.find((d) => d.id === (ALIASES[id] ?? id));
+  if (!spec) {
+    throw new UsageError(`unknown document "${id}"; expected one of: ${documents.map((d) => d.id).join(', ')} (or tract, dossier)`);
+  }
   return spec;
 }
 

@@ -33,6 +33,9 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
   const rel = (f: string) => path.relative(env.root, path.resolve(env.root, f)) || f;
 
   const campaignFile = rel(path.join(dir, 'campaign.yaml'));
+  if ((await env.list(dir)).length === 0) {
+    throw new ContentError([{ file: rel(dir), line: 0, col: 0, path: '', message: 'content folder not found or empty', hint: 'pass --content DIR, a folder with campaign.yaml and events/*.yaml' }]);
+  }
   const campaignSource = await readSource(env, campaignFile, problems);
   const campaign = campaignSource ? validate(campaignSource, CampaignSchema) : undefined;
   if (campaign) problems.push(...campaign.problems);

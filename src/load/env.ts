@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { UsageError } from '../model/errors.js';
 
 /**
  * Everything the pipeline reads from the outside world goes through an Env (after typst's
@@ -10,7 +11,7 @@ export interface Env {
   root: string;
   readText(file: string): Promise<string>;
   readBytes(file: string): Promise<Uint8Array>;
-  /** File names (not paths) in a folder, sorted; [] when the folder does not exist. */
+  /** File names (not paths) in a folder, sorted; [] when the folder does not exist or is a file. */
   list(dir: string): Promise<string[]>;
   /** The build date: SOURCE_DATE_EPOCH when set, else the content's own date (never the clock). */
   buildDate: Date;
@@ -20,6 +21,7 @@ export interface Env {
  * An Env over the file system, rooted at `root`.
  * @param sourceDateEpoch seconds since 1970 (SOURCE_DATE_EPOCH); when undefined the build
  *   date is `fallback` (the campaign start), so that the same input gives the same bytes.
+ * @throws UsageError when SOURCE_DATE_EPOCH is not a whole number of seconds.
  */
 export function fileEnv(root: string, sourceDateEpoch: string | undefined, fallback = new Date(Date.UTC(2016, 0, 1))): Env {
   const abs = (f: string) => path.resolve(root, f);
@@ -27,7 +29,7 @@ export function fileEnv(root: string, sourceDateEpoch: string | undefined, fallb
   if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
     const seconds = Number(sourceDateEpoch);
     if (!Number.isInteger(seconds) || seconds < 0) {
-      throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, received "${sourceDateEpoch}"`);
+      throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, received "${sourceDateEpoch}" (e.g. 1476748800 for 2016-10-18)`);
     }
     buildDate = new Date(seconds * 1000);
   }
@@ -39,7 +41,8 @@ export function fileEnv(root: string, sourceDateEpoch: string | undefined, fallb
       try {
         return (await readdir(abs(d))).sort();
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return [];
         throw e;
       }
     },

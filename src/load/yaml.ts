@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from '../model/errors.js';
 
@@ -35,6 +35,19 @@ export function locate(source: SourceFile, path: readonly PropertyKey[]): { line
   return { line: 1, col: 1 };
 }
 
+/** Line and column of the key `key` in the mapping at `path` (for unknown fields). */
+export function locateKey(source: SourceFile, path: readonly PropertyKey[], key: string): { line: number; col: number } {
+  const node = source.doc.getIn(path as unknown[], true);
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (pair && isScalar(pair.key) && pair.key.range) {
+      const pos = source.lines.linePos(pair.key.range[0]);
+      return { line: pos.line, col: pos.col };
+    }
+  }
+  return locate(source, path);
+}
+
 /** "events[3].start" from ["events", 3, "start"]. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
@@ -62,14 +75,14 @@ export function validate<S extends z.ZodType>(source: SourceFile, schema: S): { 
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((key) => {
       const path = key === undefined ? issue.path : [...issue.path, key];
-      const { line, col } = locate(source, key === undefined ? path : issue.path);
+      const { line, col } = key === undefined ? locate(source, path) : locateKey(source, issue.path, key);
       const received = valueAt(data, issue.path);
       return {
         file: source.file,
         line,
         col,
         path: formatPath(path),
-        ...explain(issue, received, key),
+        ...explain(issue, received, key, knownKeys(schema, issue.path)),
       };
     });
   });
@@ -82,12 +95,20 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function explain(issue: z.core.$ZodIssue, received: unknown, key?: string): { message: string; hint?: string } {
+function explain(issue: z.core.$ZodIssue, received: unknown, key: string | undefined, known: readonly string[]): { message: string; hint?: string } {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return { message: `unknown field "${key}"`, hint: 'remove it, or check its spelling against the content format in README.md' };
+    case 'unrecognized_keys': {
+      const near = key ? nearest(key, known) : undefined;
+      return {
+        message: `unknown field "${key}"`,
+        hint: near ? `did you mean "${near}"?` : 'remove it, or check its spelling against the content format in README.md',
+      };
+    }
     case 'invalid_type':
       if (received === undefined) return { message: `required field is missing (expected ${issue.expected})` };
+      if (issue.expected === 'boolean' && typeof received === 'string') {
+        return { message: `expected true or false, received ${describeValue(received)}`, hint: 'write true or false (YAML 1.2: yes/no/oui/non are text)' };
+      }
       if (issue.expected === 'string' && typeof received === 'number') {
         return { message: `expected text, received the number ${received}`, hint: `put it in quotes: "${received}"` };
       }
@@ -95,4 +116,51 @@ function explain(issue: z.core.$ZodIssue, received: unknown, key?: string): { me
     default:
       return { message: `${issue.message}, received ${describeValue(received)}` };
   }
+}
+
+/** The field names a strict object schema accepts at `path` (through arrays and objects). */
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  const unwrap = (x: unknown): unknown => {
+    let cur = x as { def?: { type?: string; innerType?: unknown; in?: unknown; element?: unknown } };
+    for (let i = 0; i < 10 && cur?.def; i++) {
+      const t = cur.def.type;
+      if (t === 'optional' || t === 'default' || t === 'nullable' || t === 'readonly') cur = cur.def.innerType as typeof cur;
+      else if (t === 'pipe') cur = cur.def.in as typeof cur;
+      else break;
+    }
+    return cur;
+  };
+  for (const k of path) {
+    const node = unwrap(s) as { def?: { type?: string; element?: unknown }; shape?: Record<string, unknown> };
+    if (typeof k === 'number' && node.def?.type === 'array') s = node.def.element;
+    else if (typeof k === 'string' && node.shape) s = node.shape[k];
+    else return [];
+  }
+  const node = unwrap(s) as { shape?: Record<string, unknown> };
+  return node.shape ? Object.keys(node.shape) : [];
+}
+
+/** The known name closest to `word` (edit distance ≤ 2, or differing only in case), if any. */
+function nearest(word: string, known: readonly string[]): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const name of known) {
+    const d = name.toLowerCase() === word.toLowerCase() ? 0 : distance(word.toLowerCase(), name.toLowerCase());
+    if (d <= 2 && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
 }

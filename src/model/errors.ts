@@ -39,3 +39,11 @@ export class PreflightError extends Error {
     this.name = 'PreflightError';
   }
 }
+
+/** Thrown for a wrong command line: unknown document, bad option value. Exit code 1, no stack trace. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

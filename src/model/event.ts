@@ -60,6 +60,10 @@ export const EventSchema = z.strictObject({
   price: z.string().min(1).optional(),
   /** True when the regional chamber (Cress) organises or co-organises it. */
   coOrganised: z.boolean().default(false),
+}).superRefine((e, ctx) => {
+  if (e.free === true && e.price !== undefined && !/^0+([.,]0+)?\s*€?$/.test(e.price.trim())) {
+    ctx.addIssue({ code: 'custom', path: ['price'], message: `a free event has no price, received "${e.price}" with free: true` });
+  }
 });
 
 /** A file under content/events/: a list of events. */

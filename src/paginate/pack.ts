@@ -6,34 +6,64 @@ export interface Measured {
   height: number;
 }
 
+/** A section to pack: its header's height and its rows (pt). */
+export interface FlowSection {
+  header: number;
+  rows: Measured[];
+}
+
+/** The part of a section that lands on one page. */
+export interface Segment {
+  section: number;
+  /** True when the section's header opens here. */
+  opens: boolean;
+  /** Indices into the section's rows. */
+  rows: number[];
+}
+
 /**
- * Packs a section into pages: the header opens the first page, then whole blocks in order;
- * a block that does not fit what is left of the page starts the next one, so no block is
- * ever split and the header never stands alone at a page foot (it only opens a page with at
- * least its first block). Heights and `pageHeight` in pt. Linear in the number of blocks.
- * @returns the indices of the blocks on each page.
- * @throws PreflightError naming the block that is taller than a page.
+ * Packs sections into pages, in order, never splitting a row: a row that does not fit what
+ * is left of the page starts the next one. A section header is placed only with at least
+ * its first row after it (never alone at a page foot); mid-page it takes `gapBefore` pt more.
+ * With `sectionStartsPage`, each section opens a new page. Linear in the number of rows.
+ * Heights and `pageHeight` in pt.
+ * @returns the segments on each page.
+ * @throws PreflightError naming the row that is taller than a page.
  */
-export function packSection(header: number, blocks: Measured[], pageHeight: number): number[][] {
-  const pages: number[][] = [];
-  let current: number[] = [];
-  let used = header;
-  blocks.forEach((block, i) => {
-    const room = pageHeight - (pages.length === 0 && current.length === 0 ? header : 0);
-    if (block.height > room) {
-      throw new PreflightError(
-        `event "${block.id}" is ${block.height.toFixed(0)} pt tall but a page holds ${room.toFixed(0)} pt: shorten its description`,
-      );
+export function packFlow(sections: FlowSection[], pageHeight: number, opts: { gapBefore: number; sectionStartsPage: boolean }): Segment[][] {
+  const pages: Segment[][] = [];
+  let page: Segment[] = [];
+  let used = 0;
+  const newPage = () => {
+    if (page.length > 0) pages.push(page);
+    page = [];
+    used = 0;
+  };
+  const fits = (h: number) => used + h <= pageHeight + 0.01;
+  sections.forEach((section, si) => {
+    const first = section.rows[0]?.height ?? 0;
+    if (opts.sectionStartsPage || !fits(opts.gapBefore + section.header + first)) newPage();
+    const headerHeight = (page.length > 0 ? opts.gapBefore : 0) + section.header;
+    if (headerHeight + first > pageHeight) {
+      throw new PreflightError(`the first event of a section, "${section.rows[0]?.id}", does not fit a page under its heading: shorten its description`);
     }
-    if (used + block.height > pageHeight + 0.01) {
-      pages.push(current);
-      current = [];
-      used = 0;
-    }
-    current.push(i);
-    used += block.height;
+    let segment: Segment = { section: si, opens: true, rows: [] };
+    page.push(segment);
+    used += headerHeight;
+    section.rows.forEach((row, ri) => {
+      if (row.height > pageHeight) {
+        throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description`);
+      }
+      if (!fits(row.height)) {
+        newPage();
+        segment = { section: si, opens: false, rows: [] };
+        page.push(segment);
+      }
+      segment.rows.push(ri);
+      used += row.height;
+    });
   });
-  pages.push(current);
+  newPage();
   return pages;
 }
 

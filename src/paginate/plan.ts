@@ -5,9 +5,16 @@ export type PlannedPage =
   | { kind: 'cover' }
   | { kind: 'introduction' }
   | { kind: 'contents' }
-  | { kind: 'events'; section: Section; opensSection: boolean; columns: number; rows: EventView[][] }
+  | { kind: 'events'; columns: number; segments: PlannedSegment[] }
   | { kind: 'notes' }
   | { kind: 'back' };
+
+/** The part of a section on one page: its header when it opens here, then rows of event cards. */
+export interface PlannedSegment {
+  section: Section;
+  opensSection: boolean;
+  rows: EventView[][];
+}
 
 /** The booklet's pages in order (page n is plan.pages[n - 1]) and where each section starts. */
 export interface ProgrammePlan {

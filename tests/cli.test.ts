@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT } from './helpers/sample.js';
+
+/** Runs the encre command line as a user would (bin/encre.js), from the project root. */
+function encre(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/encre.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the command line', () => {
+  it('refuses an unknown document with the list of known ones, exit 1, no stack trace', () => {
+    const r = encre('build', 'programm', '--out', 'tests/.output/cli');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('encre: unknown document "programm"; expected one of: programme, affiche, flyer, dossier-de-presse (or tract, dossier)\n');
+  });
+
+  it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds', () => {
+    const r = encre('build', 'affiche', '--source-date-epoch', 'abc', '--out', 'tests/.output/cli');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^encre: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, received "abc"/);
+  });
+
+  it('says so when the content folder does not exist', () => {
+    const r = encre('build', '--content', 'package.json', '--out', 'tests/.output/cli');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('package.json content folder not found or empty');
+  });
+
+  it('prints its version', () => {
+    expect(encre('--version').out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
