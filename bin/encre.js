@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npx encre …`: runs the TypeScript CLI through tsx's loader (no separate compile step).
+// `npx encre …`: runs the TypeScript CLI through tsx's loader (no separate compile step),
+// with encre's own tsconfig wherever it is run from.
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-register();
+register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 await import('../src/cli/main.ts');

@@ -26,3 +26,4 @@ export const text = {
  * which carry names of places and organisations (pass as `hyphenationCallback`).
  */
 export const keepWhole = (word: string): string[] => [word];
+

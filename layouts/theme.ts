@@ -104,6 +104,8 @@ export const theme = {
    * `sectionStartsPage` true to open each département on a new page.
    */
   programme: { columns: 'auto' as 1 | 2 | 'auto', gutter: 5, sectionGap: 8, sectionStartsPage: false },
+  /** Safe area: text, logos and QR codes stay this far inside the trim, in mm (print.md: 3–5 mm). */
+  safeArea: 3,
   /** Rule weights in pt. */
   rules: { hairline: 0.5, regular: 1, bold: 3 },
   /** QR codes: printed size of the symbol with its 4-module quiet zone, in mm (≥ 20 mm, print.md). */

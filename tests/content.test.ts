@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../src/build.js';
-import { ContentError, formatProblem } from '../src/model/errors.js';
+import { ContentError, PreflightError, formatProblem } from '../src/model/errors.js';
 import { ROOT } from './helpers/sample.js';
 
 describe('bad content', () => {
@@ -52,5 +52,65 @@ describe('characters the fonts cannot print', () => {
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
       'tests/fixtures/bad-glyphs/events/34.yaml:2:1 event t-01 title: the fonts cannot print "中" (U+4E2D), "文" (U+6587): missing from Inter-Regular.otf, Inter-Italic.otf, Inter-SemiBold.otf, Inter-Bold.otf, InterDisplay-Bold.otf, InterDisplay-Black.otf\n  Hint: replace the character, or add a font that has it to layouts/theme.ts (fonts.faces)',
     ]);
+  });
+});
+
+describe('files as they come', () => {
+  const write = (dir: string, name: string, bytes: Buffer | string) => {
+    mkdirSync(path.join(dir, 'events'), { recursive: true });
+    writeFileSync(path.join(dir, name), bytes);
+  };
+  const campaign = readFileSync(path.join(ROOT, 'tests/fixtures/tiny/campaign.yaml'));
+  const event = (title: string) => `events:\n  - id: t-01\n    title: ${title}\n    commune: Sète\n    departement: "34"\n`;
+
+  it('refuses a Latin-1 file, naming the line of the first byte that is not UTF-8', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-latin1-'));
+    try {
+      write(dir, 'campaign.yaml', campaign);
+      write(dir, 'events/34.yaml', Buffer.from(event('Fête du marché'), 'latin1'));
+      const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out: os.tmpdir(), documents: [] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ContentError);
+      const [p] = (error as ContentError).problems;
+      expect(formatProblem(p!)).toMatch(/events\/34\.yaml:3:\d+ the file is not UTF-8/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads CR-only and CRLF line endings and a byte-order mark', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-eol-'));
+    try {
+      write(dir, 'campaign.yaml', '\uFEFF' + campaign.toString().replace(/\n/g, '\r'));
+      write(dir, 'events/34.yaml', event('Forum').replace(/\n/g, '\r\n') + '    url: https://mois-ess.example/evenements/t-01\r\n');
+      const out = mkdtempSync(path.join(os.tmpdir(), 'encre-eol-'));
+      const built = await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['programme'], sourceDateEpoch: '0' });
+      expect(built[0]?.pages).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hints the code as written when a département is an unquoted number', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-dep-'));
+    try {
+      write(dir, 'campaign.yaml', campaign);
+      write(dir, 'events/09.yaml', event('Forum').replace('departement: "34"', 'departement: 09'));
+      const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out: os.tmpdir(), documents: [] }).catch((e: unknown) => e);
+      expect((error as ContentError).problems.map(formatProblem)).toEqual([
+        `${path.relative(ROOT, dir)}/events/09.yaml:5:18 events[0].departement: expected text, received the number 09\n  Hint: put it in quotes: "09"`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('text that does not fit', () => {
+  it('fails the build, naming the document, page and event, when a word is wider than its column', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-overflow-'));
+    const error = await build({ root: ROOT, content: 'tests/fixtures/overflow', out, documents: ['programme'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect((error as Error).message).toMatch(/^programme\.pdf:\n {2}page 4, event-t-01: text overflows its frame by [\d.]+ pt: "Supercalifragilistic/);
+    expect(existsSync(path.join(out, 'programme.pdf'))).toBe(false);
   });
 });

@@ -48,6 +48,9 @@ describe('French typography', () => {
     expect(frenchText('e\u0301te\u0301  ?')).toBe('été\u202F?');
     expect(frenchText('à 14:30')).toBe('à 14:30');
   });
+  it('has no placeholder that text could forge', () => {
+    expect(frenchText('a \u00000\u0000 b https://x.fr/p')).toBe('a \u00000\u0000 b https://x.fr/p');
+  });
   it('keeps the no-break spaces of formatted dates and numbers', () => {
     expect(frenchText('17\u00A0événements  le 4\u202F000 ')).toBe('17\u00A0événements le 4\u202F000');
     expect(frenchText('Quoi\u00A0?')).toBe('Quoi\u202F?');

@@ -36,6 +36,11 @@ export function Affiche(p: AfficheProps) {
   const band = 72;
   const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.posterSize - 15) : 0;
   const qrBlock = 118;
+  // The list of départements: one column up to 6, then two or three narrower ones.
+  const listColumns = p.departements.length <= 6 ? 1 : p.departements.length <= 12 ? 2 : 3;
+  const listWidth = listColumns === 1 ? area.width * 0.62 : area.width;
+  const cellWidth = (listWidth - (listColumns - 1) * 8) / listColumns;
+  const listStep = listColumns === 1 ? 'h1' : 'h3';
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')}>
@@ -47,28 +52,30 @@ export function Affiche(p: AfficheProps) {
           <Text style={{ ...text.semibold, ...type('h1'), color: ink('ink'), marginTop: mm(theme.space.md) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.lg) }}>{p.tagline}</Text> : null}
         </View>
-        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + 14), width: mm(area.width * 0.62) }}>
+        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + 14), width: mm(listWidth) }}>
           <View style={{ flexDirection: 'row', alignItems: 'flex-end' }}>
             <Text style={{ ...text.display, ...type('posterCount'), color: ink('paper') }}>{p.eventCount.value}</Text>
             <Text style={{ ...text.display, ...type('posterLabel'), color: ink('paper'), marginLeft: mm(4), marginBottom: mm(4) }}>{p.eventCount.label}</Text>
           </View>
-          <View style={{ marginTop: mm(theme.space.lg), borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
+          <View style={{ marginTop: mm(theme.space.xl), flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
             {p.departements.map((d) => (
-              <View key={d.name} style={{ flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
-                <Text style={{ ...text.displayBold, ...type('h1'), color: ink('paper') }}>{d.name}</Text>
-                <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{d.count}</Text>
+              <View key={d.name} style={{ width: mm(cellWidth), flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(2), paddingBottom: mm(2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
+                <Text style={{ ...text.displayBold, ...type(listStep), color: ink('paper'), width: mm(cellWidth - 16) }}>{d.name}</Text>
+                <Text style={{ ...text.display, ...type(listStep), color: ink('paper'), marginLeft: mm(2) }}>{d.count}</Text>
               </View>
             ))}
           </View>
         </View>
         <View style={{ position: 'absolute', left: 0, right: 0, bottom: 0, height: mm(band), backgroundColor: ink('paper') }} />
-        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band - 14 - qrSide), width: mm(qrBlock), flexDirection: 'row', alignItems: 'center' }}>
-          {p.programmeQr ? <QrCode qr={p.programmeQr} size={theme.qr.posterSize - 15} /> : null}
-          <View style={{ marginLeft: mm(3), width: mm(qrBlock - qrSide - 3) }}>
-            <Text style={{ ...text.displayBold, ...type('h2'), color: ink('ink') }}>Tout le programme</Text>
-            {p.programmeUrl ? <Text style={{ ...text.strong, ...type('lead'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text> : null}
+        {p.programmeQr && p.programmeUrl ? (
+          <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band - 14 - qrSide), width: mm(qrBlock), flexDirection: 'row', alignItems: 'center' }}>
+            <QrCode qr={p.programmeQr} size={theme.qr.posterSize - 15} />
+            <View style={{ marginLeft: mm(3), width: mm(qrBlock - qrSide - 3) }}>
+              <Text style={{ ...text.displayBold, ...type('h2'), color: ink('ink') }}>Tout le programme</Text>
+              <Text style={{ ...text.strong, ...type('lead'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text>
+            </View>
           </View>
-        </View>
+        ) : null}
         <View style={{ position: 'absolute', left: mm(margins.outside + qrBlock + 8), bottom: mm(band - 14 - qrSide), width: mm(area.width - qrBlock - 8) }}>
           {p.partners.length > 0 ? <PartnerStrip partners={p.partners} logoHeight={12} width={mm(area.width - qrBlock - 8)} nameWidth={34} title="Partenaires" /> : null}
         </View>

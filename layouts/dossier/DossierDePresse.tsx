@@ -50,12 +50,13 @@ function Heading({ children, colour }: { children: string; colour?: string }) {
 }
 
 function Bullets({ items }: { items: string[] }) {
+  const width = textArea(frames['dossier-de-presse']).width - 5;
   return (
     <View>
       {items.map((item, i) => (
         <View key={i} style={{ flexDirection: 'row', marginBottom: mm(1.5) }}>
           <Text style={{ ...text.body, ...text.strong, color: ink('brand'), width: mm(5) }}>›</Text>
-          <Text style={{ ...text.body, ...type('lead'), fontSize: 10, flexGrow: 1, flexShrink: 1 }}>{item}</Text>
+          <Text style={{ ...text.body, ...type('lead'), fontSize: 10, width: mm(width) }}>{item}</Text>
         </View>
       ))}
     </View>
@@ -105,10 +106,14 @@ export function DossierDePresse(p: DossierProps) {
             <Text style={{ ...text.body, ...type('lead') }}>{p.share.label}</Text>
           </View>
         </View>
-        <Heading>Tirage des supports</Heading>
-        <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
-          {p.printRun.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('ink')} />)}
-        </View>
+        {p.printRun.length > 0 ? (
+          <View>
+            <Heading>Tirage des supports</Heading>
+            <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
+              {p.printRun.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('ink')} />)}
+            </View>
+          </View>
+        ) : null}
       </PressPage>
 
       <PressPage kicker="Organisation" heading={p.organisationHeading} footer={p.footer} folio={4}>
@@ -124,9 +129,11 @@ export function DossierDePresse(p: DossierProps) {
             <Bullets items={p.actions} />
           </View>
         ) : null}
-        <View wrap={false} style={{ marginTop: mm(theme.space.lg) }}>
-          <PartnerStrip partners={p.partners} logoHeight={12} width={mm(area.width)} nameWidth={34} title="Partenaires" />
-        </View>
+        {p.partners.length > 0 ? (
+          <View wrap={false} style={{ marginTop: mm(theme.space.lg) }}>
+            <PartnerStrip partners={p.partners} logoHeight={12} width={mm(area.width)} nameWidth={34} title="Partenaires" />
+          </View>
+        ) : null}
       </PressPage>
 
       {p.prize ? (
@@ -150,7 +157,7 @@ export function DossierDePresse(p: DossierProps) {
             {p.prize.preselected.map((e) => (
               <View key={e.name} style={{ flexDirection: 'row', marginBottom: mm(1.5) }}>
                 <Text style={{ ...text.body, ...text.strong, fontSize: 10, width: mm(70) }}>{e.name}</Text>
-                <Text style={{ ...text.body, fontSize: 10, flexGrow: 1, flexShrink: 1 }}>{e.detail}</Text>
+                <Text style={{ ...text.body, fontSize: 10, width: mm(area.width - 70) }}>{e.detail}</Text>
               </View>
             ))}
             {p.prize.outcome ? <Text style={{ ...text.body, ...text.italic, fontSize: 10, marginTop: mm(2) }}>{p.prize.outcome}</Text> : null}

@@ -8,7 +8,7 @@ import { theme } from '../theme.js';
 import { ink } from '../ink.js';
 import { text, type, keepWhole } from '../styles.js';
 import { Triangles } from '../components/Triangles.js';
-import { QrCode } from '../components/QrCode.js';
+import { QrCode, qrOuterSize } from '../components/QrCode.js';
 
 /** A highlighted event on the tract's verso. */
 export interface Highlight {
@@ -66,7 +66,7 @@ export function Flyer(p: FlyerProps) {
         </View>
         <View style={{ position: 'absolute', bottom: mm(margins.bottom), left: mm(margins.outside), right: mm(margins.outside), flexDirection: 'row', alignItems: 'center', backgroundColor: ink('tint'), padding: mm(3) }}>
           {p.programmeQr ? <QrCode qr={p.programmeQr} size={theme.qr.eventSize} /> : null}
-          <View style={{ marginLeft: mm(3), flexShrink: 1 }}>
+          <View style={{ marginLeft: mm(3), width: mm(area.width - 6 - 3 - (p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.eventSize) : 0)) }}>
             <Text style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>Tout le programme en ligne</Text>
             {p.programmeUrl ? <Text style={{ ...text.strong, ...type('body'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text> : null}
             <Text style={{ ...text.caption, marginTop: mm(1) }}>{p.organiser}</Text>

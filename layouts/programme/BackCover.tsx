@@ -6,7 +6,7 @@ import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
 import { text, type } from '../styles.js';
-import { QrCode } from '../components/QrCode.js';
+import { QrCode, qrOuterSize } from '../components/QrCode.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
 
 /** Back cover: the online programme (QR code), the organiser, the partners, the credits. */
@@ -21,7 +21,7 @@ export function BackCover({ title, programmeUrl, programmeQr, organiser, partner
     <Sheet format={format} background={ink('paper')}>
       <View style={{ position: 'absolute', top: 0, left: 0, right: 0, height: mm(band), backgroundColor: ink('ink') }} />
       <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), right: mm(margins.inside), flexDirection: 'row', alignItems: 'flex-start' }}>
-        <View style={{ flexGrow: 1, flexShrink: 1, paddingRight: mm(theme.space.md) }}>
+        <View style={{ width: mm(area.width - (programmeQr ? qrOuterSize(programmeQr, theme.qr.flyerSize) : 0)), paddingRight: mm(theme.space.md) }}>
           <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{title}</Text>
           {programmeUrl ? (
             <View>

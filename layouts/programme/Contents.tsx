@@ -3,6 +3,7 @@ import { mm } from '../../src/units.js';
 import { theme } from '../theme.js';
 import { ink, sectionInk } from '../ink.js';
 import { text, type } from '../styles.js';
+import { frames, textArea } from '../frames.js';
 import { BookletPage } from './BookletPage.js';
 
 /** A line of the table of contents. */
@@ -25,7 +26,7 @@ export function Contents({ number, campaign, entries, howTo }: { number: number;
             <View style={{ width: mm(11), height: mm(7), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(3) }}>
               <Text style={{ ...text.display, ...type('h3'), color: ink('paper') }}>{e.code}</Text>
             </View>
-            <View style={{ flexGrow: 1, flexShrink: 1 }}>
+            <View style={{ width: mm(textArea(frames.programme).width - 11 - 3 - 12) }}>
               <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text') }}>{e.name}</Text>
               <Text style={{ ...text.caption }}>{e.count}</Text>
             </View>

@@ -13,8 +13,8 @@ import { EventCard } from '../components/EventCard.js';
  * header when it opens here, then rows of whole event cards (1 or 2 columns). Rules separate
  * the cards, never above the first row under a header or at the top of the page.
  */
-export function EventsPage({ number, campaign, segments, columns, countLabels, head }: {
-  number: number; campaign: string; segments: PlannedSegment[]; columns: number; countLabels: Record<string, string>; head: string;
+export function EventsPage({ number, campaign, segments, columns, stacked, countLabels, head }: {
+  number: number; campaign: string; segments: PlannedSegment[]; columns: number; stacked: Set<string>; countLabels: Record<string, string>; head: string;
 }) {
   const area = textArea(frames.programme).width;
   const width = mm(area);
@@ -27,7 +27,7 @@ export function EventsPage({ number, campaign, segments, columns, countLabels, h
           {seg.rows.map((row, ri) => (
             <View key={row[0]!.id} style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
               {row.map((e) => (
-                <EventCard key={e.id} event={e} colour={seg.section.colour} width={cardWidth} rule={ri > 0} />
+                <EventCard key={e.id} event={e} colour={seg.section.colour} width={cardWidth} rule={ri > 0} stacked={stacked.has(e.id)} />
               ))}
             </View>
           ))}

@@ -3,6 +3,7 @@ import { mm } from '../../src/units.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
 import { text, type, keepWhole } from '../styles.js';
+import { frames, textArea } from '../frames.js';
 import { BookletPage } from './BookletPage.js';
 
 /** The programme's introduction: the editorial paragraphs, then the campaign's objectives. */
@@ -21,7 +22,7 @@ export function Introduction({ number, campaign, paragraphs, objectives, organis
           {objectives.map((o, i) => (
             <View key={i} style={{ flexDirection: 'row', marginBottom: mm(theme.space.xs) }}>
               <Text style={{ ...text.body, ...text.strong, color: ink('brand'), width: mm(4) }}>›</Text>
-              <Text style={{ ...text.body, flexGrow: 1, flexShrink: 1 }}>{o}</Text>
+              <Text style={{ ...text.body, width: mm(textArea(frames.programme).width - 2 * theme.space.md - 4) }}>{o}</Text>
             </View>
           ))}
         </View>

@@ -29,6 +29,7 @@ export function Programme(props: ProgrammeProps) {
                 campaign={running}
                 segments={page.segments}
                 columns={page.columns}
+                stacked={page.stacked}
                 countLabels={props.sectionCounts}
                 head={page.segments.map((seg) => (seg.opensSection ? seg.section.name : `${seg.section.name} (suite)`)).join(' · ')}
               />

@@ -17,7 +17,11 @@ export async function placePartners(partners: Partner[], assets: Map<string, Uin
       const bytes = p.logo ? assets.get(p.logo) : undefined;
       if (!p.logo || !bytes) return { name: p.name };
       try {
-        const { data, info } = await sharp(bytes, { density: 600, limitInputPixels: 50_000_000 })
+        const meta = await sharp(bytes).metadata();
+        // Vector logos are rasterised straight at the placed size (a huge SVG canvas would
+        // otherwise be drawn at full size first).
+        const density = meta.format === 'svg' && meta.height ? Math.min(2400, Math.max(1, (72 * height) / meta.height)) : 72;
+        const { data, info } = await sharp(bytes, { density, limitInputPixels: 50_000_000 })
           .resize({ height, withoutEnlargement: false })
           .flatten({ background: '#ffffff' })
           .png()

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { build } from '../build.js';
-import { importEvents, formatImportReport } from '../import/index.js';
+import { importEvents, formatImportReport, formatImportError } from '../import/index.js';
 import { ContentError, PreflightError, UsageError } from '../model/errors.js';
 import { createRequire } from 'node:module';
 import { documents } from '../documents/registry.js';
@@ -54,11 +54,18 @@ program
   .option('--mapping <file>', 'mapping file (YAML): columns → event fields, transforms, filters, campaign')
   .option('--filter <FIELD=VALUE...>', 'keep only rows whose column FIELD equals VALUE (repeatable)', [])
   .requiredOption('--out <dir>', 'content folder to write (campaign.yaml, events/*.yaml)')
-  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string }) => {
+  .option('--force', 'replace or delete files of the --out folder that encre import did not generate (hand-written campaign.yaml, events/*.yaml)', false)
+  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string; force: boolean }) => {
     try {
-      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out });
+      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out, force: opts.force });
       console.log(formatImportReport(report));
     } catch (e) {
+      // A single problem on one line: "encre: data.csv: file not found".
+      const single = e instanceof ContentError ? formatImportError(e) : undefined;
+      if (single !== undefined) {
+        console.error(`encre: ${single}`);
+        process.exit(EXIT.content);
+      }
       fail(e);
     }
   });

@@ -9,17 +9,23 @@ const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+[^\s.,;:!?)»]|[\w.+-]+@[\w-]+\.
  * Source: Imprimerie nationale, « Lexique des règles typographiques en usage à l'Imprimerie nationale ».
  */
 export function frenchText(input: string): string {
-  const kept: string[] = [];
-  const protectedText = input
+  const text = input
     .normalize('NFC')
     // Invisible characters from word processors and web pages: zero-width spaces and joiners,
     // byte-order marks, soft hyphens (hyphenation is encre's job). Removed, never printed.
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(URL_OR_EMAIL, (m) => {
-    kept.push(m);
-    return `\u0000${kept.length - 1}\u0000`;
-  });
-  return protectedText
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '');
+  // URLs and e-mail addresses are kept as written; the rules apply to the text between them.
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(URL_OR_EMAIL)) {
+    out += typeset(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return (out + typeset(text.slice(last))).trim();
+}
+
+function typeset(s: string): string {
+  return s
     // A run of spaces becomes one; a no-break space in the run (from encre's own date and
     // number formatting, or typed on purpose) is kept as the one.
     .replace(/[ \t\u00A0\u202F]+/g, (run) => (run.includes('\u202F') ? NNBSP : run.includes('\u00A0') ? NBSP : ' '))
@@ -27,7 +33,5 @@ export function frenchText(input: string): string {
     .replace(/[ \u00A0\u202F]?([;!?]+)/g, `${NNBSP}$1`)
     .replace(/[ \u00A0\u202F]?:(?=\s|$)/g, `${NBSP}:`)
     .replace(/«[ \u00A0\u202F]?/g, `«${NNBSP}`)
-    .replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`)
-    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!)
-    .trim();
+    .replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`);
 }

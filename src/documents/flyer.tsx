@@ -4,7 +4,14 @@ import { departement } from '../model/departements.js';
 import { Flyer, type FlyerProps } from '../../layouts/flyer/Flyer.js';
 import { docMeta } from './meta.js';
 
-/** The tract's props: the campaign highlights in date order, each with its place and département. */
+/** How many events the tract shows when the campaign names no highlights. */
+const DEFAULT_HIGHLIGHTS = 6;
+
+/**
+ * The tract's props: the campaign's highlights in date order, each with its place and
+ * département; when campaign.yaml lists none, the first six dated events of the programme
+ * (documented in README.md).
+ */
 export function flyerProps(model: Model): FlyerProps {
   const c = model.campaign;
   const byId = new Map(model.events.map((e) => [e.id, e]));
@@ -16,8 +23,7 @@ export function flyerProps(model: Model): FlyerProps {
     period: model.periodLabel,
     tagline: c.tagline,
     eventCount: formatCount(model.events.length, 'événement'),
-    highlights: c.highlights
-      .map((id) => byId.get(id)!)
+    highlights: (c.highlights.length > 0 ? c.highlights.map((id) => byId.get(id)!) : model.events.filter((e) => e.start).slice(0, DEFAULT_HIGHLIGHTS))
       .sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999'))
       .map((e) => ({
         id: e.id,

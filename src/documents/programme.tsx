@@ -1,4 +1,4 @@
-import type { Model } from '../derive/model.js';
+import type { EventView, Model } from '../derive/model.js';
 import { formatCount, formatNumber } from '../derive/french.js';
 import { mm } from '../units.js';
 import { frames, textArea } from '../../layouts/frames.js';
@@ -30,7 +30,13 @@ export async function planProgramme(model: Model): Promise<ProgrammePlan> {
   const choice = theme.programme.columns;
   const candidates = choice === 'auto' ? [1, 2] : [choice];
   const plans: ProgrammePlan[] = [];
-  for (const columns of candidates) plans.push(await planWith(model, columns));
+  for (const columns of candidates) {
+    const plan = await planWith(model, columns);
+    // Two columns only where every card fits its narrower column (no word wider than it).
+    if (process.env.ENCRE_DEBUG) console.error(`columns ${columns}: ${plan.pages.length} pages, overflowing cards: ${plan.overflows.map((i) => model.events[i]?.id).join(" ")}`);
+    if (plan.overflows.length === 0 || candidates.length === 1) plans.push(plan);
+  }
+  if (plans.length === 0) return planWith(model, 1);
   // Fewer pages wins; on a tie, one column (wider text, fewer breaks).
   return plans.reduce((best, p) => (p.pages.length < best.pages.length ? p : best));
 }
@@ -41,7 +47,7 @@ export function columnWidth(columns: number): number {
   return mm((area.width - (columns - 1) * theme.programme.gutter) / columns);
 }
 
-async function planWith(model: Model, columns: number): Promise<ProgrammePlan> {
+async function planWith(model: Model, columns: number): Promise<ProgrammePlan & { overflows: number[] }> {
   const area = textArea(frames.programme);
   const width = mm(area.width);
   const cardWidth = columnWidth(columns);
@@ -49,16 +55,27 @@ async function planWith(model: Model, columns: number): Promise<ProgrammePlan> {
     model.sections.map((s) => <SectionHeader key={s.code} section={s} width={width} countLabel={sectionCount(s.events.length)} />),
     width,
   );
-  const cards = await measureBlocks(
-    model.sections.flatMap((s) => s.events.map((e) => <EventCard key={e.id} event={e} colour={s.colour} width={cardWidth} />)),
-    cardWidth,
-  );
+  const card = (e: EventView, colour: number, stacked: boolean) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} />;
+  const all = model.sections.flatMap((s) => s.events.map((e) => ({ e, colour: s.colour })));
+  const cards = await measureBlocks(all.map(({ e, colour }) => card(e, colour, false)), cardWidth);
+  // A card whose words do not fit beside its QR code (a long name in a narrow column) puts
+  // the QR code under its text instead.
+  const stacked = new Set<string>();
+  const retry = all.flatMap((x, i) => (columns > 1 && cards[i]!.overflow !== undefined ? [i] : []));
+  if (retry.length > 0) {
+    const again = await measureBlocks(retry.map((i) => card(all[i]!.e, all[i]!.colour, true)), cardWidth);
+    retry.forEach((i, j) => {
+      cards[i] = again[j]!;
+      stacked.add(all[i]!.e.id);
+    });
+  }
   const grouped: { blocks: number[] }[][] = [];
+  const overflows = cards.flatMap((c, i) => (c.overflow === undefined ? [] : [i]));
   let k = 0;
   const flow = model.sections.map((section, si) => {
-    const rows = toRows(section.events.map((e) => ({ id: e.id, height: cards[k++]! })), columns);
+    const rows = toRows(section.events.map((e) => ({ id: e.id, height: cards[k++]!.height })), columns);
     grouped.push(rows);
-    return { header: headers[si]!, rows: rows.map((r) => r.row) };
+    return { header: headers[si]!.height, rows: rows.map((r) => r.row) };
   });
   const packed = packFlow(flow, mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
   const pages: PlannedPage[] = [...FRONT];
@@ -67,6 +84,7 @@ async function planWith(model: Model, columns: number): Promise<ProgrammePlan> {
     pages.push({
       kind: 'events',
       columns,
+      stacked,
       segments: segments.map((seg) => {
         const section = model.sections[seg.section]!;
         if (seg.opens) sectionPages.set(section.code, pages.length + 1);
@@ -81,7 +99,7 @@ async function planWith(model: Model, columns: number): Promise<ProgrammePlan> {
   const padding = paddingToFour(pages.length + 1);
   for (let i = 0; i < padding; i++) pages.push({ kind: 'notes' });
   pages.push({ kind: 'back' });
-  return { pages, columns, sectionPages };
+  return { pages, columns, stacked, sectionPages, overflows };
 }
 
 /**

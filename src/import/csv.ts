@@ -25,6 +25,8 @@ export interface CsvTable {
   delimiter: string;
   /** Column names, cleaned (trimmed, inner whitespace collapsed). */
   header: string[];
+  /** The 1-based line of the header. */
+  headerLine: number;
   /** Data rows in file order; blank rows (every cell empty) are left out. */
   rows: CsvRow[];
   /** Notes about the file as a whole (encoding, duplicate column names), line 0 or the header's line. */
@@ -59,8 +61,8 @@ export function parseCsv(file: string, input: Buffer, delimiter?: string): CsvTa
   const notes: CsvTable['notes'] = [];
   let bytes = input;
   if (!isUtf8(bytes)) {
-    bytes = Buffer.from(new TextDecoder('windows-1252').decode(bytes), 'utf8');
-    notes.push({ line: 0, message: 'the file is not valid UTF-8; it was read as Windows-1252 (Latin-1)' });
+    bytes = Buffer.from(decodeWindows1252(file, bytes), 'utf8');
+    notes.push({ line: 0, message: 'the file is not valid UTF-8; it was read as Windows-1252' });
   }
   const lines = lineStarts(bytes);
   const lineAt = (offset: number) => lineOf(lines, offset);
@@ -107,7 +109,7 @@ export function parseCsv(file: string, input: Buffer, delimiter?: string): CsvTa
     seen.add(name);
   }
   const rows = data.filter((r) => r.cells.some((c) => cleanCell(c) !== ''));
-  return { file, delimiter: sep, header, rows, notes };
+  return { file, delimiter: sep, header, headerLine: head.line, rows, notes };
 }
 
 /**
@@ -132,6 +134,57 @@ export function detectDelimiter(text: string): string {
     }
   }
   return best;
+}
+
+/**
+ * Characters of bytes 0x80–0x9F in Windows-1252 (WHATWG Encoding Standard,
+ * index-windows-1252); "" for the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+ * 0x9D). Node's TextDecoder('windows-1252') maps these bytes to the C1 controls
+ * U+0080–U+009F (ISO-8859-1) instead, which turns ’ into U+0092 and € into U+0080.
+ */
+const WINDOWS_1252_80_9F = [
+  '€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '',
+  '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ',
+] as const;
+
+/**
+ * Decodes Windows-1252 bytes: 0x00–0x7F and 0xA0–0xFF are the same code points (Latin-1),
+ * 0x80–0x9F are read from WINDOWS_1252_80_9F.
+ * @throws ContentError, located at the line and column of the first byte that
+ *   Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): the file is then in
+ *   some other encoding and would be read wrongly.
+ */
+export function decodeWindows1252(file: string, bytes: Uint8Array): string {
+  let out = '';
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+    if (b < 0x80 || b > 0x9f) {
+      out += String.fromCharCode(b);
+      continue;
+    }
+    const ch = WINDOWS_1252_80_9F[b - 0x80] ?? '';
+    if (ch === '') {
+      const hex = `0x${b.toString(16).toUpperCase()}`;
+      throw new ContentError([
+        {
+          file,
+          line,
+          col: i - lineStart + 1,
+          path: '',
+          message: `the file is neither UTF-8 nor Windows-1252: byte ${hex} is undefined in Windows-1252`,
+          hint: 'save the file as "CSV UTF-8" (in Excel: Save As, then "CSV UTF-8 (comma delimited)") and import it again',
+        },
+      ]);
+    }
+    out += ch;
+  }
+  return out;
 }
 
 function isUtf8(bytes: Buffer): boolean {

@@ -16,7 +16,7 @@
  * ```
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { CampaignSchema } from '../model/campaign.js';
 import { EventSchema } from '../model/event.js';
@@ -152,7 +152,8 @@ export const MappingSchema = z.strictObject({
  * @throws ContentError listing every problem, each located as file:line:col: YAML syntax,
  *   unknown keys or transforms, a field with no or several sources, a required event field
  *   (id, title, commune, departement) not mapped, a constant of the wrong type, a transform
- *   that does not suit the field, a template with unbalanced braces, an invalid campaign block.
+ *   that does not suit the field, a template with unbalanced braces, an invalid campaign block,
+ *   aliases that expand too much (a "billion laughs" file).
  */
 export async function loadMapping(file: string): Promise<Mapping> {
   let text: string;
@@ -197,7 +198,7 @@ export function parseMapping(file: string, text: string): Mapping {
     );
   }
 
-  const raw: unknown = doc.toJS() ?? {};
+  const raw: unknown = toJS(doc, lineCounter, file) ?? {};
   const parsed = MappingSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ContentError(parsed.error.issues.flatMap((issue) => issueProblems(issue, [], doc, lineCounter, file)));
@@ -248,6 +249,36 @@ export function parseMapping(file: string, text: string): Mapping {
     locateKey,
     locateChar,
   };
+}
+
+/**
+ * The document as plain data. The yaml library refuses aliases (*name) that would expand
+ * to too many nodes ("Excessive alias count…", a resource exhaustion attack such as
+ * "billion laughs") and throws.
+ * @throws ContentError for any exception thrown while converting, located at the first
+ *   alias of the document when it has one, else at its start.
+ */
+function toJS(doc: Document, lc: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (e) {
+    let alias: [number, number, number] | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        alias = node.range ?? undefined;
+        return visit.BREAK;
+      },
+    });
+    const excessive = e instanceof ReferenceError && /alias/i.test(e.message);
+    const { line, col } = alias ? lc.linePos(alias[0]) : locateIn(doc, lc, []);
+    const message = excessive
+      ? 'YAML aliases (*name) expand to too many copies of their anchors; such a file (a "billion laughs") is refused'
+      : `cannot read the YAML: ${(e as Error).message ?? String(e)}`;
+    const hint = alias
+      ? 'a mapping file does not need anchors (&name) and aliases (*name): write the values out in full'
+      : 'check the YAML syntax of the mapping file';
+    throw new ContentError([{ file, line, col, path: '', message, hint }]);
+  }
 }
 
 type MakeProblem = (path: YamlPath, message: string, hint?: string) => Problem;

@@ -3,6 +3,7 @@
  * human-readable summary of it.
  */
 import { relative } from 'node:path';
+import { formatProblem, type ContentError } from '../model/errors.js';
 
 /** A row that was not imported, with the 1-based line it starts on in the CSV file. */
 export interface SkippedRow {
@@ -64,6 +65,19 @@ export function formatImportReport(r: ImportReport): string {
     for (const w of r.warnings) out.push(`  ${where(w.line)}: ${w.message}`);
   }
   return out.join('\n');
+}
+
+/**
+ * A ContentError that has a single problem, formatted without the "1 problem in the
+ * content:" line: "data.csv: file not found", "mapping.yaml:3:5 fields.title: …" (and its
+ * hint on the next line). Undefined when the error has several problems.
+ */
+export function formatImportError(e: ContentError): string | undefined {
+  if (e.problems.length !== 1) return undefined;
+  const p = e.problems[0];
+  if (p === undefined) return undefined;
+  if (p.line > 0 || p.path !== '') return formatProblem(p);
+  return `${p.file}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`;
 }
 
 /** A path relative to the working folder when it is inside it. */

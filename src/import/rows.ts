@@ -114,8 +114,14 @@ export function rowsToEvents(table: CsvTable, mapping: Mapping, filters: readonl
 
     const start = values.get('start');
     const end = values.get('end');
+    // The content format refuses an end without a start, or before it: the row is kept with
+    // its start, and the end is left out with a warning (never the whole row).
     if (typeof start === 'string' && typeof end === 'string' && start > end) {
-      warnings.push(`start ${start} is after end ${end}`);
+      warnings.push(`start ${start} is after end ${end}; end left out`);
+      values.delete('end');
+    } else if (start === undefined && end !== undefined) {
+      warnings.push(`end ${String(end)} without a start; end left out`);
+      values.delete('end');
     }
 
     const event: Record<string, FieldValue> = {};

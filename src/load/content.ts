@@ -4,12 +4,15 @@ import { parseYaml, validate, locate, type SourceFile } from './yaml.js';
 import { CampaignSchema, type Campaign } from '../model/campaign.js';
 import { EventFileSchema, type CampaignEvent } from '../model/event.js';
 import { ContentError, type Problem } from '../model/errors.js';
+import sharp from 'sharp';
 
 /** Where an event was written: for error messages and preflight reports. */
 export interface Located<T> {
   value: T;
   file: string;
   line: number;
+  /** Position in its file's list. */
+  index: number;
 }
 
 /** The validated content of a campaign folder. */
@@ -55,7 +58,7 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
     problems.push(...result.problems);
     sources.set(file, source);
     result.value?.events.forEach((value, i) => {
-      events.push({ value, file, line: locate(source, ['events', i]).line });
+      events.push({ value, file, line: locate(source, ['events', i]).line, index: i });
     });
   }
 
@@ -65,12 +68,17 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
     if (problems.length === 0) problems.push(...crossCheck(campaign.value, events, campaignSource, sources));
     for (const [i, partner] of campaign.value.partners.entries()) {
       if (!partner.logo) continue;
+      const at = { file: campaignFile, ...locate(campaignSource, ['partners', i, 'logo']), path: `partners[${i}].logo` };
+      let bytes: Uint8Array;
       try {
-        assets.set(partner.logo, await env.readBytes(partner.logo));
+        bytes = await env.readBytes(partner.logo);
       } catch {
-        const at = locate(campaignSource, ['partners', i, 'logo']);
-        problems.push({ file: campaignFile, ...at, path: `partners[${i}].logo`, message: `file not found: "${partner.logo}"`, hint: 'logo paths are relative to the project root, e.g. "assets/logos/partner.svg"' });
+        problems.push({ ...at, message: `file not found: "${partner.logo}"`, hint: 'logo paths are relative to the project root, e.g. "assets/logos/partner.svg"' });
+        continue;
       }
+      const unreadable = await checkImage(bytes);
+      if (unreadable) problems.push({ ...at, message: `"${partner.logo}": ${unreadable.message}`, hint: unreadable.hint });
+      else assets.set(partner.logo, bytes);
     }
   }
   if (problems.length > 0 || !campaign?.value) {
@@ -79,21 +87,60 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
   return { campaign: campaign.value, campaignFile, events, assets };
 }
 
+/** Largest content file read, in bytes: far above any campaign, far below memory trouble. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 async function readSource(env: Env, file: string, problems: Problem[]): Promise<SourceFile | undefined> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await env.readText(file);
+    bytes = await env.readBytes(file);
   } catch {
     problems.push({ file, line: 0, col: 0, path: '', message: 'file not found or unreadable', hint: 'run from the project root, or pass --content DIR' });
     return undefined;
   }
+  if (bytes.length > MAX_FILE_BYTES) {
+    problems.push({ file, line: 0, col: 0, path: '', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / 1048576} MB a content file may hold`, hint: 'split the events into several files (one per département)' });
+    return undefined;
+  }
+  const decoded = decodeUtf8(bytes);
+  if ('line' in decoded) {
+    problems.push({ file, line: decoded.line, col: decoded.col, path: '', message: 'the file is not UTF-8 (a byte here is not valid UTF-8: the file looks saved as Latin-1 or Windows-1252)', hint: 're-save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)' });
+    return undefined;
+  }
+  // A byte-order mark and Windows (CRLF) or old Mac (CR) line endings are harmless: normalised.
+  const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
     problems.push({ file, line: 0, col: 0, path: '', message: 'the file is empty', hint: 'delete it or fill it in' });
     return undefined;
   }
-  const { source, problems: syntax } = parseYaml(file, text.replace(/^\uFEFF/, ''));
+  const { source, problems: syntax } = parseYaml(file, text);
   problems.push(...syntax);
   return syntax.length > 0 ? undefined : source;
+}
+
+/** Strict UTF-8 decoding; on an invalid byte, its line and column (1-based). */
+function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number; col: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find the first invalid sequence by decoding line by line.
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        const chunk = bytes.subarray(start, i);
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(chunk);
+        } catch {
+          const text = new TextDecoder('utf-8').decode(chunk);
+          return { line, col: Math.max(1, text.indexOf('\uFFFD') + 1) };
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return { line: 1, col: 1 };
+  }
 }
 
 function crossCheck(
@@ -105,10 +152,13 @@ function crossCheck(
   const problems: Problem[] = [];
   const at = (e: Located<CampaignEvent>, field: string) => {
     const source = sources.get(e.file);
-    const index = [...events.filter((x) => x.file === e.file)].indexOf(e);
-    const pos = source ? locate(source, ['events', index, field]) : { line: e.line, col: 1 };
-    return { file: e.file, ...pos, path: `events[${index}].${field}` };
+    const pos = source ? locate(source, ['events', e.index, field]) : { line: e.line, col: 1 };
+    return { file: e.file, ...pos, path: `events[${e.index}].${field}` };
   };
+  const periodOk = campaign.period.start <= campaign.period.end;
+  if (!periodOk) {
+    problems.push({ file: campaignSource.file, ...locate(campaignSource, ['period', 'end']), path: 'period.end', message: `the period ends (${campaign.period.end}) before it starts (${campaign.period.start})`, hint: 'swap start and end' });
+  }
   const seen = new Map<string, Located<CampaignEvent>>();
   for (const e of events) {
     const first = seen.get(e.value.id);
@@ -119,15 +169,40 @@ function crossCheck(
     if (start && end && end < start) {
       problems.push({ ...at(e, 'end'), message: `the end "${end}" is before the start "${start}"`, hint: 'check the day and use 24-hour time' });
     }
-    const day = start?.slice(0, 10);
-    if (day && (day < campaign.period.start || day > campaign.period.end)) {
-      problems.push({ ...at(e, 'start'), message: `"${start}" is outside the campaign period ${campaign.period.start} … ${campaign.period.end}`, hint: 'check the month and year' });
+    for (const field of ['start', 'end'] as const) {
+      const value = e.value[field];
+      const day = value?.slice(0, 10);
+      if (periodOk && day && (day < campaign.period.start || day > campaign.period.end)) {
+        problems.push({ ...at(e, field), message: `"${value}" is outside the campaign period ${campaign.period.start} … ${campaign.period.end}`, hint: 'check the month and year' });
+      }
     }
   }
+  if (events.length === 0) {
+    problems.push({ file: campaignSource.file, line: 0, col: 0, path: '', message: 'the campaign has no event: every events/*.yaml list is empty', hint: 'add events, or import them with `encre import`' });
+  }
   campaign.highlights.forEach((id, i) => {
-    if (!seen.has(id)) {
+    if (campaign.highlights.indexOf(id) < i) {
+      problems.push({ file: campaignSource.file, ...locate(campaignSource, ['highlights', i]), path: `highlights[${i}]`, message: `"${id}" is listed twice`, hint: 'list each highlight once' });
+    } else if (!seen.has(id)) {
       problems.push({ file: campaignSource.file, ...locate(campaignSource, ['highlights', i]), path: `highlights[${i}]`, message: `no event has the id "${id}"`, hint: 'highlights list event ids from content/events/*.yaml' });
     }
   });
   return problems;
+}
+
+/** Largest image accepted, in pixels (width × height): 50 megapixels, a 60 × 40 cm poster photo at 300 ppi is 33. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+/** Why an image cannot be placed (sharp cannot decode it, or it is too large), or undefined. */
+async function checkImage(bytes: Uint8Array): Promise<{ message: string; hint: string } | undefined> {
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    if (!meta.width || !meta.height) return { message: 'not an image sharp can read', hint: 'use SVG, PNG, JPEG or WebP' };
+    if (meta.width * meta.height > MAX_IMAGE_PIXELS) {
+      return { message: `${meta.width} × ${meta.height} pixels, more than the ${MAX_IMAGE_PIXELS / 1e6} megapixels accepted`, hint: 'resize it: a logo needs about 1,000 pixels across' };
+    }
+    return undefined;
+  } catch (e) {
+    return { message: `not an image sharp can read (${(e as Error).message})`, hint: 'use SVG, PNG, JPEG or WebP' };
+  }
 }

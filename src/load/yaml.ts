@@ -5,6 +5,8 @@ import type { Problem } from '../model/errors.js';
 /** A parsed YAML file that can tell where each value came from. */
 export interface SourceFile {
   file: string;
+  /** The text parsed (after UTF-8 decoding and line-ending normalisation). */
+  text: string;
   doc: Document.Parsed;
   lines: LineCounter;
 }
@@ -16,11 +18,25 @@ export interface SourceFile {
 export function parseYaml(file: string, text: string): { source: SourceFile; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { version: '1.2', schema: 'core', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = lines.linePos(e.pos[0]);
-    return { file, line: pos.line, col: pos.col, path: '', message: e.message.split('\n')[0] ?? e.message, hint: 'check the indentation and quoting around this line' };
-  });
-  return { source: { file, doc, lines }, problems };
+    let message = e.message.split('\n')[0] ?? e.message;
+    let hint = 'check the indentation and quoting around this line';
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = /^\s*(?:- )?([^:#]+?)\s*:/.exec(text.split('\n')[pos.line - 1] ?? '')?.[1];
+      message = `the key "${key ?? '?'}" appears twice in the same mapping`;
+      hint = 'keep one of them';
+    } else if (e.code === 'TAB_AS_INDENT' || /tab/i.test(message)) {
+      hint = 'indent with spaces: YAML does not allow tabs for indentation';
+    }
+    // One report per kind of mistake and file (a file indented with tabs is one problem, not 300).
+    const count = (seen.get(e.code) ?? 0) + 1;
+    seen.set(e.code, count);
+    if (count === 1) problems.push({ file, line: pos.line, col: pos.col, path: '', message, hint });
+  }
+  return { source: { file, text, doc, lines }, problems };
 }
 
 /** Line and column (1-based) of the value at `path` in the file, or of its nearest parent. */
@@ -33,6 +49,11 @@ export function locate(source: SourceFile, path: readonly PropertyKey[]): { line
     }
   }
   return { line: 1, col: 1 };
+}
+
+/** The characters of the source between two offsets (a scalar as written: "09", not 9). */
+function sourceText(source: SourceFile, range: [number, number, number]): string {
+  return source.text.slice(range[0], range[1]);
 }
 
 /** Line and column of the key `key` in the mapping at `path` (for unknown fields). */
@@ -68,7 +89,14 @@ export function describeValue(value: unknown): string {
  * @returns the parsed value, or every schema issue as a located Problem (never only the first).
  */
 export function validate<S extends z.ZodType>(source: SourceFile, schema: S): { value?: z.infer<S>; problems: Problem[] } {
-  const data = source.doc.toJS();
+  let data: unknown;
+  try {
+    data = source.doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return {
+      problems: [{ file: source.file, line: 1, col: 1, path: '', message: `the file cannot be read as data: ${(e as Error).message}`, hint: 'YAML aliases (*name) may be used at most 100 times in a file' }],
+    };
+  }
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.flatMap((issue): Problem[] => {
@@ -77,12 +105,14 @@ export function validate<S extends z.ZodType>(source: SourceFile, schema: S): { 
       const path = key === undefined ? issue.path : [...issue.path, key];
       const { line, col } = key === undefined ? locate(source, path) : locateKey(source, issue.path, key);
       const received = valueAt(data, issue.path);
+      const node = source.doc.getIn(issue.path as unknown[], true);
+      const written = isScalar(node) && node.range ? sourceText(source, node.range) : undefined;
       return {
         file: source.file,
         line,
         col,
         path: formatPath(path),
-        ...explain(issue, received, key, knownKeys(schema, issue.path)),
+        ...explain(issue, received, key, knownKeys(schema, issue.path), written || undefined),
       };
     });
   });
@@ -95,7 +125,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function explain(issue: z.core.$ZodIssue, received: unknown, key: string | undefined, known: readonly string[]): { message: string; hint?: string } {
+function explain(issue: z.core.$ZodIssue, received: unknown, key: string | undefined, known: readonly string[], written?: string): { message: string; hint?: string } {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const near = key ? nearest(key, known) : undefined;
@@ -110,7 +140,7 @@ function explain(issue: z.core.$ZodIssue, received: unknown, key: string | undef
         return { message: `expected true or false, received ${describeValue(received)}`, hint: 'write true or false (YAML 1.2: yes/no/oui/non are text)' };
       }
       if (issue.expected === 'string' && typeof received === 'number') {
-        return { message: `expected text, received the number ${received}`, hint: `put it in quotes: "${received}"` };
+        return { message: `expected text, received the number ${written ?? received}`, hint: `put it in quotes: "${written ?? received}"` };
       }
       return { message: `expected ${issue.expected}, received ${describeValue(received)}` };
     default:

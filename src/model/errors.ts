@@ -34,9 +34,12 @@ export class ContentError extends Error {
 
 /** Thrown when a built document fails a check (missing event, page count…). Exit code 2. */
 export class PreflightError extends Error {
-  constructor(message: string) {
+  /** The event concerned, when there is one (its id). */
+  readonly eventId?: string;
+  constructor(message: string, eventId?: string) {
     super(message);
     this.name = 'PreflightError';
+    this.eventId = eventId;
   }
 }
 

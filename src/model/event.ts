@@ -25,10 +25,33 @@ function isRealDateTime(s: string): boolean {
   return hh <= 23 && mm <= 59;
 }
 
-/** An absolute http(s) URL, e.g. "https://mois-ess.example/evenements/her-01". */
-export const HttpUrl = z.string().refine((s) => /^https?:\/\/[^\s/]+\.[^\s/]+/.test(s) && URL.canParse(s), {
-  message: 'expected an absolute http(s) URL, e.g. "https://example.org/page"',
-});
+/** Longest URL accepted: longer ones make QR codes too dense to scan at 20 mm. */
+export const MAX_URL_LENGTH = 300;
+
+/**
+ * An absolute http(s) URL, e.g. "https://mois-ess.example/evenements/her-01". A URL with
+ * spaces, accents or an internationalised domain is encoded (percent-encoded path, punycode
+ * host: WHATWG URL) so that every phone's QR reader opens the same page; others are kept
+ * exactly as written.
+ */
+export const HttpUrl = z
+  .string()
+  .trim()
+  .refine((s) => /^https?:\/\/[^\s/]+\.[^\s/]+/i.test(s.replace(/ /g, '%20')) && URL.canParse(s), {
+    message: 'expected an absolute http(s) URL, e.g. "https://example.org/page"',
+  })
+  .transform((s) => (/[^\x21-\x7e]/.test(s) ? new URL(s).href : s))
+  .refine((s) => s.length <= MAX_URL_LENGTH, {
+    message: `expected a URL of at most ${MAX_URL_LENGTH} characters (a longer one makes a QR code too dense to scan); use a shorter link or a redirect`,
+  });
+
+/** Printed text: trimmed, not empty, at most `max` characters. */
+export const PrintText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'expected some text, received an empty value' })
+    .max(max, { message: `expected at most ${max} characters: a longer text does not fit its frame` });
 
 /** An INSEE département code, always a quoted string: "34", "2A", "971". */
 export const DepartementCode = z.string().refine(isDepartementCode, {
@@ -39,8 +62,8 @@ export const DepartementCode = z.string().refine(isDepartementCode, {
 export const EventSchema = z.strictObject({
   /** Stable unique id, used in file names, the online URL and error messages. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected lower-case letters, digits and hyphens, e.g. "herault-03"' }),
-  title: z.string().min(1),
-  organiser: z.string().min(1).optional(),
+  title: PrintText(160),
+  organiser: PrintText(160).optional(),
   /** Start, local time (Europe/Paris). Optional only for sources that do not know it. */
   start: LocalDateTime.optional(),
   end: LocalDateTime.optional(),
@@ -50,7 +73,7 @@ export const EventSchema = z.strictObject({
   departement: DepartementCode,
   /** A category shown above the title (e.g. the festival's domain). */
   category: z.string().min(1).optional(),
-  description: z.string().min(1).optional(),
+  description: PrintText(1200).optional(),
   /** The event's online details page, encoded in its QR code. No QR when absent. */
   url: HttpUrl.optional(),
   tags: z.array(z.string().min(1)).default([]),
@@ -61,6 +84,9 @@ export const EventSchema = z.strictObject({
   /** True when the regional chamber (Cress) organises or co-organises it. */
   coOrganised: z.boolean().default(false),
 }).superRefine((e, ctx) => {
+  if (e.end !== undefined && e.start === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end without a start: add the start' });
+  }
   if (e.free === true && e.price !== undefined && !/^0+([.,]0+)?\s*€?$/.test(e.price.trim())) {
     ctx.addIssue({ code: 'custom', path: ['price'], message: `a free event has no price, received "${e.price}" with free: true` });
   }

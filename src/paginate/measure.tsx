@@ -8,9 +8,12 @@ const layout = layoutDocument as unknown as (root: unknown, fontStore: unknown) 
 /** Height of the measuring page, in pt: taller than any block may be (PDF's limit is 14,400 pt). */
 const PROBE_HEIGHT = 14000;
 
-interface LaidOutNode {
-  box?: { height: number };
-  children?: LaidOutNode[];
+import { overflowingLine, type LaidOutNode } from '../preflight/layout.js';
+
+/** A measured block: its height in pt, and the first line of its text that overflows its frame, if any. */
+export interface Measurement {
+  height: number;
+  overflow?: string;
 }
 
 /**
@@ -19,9 +22,10 @@ interface LaidOutNode {
  * rendering a PDF. One layout pass over all blocks: the cost grows linearly with their number.
  * Not re-entrant: react-pdf's renderer and font store are process-wide, and two measurements
  * run at once were seen to return wrong heights. Await each call before the next.
- * @returns the height of each block in pt, margins included, in the order given.
+ * @returns for each block, in the order given: its height in pt (margins included) and any
+ *   text line wider than its frame (a word that cannot break at this width).
  */
-export async function measureBlocks(blocks: ReactElement[], width: number): Promise<number[]> {
+export async function measureBlocks(blocks: ReactElement[], width: number): Promise<Measurement[]> {
   const probe = (
     <Document>
       {blocks.map((block, i) => (
@@ -35,8 +39,9 @@ export async function measureBlocks(blocks: ReactElement[], width: number): Prom
   const root = (instance as unknown as { container: { document: unknown } }).container.document;
   const laidOut = (await layout(root, Font)) as LaidOutNode;
   return (laidOut.children ?? []).map((page, i) => {
-    const height = page.children?.[0]?.box?.height;
-    if (height === undefined) throw new Error(`internal: block ${i} was not laid out`);
-    return height;
+    const block = page.children?.[0];
+    const height = block?.box?.height;
+    if (!block || height === undefined) throw new Error(`internal: block ${i} was not laid out`);
+    return { height, overflow: overflowingLine(block) };
   });
 }

@@ -45,14 +45,14 @@ export function packFlow(sections: FlowSection[], pageHeight: number, opts: { ga
     if (opts.sectionStartsPage || !fits(opts.gapBefore + section.header + first)) newPage();
     const headerHeight = (page.length > 0 ? opts.gapBefore : 0) + section.header;
     if (headerHeight + first > pageHeight) {
-      throw new PreflightError(`the first event of a section, "${section.rows[0]?.id}", does not fit a page under its heading: shorten its description`);
+      throw new PreflightError(`the first event of a section, "${section.rows[0]?.id}", does not fit a page under its heading: shorten its description`, section.rows[0]?.id);
     }
     let segment: Segment = { section: si, opens: true, rows: [] };
     page.push(segment);
     used += headerHeight;
     section.rows.forEach((row, ri) => {
       if (row.height > pageHeight) {
-        throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description`);
+        throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description`, row.id);
       }
       if (!fits(row.height)) {
         newPage();

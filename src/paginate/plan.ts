@@ -5,7 +5,7 @@ export type PlannedPage =
   | { kind: 'cover' }
   | { kind: 'introduction' }
   | { kind: 'contents' }
-  | { kind: 'events'; columns: number; segments: PlannedSegment[] }
+  | { kind: 'events'; columns: number; stacked: Set<string>; segments: PlannedSegment[] }
   | { kind: 'notes' }
   | { kind: 'back' };
 
@@ -21,6 +21,8 @@ export interface ProgrammePlan {
   pages: PlannedPage[];
   /** Columns of event cards (1 or 2), the same throughout the booklet. */
   columns: number;
+  /** Ids of the events whose card puts its QR code under the text (too narrow beside it). */
+  stacked: Set<string>;
   /** First page of each section, keyed by département code. */
   sectionPages: Map<string, number>;
 }

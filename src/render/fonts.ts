@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Font } from '@react-pdf/renderer';
-import { syllables } from '@react-pdf/hyphenate/fr';
 import { theme } from '../../layouts/theme.js';
+import { hyphenateFrench } from '../../layouts/hyphenation.js';
 
 let registered: string | undefined;
 
@@ -23,10 +23,4 @@ export function registerFonts(root: string): void {
   }
   Font.registerHyphenationCallback(hyphenateFrench);
   registered = root;
-}
-
-/** Splits a word into the parts react-pdf may break between (French patterns). */
-export function hyphenateFrench(word: string): string[] {
-  if (word.length < 7 || /[\/@.:0-9]/.test(word) || /^[A-ZÀ-Ý]/.test(word) || /\u00AD/.test(word)) return [word];
-  return syllables(word);
 }

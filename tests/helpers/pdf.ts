@@ -9,11 +9,17 @@ export function openPdf(bytes: Uint8Array): mupdf.PDFDocument {
   return mupdf.Document.openDocument(bytes, 'application/pdf') as mupdf.PDFDocument;
 }
 
-/** The text of each page as MuPDF extracts it, whitespace (incl. U+00A0, U+202F) collapsed to single spaces. */
+/**
+ * The text of each page as MuPDF extracts it: words hyphenated at a line end joined again
+ * (react-pdf draws its hyphenation hyphen as a plain "-"; it never breaks after a hyphen the
+ * text already has, so "letter-⏎" is always one of its own), then white space (incl. U+00A0,
+ * U+202F) collapsed to single spaces.
+ */
 export function pageTexts(doc: mupdf.Document): string[] {
   const out: string[] = [];
   for (let i = 0; i < doc.countPages(); i++) {
-    out.push(collapse(doc.loadPage(i).toStructuredText('preserve-whitespace').asText()));
+    const raw = doc.loadPage(i).toStructuredText('preserve-whitespace').asText();
+    out.push(collapse(raw.replace(/(\p{L})-\n/gu, '$1')));
   }
   return out;
 }

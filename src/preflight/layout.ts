@@ -1,0 +1,83 @@
+/**
+ * Checks on react-pdf's final layout (the laid-out tree it renders from): text that
+ * overflows its frame (a word or URL wider than the column), and text, images and QR codes
+ * outside the safe area of the trim. Each problem names the page and the content item (the
+ * nearest element with an id, e.g. "event-herault-03").
+ */
+
+/** A node of react-pdf's laid-out tree (only what the checks read). */
+export interface LaidOutNode {
+  type: string;
+  box?: { left: number; top: number; width: number; height: number };
+  props?: { id?: string; fixed?: boolean };
+  /** Laid-out lines; `overflowRight` is the trailing white space react-pdf lets hang past the edge. */
+  lines?: { xAdvance?: number; overflowRight?: number; string?: string }[];
+  children?: LaidOutNode[];
+}
+
+/** Where the checks apply, in pt: the trim box on the page, and the safe margin inside it. */
+export interface SafeArea {
+  trim: { left: number; top: number; width: number; height: number };
+  margin: number;
+}
+
+/** Tolerance for rounding, in pt. */
+const EPSILON = 0.5;
+
+/** Inked width of a laid-out line: its advance without the trailing space left hanging. */
+function inked(l: { xAdvance?: number; overflowRight?: number }): number {
+  return (l.xAdvance ?? 0) - (l.overflowRight ?? 0);
+}
+
+/** The first line of any text in the subtree that is wider than its frame, if any. */
+export function overflowingLine(node: LaidOutNode): string | undefined {
+  if (node.type === 'TEXT' && node.box) {
+    const wide = (node.lines ?? []).find((l) => inked(l) > node.box!.width + EPSILON);
+    if (wide) return wide.string ?? '';
+  }
+  for (const child of node.children ?? []) {
+    const found = overflowingLine(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Walks every page of a laid-out document.
+ * @returns one message per problem: "page 3, event-gard-02: text overflows its frame: "…"".
+ */
+export function checkLayout(root: LaidOutNode, area: SafeArea): string[] {
+  const problems: string[] = [];
+  (root.children ?? []).forEach((page, p) => {
+    const visit = (node: LaidOutNode, x: number, y: number, item: string | undefined) => {
+      const box = node.box;
+      const left = x + (box?.left ?? 0);
+      const top = y + (box?.top ?? 0);
+      const id = node.props?.id ?? item;
+      const where = `page ${p + 1}${id ? `, ${id}` : ''}`;
+      if (node.type === 'TEXT' && box) {
+        const text = (node.lines ?? []).map((l) => l.string ?? '').join('').trim();
+        const wide = (node.lines ?? []).find((l) => inked(l) > box.width + EPSILON);
+        if (wide) problems.push(`${where}: text overflows its frame by ${(inked(wide) - box.width).toFixed(1)} pt: "${(wide.string ?? '').trim().slice(0, 60)}" — a word or URL is wider than its column`);
+        if (text && !inside(left, top, box.width, box.height, area)) problems.push(`${where}: text leaves the safe area (${area.margin.toFixed(1)} pt inside the trim): "${text.slice(0, 60)}"`);
+      }
+      if ((node.type === 'IMAGE' || (node.type === 'SVG' && !node.props?.fixed)) && box && !inside(left, top, box.width, box.height, area)) {
+        problems.push(`${where}: ${node.type === 'IMAGE' ? 'image' : 'graphic (QR code or chart)'} leaves the safe area`);
+      }
+      if (node.type === 'SVG') return; // its children are in its own coordinates
+      for (const child of node.children ?? []) visit(child, left, top, id);
+    };
+    for (const child of page.children ?? []) visit(child, 0, 0, undefined);
+  });
+  return problems;
+}
+
+function inside(left: number, top: number, width: number, height: number, area: SafeArea): boolean {
+  const { trim, margin } = area;
+  return (
+    left >= trim.left + margin - EPSILON &&
+    top >= trim.top + margin - EPSILON &&
+    left + width <= trim.left + trim.width - margin + EPSILON &&
+    top + height <= trim.top + trim.height - margin + EPSILON
+  );
+}
