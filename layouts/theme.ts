@@ -36,10 +36,12 @@ export const theme = {
     paper: { cmyk: [0, 0, 0, 0], rgb: '#ffffff' },
     /** Tinted panels: 8 % of the brand. */
     tint: { cmyk: [0, 8, 10, 0], rgb: '#fcefe8' },
+    /** Registration (all four inks): crop marks and the slug line only, outside the trim. */
+    registration: { cmyk: [100, 100, 100, 100], rgb: '#0a0a0a' },
     /** The motif's bright triangles (covers, affiche): sun yellow and magenta. Not for text. */
     sun: { cmyk: [0, 35, 100, 0], rgb: '#f7aa00' },
     magenta: { cmyk: [0, 100, 40, 10], rgb: '#c8004f' },
-  },
+  } satisfies Record<string, Colour>,
   /** One colour per section (département), used in turn; all dark enough for 8 pt text on white. */
   sectionColours: [
     { cmyk: [0, 80, 100, 0], rgb: '#e8542a' },

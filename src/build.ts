@@ -1,10 +1,16 @@
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createElement } from 'react';
 import { fileEnv, type Env } from './load/env.js';
 import { loadContent } from './load/content.js';
-import { deriveModel } from './derive/model.js';
+import { deriveModel, type Model } from './derive/model.js';
 import { registerFonts } from './render/fonts.js';
 import { renderPdf } from './render/render.js';
 import { finalise } from './post/finalise.js';
+import { withCmyk, themePalette } from './render/cmyk.js';
+import { loadPrinter } from './load/printer.js';
+import { SCREEN, type Printer } from './model/printer.js';
+import { GeometryContext, type Geometry } from '../layouts/geometry.js';
 import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { placePartners } from './assets/logos.js';
 import { documents, documentById, checkPages, type DocumentSpec } from './documents/registry.js';
@@ -23,32 +29,47 @@ export interface BuildOptions {
   out: string;
   /** Document ids; all four when empty. */
   documents: string[];
+  /** Printer profile name (printers/<name>.yaml); "offset" when absent. */
+  printer?: string;
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); the campaign start otherwise. */
   sourceDateEpoch?: string;
   /** Progress messages (one line each). */
   log?: (line: string) => void;
 }
 
-/** One written document. */
+/** One written file. */
 export interface BuiltDocument {
   id: string;
+  /** "print" (out/<doc>.pdf) or "screen" (out/screen/<doc>.pdf). */
+  output: 'print' | 'screen';
   file: string;
   pages: number;
   bytes: number;
 }
 
+/** An output made of each document: the print file for the printer profile, and the screen file. */
+interface Output {
+  kind: 'print' | 'screen';
+  printer: Printer;
+  /** Sub-folder of the output folder. */
+  dir: string;
+}
+
 /**
  * Builds the documents: load → validate → derive → layout → render → post-process →
- * preflight, all in memory; then writes every PDF atomically, only if every document passed.
+ * preflight, all in memory, for two outputs each — the print file (printer profile: bleed,
+ * boxes, crop marks, exact CMYK, PDF/X) and the screen file (trimmed, RGB, links) — then
+ * writes every PDF atomically, only if every file passed its checks.
  * @throws ContentError (bad content, nothing written), PreflightError (a check failed,
- *   nothing written), UsageError (unknown document id, bad SOURCE_DATE_EPOCH).
+ *   nothing written), UsageError (unknown document id or printer, bad SOURCE_DATE_EPOCH,
+ *   output folder not writable).
  */
 export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const log = opts.log ?? (() => {});
   const specs: DocumentSpec[] = opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
-  const probe = fileEnv(opts.root, undefined);
-  const content = await loadContent(probe, opts.content);
+  const printer = await loadPrinter(opts.printer ?? 'offset');
+  const content = await loadContent(fileEnv(opts.root, undefined), opts.content);
   await ensureWritableDir(path.resolve(opts.root, opts.out));
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
   const env: Env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
@@ -57,27 +78,61 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT)), ...checkQrDensity(model, content, theme.qr.eventSize)];
   if (unprintable.length > 0) throw new ContentError(unprintable);
   registerFonts(TOOL_ROOT);
-  const partners = await placePartners(content.campaign.partners, content.assets, 12);
 
-  const results: { spec: DocumentSpec; bytes: Uint8Array; pages: number }[] = [];
-  for (const spec of specs) {
-    const { element, planned } = await spec.element(model, { partners }).catch((e: unknown) => {
-      if (!(e instanceof PreflightError)) throw e;
-      const at = content.events.find((x) => x.value.id === e.eventId?.split(' + ')[0]);
-      throw new PreflightError(`${spec.file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
-    });
-    const rendered = await renderPdf(element);
-    const { bytes, doc } = await finalise(rendered.bytes);
-    const trim = { left: 0, top: 0, width: mm(spec.frame.format.width), height: mm(spec.frame.format.height) };
-    const problems = [
-      ...checkPages(spec, doc, planned),
-      ...(spec.check?.(doc, model) ?? []),
-      ...checkLayout(rendered.layout, { trim, margin: mm(theme.safeArea) }),
-    ];
-    if (problems.length > 0) throw new PreflightError(`${spec.file}:\n  ${problems.join('\n  ')}`);
-    results.push({ spec, bytes, pages: doc.getPageCount() });
-    log(`${spec.file}: ${doc.getPageCount()} page${doc.getPageCount() > 1 ? "s" : ""}, checked`);
+  const outputs: Output[] = [
+    { kind: 'print', printer, dir: '' },
+    { kind: 'screen', printer: SCREEN, dir: 'screen' },
+  ];
+  const results: { spec: DocumentSpec; output: Output; bytes: Uint8Array; pages: number }[] = [];
+  for (const output of outputs) {
+    const p = output.printer;
+    const icc = p.outputIntent ? path.resolve(TOOL_ROOT, p.outputIntent.profile) : undefined;
+    const { partners } = await placePartners(content.campaign.partners, content.assets, 12, p.colour === 'cmyk' && icc ? { colour: 'cmyk', iccProfile: icc } : { colour: 'rgb' });
+    for (const spec of specs) {
+      const { element, planned } = await spec.element(model, { partners }).catch((e: unknown) => {
+        if (!(e instanceof PreflightError)) throw e;
+        const at = content.events.find((x) => x.value.id === e.eventId?.split(' + ')[0]);
+        throw new PreflightError(`${spec.file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
+      });
+      const slug = p.cropMarks ? p.slug : 0;
+      const day = env.buildDate.toISOString().slice(0, 10);
+      const geometry: Geometry = {
+        bleed: p.bleed,
+        slug,
+        marks: p.cropMarks,
+        links: output.kind === 'screen',
+        slugLine: (n) => `${spec.file} · ${model.title} ${model.year} · ${model.editionLabel ?? ''} · ${p.description} · ${day} · page ${n}/${planned}`,
+      };
+      const wrapped = createElement(GeometryContext.Provider, { value: geometry }, element);
+      const { result: rendered, unknown } = p.colour === 'cmyk' ? await withCmyk(themePalette(), () => renderPdf(wrapped)) : { result: await renderPdf(wrapped), unknown: [] };
+      const trimPt = { width: mm(spec.frame.format.width), height: mm(spec.frame.format.height) };
+      const { bytes, doc } = await finalise(rendered.bytes, {
+        trim: trimPt,
+        bleed: mm(p.bleed),
+        slug: mm(slug),
+        stripAnnotations: output.kind === 'print',
+        pdfx:
+          output.kind === 'print' && p.pdfx !== 'none' && p.outputIntent && icc
+            ? { version: p.pdfx, intent: { icc: await readFile(icc), identifier: p.outputIntent.identifier, condition: p.outputIntent.condition, registry: p.outputIntent.registry }, title: docMetaTitle(model, spec), date: env.buildDate }
+            : undefined,
+      });
+      const file = path.join(output.dir, spec.file);
+      const problems = [
+        ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to layouts/theme.ts)`),
+        ...checkPages(spec, doc, planned),
+        ...(spec.check?.(doc, model) ?? []),
+        ...checkLayout(rendered.layout, { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) }),
+      ];
+      if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
+      results.push({ spec, output, bytes, pages: doc.getPageCount() });
+      log(`${file}: ${doc.getPageCount()} page${doc.getPageCount() > 1 ? 's' : ''}, checked`);
+    }
   }
-  await writeAllAtomic(results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.spec.file), bytes: r.bytes })));
-  return results.map((r) => ({ id: r.spec.id, file: path.join(opts.out, r.spec.file), pages: r.pages, bytes: r.bytes.length }));
+  await writeAllAtomic(results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.output.dir, r.spec.file), bytes: r.bytes })));
+  return results.map((r) => ({ id: r.spec.id, output: r.output.kind, file: path.join(opts.out, r.output.dir, r.spec.file), pages: r.pages, bytes: r.bytes.length }));
+}
+
+/** The title written into a document's PDF/X metadata (same as its Info title). */
+function docMetaTitle(model: Model, spec: DocumentSpec): string {
+  return `${model.title} ${model.year} — ${model.campaign.region} — ${spec.title}`;
 }

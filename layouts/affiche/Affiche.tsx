@@ -3,6 +3,7 @@ import type { QrMatrix } from '../../src/qr/matrix.js';
 import type { DocMeta } from '../../src/documents/programme-props.js';
 import { mm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
+import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
@@ -34,6 +35,7 @@ export function Affiche(p: AfficheProps) {
   const { format, margins } = frames.affiche;
   const area = textArea(frames.affiche);
   const band = 72;
+  const { bleed } = useGeometry();
   const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.posterSize - 15) : 0;
   const qrBlock = 118;
   // The list of départements: one column up to 6, then two or three narrower ones.
@@ -43,7 +45,7 @@ export function Affiche(p: AfficheProps) {
   const listStep = listColumns === 1 ? 'h1' : 'h3';
   return (
     <Document {...p.meta}>
-      <Sheet format={format} background={ink('brand')}>
+      <Sheet format={format} background={ink('brand')} number={1}>
         <Triangles width={format.width} height={format.height - band} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...type('h2'), color: ink('paper'), letterSpacing: 1.5 }}>{p.edition}</Text> : null}
@@ -66,7 +68,7 @@ export function Affiche(p: AfficheProps) {
             ))}
           </View>
         </View>
-        <View style={{ position: 'absolute', left: 0, right: 0, bottom: 0, height: mm(band), backgroundColor: ink('paper') }} />
+        <View style={{ position: 'absolute', left: -mm(bleed), right: -mm(bleed), bottom: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('paper') }} />
         {p.programmeQr && p.programmeUrl ? (
           <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band - 14 - qrSide), width: mm(qrBlock), flexDirection: 'row', alignItems: 'center' }}>
             <QrCode qr={p.programmeQr} size={theme.qr.posterSize - 15} />

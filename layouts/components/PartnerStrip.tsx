@@ -3,10 +3,10 @@ import { mm } from '../../src/units.js';
 import { theme } from '../theme.js';
 import { text } from '../styles.js';
 
-/** A partner as placed: its name and, when it has one, its logo as PNG bytes with pixel size. */
+/** A partner as placed: its name and, when it has one, its logo (PNG for screen, CMYK JPEG for print) with its pixel size. */
 export interface PlacedPartner {
   name: string;
-  logo?: { data: Buffer; width: number; height: number };
+  logo?: { data: Buffer; width: number; height: number; format: 'png' | 'jpg' };
 }
 
 /**
@@ -24,7 +24,7 @@ export function PartnerStrip({ partners, logoHeight, width, title, nameWidth = 3
         {partners.map((p) => (
           <View key={p.name} style={{ flexDirection: 'row', alignItems: 'center', marginRight: mm(theme.space.md), marginBottom: mm(theme.space.sm) }}>
             {p.logo ? (
-              <Image src={{ data: p.logo.data, format: 'png' }} style={{ height: mm(logoHeight), width: mm((logoHeight * p.logo.width) / p.logo.height), marginRight: mm(theme.space.sm) }} />
+              <Image src={{ data: p.logo.data, format: p.logo.format }} style={{ height: mm(logoHeight), width: mm((logoHeight * p.logo.width) / p.logo.height), marginRight: mm(theme.space.sm) }} />
             ) : null}
             <Text style={{ ...text.caption, ...text.semibold, color: colour ?? text.body.color, width: mm(nameWidth) }}>{p.name}</Text>
           </View>

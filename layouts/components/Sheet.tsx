@@ -1,21 +1,37 @@
 import type { ReactNode } from 'react';
-import { Page } from '@react-pdf/renderer';
+import { Page, View, Text } from '@react-pdf/renderer';
 import type { Format } from '../../src/units.js';
 import { mm } from '../../src/units.js';
+import { ink } from '../ink.js';
+import { text } from '../styles.js';
+import { useGeometry } from '../geometry.js';
+import { CropMarks } from './CropMarks.js';
 
 /**
- * One sheet of a document, at trim size (`format` in mm). encre's paginator has already
- * decided what goes on it, so react-pdf never needs to split it; the page is still left
- * wrappable because react-pdf 4.9 gives a `wrap={false}` page a height of 0 in its layout,
- * which collapses anything anchored to the page foot. Content that overflows therefore shows
- * up as an extra page, which the preflight's page-count rules catch.
+ * One sheet of a document: the trim (`format`, mm) plus the bleed and the slug of the output
+ * being made (see Geometry). The background colour runs into the bleed; children are placed
+ * in a frame of the trim's size, so their positions are measured from the trim whatever the
+ * output; crop marks and the slug line (page `number`) go in the slug.
+ * The page stays wrappable because react-pdf 4.9 gives a `wrap={false}` page a height of 0 in
+ * its layout, which collapses anything anchored to the page foot; content that overflows
+ * shows as an extra page, which the preflight's planned page count refuses.
  */
-export function Sheet({ format, background, children }: { format: Format; background: string; children: ReactNode }) {
-  const width = mm(format.width);
-  const height = mm(format.height);
+export function Sheet({ format, background, number, children }: { format: Format; background: string; number: number; children: ReactNode }) {
+  const { bleed, slug, marks, slugLine } = useGeometry();
+  const width = mm(format.width + 2 * (bleed + slug));
+  const height = mm(format.height + 2 * (bleed + slug));
   return (
-    <Page size={[width, height]} style={{ backgroundColor: background }}>
-      {children}
+    <Page size={[width, height]} style={{ backgroundColor: ink('paper'), color: ink('text') }}>
+      <View style={{ position: 'absolute', top: mm(slug), left: mm(slug), width: mm(format.width + 2 * bleed), height: mm(format.height + 2 * bleed), backgroundColor: background }} />
+      <View style={{ position: 'absolute', top: mm(slug + bleed), left: mm(slug + bleed), width: mm(format.width), height: mm(format.height) }}>
+        {children}
+      </View>
+      {marks ? <CropMarks trim={format} bleed={bleed} slug={slug} /> : null}
+      {marks && slugLine ? (
+        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, fontSize: 6, color: ink('registration'), position: 'absolute', left: mm(slug + bleed), bottom: mm(slug / 2) - 3, width: mm(format.width) }}>
+          {slugLine(number)}
+        </Text>
+      ) : null}
     </Page>
   );
 }

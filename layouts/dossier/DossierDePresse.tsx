@@ -69,7 +69,7 @@ export function DossierDePresse(p: DossierProps) {
   const area = textArea(frames['dossier-de-presse']);
   return (
     <Document {...p.meta}>
-      <Sheet format={format} background={ink('brand')}>
+      <Sheet format={format} background={ink('brand')} number={1}>
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 10), left: mm(margins.inside), width: mm(area.width) }}>
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', letterSpacing: 2 }}>Dossier de presse</Text>

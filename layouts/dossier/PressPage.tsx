@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Page, View, Text } from '@react-pdf/renderer';
+import { View, Text } from '@react-pdf/renderer';
+import { Sheet } from '../components/Sheet.js';
+import { useGeometry } from '../geometry.js';
 import { mm } from '../../src/units.js';
 import { frames } from '../frames.js';
 import { theme } from '../theme.js';
@@ -13,16 +15,19 @@ import { text, type } from '../styles.js';
  */
 export function PressPage({ kicker, heading, footer, folio, children }: { kicker: string; heading: string; footer: string; folio: number; children: ReactNode }) {
   const { format, margins } = frames['dossier-de-presse'];
+  const { bleed } = useGeometry();
   return (
-    <Page size={[mm(format.width), mm(format.height)]} style={{ paddingTop: mm(margins.top), paddingBottom: mm(margins.bottom), paddingLeft: mm(margins.inside), paddingRight: mm(margins.outside), backgroundColor: ink('paper') }}>
-      <View fixed style={{ position: 'absolute', top: 0, left: mm(margins.inside), width: mm(18), height: mm(10), backgroundColor: ink('brand') }} />
-      <View fixed style={{ position: 'absolute', bottom: mm(margins.bottom - 10), left: mm(margins.inside), right: mm(margins.outside), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.hairline, borderTopColor: ink('rule'), paddingTop: mm(1.5) }}>
+    <Sheet format={format} background={ink('paper')} number={folio}>
+      <View style={{ position: 'absolute', top: -mm(bleed), left: mm(margins.inside), width: mm(18), height: mm(10 + bleed), backgroundColor: ink('brand') }} />
+      <View style={{ position: 'absolute', bottom: mm(margins.bottom - 10), left: mm(margins.inside), right: mm(margins.outside), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.hairline, borderTopColor: ink('rule'), paddingTop: mm(1.5) }}>
         <Text style={{ ...text.caption }}>{footer}</Text>
         <Text style={{ ...text.caption, ...text.strong }}>{String(folio)}</Text>
       </View>
+      <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.inside), right: mm(margins.outside), bottom: mm(margins.bottom) }}>
       <Text style={{ ...text.caption, ...text.semibold, color: ink('brand'), textTransform: 'uppercase', letterSpacing: 1 }}>{kicker}</Text>
       <Text style={{ ...text.display, ...type('h1'), fontSize: 28, lineHeight: 1.1, color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{heading}</Text>
       {children}
-    </Page>
+      </View>
+    </Sheet>
   );
 }

@@ -3,6 +3,7 @@ import type { QrMatrix } from '../../src/qr/matrix.js';
 import type { DocMeta } from '../../src/documents/programme-props.js';
 import { mm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
+import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
@@ -37,9 +38,10 @@ export interface FlyerProps {
 export function Flyer(p: FlyerProps) {
   const { format, margins } = frames.flyer;
   const area = textArea(frames.flyer);
+  const { bleed } = useGeometry();
   return (
     <Document {...p.meta}>
-      <Sheet format={format} background={ink('brand')}>
+      <Sheet format={format} background={ink('brand')} number={1}>
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 4), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{p.edition}</Text> : null}
@@ -52,8 +54,8 @@ export function Flyer(p: FlyerProps) {
           <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{p.eventCount}</Text>
         </View>
       </Sheet>
-      <Sheet format={format} background={ink('paper')}>
-        <View style={{ position: 'absolute', top: 0, left: 0, right: 0, height: mm(6), backgroundColor: ink('brand') }} />
+      <Sheet format={format} background={ink('paper')} number={2}>
+        <View style={{ position: 'absolute', top: -mm(bleed), left: -mm(bleed), right: -mm(bleed), height: mm(6 + bleed), backgroundColor: ink('brand') }} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
           <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.md) }}>À ne pas manquer</Text>
           {p.highlights.map((h) => (

@@ -2,6 +2,7 @@ import { View, Text } from '@react-pdf/renderer';
 import type { QrMatrix } from '../../src/qr/matrix.js';
 import { mm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
+import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
@@ -10,16 +11,17 @@ import { QrCode, qrOuterSize } from '../components/QrCode.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
 
 /** Back cover: the online programme (QR code), the organiser, the partners, the credits. */
-export function BackCover({ title, programmeUrl, programmeQr, organiser, partners, credits }: {
-  title: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string;
+export function BackCover({ number, title, programmeUrl, programmeQr, organiser, partners, credits }: {
+  number: number; title: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string;
 }) {
   const { format, margins } = frames.programme;
   const area = textArea(frames.programme);
   /** The dark band holds the title and the QR code: top margin + 45 mm. */
   const band = margins.top + 45;
+  const { bleed } = useGeometry();
   return (
-    <Sheet format={format} background={ink('paper')}>
-      <View style={{ position: 'absolute', top: 0, left: 0, right: 0, height: mm(band), backgroundColor: ink('ink') }} />
+    <Sheet format={format} background={ink('paper')} number={number}>
+      <View style={{ position: 'absolute', top: -mm(bleed), left: -mm(bleed), right: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('ink') }} />
       <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), right: mm(margins.inside), flexDirection: 'row', alignItems: 'flex-start' }}>
         <View style={{ width: mm(area.width - (programmeQr ? qrOuterSize(programmeQr, theme.qr.flyerSize) : 0)), paddingRight: mm(theme.space.md) }}>
           <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{title}</Text>

@@ -17,7 +17,7 @@ export function BookletPage({ number, head, headColour, campaign, children }: {
   const { format, margins } = frames.programme;
   const recto = number % 2 === 1;
   return (
-    <Sheet format={format} background={ink('paper')}>
+    <Sheet format={format} background={ink('paper')} number={number}>
       {head ? (
         <RunningHead section={head} campaign={campaign} colour={headColour ?? ink('muted')} recto={recto} top={margins.top - 8} inside={margins.inside} outside={margins.outside} />
       ) : null}

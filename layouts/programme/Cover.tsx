@@ -13,7 +13,7 @@ export function Cover({ title, edition, region, period, tagline, eventCount }: {
 }) {
   const { format, margins } = frames.programme;
   return (
-    <Sheet format={format} background={ink('brand')}>
+    <Sheet format={format} background={ink('brand')} number={1}>
       <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
       <View style={{ position: 'absolute', top: mm(margins.top + 6), left: mm(margins.outside + 2), right: mm(margins.outside + 2) }}>
         {edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{edition}</Text> : null}

@@ -37,7 +37,7 @@ export function Programme(props: ProgrammeProps) {
           case 'notes':
             return <NotesPage key={number} number={number} campaign={running} lines={18} />;
           case 'back':
-            return <BackCover key={number} {...props.back} />;
+            return <BackCover key={number} number={number} {...props.back} />;
         }
       })}
     </Document>

@@ -37,10 +37,11 @@ program
   .argument('[document...]', 'document ids to build')
   .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
   .option('--out <dir>', 'output folder', 'out')
+  .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, digital)', 'offset')
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
-  .action(async (ids: string[], opts: { content: string; out: string; sourceDateEpoch?: string }) => {
+  .action(async (ids: string[], opts: { content: string; out: string; printer: string; sourceDateEpoch?: string }) => {
     try {
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);

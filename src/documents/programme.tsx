@@ -26,7 +26,19 @@ const FRONT: PlannedPage[] = [{ kind: 'cover' }, { kind: 'introduction' }, { kin
  * of events.
  * @throws PreflightError when an event card is taller than a page.
  */
-export async function planProgramme(model: Model): Promise<ProgrammePlan> {
+export function planProgramme(model: Model): Promise<ProgrammePlan> {
+  let plan = plans.get(model);
+  if (!plan) {
+    plan = planFresh(model);
+    plans.set(model, plan);
+  }
+  return plan;
+}
+
+/** Plans already made, per model: the print and screen outputs share one plan. */
+const plans = new WeakMap<Model, Promise<ProgrammePlan>>();
+
+async function planFresh(model: Model): Promise<ProgrammePlan> {
   const choice = theme.programme.columns;
   const candidates = choice === 'auto' ? [1, 2] : [choice];
   const plans: ProgrammePlan[] = [];

@@ -25,7 +25,7 @@ export interface DocumentSpec {
   /** Page count rule, checked on the output. */
   pages: (n: number) => string | undefined;
   /** The document element, and how many pages encre planned (the PDF must have exactly as many). */
-  element(model: Model, ctx: BuildContext): Promise<{ element: ReactElement; planned?: number }>;
+  element(model: Model, ctx: BuildContext): Promise<{ element: ReactElement; planned: number }>;
   /** Document-specific checks on the rendered PDF; returns problems (empty when fine). */
   check?(pdf: PDFDocument, model: Model): string[];
 }
@@ -50,7 +50,7 @@ export const documents: DocumentSpec[] = [
     title: 'Affiche',
     frame: frames.affiche,
     pages: (n) => (n === 1 ? undefined : `${n} pages, an affiche has exactly 1 (something overflowed)`),
-    element: async (model, ctx) => ({ element: afficheElement(model, ctx.partners) }),
+    element: async (model, ctx) => ({ element: afficheElement(model, ctx.partners), planned: 1 }),
   },
   {
     id: 'flyer',
@@ -58,7 +58,7 @@ export const documents: DocumentSpec[] = [
     title: 'Tract',
     frame: frames.flyer,
     pages: (n) => (n === 2 ? undefined : `${n} pages, a tract has exactly 2 (recto, verso)`),
-    element: async (model) => ({ element: flyerElement(model) }),
+    element: async (model) => ({ element: flyerElement(model), planned: 2 }),
   },
   {
     id: 'dossier-de-presse',
@@ -87,11 +87,11 @@ export function documentById(id: string): DocumentSpec {
  * means react-pdf moved content that did not fit: a measurement went wrong), and every page
  * at the frame's trim size (±0.1 mm).
  */
-export function checkPages(spec: DocumentSpec, pdf: PDFDocument, planned?: number): string[] {
+export function checkPages(spec: DocumentSpec, pdf: PDFDocument, planned: number): string[] {
   const problems: string[] = [];
   const count = spec.pages(pdf.getPageCount());
   if (count) problems.push(count);
-  if (planned !== undefined && planned !== pdf.getPageCount()) {
+  if (planned !== pdf.getPageCount()) {
     problems.push(`${pdf.getPageCount()} pages rendered, ${planned} planned: some content did not fit the page it was planned on`);
   }
   pdf.getPages().forEach((page, i) => {

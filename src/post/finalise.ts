@@ -1,18 +1,107 @@
-import { PDFDocument } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFName, PDFString, PDFDict } from 'pdf-lib';
+
+/** What the post-processing writes, all distances in pt. */
+export interface FinaliseOptions {
+  /** Finished size. */
+  trim: { width: number; height: number };
+  /** Bleed on every side (0 for screen files). */
+  bleed: number;
+  /** Slug beyond the bleed (0 without crop marks). */
+  slug: number;
+  /** Links and other annotations removed (print files: PDF/X wants none inside the page). */
+  stripAnnotations: boolean;
+  /** PDF/X identification, for print files that declare it. */
+  pdfx?: {
+    version: 'PDF/X-4';
+    /** The CMYK output profile (ICC bytes) and its print condition. */
+    intent: { icc: Uint8Array; identifier: string; condition: string; registry: string };
+    title: string;
+    date: Date;
+  };
+}
 
 /**
- * Post-processes a rendered PDF with pdf-lib: writes TrimBox and BleedBox on every page
- * (equal to the MediaBox: these files are laid out at trim size, without bleed) and saves
- * without touching the Info dates, so the bytes depend on the input only.
+ * Post-processes a rendered PDF with pdf-lib: the page boxes of the print geometry (TrimBox =
+ * finished size, BleedBox = trim + bleed, MediaBox = all of it with the slug), and for PDF/X
+ * files the OutputIntent with its embedded ICC profile, GTS_PDFXVersion, Trapped, and XMP
+ * metadata. Dates and IDs come from the build date and the content, never the clock.
+ * Sources: ISO 15930-7 (PDF/X-4), ISO 32000-1 §14.11 (page boxes, output intents).
  * @returns the final bytes and the parsed document (for preflight).
  */
-export async function finalise(bytes: Uint8Array): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
+export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const { trim, bleed, slug } = opts;
   for (const page of doc.getPages()) {
-    const { x, y, width, height } = page.getMediaBox();
-    page.setTrimBox(x, y, width, height);
-    page.setBleedBox(x, y, width, height);
+    const { width, height } = page.getMediaBox();
+    page.setMediaBox(0, 0, width, height);
+    page.setCropBox(0, 0, width, height);
+    page.setBleedBox(slug, slug, trim.width + 2 * bleed, trim.height + 2 * bleed);
+    page.setTrimBox(slug + bleed, slug + bleed, trim.width, trim.height);
+    if (opts.stripAnnotations) page.node.delete(PDFName.of('Annots'));
   }
+  if (opts.pdfx) writePdfx(doc, opts.pdfx);
   const out = await doc.save({ useObjectStreams: false });
+  // PDF/X-4 is based on PDF 1.6; pdf-lib always writes a 1.7 header (same length: offsets hold).
+  if (opts.pdfx) out.set(new TextEncoder().encode('%PDF-1.6'), 0);
   return { bytes: out, doc: await PDFDocument.load(out, { updateMetadata: false }) };
 }
+
+function writePdfx(doc: PDFDocument, x: NonNullable<FinaliseOptions['pdfx']>): void {
+  const ctx = doc.context;
+  const profile = ctx.flateStream(x.intent.icc, { N: 4 });
+  const intent = ctx.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFX',
+    OutputConditionIdentifier: PDFString.of(x.intent.identifier),
+    OutputCondition: PDFString.of(x.intent.condition),
+    RegistryName: PDFString.of(x.intent.registry),
+    Info: PDFString.of(x.intent.condition),
+    DestOutputProfile: ctx.register(profile),
+  });
+  doc.catalog.set(PDFName.of('OutputIntents'), ctx.obj([intent]));
+  const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
+  info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(x.version));
+  info.set(PDFName.of('Trapped'), PDFName.of('False'));
+  const id = uuidFrom(`${x.title}\n${x.date.toISOString()}`);
+  const stamp = x.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const xmp = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(x.title)}</rdf:li></rdf:Alt></dc:title>
+   <xmp:CreateDate>${stamp}</xmp:CreateDate>
+   <xmp:ModifyDate>${stamp}</xmp:ModifyDate>
+   <xmp:MetadataDate>${stamp}</xmp:MetadataDate>
+   <xmp:CreatorTool>encre</xmp:CreatorTool>
+   <pdf:Producer>encre (react-pdf, pdf-lib)</pdf:Producer>
+   <pdf:Trapped>False</pdf:Trapped>
+   <xmpMM:DocumentID>uuid:${id}</xmpMM:DocumentID>
+   <xmpMM:InstanceID>uuid:${id}</xmpMM:InstanceID>
+   <xmpMM:VersionID>1</xmpMM:VersionID>
+   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
+   <pdfxid:GTS_PDFXVersion>${x.version}</pdfxid:GTS_PDFXVersion>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+  const metadata = ctx.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), ctx.register(metadata));
+}
+
+/** A stable UUID (version-5 shaped) from a text: same document, same id. */
+function uuidFrom(text: string): string {
+  const h = createHash('sha1').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+

@@ -9,7 +9,7 @@
 export interface LaidOutNode {
   type: string;
   box?: { left: number; top: number; width: number; height: number };
-  props?: { id?: string; fixed?: boolean };
+  props?: { id?: string; fixed?: boolean; 'data-zone'?: string };
   /** Laid-out lines; `overflowRight` is the trailing white space react-pdf lets hang past the edge. */
   lines?: { xAdvance?: number; overflowRight?: number; string?: string }[];
   children?: LaidOutNode[];
@@ -55,6 +55,8 @@ export function checkLayout(root: LaidOutNode, area: SafeArea): string[] {
       const top = y + (box?.top ?? 0);
       const id = node.props?.id ?? item;
       const where = `page ${p + 1}${id ? `, ${id}` : ''}`;
+      // The slug line sits outside the trim by design (Sheet marks it data-zone="slug").
+      if (node.props?.['data-zone'] === 'slug') return;
       if (node.type === 'TEXT' && box) {
         const text = (node.lines ?? []).map((l) => l.string ?? '').join('').trim();
         const wide = (node.lines ?? []).find((l) => inked(l) > box.width + EPSILON);

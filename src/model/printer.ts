@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * A printer profile (printers/<name>.yaml): what one printer asks of a print file.
+ * Distances in mm; inkLimit in % total area coverage; ppi thresholds for placed images.
+ * Defaults and sources: ../shared/guides/print.md.
+ */
+export const PrinterSchema = z.strictObject({
+  description: z.string().min(1),
+  /** Bleed on every side, mm (3 typical; 2 to 5 seen). */
+  bleed: z.number().min(0).max(10),
+  /** Crop marks drawn outside the bleed, in the slug. */
+  cropMarks: z.boolean(),
+  /** Extra paper beyond the bleed for crop marks and the slug line, mm (0 without marks). */
+  slug: z.number().min(0).max(20),
+  /** cmyk: the theme's exact CMYK values and CMYK images; rgb: the screen RGB values. */
+  colour: z.enum(['cmyk', 'rgb']),
+  outputIntent: z
+    .strictObject({
+      /** ICC profile file, relative to encre's folder. */
+      profile: z.string().min(1),
+      /** OutputConditionIdentifier, e.g. "FOGRA39". */
+      identifier: z.string().min(1),
+      condition: z.string().min(1),
+      registry: z.string().min(1),
+    })
+    .optional(),
+  /** The PDF/X flavour declared; none when the profile asks for a plain PDF. */
+  pdfx: z.enum(['PDF/X-4', 'none']),
+  /** Total ink limit, % (300 usual for coated offset). */
+  inkLimit: z.number().min(100).max(400),
+  /** Images below this effective resolution at their placed size give a warning. */
+  minPpi: z.number().positive(),
+  /** Images below this effective resolution fail the build. */
+  failPpi: z.number().positive(),
+}).superRefine((p, ctx) => {
+  if (p.cropMarks && p.slug < 6) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'crop marks need a slug of at least 6 mm' });
+  if (p.pdfx !== 'none' && p.colour !== 'cmyk') ctx.addIssue({ code: 'custom', path: ['pdfx'], message: 'PDF/X with an rgb profile is not supported: set colour: cmyk or pdfx: none' });
+  if (p.pdfx !== 'none' && !p.outputIntent) ctx.addIssue({ code: 'custom', path: ['outputIntent'], message: 'PDF/X needs an output intent (an ICC profile)' });
+});
+
+export type Printer = z.infer<typeof PrinterSchema>;
+
+/** The screen "printer": trimmed, RGB, no marks, no PDF/X. */
+export const SCREEN: Printer = {
+  description: 'Écran : PDF léger, RGB, au format fini',
+  bleed: 0,
+  cropMarks: false,
+  slug: 0,
+  colour: 'rgb',
+  pdfx: 'none',
+  inkLimit: 400,
+  minPpi: 96,
+  failPpi: 72,
+};
