@@ -14,10 +14,12 @@ import { GeometryContext, type Geometry } from '../layouts/geometry.js';
 import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { placePartners } from './assets/logos.js';
 import { documents, documentById, checkPages, type DocumentSpec } from './documents/registry.js';
-import { ContentError, PreflightError } from './model/errors.js';
+import { ContentError, PreflightError, UsageError } from './model/errors.js';
+import { imposeSaddle } from './post/impose.js';
 import { checkGlyphs, openFaces } from './preflight/glyphs.js';
 import { checkLayout } from './preflight/layout.js';
 import { checkQrDensity } from './preflight/qr.js';
+import { inspectPdf, summarise, type FileReport } from './preflight/pdf.js';
 import { mm } from './units.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme } from '../layouts/theme.js';
@@ -31,6 +33,8 @@ export interface BuildOptions {
   documents: string[];
   /** Printer profile name (printers/<name>.yaml); "offset" when absent. */
   printer?: string;
+  /** "saddle": also write programme-imposition.pdf (A4 landscape, two up, saddle-stitch order). */
+  impose?: 'saddle';
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); the campaign start otherwise. */
   sourceDateEpoch?: string;
   /** Progress messages (one line each). */
@@ -59,7 +63,8 @@ interface Output {
  * Builds the documents: load → validate → derive → layout → render → post-process →
  * preflight, all in memory, for two outputs each — the print file (printer profile: bleed,
  * boxes, crop marks, exact CMYK, PDF/X) and the screen file (trimmed, RGB, links) — then
- * writes every PDF atomically, only if every file passed its checks.
+ * writes every PDF atomically, with the preflight report (out/preflight.json), only if every
+ * file passed its checks.
  * @throws ContentError (bad content, nothing written), PreflightError (a check failed,
  *   nothing written), UsageError (unknown document id or printer, bad SOURCE_DATE_EPOCH,
  *   output folder not writable).
@@ -84,6 +89,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     { kind: 'screen', printer: SCREEN, dir: 'screen' },
   ];
   const results: { spec: DocumentSpec; output: Output; bytes: Uint8Array; pages: number }[] = [];
+  const reports: FileReport[] = [];
   for (const output of outputs) {
     const p = output.printer;
     const icc = p.outputIntent ? path.resolve(TOOL_ROOT, p.outputIntent.profile) : undefined;
@@ -117,7 +123,10 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
             : undefined,
       });
       const file = path.join(output.dir, spec.file);
+      const report = await inspectPdf(file, bytes, { printer: output.kind === 'print' ? p : undefined });
+      reports.push(report);
       const problems = [
+        ...report.errors,
         ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to layouts/theme.ts)`),
         ...checkPages(spec, doc, planned),
         ...(spec.check?.(doc, model) ?? []),
@@ -125,10 +134,22 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
       ];
       if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
       results.push({ spec, output, bytes, pages: doc.getPageCount() });
-      log(`${file}: ${doc.getPageCount()} page${doc.getPageCount() > 1 ? 's' : ''}, checked`);
+      log(summarise(report));
     }
   }
-  await writeAllAtomic(results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.output.dir, r.spec.file), bytes: r.bytes })));
+  const extra: { file: string; bytes: Uint8Array }[] = [];
+  if (opts.impose === 'saddle') {
+    const screenProgramme = results.find((r) => r.spec.id === 'programme' && r.output.kind === 'screen');
+    if (!screenProgramme) throw new UsageError('--impose saddle needs the programme: build it too');
+    extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, env.buildDate) });
+    log(`programme-imposition.pdf — ${screenProgramme.pages / 2} A4 sides (${screenProgramme.pages / 4} sheets, duplex, short-edge flip)`);
+  }
+  const preflight = JSON.stringify({ printer: opts.printer ?? 'offset', profile: printer, files: reports }, null, 2);
+  await writeAllAtomic([
+    ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.output.dir, r.spec.file), bytes: r.bytes })),
+    ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),
+    { file: path.resolve(opts.root, opts.out, 'preflight.json'), bytes: `${preflight}\n` },
+  ]);
   return results.map((r) => ({ id: r.spec.id, output: r.output.kind, file: path.join(opts.out, r.output.dir, r.spec.file), pages: r.pages, bytes: r.bytes.length }));
 }
 

@@ -32,3 +32,18 @@ describe('the command line', () => {
     expect(encre('--version').out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('encre check', () => {
+  it('fails a screen file checked against a print profile, listing why, exit 2', () => {
+    const dir = 'tests/.output/cli-check';
+    const built = encre('build', 'flyer', '--out', dir);
+    expect(built.code, built.err).toBe(0);
+    const ok = encre('check', `${dir}/flyer.pdf`);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/flyer\.pdf — 2 p\. 148×210 mm \+ 3 mm bleed · DeviceCMYK · FOGRA39 PDF\/X-4 · .* · OK/);
+    const bad = encre('check', `${dir}/screen/flyer.pdf`);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('error: RGB in a CMYK print file: DeviceRGB');
+    expect(bad.out).toContain('error: bleed is 0 mm, the printer asks for 3 mm');
+  });
+});

@@ -4,6 +4,9 @@ import { build } from '../build.js';
 import { importEvents, formatImportReport, formatImportError } from '../import/index.js';
 import { ContentError, PreflightError, UsageError } from '../model/errors.js';
 import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import { inspectPdf, summarise } from '../preflight/pdf.js';
+import { loadPrinter } from '../load/printer.js';
 import { documents } from '../documents/registry.js';
 
 /** Exit codes: 1 bad input (content or command line), 2 preflight failure, 3 internal error. */
@@ -38,11 +41,43 @@ program
   .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
   .option('--out <dir>', 'output folder', 'out')
   .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, digital)', 'offset')
+  .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
-  .action(async (ids: string[], opts: { content: string; out: string; printer: string; sourceDateEpoch?: string }) => {
+  .action(async (ids: string[], opts: { content: string; out: string; printer: string; impose?: 'saddle'; sourceDateEpoch?: string }) => {
     try {
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('check')
+  .description('preflight PDF files as a printer would: boxes, fonts, colours, image resolution, ink, PDF/X')
+  .argument('<pdf...>', 'PDF files')
+  .option('--printer <name>', 'printer profile to check against (printers/<name>.yaml)', 'offset')
+  .option('--screen', 'check as screen files (RGB allowed, no bleed)')
+  .option('--json', 'print the report as JSON')
+  .action(async (files: string[], opts: { printer: string; screen?: boolean; json?: boolean }) => {
+    try {
+      const printer = opts.screen ? undefined : await loadPrinter(opts.printer);
+      const reports = [];
+      for (const file of files) {
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(await readFile(file));
+        } catch {
+          throw new UsageError(`${file}: file not found or unreadable`);
+        }
+        const report = await inspectPdf(file, bytes, { printer }).catch((e: unknown) => {
+          throw new UsageError(`${file}: not a PDF encre can read (${(e as Error).message})`);
+        });
+        reports.push(report);
+        if (!opts.json) console.log(summarise(report));
+      }
+      if (opts.json) console.log(JSON.stringify(reports, null, 2));
+      if (reports.some((r) => r.errors.length > 0)) process.exit(EXIT.preflight);
     } catch (e) {
       fail(e);
     }

@@ -49,6 +49,7 @@ export function overflowingLine(node: LaidOutNode): string | undefined {
 export function checkLayout(root: LaidOutNode, area: SafeArea): string[] {
   const problems: string[] = [];
   (root.children ?? []).forEach((page, p) => {
+    const texts: { left: number; top: number; width: number; height: number; text: string; where: string }[] = [];
     const visit = (node: LaidOutNode, x: number, y: number, item: string | undefined) => {
       const box = node.box;
       const left = x + (box?.left ?? 0);
@@ -62,6 +63,7 @@ export function checkLayout(root: LaidOutNode, area: SafeArea): string[] {
         const wide = (node.lines ?? []).find((l) => inked(l) > box.width + EPSILON);
         if (wide) problems.push(`${where}: text overflows its frame by ${(inked(wide) - box.width).toFixed(1)} pt: "${(wide.string ?? '').trim().slice(0, 60)}" — a word or URL is wider than its column`);
         if (text && !inside(left, top, box.width, box.height, area)) problems.push(`${where}: text leaves the safe area (${area.margin.toFixed(1)} pt inside the trim): "${text.slice(0, 60)}"`);
+        if (text) texts.push({ left, top, width: inkWidth(node, box.width), height: box.height, text, where });
       }
       if ((node.type === 'IMAGE' || (node.type === 'SVG' && !node.props?.fixed)) && box && !inside(left, top, box.width, box.height, area)) {
         problems.push(`${where}: ${node.type === 'IMAGE' ? 'image' : 'graphic (QR code or chart)'} leaves the safe area`);
@@ -70,8 +72,25 @@ export function checkLayout(root: LaidOutNode, area: SafeArea): string[] {
       for (const child of node.children ?? []) visit(child, left, top, id);
     };
     for (const child of page.children ?? []) visit(child, 0, 0, undefined);
+    // Text set over text: two frames that were each fine alone but collide on the page
+    // (an over-long title pushing into the block below it).
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i]!;
+        const b = texts[j]!;
+        const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+        const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+        if (w > 1 && h > 1) problems.push(`${a.where}: text "${a.text.slice(0, 40)}" overlaps "${b.text.slice(0, 40)}"${b.where !== a.where ? ` (${b.where})` : ''}`);
+      }
+    }
   });
   return problems;
+}
+
+/** Width actually inked by a text: its widest line (a left-aligned frame is often wider). */
+function inkWidth(node: LaidOutNode, frame: number): number {
+  const widest = Math.max(0, ...(node.lines ?? []).map((l) => (l.xAdvance ?? 0) - (l.overflowRight ?? 0)));
+  return Math.min(frame, widest || frame);
 }
 
 function inside(left: number, top: number, width: number, height: number, area: SafeArea): boolean {

@@ -1,0 +1,248 @@
+import sharp from 'sharp';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { readContent, type Matrix } from './content.js';
+import { toMm } from '../units.js';
+import type { Printer } from '../model/printer.js';
+
+/** An image as placed in the file. */
+export interface PlacedImage {
+  page: number;
+  name: string;
+  pixels: [number, number];
+  colour: string;
+  /** Effective resolution at its placed size, pixels per inch (the lower of the two axes). */
+  ppi: number;
+}
+
+/** What the preflight found in one PDF file. */
+export interface FileReport {
+  file: string;
+  pages: number;
+  /** Trim sizes found, mm (one entry when every page has the same). */
+  trimMm: [number, number][];
+  /** Bleed found, mm (BleedBox beyond TrimBox; the smallest side). */
+  bleedMm: number;
+  fonts: { name: string; embedded: boolean }[];
+  /** Colour spaces used by colours and images. */
+  colourSpaces: string[];
+  images: PlacedImage[];
+  /** Highest total ink of any colour or image pixel, % (registration marks excluded). */
+  maxInkPercent: number;
+  outputIntent?: string;
+  pdfx?: string;
+  errors: string[];
+  warnings: string[];
+}
+
+/** What the file is checked against. */
+export interface Expectation {
+  /** A print file for this printer profile; a screen file when undefined. */
+  printer?: Printer;
+}
+
+/**
+ * Inspects a PDF as a printer's preflight would: page boxes on every page, fonts embedded,
+ * colour spaces (no RGB in a CMYK print file), each image's effective resolution at its
+ * placed size, total ink, output intent and PDF/X identification, annotations.
+ * Sources: ../shared/guides/print.md; ISO 32000-1 §14.11.2 (page boxes); ISO 15930-7 (PDF/X-4).
+ * @returns the report; `errors` fail a build, `warnings` are reported.
+ */
+export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expectation): Promise<FileReport> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const report: FileReport = { file, pages: doc.getPageCount(), trimMm: [], bleedMm: Infinity, fonts: [], colourSpaces: [], images: [], maxInkPercent: 0, errors: [], warnings: [] };
+  const spaces = new Set<string>();
+  const fonts = new Map<string, boolean>();
+  const trims = new Map<string, [number, number]>();
+  const imageInk = new Map<string, number>();
+  let annotations = 0;
+
+  for (const [i, page] of doc.getPages().entries()) {
+    const n = i + 1;
+    const media = page.getMediaBox();
+    const bleed = page.node.get(PDFName.of('BleedBox')) ? page.getBleedBox() : undefined;
+    const trim = page.node.get(PDFName.of('TrimBox')) ? page.getTrimBox() : undefined;
+    if (!trim) report.errors.push(`page ${n}: no TrimBox`);
+    if (expect.printer && !bleed) report.errors.push(`page ${n}: no BleedBox`);
+    if (trim) {
+      const size: [number, number] = [round(toMm(trim.width)), round(toMm(trim.height))];
+      trims.set(size.join('x'), size);
+      const outer = bleed ?? media;
+      if (!inside(trim, outer) || !inside(outer, media)) report.errors.push(`page ${n}: boxes not nested (MediaBox ⊇ BleedBox ⊇ TrimBox)`);
+      if (bleed) report.bleedMm = Math.min(report.bleedMm, toMm(Math.min(trim.x - bleed.x, trim.y - bleed.y, bleed.x + bleed.width - trim.x - trim.width, bleed.y + bleed.height - trim.y - trim.height)));
+    }
+    if (page.node.get(PDFName.of('Annots'))) annotations++;
+    const resources = page.node.Resources();
+    const contents = contentText(doc, page.node.get(PDFName.of('Contents')));
+    walk(doc, contents, resources, [1, 0, 0, 1, 0, 0], n, report, spaces, fonts, imageInk);
+  }
+  report.trimMm = [...trims.values()];
+  if (!Number.isFinite(report.bleedMm)) report.bleedMm = 0;
+  report.bleedMm = round(report.bleedMm);
+  report.fonts = [...fonts.entries()].map(([name, embedded]) => ({ name, embedded }));
+  report.colourSpaces = [...spaces].sort();
+  for (const f of report.fonts) if (!f.embedded) report.errors.push(`font ${f.name} is not embedded`);
+
+  // Ink of the images (CMYK JPEGs are decoded; others count as their colour space).
+  for (const [key, stream] of imagesToMeasure(doc, report)) imageInk.set(key, await jpegInk(stream));
+  report.maxInkPercent = Math.round(Math.max(report.maxInkPercent, ...imageInk.values(), 0));
+
+  const intents = doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
+  const first = intents?.lookupMaybe(0, PDFDict);
+  const id = first?.lookupMaybe(PDFName.of('OutputConditionIdentifier'), PDFString, PDFHexString);
+  if (id) report.outputIntent = id.decodeText();
+  const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
+  const x = info.lookupMaybe(PDFName.of('GTS_PDFXVersion'), PDFString, PDFHexString);
+  if (x) report.pdfx = x.decodeText();
+
+  const p = expect.printer;
+  if (p) {
+    if (Math.abs(report.bleedMm - p.bleed) > 0.05) report.errors.push(`bleed is ${report.bleedMm} mm, the printer asks for ${p.bleed} mm`);
+    if (p.colour === 'cmyk') {
+      const rgb = report.colourSpaces.filter((s) => /RGB|ICCBased-3|Cal/.test(s));
+      if (rgb.length > 0) report.errors.push(`RGB in a CMYK print file: ${rgb.join(', ')}`);
+    }
+    if (report.maxInkPercent > p.inkLimit) report.errors.push(`total ink reaches ${report.maxInkPercent} %, above the printer's ${p.inkLimit} %`);
+    for (const img of report.images) {
+      if (img.ppi < p.failPpi) report.errors.push(`page ${img.page}: image ${img.name} is ${img.ppi} ppi at its placed size, below ${p.failPpi} ppi`);
+      else if (img.ppi < p.minPpi) report.warnings.push(`page ${img.page}: image ${img.name} is ${img.ppi} ppi at its placed size (${p.minPpi} ppi recommended)`);
+    }
+    if (p.pdfx !== 'none') {
+      if (report.pdfx !== p.pdfx) report.errors.push(`declares ${report.pdfx ?? 'no PDF/X version'}, the printer asks for ${p.pdfx}`);
+      if (!report.outputIntent) report.errors.push('no PDF/X output intent');
+      if (annotations > 0) report.errors.push(`${annotations} page(s) carry annotations (links): PDF/X print files have none`);
+    }
+  }
+  return report;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+function inside(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  const e = 0.01;
+  return a.x >= b.x - e && a.y >= b.y - e && a.x + a.width <= b.x + b.width + e && a.y + a.height <= b.y + b.height + e;
+}
+
+function contentText(doc: PDFDocument, obj: PDFObject | undefined): string {
+  const resolved = obj instanceof PDFRef ? doc.context.lookup(obj) : obj;
+  if (resolved instanceof PDFArray) return resolved.asArray().map((o) => contentText(doc, o)).join('\n');
+  if (resolved instanceof PDFRawStream) return Buffer.from(decodePDFRawStream(resolved).decode()).toString('latin1');
+  return '';
+}
+
+function walk(
+  doc: PDFDocument, text: string, resources: PDFDict | undefined, ctm: Matrix, page: number, report: FileReport,
+  spaces: Set<string>, fonts: Map<string, boolean>, _ink: Map<string, number>,
+): void {
+  const facts = readContent(text, ctm);
+  const named = resources?.lookupMaybe(PDFName.of('ColorSpace'), PDFDict);
+  for (const c of facts.colours) {
+    const space = resolveSpace(doc, c.space, named);
+    spaces.add(space);
+    if (space === 'DeviceCMYK' && c.values.length === 4 && !c.values.every((v) => v === 1)) {
+      report.maxInkPercent = Math.max(report.maxInkPercent, c.values.reduce((a, b) => a + b, 0) * 100);
+    }
+  }
+  const fontDict = resources?.lookupMaybe(PDFName.of('Font'), PDFDict);
+  for (const [, ref] of fontDict?.entries() ?? []) {
+    const font = doc.context.lookup(ref, PDFDict);
+    const base = font.lookupMaybe(PDFName.of('BaseFont'), PDFName)?.decodeText() ?? '?';
+    fonts.set(base, fonts.get(base) ?? fontEmbedded(doc, font));
+  }
+  const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  for (const d of facts.draws) {
+    const ref = xobjects?.get(PDFName.of(d.name));
+    const x = ref ? doc.context.lookup(ref) : undefined;
+    if (!(x instanceof PDFStream)) continue;
+    const subtype = x.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText();
+    if (subtype === 'Image') {
+      const w = x.dict.lookupMaybe(PDFName.of('Width'), PDFNumber)?.asNumber() ?? 0;
+      const h = x.dict.lookupMaybe(PDFName.of('Height'), PDFNumber)?.asNumber() ?? 0;
+      const cs = resolveSpace(doc, x.dict.get(PDFName.of('ColorSpace')), named);
+      spaces.add(cs);
+      const [a, b, c, dd] = d.matrix;
+      const widthIn = Math.hypot(a, b) / 72;
+      const heightIn = Math.hypot(c, dd) / 72;
+      const ppi = Math.round(Math.min(w / widthIn, h / heightIn));
+      report.images.push({ page, name: `${d.name} (${w}×${h})`, pixels: [w, h], colour: cs, ppi });
+    } else if (subtype === 'Form' && x instanceof PDFRawStream) {
+      const inner = Buffer.from(decodePDFRawStream(x).decode()).toString('latin1');
+      const res = x.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources;
+      walk(doc, inner, res, d.matrix, page, report, spaces, fonts, _ink);
+    }
+  }
+}
+
+/** "DeviceCMYK", "DeviceRGB", "ICCBased-3", "Pattern"…: the family of a colour space. */
+function resolveSpace(doc: PDFDocument, space: string | PDFObject | undefined, named: PDFDict | undefined): string {
+  if (space === undefined) return 'none';
+  let obj: PDFObject | undefined = typeof space === 'string' ? (space.startsWith('Device') || space === 'Pattern' ? PDFName.of(space) : named?.get(PDFName.of(space))) : space;
+  if (obj instanceof PDFRef) obj = doc.context.lookup(obj);
+  if (obj instanceof PDFName) return obj.decodeText();
+  if (obj instanceof PDFArray) {
+    const family = obj.lookupMaybe(0, PDFName)?.decodeText() ?? '?';
+    if (family === 'ICCBased') {
+      const stream = obj.lookup(1);
+      const n = stream instanceof PDFStream ? stream.dict.lookupMaybe(PDFName.of('N'), PDFNumber)?.asNumber() : undefined;
+      return `ICCBased-${n ?? '?'}`;
+    }
+    if (family === 'Indexed' || family === 'Separation' || family === 'DeviceN') return `${family}(${resolveSpace(doc, obj.get(1), named)})`;
+    return family;
+  }
+  return typeof space === 'string' ? space : '?';
+}
+
+function fontEmbedded(doc: PDFDocument, font: PDFDict): boolean {
+  const subtype = font.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText();
+  if (subtype === 'Type3') return true;
+  let desc = font.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
+  if (subtype === 'Type0') {
+    const kids = font.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray);
+    const kid = kids?.lookupMaybe(0, PDFDict);
+    desc = kid?.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
+  }
+  return Boolean(desc && (desc.get(PDFName.of('FontFile')) || desc.get(PDFName.of('FontFile2')) || desc.get(PDFName.of('FontFile3'))));
+}
+
+/** The CMYK JPEG images of the report, to decode for their ink. */
+function imagesToMeasure(doc: PDFDocument, _report: FileReport): [string, PDFRawStream][] {
+  const out: [string, PDFRawStream][] = [];
+  doc.context.enumerateIndirectObjects().forEach(([ref, obj]) => {
+    if (!(obj instanceof PDFRawStream)) return;
+    const subtype = obj.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText();
+    const filter = obj.dict.get(PDFName.of('Filter'));
+    const cs = obj.dict.get(PDFName.of('ColorSpace'));
+    if (subtype === 'Image' && filter instanceof PDFName && filter.decodeText() === 'DCTDecode' && cs instanceof PDFName && cs.decodeText() === 'DeviceCMYK') out.push([ref.toString(), obj]);
+  });
+  return out;
+}
+
+/**
+ * Highest total ink of a CMYK JPEG's pixels, %. libvips reads Adobe (inverted) CMYK JPEGs
+ * the right way round; the output must stay CMYK (sharp would convert to sRGB by default).
+ */
+async function jpegInk(stream: PDFRawStream): Promise<number> {
+  const { data, info } = await sharp(Buffer.from(stream.contents)).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 4) return 0;
+  let max = 0;
+  for (let i = 0; i < data.length; i += 4) max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!);
+  return (max / 255) * 100;
+}
+
+/**
+ * One line per file for the terminal:
+ * "programme.pdf — 32 p. 148×210 mm + 3 mm bleed · DeviceCMYK · FOGRA39 PDF/X-4 · 6 fonts embedded · 5 images ≥ 328 ppi · ink ≤ 220 % · OK".
+ */
+export function summarise(r: FileReport): string {
+  const trim = r.trimMm.map(([w, h]) => `${w}×${h} mm`).join(', ');
+  const ppi = r.images.length ? `${r.images.length} image${r.images.length > 1 ? 's' : ''} ≥ ${Math.min(...r.images.map((i) => i.ppi))} ppi` : 'no image';
+  const parts = [
+    `${r.pages} p. ${trim}${r.bleedMm ? ` + ${r.bleedMm} mm bleed` : ''}`,
+    r.colourSpaces.join(', '),
+    [r.outputIntent, r.pdfx].filter(Boolean).join(' ') || undefined,
+    `${r.fonts.filter((f) => f.embedded).length}/${r.fonts.length} fonts embedded`,
+    ppi,
+    r.maxInkPercent ? `ink ≤ ${r.maxInkPercent} %` : undefined,
+  ].filter(Boolean);
+  const status = r.errors.length ? `${r.errors.length} error(s)` : r.warnings.length ? `OK, ${r.warnings.length} warning(s)` : 'OK';
+  return [`${r.file} — ${parts.join(' · ')} · ${status}`, ...r.errors.map((e) => `  error: ${e}`), ...r.warnings.map((w) => `  warning: ${w}`)].join('\n');
+}
