@@ -111,7 +111,7 @@ export const theme = {
   /** Rule weights in pt. */
   rules: { hairline: 0.5, regular: 1, bold: 3 },
   /** QR codes: printed size of the symbol with its 4-module quiet zone, in mm (≥ 20 mm, print.md). */
-  qr: { eventSize: 20, posterSize: 45, flyerSize: 28, errorCorrection: 'M' as const },
+  qr: { eventSize: 20, posterSize: 30, flyerSize: 28, errorCorrection: 'M' as const },
 };
 
 export type Theme = typeof theme;

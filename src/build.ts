@@ -80,7 +80,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const env: Env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = deriveModel(content, env.buildDate);
   log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
-  const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT)), ...checkQrDensity(model, content, theme.qr.eventSize)];
+  const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT)), ...checkQrDensity(model, content, Math.min(theme.qr.eventSize, theme.qr.flyerSize, theme.qr.posterSize))];
   if (unprintable.length > 0) throw new ContentError(unprintable);
   registerFonts(TOOL_ROOT);
 

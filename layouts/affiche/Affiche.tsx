@@ -36,7 +36,7 @@ export function Affiche(p: AfficheProps) {
   const area = textArea(frames.affiche);
   const band = 72;
   const { bleed } = useGeometry();
-  const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.posterSize - 15) : 0;
+  const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.posterSize) : 0;
   const qrBlock = 118;
   // The list of départements: one column up to 6, then two or three narrower ones.
   const listColumns = p.departements.length <= 6 ? 1 : p.departements.length <= 12 ? 2 : 3;
@@ -71,7 +71,7 @@ export function Affiche(p: AfficheProps) {
         <View style={{ position: 'absolute', left: -mm(bleed), right: -mm(bleed), bottom: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('paper') }} />
         {p.programmeQr && p.programmeUrl ? (
           <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band - 14 - qrSide), width: mm(qrBlock), flexDirection: 'row', alignItems: 'center' }}>
-            <QrCode qr={p.programmeQr} size={theme.qr.posterSize - 15} />
+            <QrCode qr={p.programmeQr} size={theme.qr.posterSize} />
             <View style={{ marginLeft: mm(3), width: mm(qrBlock - qrSide - 3) }}>
               <Text style={{ ...text.displayBold, ...type('h2'), color: ink('ink') }}>Tout le programme</Text>
               <Text style={{ ...text.strong, ...type('lead'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text>

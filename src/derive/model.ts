@@ -5,6 +5,7 @@ import { departement, departementSortKey } from '../model/departements.js';
 import { formatWhen, formatPeriod, formatOrdinal } from './french.js';
 import { frenchText } from './typography.js';
 import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
+import { theme } from '../../layouts/theme.js';
 
 /** An event as the layouts print it: every string final, nothing left to format. */
 export interface EventView {
@@ -99,7 +100,7 @@ export function deriveModel(content: Content, buildDate: Date): Model {
     year: Number(campaign.period.start.slice(0, 4)),
     sections,
     events: sections.flatMap((s) => s.events),
-    programmeQr: campaign.programmeUrl ? qrMatrix(campaign.programmeUrl) : undefined,
+    programmeQr: campaign.programmeUrl ? qrMatrix(campaign.programmeUrl, theme.qr.errorCorrection) : undefined,
     buildDate,
     assets: content.assets,
   };
@@ -124,7 +125,7 @@ function eventView(e: CampaignEvent): EventView {
     price: e.free ? 'Gratuit' : t(e.price),
     notes: [e.free ? 'Gratuit' : t(e.price), e.coOrganised ? 'co-organisé par la Cress' : undefined].filter(Boolean).join(' · ') || undefined,
     url: e.url,
-    qr: e.url ? qrMatrix(e.url) : undefined,
+    qr: e.url ? qrMatrix(e.url, theme.qr.errorCorrection) : undefined,
     coOrganised: e.coOrganised,
     tags: e.tags.map(frenchText),
   };

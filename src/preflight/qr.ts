@@ -9,12 +9,18 @@ import type { Problem } from '../model/errors.js';
  */
 export const MIN_MODULE_MM = 0.33;
 
+/** Smallest printed QR code, without its quiet zone, in mm (print.md: at least 2 × 2 cm). */
+export const MIN_QR_MM = 20;
+
 /**
  * Every QR code must keep modules of at least MIN_MODULE_MM at its printed size (`sizeMm`,
  * the symbol without its quiet zone): a long URL makes a denser code with smaller modules.
  * @returns one Problem per event whose URL is too long for its QR code, located at the event.
  */
 export function checkQrDensity(model: Model, content: Content, sizeMm: number): Problem[] {
+  if (sizeMm < MIN_QR_MM) {
+    return [{ file: 'layouts/theme.ts', line: 0, col: 0, path: 'qr.eventSize', message: `QR codes set at ${sizeMm} mm, below the ${MIN_QR_MM} mm a printed QR code needs`, hint: `set theme.qr sizes to ${MIN_QR_MM} mm or more` }];
+  }
   const located = new Map(content.events.map((e) => [e.value.id, e]));
   return model.events.flatMap((e): Problem[] => {
     if (!e.qr || sizeMm / e.qr.modules >= MIN_MODULE_MM) return [];
