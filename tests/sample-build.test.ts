@@ -29,6 +29,26 @@ describe('the sample campaign builds its four documents', () => {
     }
   });
 
+  it('names in the table of contents and the index the pages where each département and commune actually is', () => {
+    const pages = pageTexts(open('programme.pdf'));
+    const sommaire = pages[2]!;
+    const departements: Record<string, string> = { '11': 'Aude', '30': 'Gard', '34': 'Hérault', '48': 'Lozère', '66': 'Pyrénées-Orientales' };
+    for (const [code, name] of Object.entries(departements)) {
+      const page = Number(new RegExp(`${code} ${name} \\d+ événements (\\d+)`).exec(sommaire)?.[1]);
+      expect(page, name).toBeGreaterThan(3);
+      expect(pages[page - 1], `${name} on page ${page}`).toContain(`${code} ${name}`);
+    }
+    const indexStart = Number(/Index des communes et des organisateurs (\d+)/.exec(sommaire)?.[1]);
+    const index = pages.slice(indexStart - 1).join(' ');
+    const communes = [...new Set(events.map((e) => e.commune))];
+    expect(communes.length).toBeGreaterThan(20);
+    for (const commune of communes) {
+      const listed = new RegExp(`${commune.replace(/[-']/g, '.')} (\\d+(?:, \\d+)*)`).exec(index);
+      expect(listed, commune).not.toBeNull();
+      for (const n of listed![1]!.split(', ').map(Number)) expect(pages[n - 1], `${commune} on page ${n}`).toContain(commune);
+    }
+  });
+
   it('gives each event a French date and time', () => {
     const text = pageTexts(open('programme.pdf')).join(' ');
     // herault-01 starts 2016-11-02 at 18:30 in the sample content

@@ -16,7 +16,7 @@ export interface ContentsEntry {
 }
 
 /** The table of contents: one line per département with its event count and first page. */
-export function Contents({ number, campaign, entries, howTo }: { number: number; campaign: string; entries: ContentsEntry[]; howTo: string }) {
+export function Contents({ number, campaign, entries, howTo, index }: { number: number; campaign: string; entries: ContentsEntry[]; howTo: string; index?: number }) {
   return (
     <BookletPage number={number} campaign={campaign} head="Sommaire">
       <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>Sommaire</Text>
@@ -34,6 +34,12 @@ export function Contents({ number, campaign, entries, howTo }: { number: number;
           </View>
         </Link>
       ))}
+      {index ? (
+        <View style={{ flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+          <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(14) }}>Index des communes et des organisateurs</Text>
+          <Text style={{ ...text.display, ...type('h3'), color: ink('ink') }}>{String(index)}</Text>
+        </View>
+      ) : null}
       <View style={{ marginTop: mm(theme.space.xl), borderLeftWidth: theme.rules.bold, borderLeftColor: ink('brand'), paddingLeft: mm(theme.space.md) }}>
         <Text style={{ ...text.displayBold, ...type('h3'), color: ink('brand'), marginBottom: mm(theme.space.xs) }}>Mode d’emploi</Text>
         <Text style={{ ...text.body }}>{howTo}</Text>

@@ -5,6 +5,7 @@ import { Introduction } from './Introduction.js';
 import { Contents } from './Contents.js';
 import { EventsPage } from './EventsPage.js';
 import { NotesPage } from './NotesPage.js';
+import { IndexPage } from './IndexPage.js';
 import { BackCover } from './BackCover.js';
 
 /** The programme booklet (A5): one react-pdf Page per planned page, nothing left to react-pdf's paginator. */
@@ -34,6 +35,8 @@ export function Programme(props: ProgrammeProps) {
                 head={page.segments.map((seg) => (seg.opensSection ? seg.section.name : `${seg.section.name} (suite)`)).join(' · ')}
               />
             );
+          case 'index':
+            return <IndexPage key={number} number={number} campaign={running} first={page.first} columns={page.columns} />;
           case 'notes':
             return <NotesPage key={number} number={number} campaign={running} lines={18} />;
           case 'back':

@@ -24,7 +24,7 @@ export interface ProgrammeProps {
   running: string;
   cover: { title: string; edition?: string; region?: string; period: string; tagline?: string; eventCount: string };
   introduction: { paragraphs: string[]; objectives: string[]; organiser: string };
-  contents: { entries: ContentsEntry[]; howTo: string };
+  contents: { entries: ContentsEntry[]; howTo: string; index?: number };
   /** "12 événements", keyed by département code. */
   sectionCounts: Record<string, string>;
   back: { title: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string };

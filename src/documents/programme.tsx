@@ -9,7 +9,9 @@ import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { measureBlocks } from '../paginate/measure.js';
 import { packFlow, paddingToFour, toRows } from '../paginate/pack.js';
 import { theme } from '../../layouts/theme.js';
-import type { PlannedPage, ProgrammePlan } from '../paginate/plan.js';
+import type { IndexBlock, PlannedPage, ProgrammePlan } from '../paginate/plan.js';
+import { fillColumns } from '../paginate/columns.js';
+import { IndexLine, IndexHeading } from '../../layouts/components/IndexLine.js';
 import type { ProgrammeProps } from './programme-props.js';
 import { docMeta } from './meta.js';
 import { frenchText } from '../derive/typography.js';
@@ -48,9 +50,61 @@ async function planFresh(model: Model): Promise<ProgrammePlan> {
     if (process.env.ENCRE_DEBUG) console.error(`columns ${columns}: ${plan.pages.length} pages, overflowing cards: ${plan.overflows.map((i) => model.events[i]?.id).join(" ")}`);
     if (plan.overflows.length === 0 || candidates.length === 1) plans.push(plan);
   }
-  if (plans.length === 0) return planWith(model, 1);
+  if (plans.length === 0) plans.push(await planWith(model, 1));
   // Fewer pages wins; on a tie, one column (wider text, fewer breaks).
-  return plans.reduce((best, p) => (p.pages.length < best.pages.length ? p : best));
+  const plan = plans.reduce((best, p) => (p.pages.length < best.pages.length ? p : best));
+  // Second pass: the index, now that every event's page is known.
+  const index = await planIndex(model, plan.pages);
+  if (index.length > 0) plan.indexPage = plan.pages.length + 1;
+  plan.pages.push(...index);
+  const padding = paddingToFour(plan.pages.length + 1);
+  for (let i = 0; i < padding; i++) plan.pages.push({ kind: 'notes' });
+  plan.pages.push({ kind: 'back' });
+  return plan;
+}
+
+/**
+ * The index of communes and of organisers: each with the pages where its events are (from
+ * the plan: exact page numbers), sorted in French order (« Élne » with the E), in two columns.
+ */
+async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPage[]> {
+  const pageOf = new Map<string, number>();
+  pages.forEach((p, i) => {
+    if (p.kind === 'events') for (const seg of p.segments) for (const row of seg.rows) for (const e of row) pageOf.set(e.id, i + 1);
+  });
+  const colourOf = new Map(model.sections.map((s) => [s.code, s.colour]));
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  const entries = (key: (e: EventView) => string | undefined) => {
+    const groups = new Map<string, { pages: Set<number>; colours: Set<number> }>();
+    for (const e of model.events) {
+      const k = key(e);
+      if (!k) continue;
+      const g = groups.get(k) ?? { pages: new Set(), colours: new Set() };
+      g.pages.add(pageOf.get(e.id)!);
+      g.colours.add(colourOf.get(e.departement)!);
+      groups.set(k, g);
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => collator.compare(a, b))
+      .map(([label, g]): IndexBlock => ({
+        kind: 'entry',
+        label,
+        pages: [...g.pages].sort((a, b) => a - b).join(', '),
+        colour: g.colours.size === 1 ? [...g.colours][0] : undefined,
+      }));
+  };
+  const blocks: IndexBlock[] = [{ kind: 'heading', label: 'Communes' }, ...entries((e) => e.commune)];
+  const organisers = entries((e) => e.organiser);
+  if (organisers.length > 0) blocks.push({ kind: 'heading', label: 'Organisateurs' }, ...organisers);
+  const area = textArea(frames.programme);
+  const width = columnWidth(2);
+  const heights = await measureBlocks(
+    blocks.map((b, i) => (b.kind === 'heading' ? <IndexHeading key={i} label={b.label} width={width} /> : <IndexLine key={i} label={b.label} pages={b.pages} colour={b.colour} width={width} />)),
+    width,
+  );
+  const titleHeight = mm(14);
+  const packed = fillColumns(blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' })), 2, mm(area.height) - titleHeight);
+  return packed.map((cols, i): PlannedPage => ({ kind: 'index', first: i === 0, columns: cols.map((c) => c.map((j) => blocks[j]!)) }));
 }
 
 /** Width of one column of event cards in pt. */
@@ -108,9 +162,6 @@ async function planWith(model: Model, columns: number): Promise<ProgrammePlan & 
       }),
     });
   }
-  const padding = paddingToFour(pages.length + 1);
-  for (let i = 0; i < padding; i++) pages.push({ kind: 'notes' });
-  pages.push({ kind: 'back' });
   return { pages, columns, stacked, sectionPages, overflows };
 }
 
@@ -152,6 +203,7 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
     introduction: { paragraphs: c.introduction, objectives: c.objectives, organiser: c.organiser.name },
     contents: {
       entries: model.sections.map((s) => ({ code: s.code, name: s.name, colour: s.colour, count: sectionCount(s.events.length), page: plan.sectionPages.get(s.code)! })),
+      index: plan.indexPage,
       howTo: howTo(model),
     },
     sectionCounts: Object.fromEntries(model.sections.map((s) => [s.code, sectionCount(s.events.length)])),

@@ -6,6 +6,7 @@ export type PlannedPage =
   | { kind: 'introduction' }
   | { kind: 'contents' }
   | { kind: 'events'; columns: number; stacked: Set<string>; segments: PlannedSegment[] }
+  | { kind: 'index'; first: boolean; columns: IndexBlock[][] }
   | { kind: 'notes' }
   | { kind: 'back' };
 
@@ -16,6 +17,11 @@ export interface PlannedSegment {
   rows: EventView[][];
 }
 
+/** A block of the index: a heading, or an entry with the pages where it appears. */
+export type IndexBlock =
+  | { kind: 'heading'; label: string }
+  | { kind: 'entry'; label: string; pages: string; colour?: number };
+
 /** The booklet's pages in order (page n is plan.pages[n - 1]) and where each section starts. */
 export interface ProgrammePlan {
   pages: PlannedPage[];
@@ -23,6 +29,8 @@ export interface ProgrammePlan {
   columns: number;
   /** Ids of the events whose card puts its QR code under the text (too narrow beside it). */
   stacked: Set<string>;
+  /** First page of the index, when there is one. */
+  indexPage?: number;
   /** First page of each section, keyed by département code. */
   sectionPages: Map<string, number>;
 }

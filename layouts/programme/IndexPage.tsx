@@ -1,0 +1,32 @@
+import { View, Text } from '@react-pdf/renderer';
+import type { IndexBlock } from '../../src/paginate/plan.js';
+import { mm } from '../../src/units.js';
+import { frames, textArea } from '../frames.js';
+import { theme } from '../theme.js';
+import { ink } from '../ink.js';
+import { text, type } from '../styles.js';
+import { BookletPage } from './BookletPage.js';
+import { IndexLine, IndexHeading } from '../components/IndexLine.js';
+
+/**
+ * A page of the index (communes, then organisers), in two columns filled top to bottom as
+ * the paginator packed them; the first page carries the title (14 mm kept for it).
+ */
+export function IndexPage({ number, campaign, first, columns }: { number: number; campaign: string; first: boolean; columns: IndexBlock[][] }) {
+  const area = textArea(frames.programme).width;
+  const width = mm((area - theme.programme.gutter) / 2);
+  return (
+    <BookletPage number={number} campaign={campaign} head="Index">
+      <View style={{ height: mm(14) }}>{first ? <Text style={{ ...text.display, ...type('h1'), color: ink('ink') }}>Index</Text> : null}</View>
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+        {columns.map((col, c) => (
+          <View key={c} style={{ width }}>
+            {col.map((b, i) =>
+              b.kind === 'heading' ? <IndexHeading key={i} label={b.label} width={width} /> : <IndexLine key={i} label={b.label} pages={b.pages} colour={b.colour} width={width} />,
+            )}
+          </View>
+        ))}
+      </View>
+    </BookletPage>
+  );
+}
