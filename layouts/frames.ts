@@ -15,13 +15,33 @@ export interface Frame {
   margins: Margins;
 }
 
-/** The frame of each document, from the theme. */
+/** Trim sizes the affiche is made in (`--format`), mm: one component, scaled by its width. */
+export const POSTER_FORMATS: Record<string, Format> = {
+  A3: FORMATS.A3,
+  A2: { name: 'A2', width: 420, height: 594 },
+  '40x60': { name: '40 × 60 cm', width: 400, height: 600 },
+};
+
+let posterFormat: Format = FORMATS.A3;
+
+/** Selects the affiche's format for the next renders. @returns it, or undefined for an unknown name. */
+export function selectPosterFormat(name: string): Format | undefined {
+  const f = POSTER_FORMATS[name];
+  if (f) posterFormat = f;
+  return f;
+}
+
+/** The frame of each document, from the theme and format in force (getters). */
 export const frames = {
-  programme: { format: FORMATS.A5, margins: theme.margins.programme },
-  affiche: { format: FORMATS.A3, margins: theme.margins.affiche },
-  flyer: { format: FORMATS.A5, margins: theme.margins.flyer },
-  'dossier-de-presse': { format: FORMATS.A4, margins: theme.margins.dossier },
-} satisfies Record<string, Frame>;
+  get programme(): Frame { return { format: FORMATS.A5, margins: theme.margins.programme }; },
+  get affiche(): Frame {
+    const k = posterFormat.width / FORMATS.A3.width;
+    const m = theme.margins.affiche;
+    return { format: posterFormat, margins: { top: m.top * k, bottom: m.bottom * k, inside: m.inside * k, outside: m.outside * k } };
+  },
+  get flyer(): Frame { return { format: FORMATS.A5, margins: theme.margins.flyer }; },
+  get 'dossier-de-presse'(): Frame { return { format: FORMATS.A4, margins: theme.margins.dossier }; },
+};
 
 /** Width and height of the text area (trim minus margins), in mm. */
 export function textArea(frame: Frame): { width: number; height: number } {

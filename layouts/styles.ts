@@ -9,16 +9,19 @@ export function type(step: Scale): { fontSize: number; lineHeight: number } {
   return { fontSize, lineHeight: leading / fontSize };
 }
 
-/** Text styles shared by the documents. Sizes come from the theme's type scale. */
+/**
+ * Text styles shared by the documents, from the theme in force (getters: a theme selected
+ * for a build applies to every render). Sizes come from the theme's type scale.
+ */
 export const text = {
-  body: { fontFamily: theme.fonts.family, ...type('body'), color: ink('text') },
-  muted: { fontFamily: theme.fonts.family, ...type('small'), color: ink('muted') },
-  caption: { fontFamily: theme.fonts.family, ...type('caption'), color: ink('muted') },
-  strong: { fontFamily: theme.fonts.family, fontWeight: 700 as const },
-  semibold: { fontFamily: theme.fonts.family, fontWeight: 600 as const },
-  italic: { fontFamily: theme.fonts.family, fontStyle: 'italic' as const },
-  display: { fontFamily: theme.fonts.display, fontWeight: 900 as const },
-  displayBold: { fontFamily: theme.fonts.display, fontWeight: 700 as const },
+  get body() { return { fontFamily: theme.fonts.family, ...type('body'), color: ink('text') }; },
+  get muted() { return { fontFamily: theme.fonts.family, ...type('small'), color: ink('muted') }; },
+  get caption() { return { fontFamily: theme.fonts.family, ...type('caption'), color: ink('muted') }; },
+  get strong() { return { fontFamily: theme.fonts.family, fontWeight: 700 as const }; },
+  get semibold() { return { fontFamily: theme.fonts.family, fontWeight: 600 as const }; },
+  get italic() { return { fontFamily: theme.fonts.family, fontStyle: 'italic' as const }; },
+  get display() { return { fontFamily: theme.fonts.display, fontWeight: 900 as const }; },
+  get displayBold() { return { fontFamily: theme.fonts.display, fontWeight: 700 as const }; },
 };
 
 /**

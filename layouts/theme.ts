@@ -1,11 +1,7 @@
-/**
- * The designer's tokens: every colour, font, size and distance the four documents use.
- * Change the look here, not in the components.
- *
- * Units: type sizes and leading in pt; distances in mm (converted by the components
- * through `mm()`); colours as pairs — exact CMYK percentages for print and an sRGB hex
- * for screen (the RGB is the designer's screen proof, not a conversion).
- */
+import { languedocRoussillon } from './themes/languedoc-roussillon.js';
+import { midiPyrenees } from './themes/midi-pyrenees.js';
+
+/** A colour as a designer authors it: exact CMYK for print, and the RGB for screen. */
 export interface Colour {
   /** Cyan, magenta, yellow, black in percent (0–100), e.g. [0, 80, 100, 0]. */
   cmyk: readonly [number, number, number, number];
@@ -13,6 +9,7 @@ export interface Colour {
   rgb: string;
 }
 
+/** A font file of the theme. */
 export interface FontFace {
   /** File under assets/fonts/. */
   file: string;
@@ -20,99 +17,31 @@ export interface FontFace {
   fontStyle: 'normal' | 'italic';
 }
 
-export const theme = {
-  colours: {
-    /** Campaign brand colour: the orange of the Mois de l'ESS. */
-    brand: { cmyk: [0, 80, 100, 0], rgb: '#e8542a' },
-    /** Deep plum for covers and headings on light paper. */
-    ink: { cmyk: [70, 100, 20, 30], rgb: '#4a1f4f' },
-    /** Text black: 100 % K only. */
-    text: { cmyk: [0, 0, 0, 100], rgb: '#1d1d1b' },
-    /** Secondary text (venue, organiser): 70 % K. */
-    muted: { cmyk: [0, 0, 0, 70], rgb: '#575756' },
-    /** Hairlines and rules: 25 % K. */
-    rule: { cmyk: [0, 0, 0, 25], rgb: '#c6c6c5' },
-    /** Paper. */
-    paper: { cmyk: [0, 0, 0, 0], rgb: '#ffffff' },
-    /** Tinted panels: 8 % of the brand. */
-    tint: { cmyk: [0, 8, 10, 0], rgb: '#fcefe8' },
-    /** Registration (all four inks): crop marks and the slug line only, outside the trim. */
-    registration: { cmyk: [100, 100, 100, 100], rgb: '#0a0a0a' },
-    /** The motif's bright triangles (covers, affiche): sun yellow and magenta. Not for text. */
-    sun: { cmyk: [0, 35, 100, 0], rgb: '#f7aa00' },
-    magenta: { cmyk: [0, 100, 40, 10], rgb: '#c8004f' },
-  } satisfies Record<string, Colour>,
-  /** One colour per section (département), used in turn; all dark enough for 8 pt text on white. */
-  sectionColours: [
-    { cmyk: [0, 80, 100, 0], rgb: '#e8542a' },
-    { cmyk: [85, 10, 45, 0], rgb: '#009a94' },
-    { cmyk: [70, 100, 20, 30], rgb: '#4a1f4f' },
-    { cmyk: [0, 60, 100, 25], rgb: '#b8620b' },
-    { cmyk: [100, 60, 0, 10], rgb: '#005b9f' },
-    { cmyk: [70, 10, 100, 25], rgb: '#3e7d2a' },
-    { cmyk: [0, 100, 40, 10], rgb: '#c8004f' },
-  ] as readonly Colour[],
-  fonts: {
-    family: 'Inter',
-    display: 'Inter Display',
-    faces: {
-      Inter: [
-        { file: 'Inter-Regular.otf', fontWeight: 400, fontStyle: 'normal' },
-        { file: 'Inter-Italic.otf', fontWeight: 400, fontStyle: 'italic' },
-        { file: 'Inter-SemiBold.otf', fontWeight: 600, fontStyle: 'normal' },
-        { file: 'Inter-Bold.otf', fontWeight: 700, fontStyle: 'normal' },
-      ],
-      'Inter Display': [
-        { file: 'InterDisplay-Bold.otf', fontWeight: 700, fontStyle: 'normal' },
-        { file: 'InterDisplay-Black.otf', fontWeight: 900, fontStyle: 'normal' },
-      ],
-    } as Record<string, readonly FontFace[]>,
-  },
-  /** Type scale in pt: [size, leading]. */
-  type: {
-    folio: [7.5, 9],
-    caption: [7.5, 9.5],
-    small: [8, 10.5],
-    body: [8.5, 11.5],
-    lead: [10.5, 14],
-    eventTitle: [10.5, 12.5],
-    h3: [12, 14.5],
-    h2: [16, 19],
-    h1: [24, 26],
-    display: [44, 42],
-    poster: [96, 88],
-    posterRegion: [40, 42],
-    posterLabel: [34, 36],
-    posterCount: [150, 128],
-  } satisfies Record<string, [number, number]>,
-  /** Distances in mm. */
-  space: {
-    xs: 1,
-    sm: 2,
-    md: 4,
-    lg: 6,
-    xl: 10,
-  },
-  /** Page margins per document, in mm. Booklet inside/outside swap by page parity. */
-  margins: {
-    programme: { top: 15, bottom: 16, inside: 15, outside: 12 },
-    affiche: { top: 20, bottom: 20, inside: 20, outside: 20 },
-    flyer: { top: 12, bottom: 12, inside: 12, outside: 12 },
-    dossier: { top: 22, bottom: 20, inside: 22, outside: 20 },
-  },
-  /**
-   * Programme grid: `columns` 1, 2 or 'auto' (whichever needs fewer pages); `gutter` between
-   * columns and `sectionGap` above a département that opens mid-page, in mm;
-   * `sectionStartsPage` true to open each département on a new page.
-   */
-  programme: { columns: 'auto' as 1 | 2 | 'auto', gutter: 5, sectionGap: 8, sectionStartsPage: false },
-  /** Safe area: text, logos and QR codes stay this far inside the trim, in mm (print.md: 3–5 mm). */
-  safeArea: 3,
-  /** Rule weights in pt. */
-  rules: { hairline: 0.5, regular: 1, bold: 3 },
-  /** QR codes: printed size of the symbol with its 4-module quiet zone, in mm (≥ 20 mm, print.md). */
-  qr: { eventSize: 20, posterSize: 30, flyerSize: 28, errorCorrection: 'M' as const },
+/** Every token of a theme (the shape of layouts/themes/languedoc-roussillon.ts). */
+export type Theme = typeof languedocRoussillon;
+export type ColourName = keyof Theme['colours'];
+
+/** The themes encre ships, by the name `--theme` takes. */
+export const themes: Record<string, Theme> = {
+  'languedoc-roussillon': languedocRoussillon,
+  'midi-pyrenees': midiPyrenees,
 };
 
-export type Theme = typeof theme;
-export type ColourName = keyof Theme['colours'];
+/** The theme used when none is named. */
+export const DEFAULT_THEME = 'languedoc-roussillon';
+
+/**
+ * The theme in force. Components read it when they render (an ES module live binding), so
+ * selecting another theme before a build restyles every document.
+ */
+export let theme: Theme = languedocRoussillon;
+
+/**
+ * Selects the theme of the next renders.
+ * @returns the theme; undefined when no theme has that name.
+ */
+export function selectTheme(name: string): Theme | undefined {
+  const t = themes[name];
+  if (t) theme = t;
+  return t;
+}

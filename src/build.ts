@@ -22,7 +22,8 @@ import { checkQrDensity } from './preflight/qr.js';
 import { inspectPdf, summarise, type FileReport } from './preflight/pdf.js';
 import { mm } from './units.js';
 import { TOOL_ROOT } from './paths.js';
-import { theme } from '../layouts/theme.js';
+import { theme, themes, selectTheme, DEFAULT_THEME } from '../layouts/theme.js';
+import { frames, selectPosterFormat, POSTER_FORMATS } from '../layouts/frames.js';
 
 /** Options of a build; paths relative to `root`. */
 export interface BuildOptions {
@@ -33,6 +34,10 @@ export interface BuildOptions {
   documents: string[];
   /** Printer profile name (printers/<name>.yaml); "offset" when absent. */
   printer?: string;
+  /** Theme name (layouts/themes/); "languedoc-roussillon" when absent. */
+  theme?: string;
+  /** Affiche format: "A3" (default), "A2" or "40x60". */
+  format?: string;
   /** "saddle": also write programme-imposition.pdf (A4 landscape, two up, saddle-stitch order). */
   impose?: 'saddle';
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); the campaign start otherwise. */
@@ -74,6 +79,8 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const specs: DocumentSpec[] = opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
   const printer = await loadPrinter(opts.printer ?? 'offset');
+  if (!selectTheme(opts.theme ?? DEFAULT_THEME)) throw new UsageError(`unknown theme "${opts.theme}"; expected one of: ${Object.keys(themes).join(', ')}`);
+  if (!selectPosterFormat(opts.format ?? 'A3')) throw new UsageError(`unknown affiche format "${opts.format}"; expected one of: ${Object.keys(POSTER_FORMATS).join(', ')}`);
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content);
   await ensureWritableDir(path.resolve(opts.root, opts.out));
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
@@ -93,7 +100,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   for (const output of outputs) {
     const p = output.printer;
     const icc = p.outputIntent ? path.resolve(TOOL_ROOT, p.outputIntent.profile) : undefined;
-    const { partners } = await placePartners(content.campaign.partners, content.assets, 12, p.colour === 'cmyk' && icc ? { colour: 'cmyk', iccProfile: icc } : { colour: 'rgb' });
+    // Logos are prepared once for their largest placement (12 mm on A3, more on a larger affiche).
+    const logoMm = 12 * Math.max(1, frames.affiche.format.width / 297);
+    const { partners } = await placePartners(content.campaign.partners, content.assets, logoMm, p.colour === 'cmyk' && icc ? { colour: 'cmyk', iccProfile: icc } : { colour: 'rgb' });
     for (const spec of specs) {
       const { element, planned } = await spec.element(model, { partners }).catch((e: unknown) => {
         if (!(e instanceof PreflightError)) throw e;

@@ -30,58 +30,70 @@ export interface AfficheProps {
   partners: PlacedPartner[];
 }
 
-/** The affiche (A3 poster, one page): the campaign, its period and region, the number of events, the QR code to the online programme, the partners. */
+/** Width of the A3 design every poster format scales from, mm. */
+const A3_WIDTH = 297;
+
+/**
+ * The affiche (one page; A3, A2 or 40 × 60 cm with `--format`): the campaign, its period and
+ * region, the number of events per département, the QR code to the online programme, the
+ * partners. One design: distances and type sizes scale with the trim width.
+ */
 export function Affiche(p: AfficheProps) {
   const { format, margins } = frames.affiche;
   const area = textArea(frames.affiche);
-  const band = 72;
+  // One design for every poster format: distances and type scale with the trim width (A3 = 1).
+  const k = format.width / A3_WIDTH;
+  const s = (v: number) => v * k;
+  const big = (step: Parameters<typeof type>[0]) => ({ ...type(step), fontSize: type(step).fontSize * k });
+  const band = s(72);
   const { bleed } = useGeometry();
-  const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.posterSize) : 0;
-  const qrBlock = 118;
+  const qrSize = s(theme.qr.posterSize);
+  const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, qrSize) : 0;
+  const qrBlock = s(118);
   // The list of départements: one column up to 6, then two or three narrower ones.
   const listColumns = p.departements.length <= 6 ? 1 : p.departements.length <= 12 ? 2 : 3;
   const listWidth = listColumns === 1 ? area.width * 0.62 : area.width;
-  const cellWidth = (listWidth - (listColumns - 1) * 8) / listColumns;
+  const cellWidth = (listWidth - (listColumns - 1) * s(8)) / listColumns;
   const listStep = listColumns === 1 ? 'h1' : 'h3';
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')} number={1}>
         <Triangles width={format.width} height={format.height - band} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
-          {p.edition ? <Text style={{ ...text.semibold, ...type('h2'), color: ink('paper'), letterSpacing: 1.5 }}>{p.edition}</Text> : null}
-          <Text style={{ ...text.display, ...type('poster'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
-          {p.region ? <Text style={{ ...text.displayBold, ...type('posterRegion'), color: ink('paper'), marginTop: mm(theme.space.lg) }}>{p.region}</Text> : null}
-          <Text style={{ ...text.semibold, ...type('h1'), color: ink('ink'), marginTop: mm(theme.space.md) }}>{p.period}</Text>
-          {p.tagline ? <Text style={{ ...text.italic, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.lg) }}>{p.tagline}</Text> : null}
+          {p.edition ? <Text style={{ ...text.semibold, ...big('h2'), color: ink('paper'), letterSpacing: s(1.5) }}>{p.edition}</Text> : null}
+          <Text style={{ ...text.display, ...big('poster'), color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</Text>
+          {p.region ? <Text style={{ ...text.displayBold, ...big('posterRegion'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</Text> : null}
+          <Text style={{ ...text.semibold, ...big('h1'), color: ink('ink'), marginTop: mm(s(theme.space.md)) }}>{p.period}</Text>
+          {p.tagline ? <Text style={{ ...text.italic, ...big('h2'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.tagline}</Text> : null}
         </View>
-        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + 14), width: mm(listWidth) }}>
+        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + s(14)), width: mm(listWidth) }}>
           <View style={{ flexDirection: 'row', alignItems: 'flex-end' }}>
-            <Text style={{ ...text.display, ...type('posterCount'), color: ink('paper') }}>{p.eventCount.value}</Text>
-            <Text style={{ ...text.display, ...type('posterLabel'), color: ink('paper'), marginLeft: mm(4), marginBottom: mm(4) }}>{p.eventCount.label}</Text>
+            <Text style={{ ...text.display, ...big('posterCount'), color: ink('paper') }}>{p.eventCount.value}</Text>
+            <Text style={{ ...text.display, ...big('posterLabel'), color: ink('paper'), marginLeft: mm(s(4)), marginBottom: mm(s(4)) }}>{p.eventCount.label}</Text>
           </View>
-          <View style={{ marginTop: mm(theme.space.xl), flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
+          <View style={{ marginTop: mm(s(theme.space.xl)), flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
             {p.departements.map((d) => (
-              <View key={d.name} style={{ width: mm(cellWidth), flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(2), paddingBottom: mm(2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
-                <Text style={{ ...text.displayBold, ...type(listStep), color: ink('paper'), width: mm(cellWidth - 16) }}>{d.name}</Text>
-                <Text style={{ ...text.display, ...type(listStep), color: ink('paper'), marginLeft: mm(2) }}>{d.count}</Text>
+              <View key={d.name} style={{ width: mm(cellWidth), flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(s(2)), paddingBottom: mm(s(2)), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
+                <Text style={{ ...text.displayBold, ...big(listStep), color: ink('paper'), width: mm(cellWidth - s(16)) }}>{d.name}</Text>
+                <Text style={{ ...text.display, ...big(listStep), color: ink('paper'), marginLeft: mm(s(2)) }}>{d.count}</Text>
               </View>
             ))}
           </View>
         </View>
         <View style={{ position: 'absolute', left: -mm(bleed), right: -mm(bleed), bottom: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('paper') }} />
         {p.programmeQr && p.programmeUrl ? (
-          <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band - 14 - qrSide), width: mm(qrBlock), flexDirection: 'row', alignItems: 'center' }}>
-            <QrCode qr={p.programmeQr} size={theme.qr.posterSize} />
-            <View style={{ marginLeft: mm(3), width: mm(qrBlock - qrSide - 3) }}>
-              <Text style={{ ...text.displayBold, ...type('h2'), color: ink('ink') }}>Tout le programme</Text>
-              <Text style={{ ...text.strong, ...type('lead'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text>
+          <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band - s(14) - qrSide), width: mm(qrBlock), flexDirection: 'row', alignItems: 'center' }}>
+            <QrCode qr={p.programmeQr} size={qrSize} />
+            <View style={{ marginLeft: mm(s(3)), width: mm(qrBlock - qrSide - s(3)) }}>
+              <Text style={{ ...text.displayBold, ...big('h2'), color: ink('ink') }}>Tout le programme</Text>
+              <Text style={{ ...text.strong, ...big('lead'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text>
             </View>
           </View>
         ) : null}
-        <View style={{ position: 'absolute', left: mm(margins.outside + qrBlock + 8), bottom: mm(band - 14 - qrSide), width: mm(area.width - qrBlock - 8) }}>
-          {p.partners.length > 0 ? <PartnerStrip partners={p.partners} logoHeight={12} width={mm(area.width - qrBlock - 8)} nameWidth={34} title="Partenaires" /> : null}
+        <View style={{ position: 'absolute', left: mm(margins.outside + qrBlock + s(8)), bottom: mm(band - s(14) - qrSide), width: mm(area.width - qrBlock - s(8)) }}>
+          {p.partners.length > 0 ? <PartnerStrip partners={p.partners} logoHeight={s(12)} width={mm(area.width - qrBlock - s(8))} nameWidth={s(34)} title="Partenaires" /> : null}
         </View>
-        <Text style={{ ...text.caption, position: 'absolute', left: mm(margins.outside), bottom: mm(margins.bottom - 8), width: mm(area.width) }}>{p.organiser}</Text>
+        <Text style={{ ...text.caption, position: 'absolute', left: mm(margins.outside), bottom: mm(margins.bottom - s(8)), width: mm(area.width) }}>{p.organiser}</Text>
       </Sheet>
     </Document>
   );

@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import type { Partner } from '../model/campaign.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 
-/** Resolution vector logos are rasterised at, for their largest placed height (print.md: 300 ppi). */
-const LOGO_PPI = 300;
+/** Resolution logos are prepared at for their largest placed height: 300 ppi (print.md) with a margin for rounding. */
+const LOGO_PPI = 310;
 
 /** How images are prepared: RGB PNG for screen, or CMYK JPEG through an ICC profile for print. */
 export type ImageMode = { colour: 'rgb' } | { colour: 'cmyk'; iccProfile: string };

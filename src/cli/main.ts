@@ -41,11 +41,13 @@ program
   .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
   .option('--out <dir>', 'output folder', 'out')
   .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, digital)', 'offset')
+  .option('--theme <name>', 'theme (layouts/themes/): languedoc-roussillon, midi-pyrenees', 'languedoc-roussillon')
+  .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
-  .action(async (ids: string[], opts: { content: string; out: string; printer: string; impose?: 'saddle'; sourceDateEpoch?: string }) => {
+  .action(async (ids: string[], opts: { content: string; out: string; printer: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string }) => {
     try {
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);

@@ -36,7 +36,9 @@ export const documents: DocumentSpec[] = [
     id: 'programme',
     file: 'programme.pdf',
     title: 'Programme',
-    frame: frames.programme,
+    get frame() {
+      return frames.programme;
+    },
     pages: (n) => (n % 4 === 0 ? undefined : `${n} pages, not a multiple of 4 (saddle stitch)`),
     element: async (model, ctx) => {
       const plan = await planProgramme(model);
@@ -48,7 +50,9 @@ export const documents: DocumentSpec[] = [
     id: 'affiche',
     file: 'affiche.pdf',
     title: 'Affiche',
-    frame: frames.affiche,
+    get frame() {
+      return frames.affiche;
+    },
     pages: (n) => (n === 1 ? undefined : `${n} pages, an affiche has exactly 1 (something overflowed)`),
     element: async (model, ctx) => ({ element: afficheElement(model, ctx.partners), planned: 1 }),
   },
@@ -56,7 +60,9 @@ export const documents: DocumentSpec[] = [
     id: 'flyer',
     file: 'flyer.pdf',
     title: 'Tract',
-    frame: frames.flyer,
+    get frame() {
+      return frames.flyer;
+    },
     pages: (n) => (n === 2 ? undefined : `${n} pages, a tract has exactly 2 (recto, verso)`),
     element: async (model) => ({ element: flyerElement(model), planned: 2 }),
   },
@@ -64,7 +70,9 @@ export const documents: DocumentSpec[] = [
     id: 'dossier-de-presse',
     file: 'dossier-de-presse.pdf',
     title: 'Dossier de presse',
-    frame: frames['dossier-de-presse'],
+    get frame() {
+      return frames['dossier-de-presse'];
+    },
     pages: (n) => (n >= 2 ? undefined : `${n} page, a dossier de presse has several`),
     element: async (model, ctx) => dossierElement(model, ctx.partners),
   },

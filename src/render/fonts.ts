@@ -13,7 +13,8 @@ let registered: string | undefined;
  * same root is a no-op.
  */
 export function registerFonts(root: string): void {
-  if (registered === root) return;
+  const key = `${root}\u0000${JSON.stringify(theme.fonts.faces)}`;
+  if (registered === key) return;
   Font.reset();
   for (const [family, faces] of Object.entries(theme.fonts.faces)) {
     Font.register({
@@ -22,5 +23,5 @@ export function registerFonts(root: string): void {
     });
   }
   Font.registerHyphenationCallback(hyphenateFrench);
-  registered = root;
+  registered = key;
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { build } from '../src/build.js';
+import { themes } from '../layouts/theme.js';
+import { ROOT, EPOCH } from './helpers/sample.js';
+
+const DOCS = ['programme.pdf', 'affiche.pdf', 'flyer.pdf', 'dossier-de-presse.pdf'];
+
+async function streams(file: string): Promise<string> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const parts: string[] = [];
+  doc.context.enumerateIndirectObjects().forEach(([, obj]) => {
+    if (!(obj instanceof PDFRawStream) || obj.dict.get(PDFName.of('Subtype')) || obj.dict.get(PDFName.of('N'))) return;
+    try {
+      parts.push(Buffer.from(decodePDFRawStream(obj).decode()).toString('latin1'));
+    } catch {
+      /* not a content stream */
+    }
+  });
+  return parts.join('\n');
+}
+
+describe('themes and formats', () => {
+  it('restyle all four documents: the theme’s brand colour is in each print file, the other theme’s is not', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-theme-'));
+    await build({ root: ROOT, content: 'content', out, documents: [], theme: 'midi-pyrenees', sourceDateEpoch: EPOCH });
+    const blue = themes['midi-pyrenees']!.colours.brand.cmyk.map((v) => v / 100).join(' ');
+    const orange = themes['languedoc-roussillon']!.colours.brand.cmyk.map((v) => v / 100).join(' ');
+    expect(blue).toBe('0.9 0.4 0 0');
+    for (const file of DOCS) {
+      const content = await streams(path.join(out, file));
+      expect(content, file).toContain(`${blue} k`);
+      expect(content, file).not.toContain(`${orange} k`);
+    }
+  });
+
+  it('make the affiche A2 (420 × 594 mm) and 40 × 60 cm from the same component', async () => {
+    for (const [format, w, h] of [['A2', 420, 594], ['40x60', 400, 600]] as const) {
+      const out = mkdtempSync(path.join(os.tmpdir(), 'encre-format-'));
+      await build({ root: ROOT, content: 'content', out, documents: ['affiche'], format, sourceDateEpoch: EPOCH });
+      const doc = await PDFDocument.load(readFileSync(path.join(out, 'affiche.pdf')), { updateMetadata: false });
+      const trim = doc.getPage(0).getTrimBox();
+      expect((trim.width * 25.4) / 72).toBeCloseTo(w, 1);
+      expect((trim.height * 25.4) / 72).toBeCloseTo(h, 1);
+    }
+  });
+
+  it('refuses an unknown theme or format, naming the known ones', async () => {
+    await expect(build({ root: ROOT, content: 'content', out: os.tmpdir(), documents: [], theme: 'nope' })).rejects.toThrow('unknown theme "nope"; expected one of: languedoc-roussillon, midi-pyrenees');
+    await expect(build({ root: ROOT, content: 'content', out: os.tmpdir(), documents: [], format: 'A1' })).rejects.toThrow('unknown affiche format "A1"; expected one of: A3, A2, 40x60');
+  });
+});
