@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { inspectPdf, summarise } from '../preflight/pdf.js';
 import { loadPrinter } from '../load/printer.js';
+import { writePreviews } from '../preview/preview.js';
 import { documents } from '../documents/registry.js';
 
 /** Exit codes: 1 bad input (content or command line), 2 preflight failure, 3 internal error. */
@@ -49,6 +50,29 @@ program
     try {
       const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('preview')
+  .description('build, then write PNG pages and a contact sheet per document into <out>/preview/')
+  .argument('[document...]', 'document ids (default: all)')
+  .option('--content <dir>', 'content folder', 'content')
+  .option('--out <dir>', 'output folder', 'out')
+  .option('--theme <name>', 'theme', 'languedoc-roussillon')
+  .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
+  .option('--dpi <n>', 'resolution of the page images', '72')
+  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string }) => {
+    try {
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, log: () => {} });
+      const docs = [...new Set(built.map((b) => b.id))];
+      const dpi = Number(opts.dpi);
+      if (!(dpi >= 10 && dpi <= 600)) throw new UsageError(`--dpi must be between 10 and 600, received "${opts.dpi}"`);
+      const files = await writePreviews(opts.out, docs, dpi);
+      for (const f of files.filter((x) => !/-\d+\.png$/.test(x))) console.log(`contact sheet ${f}`);
+      console.log(`${files.length} images in ${opts.out}/preview/`);
     } catch (e) {
       fail(e);
     }
