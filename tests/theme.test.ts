@@ -6,6 +6,7 @@ import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib'
 import { build } from '../src/build.js';
 import { themes } from '../layouts/theme.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
+import { openPdf, pageTexts } from './helpers/pdf.js';
 
 const DOCS = ['programme.pdf', 'affiche.pdf', 'flyer.pdf', 'dossier-de-presse.pdf'];
 
@@ -35,6 +36,17 @@ describe('themes and formats', () => {
       expect(content, file).toContain(`${blue} k`);
       expect(content, file).not.toContain(`${orange} k`);
     }
+  });
+
+  it('build the second campaign (Midi-Pyrénées, 120 events) with its own theme', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-mp-'));
+    const built = await build({ root: ROOT, content: 'examples/midi-pyrenees/content', out, documents: ['programme', 'affiche'], theme: 'midi-pyrenees', sourceDateEpoch: EPOCH });
+    const programme = built.find((b) => b.id === 'programme' && b.output === 'print')!;
+    expect(programme.pages % 4).toBe(0);
+    const text = pageTexts(openPdf(readFileSync(path.join(out, 'screen/affiche.pdf')))).join(' ');
+    expect(text).toContain('Midi-Pyrénées');
+    expect(text).toContain('120 événements');
+    expect(await streams(path.join(out, 'affiche.pdf'))).toContain('0.9 0.4 0 0 k');
   });
 
   it('make the affiche A2 (420 × 594 mm) and 40 × 60 cm from the same component', async () => {
