@@ -14,6 +14,7 @@ import { GeometryContext, type Geometry } from '../layouts/geometry.js';
 import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { placePartners } from './assets/logos.js';
 import { documents, documentById, checkPages, type DocumentSpec } from './documents/registry.js';
+import { docMeta } from './documents/meta.js';
 import { ContentError, PreflightError, UsageError } from './model/errors.js';
 import { imposeSaddle } from './post/impose.js';
 import { checkGlyphs, openFaces } from './preflight/glyphs.js';
@@ -44,6 +45,10 @@ export interface BuildOptions {
   sourceDateEpoch?: string;
   /** Progress messages (one line each). */
   log?: (line: string) => void;
+  /** Outputs to make: both by default; the preview server asks for "screen" only. */
+  outputs?: ('print' | 'screen')[];
+  /** false: write nothing, return the bytes (the preview server). Default true. */
+  write?: boolean;
 }
 
 /** One written file. */
@@ -54,6 +59,8 @@ export interface BuiltDocument {
   file: string;
   pages: number;
   bytes: number;
+  /** The PDF itself, when the build was asked not to write (`write: false`). */
+  pdf?: Uint8Array;
 }
 
 /** An output made of each document: the print file for the printer profile, and the screen file. */
@@ -82,7 +89,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   if (!selectTheme(opts.theme ?? DEFAULT_THEME)) throw new UsageError(`unknown theme "${opts.theme}"; expected one of: ${Object.keys(themes).join(', ')}`);
   if (!selectPosterFormat(opts.format ?? 'A3')) throw new UsageError(`unknown affiche format "${opts.format}"; expected one of: ${Object.keys(POSTER_FORMATS).join(', ')}`);
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content);
-  await ensureWritableDir(path.resolve(opts.root, opts.out));
+  if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
   const env: Env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = deriveModel(content, env.buildDate);
@@ -91,10 +98,13 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   if (unprintable.length > 0) throw new ContentError(unprintable);
   registerFonts(TOOL_ROOT);
 
-  const outputs: Output[] = [
-    { kind: 'print', printer, dir: '' },
-    { kind: 'screen', printer: SCREEN, dir: 'screen' },
-  ];
+  const wanted = opts.outputs ?? ['print', 'screen'];
+  const outputs: Output[] = (
+    [
+      { kind: 'print', printer, dir: '' },
+      { kind: 'screen', printer: SCREEN, dir: 'screen' },
+    ] as Output[]
+  ).filter((o) => wanted.includes(o.kind));
   const results: { spec: DocumentSpec; output: Output; bytes: Uint8Array; pages: number }[] = [];
   const reports: FileReport[] = [];
   for (const output of outputs) {
@@ -116,7 +126,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
         slug,
         marks: p.cropMarks,
         links: output.kind === 'screen',
-        slugLine: (n) => `${spec.file} · ${model.title} ${model.year} · ${model.editionLabel ?? ''} · ${p.description} · ${day} · page ${n}/${planned}`,
+        slugLine: (n) => [spec.file, `${model.title} ${model.year}`, model.editionLabel, p.description, day, `page ${n}/${planned}`].filter(Boolean).join(' · '),
       };
       const wrapped = createElement(GeometryContext.Provider, { value: geometry }, element);
       const { result: rendered, unknown } = p.colour === 'cmyk' ? await withCmyk(themePalette(), () => renderPdf(wrapped)) : { result: await renderPdf(wrapped), unknown: [] };
@@ -126,9 +136,11 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
         bleed: mm(p.bleed),
         slug: mm(slug),
         stripAnnotations: output.kind === 'print',
+        rendition: output.kind === 'print' ? p.description : 'screen',
+        info: { ...infoOf(model, spec), date: env.buildDate },
         pdfx:
           output.kind === 'print' && p.pdfx !== 'none' && p.outputIntent && icc
-            ? { version: p.pdfx, intent: { icc: await readFile(icc), identifier: p.outputIntent.identifier, condition: p.outputIntent.condition, registry: p.outputIntent.registry }, title: docMetaTitle(model, spec), date: env.buildDate }
+            ? { version: p.pdfx, intent: { icc: await readFile(icc), identifier: p.outputIntent.identifier, condition: p.outputIntent.condition, registry: p.outputIntent.registry } }
             : undefined,
       });
       const file = path.join(output.dir, spec.file);
@@ -153,16 +165,19 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, env.buildDate) });
     log(`programme-imposition.pdf — ${screenProgramme.pages / 2} A4 sides (${screenProgramme.pages / 4} sheets, duplex, short-edge flip)`);
   }
+  const built = results.map((r): BuiltDocument => ({ id: r.spec.id, output: r.output.kind, file: path.join(opts.out, r.output.dir, r.spec.file), pages: r.pages, bytes: r.bytes.length }));
+  if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes }));
   const preflight = JSON.stringify({ printer: opts.printer ?? 'offset', profile: printer, files: reports }, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.output.dir, r.spec.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),
     { file: path.resolve(opts.root, opts.out, 'preflight.json'), bytes: `${preflight}\n` },
   ]);
-  return results.map((r) => ({ id: r.spec.id, output: r.output.kind, file: path.join(opts.out, r.output.dir, r.spec.file), pages: r.pages, bytes: r.bytes.length }));
+  return built;
 }
 
-/** The title written into a document's PDF/X metadata (same as its Info title). */
-function docMetaTitle(model: Model, spec: DocumentSpec): string {
-  return `${model.title} ${model.year} — ${model.campaign.region} — ${spec.title}`;
+/** A document's title, author, subject and keywords, as in its Info dictionary (docMeta). */
+function infoOf(model: Model, spec: DocumentSpec): { title: string; author: string; subject: string; keywords: string } {
+  const m = docMeta(model, spec.title);
+  return { title: m.title, author: m.author, subject: m.subject, keywords: m.keywords };
 }

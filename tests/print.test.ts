@@ -123,6 +123,29 @@ describe('print files (printer profile "offset")', () => {
   });
 });
 
+describe('document information', () => {
+  it('has ModDate and CreationDate in the Info dictionary, and an ID whose second part follows the content', async () => {
+    const doc = await load('flyer.pdf');
+    const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
+    expect(info.get(PDFName.of('ModDate'))).toBeDefined();
+    expect(info.get(PDFName.of('ModificationDate'))).toBeUndefined();
+    const idOf = (bytes: Buffer) => /\/ID\s*\[\s*<([0-9a-f]+)>\s*<([0-9a-f]+)>/i.exec(bytes.toString('latin1'))!.slice(1);
+    const first = idOf(readFileSync(path.join(out, 'flyer.pdf')));
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-id-'));
+    try {
+      cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+      writeFileSync(path.join(dir, 'campaign.yaml'), readFileSync(path.join(dir, 'campaign.yaml'), 'utf8').replace(/^tagline: .*$/m, 'tagline: Une autre accroche'));
+      const target = mkdtempSync(path.join(os.tmpdir(), 'encre-id-'));
+      await build({ root: ROOT, content: path.relative(ROOT, dir), out: target, documents: ['flyer'], sourceDateEpoch: EPOCH });
+      const second = idOf(readFileSync(path.join(target, 'flyer.pdf')));
+      expect(second[0]).toBe(first[0]);
+      expect(second[1]).not.toBe(first[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('screen files', () => {
   it('are trimmed, RGB, with clickable QR codes', async () => {
     const doc = await PDFDocument.load(readFileSync(path.join(out, 'screen/programme.pdf')), { updateMetadata: false });

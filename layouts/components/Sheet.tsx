@@ -16,6 +16,9 @@ import { CropMarks } from './CropMarks.js';
  * its layout, which collapses anything anchored to the page foot; content that overflows
  * shows as an extra page, which the preflight's planned page count refuses.
  */
+/** The slug line starts this far inside the trim's left edge, clear of the crop mark, mm. */
+const SLUG_INDENT = 4;
+
 export function Sheet({ format, background, number, children }: { format: Format; background: string; number: number; children: ReactNode }) {
   const { bleed, slug, marks, slugLine } = useGeometry();
   const width = mm(format.width + 2 * (bleed + slug));
@@ -28,7 +31,7 @@ export function Sheet({ format, background, number, children }: { format: Format
       </View>
       {marks ? <CropMarks trim={format} bleed={bleed} slug={slug} /> : null}
       {marks && slugLine ? (
-        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, fontSize: 6, color: ink('registration'), position: 'absolute', left: mm(slug + bleed), bottom: mm(slug / 2) - 3, width: mm(format.width) }}>
+        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, fontSize: 6, color: ink('registration'), position: 'absolute', left: mm(slug + bleed + SLUG_INDENT), bottom: mm(slug / 2) - 3, width: mm(format.width - 2 * SLUG_INDENT) }}>
           {slugLine(number)}
         </Text>
       ) : null}

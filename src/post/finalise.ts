@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFString, PDFDict } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict } from 'pdf-lib';
 
 /** What the post-processing writes, all distances in pt. */
 export interface FinaliseOptions {
@@ -11,13 +11,15 @@ export interface FinaliseOptions {
   slug: number;
   /** Links and other annotations removed (print files: PDF/X wants none inside the page). */
   stripAnnotations: boolean;
+  /** Which rendition this is (printer profile or "screen"): part of the document's ID. */
+  rendition: string;
+  /** Title, author, subject, keywords and date, repeated in the XMP metadata. */
+  info: { title: string; author: string; subject: string; keywords: string; date: Date };
   /** PDF/X identification, for print files that declare it. */
   pdfx?: {
     version: 'PDF/X-4';
     /** The CMYK output profile (ICC bytes) and its print condition. */
     intent: { icc: Uint8Array; identifier: string; condition: string; registry: string };
-    title: string;
-    date: Date;
   };
 }
 
@@ -36,18 +38,31 @@ export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promis
     const { width, height } = page.getMediaBox();
     page.setMediaBox(0, 0, width, height);
     page.setCropBox(0, 0, width, height);
-    page.setBleedBox(slug, slug, trim.width + 2 * bleed, trim.height + 2 * bleed);
+    // Without a slug the BleedBox is the MediaBox, written with the very same numbers.
+    if (slug === 0) page.setBleedBox(0, 0, width, height);
+    else page.setBleedBox(slug, slug, trim.width + 2 * bleed, trim.height + 2 * bleed);
     page.setTrimBox(slug + bleed, slug + bleed, trim.width, trim.height);
     if (opts.stripAnnotations) page.node.delete(PDFName.of('Annots'));
   }
-  if (opts.pdfx) writePdfx(doc, opts.pdfx);
+  // react-pdf 4.9 writes the modification date under a non-standard key (ModificationDate):
+  // the Info dictionary gets ModDate (ISO 32000-1 §14.3.3), which PDF/X checks against the XMP.
+  const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
+  info.delete(PDFName.of('ModificationDate'));
+  doc.setModificationDate(opts.info.date);
+  doc.setCreationDate(opts.info.date);
+  // Document ID: the same document (title, rendition) keeps its first part; the second part
+  // changes with the content, so a corrected file is told apart from the one it replaces.
+  const documentId = hexId(`${opts.info.title}\n${opts.rendition}`);
+  const instanceId = hexId(createHash('sha256').update(bytes).digest('hex'));
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(documentId), PDFHexString.of(instanceId)]);
+  if (opts.pdfx) writePdfx(doc, opts.pdfx, opts.info, uuid(documentId), uuid(instanceId));
   const out = await doc.save({ useObjectStreams: false });
   // PDF/X-4 is based on PDF 1.6; pdf-lib always writes a 1.7 header (same length: offsets hold).
   if (opts.pdfx) out.set(new TextEncoder().encode('%PDF-1.6'), 0);
   return { bytes: out, doc: await PDFDocument.load(out, { updateMetadata: false }) };
 }
 
-function writePdfx(doc: PDFDocument, x: NonNullable<FinaliseOptions['pdfx']>): void {
+function writePdfx(doc: PDFDocument, x: NonNullable<FinaliseOptions['pdfx']>, meta: FinaliseOptions['info'], documentId: string, instanceId: string): void {
   const ctx = doc.context;
   const profile = ctx.flateStream(x.intent.icc, { N: 4 });
   const intent = ctx.obj({
@@ -63,8 +78,7 @@ function writePdfx(doc: PDFDocument, x: NonNullable<FinaliseOptions['pdfx']>): v
   const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
   info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(x.version));
   info.set(PDFName.of('Trapped'), PDFName.of('False'));
-  const id = uuidFrom(`${x.title}\n${x.date.toISOString()}`);
-  const stamp = x.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const stamp = meta.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const xmp = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -75,15 +89,18 @@ function writePdfx(doc: PDFDocument, x: NonNullable<FinaliseOptions['pdfx']>): v
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
     xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
    <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(x.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>${escapeXml(meta.author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.subject)}</rdf:li></rdf:Alt></dc:description>
+   <pdf:Keywords>${escapeXml(meta.keywords)}</pdf:Keywords>
    <xmp:CreateDate>${stamp}</xmp:CreateDate>
    <xmp:ModifyDate>${stamp}</xmp:ModifyDate>
    <xmp:MetadataDate>${stamp}</xmp:MetadataDate>
    <xmp:CreatorTool>encre</xmp:CreatorTool>
    <pdf:Producer>encre (react-pdf, pdf-lib)</pdf:Producer>
    <pdf:Trapped>False</pdf:Trapped>
-   <xmpMM:DocumentID>uuid:${id}</xmpMM:DocumentID>
-   <xmpMM:InstanceID>uuid:${id}</xmpMM:InstanceID>
+   <xmpMM:DocumentID>uuid:${documentId}</xmpMM:DocumentID>
+   <xmpMM:InstanceID>uuid:${instanceId}</xmpMM:InstanceID>
    <xmpMM:VersionID>1</xmpMM:VersionID>
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
    <pdfxid:GTS_PDFXVersion>${x.version}</pdfxid:GTS_PDFXVersion>
@@ -95,10 +112,14 @@ function writePdfx(doc: PDFDocument, x: NonNullable<FinaliseOptions['pdfx']>): v
   doc.catalog.set(PDFName.of('Metadata'), ctx.register(metadata));
 }
 
-/** A stable UUID (version-5 shaped) from a text: same document, same id. */
-function uuidFrom(text: string): string {
-  const h = createHash('sha1').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+/** 16 bytes of hex from a text (MD5, as PDF IDs customarily are): same text, same id. */
+function hexId(text: string): string {
+  return createHash('md5').update(text).digest('hex');
+}
+
+/** A hex id as a UUID string for the XMP. */
+function uuid(h: string): string {
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
 function escapeXml(s: string): string {

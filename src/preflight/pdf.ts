@@ -55,6 +55,7 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
   const trims = new Map<string, [number, number]>();
   const imageInk = new Map<string, number>();
   let annotations = 0;
+  let marked = 0;
 
   for (const [i, page] of doc.getPages().entries()) {
     const n = i + 1;
@@ -70,7 +71,13 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
       if (!inside(trim, outer) || !inside(outer, media)) report.errors.push(`page ${n}: boxes not nested (MediaBox ⊇ BleedBox ⊇ TrimBox)`);
       if (bleed) report.bleedMm = Math.min(report.bleedMm, toMm(Math.min(trim.x - bleed.x, trim.y - bleed.y, bleed.x + bleed.width - trim.x - trim.width, bleed.y + bleed.height - trim.y - trim.height)));
     }
-    if (page.node.get(PDFName.of('Annots'))) annotations++;
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (annots && annots.size() > 0) annotations++;
+    if (expect.printer && bleed) {
+      // Crop marks need paper beyond the bleed: a MediaBox larger than the BleedBox.
+      const slugged = media.width - bleed.width > 1 || media.height - bleed.height > 1;
+      if (slugged) marked++;
+    }
     const resources = page.node.Resources();
     const contents = contentText(doc, page.node.get(PDFName.of('Contents')));
     walk(doc, contents, resources, [1, 0, 0, 1, 0, 0], n, report, spaces, fonts, imageInk);
@@ -94,8 +101,12 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
   const x = info.lookupMaybe(PDFName.of('GTS_PDFXVersion'), PDFString, PDFHexString);
   if (x) report.pdfx = x.decodeText();
 
+  if (!info.get(PDFName.of('ModDate'))) report.errors.push('no ModDate in the Info dictionary');
   const p = expect.printer;
+  if (!p && report.colourSpaces.some((c) => /CMYK/.test(c))) report.warnings.push('CMYK colours in a screen file: is this the print file?');
   if (p) {
+    if (p.cropMarks && marked < report.pages) report.errors.push(`the printer asks for crop marks: ${report.pages - marked} page(s) have no slug beyond the bleed for them`);
+    if (!p.cropMarks && marked > 0) report.errors.push(`the printer refuses crop marks: ${marked} page(s) have a slug beyond the bleed`);
     if (Math.abs(report.bleedMm - p.bleed) > 0.05) report.errors.push(`bleed is ${report.bleedMm} mm, the printer asks for ${p.bleed} mm`);
     if (p.colour === 'cmyk') {
       const rgb = report.colourSpaces.filter((s) => /RGB|ICCBased-3|Cal/.test(s));
