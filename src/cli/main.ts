@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { inspectPdf, summarise } from '../preflight/pdf.js';
 import { loadPrinter } from '../load/printer.js';
 import { writePreviews } from '../preview/preview.js';
+import { startDevServer } from '../dev/server.js';
 import { documents } from '../documents/registry.js';
 
 /** Exit codes: 1 bad input (content or command line), 2 preflight failure, 3 internal error. */
@@ -73,6 +74,29 @@ program
       const files = await writePreviews(opts.out, docs, dpi);
       for (const f of files.filter((x) => !/-\d+\.png$/.test(x))) console.log(`contact sheet ${f}`);
       console.log(`${files.length} images in ${opts.out}/preview/`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('dev')
+  .description('preview server: every page of every document in the browser, rebuilt and refreshed as you save')
+  .option('--content <dir>', 'content folder', 'content')
+  .option('--theme <name>', 'theme', 'languedoc-roussillon')
+  .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
+  .option('--port <n>', 'port', '4321')
+  .option('--host <address>', 'interface to listen on (127.0.0.1; another one makes the preview reachable from other machines)', '127.0.0.1')
+  .action(async (opts: { content: string; theme: string; format: string; port: string; host: string }) => {
+    try {
+      const server = await startDevServer({ root: process.cwd(), content: opts.content, theme: opts.theme, format: opts.format, port: Number(opts.port), host: opts.host, log: (l) => console.log(l) });
+      console.log(`encre dev: ${server.url} (Ctrl-C to stop)`);
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     } catch (e) {
       fail(e);
     }

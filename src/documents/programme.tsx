@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EventView, Model } from '../derive/model.js';
 import { formatCount, formatNumber } from '../derive/french.js';
 import { mm } from '../units.js';
@@ -98,13 +99,20 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
   if (organisers.length > 0) blocks.push({ kind: 'heading', label: 'Organisateurs' }, ...organisers);
   const area = textArea(frames.programme);
   const width = columnWidth(2);
+  const fingerprint = themeFingerprint();
   const heights = await measureBlocks(
     blocks.map((b, i) => (b.kind === 'heading' ? <IndexHeading key={i} label={b.label} width={width} /> : <IndexLine key={i} label={b.label} pages={b.pages} colour={b.colour} width={width} />)),
     width,
+    blocks.map((b) => JSON.stringify(['index', fingerprint, width, b])),
   );
   const titleHeight = mm(14);
   const packed = fillColumns(blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' })), 2, mm(area.height) - titleHeight);
   return packed.map((cols, i): PlannedPage => ({ kind: 'index', first: i === 0, columns: cols.map((c) => c.map((j) => blocks[j]!)) }));
+}
+
+/** A short hash of the theme in force: measurements depend on it. */
+function themeFingerprint(): string {
+  return createHash('sha1').update(JSON.stringify(theme)).digest('hex').slice(0, 12);
 }
 
 /** Width of one column of event cards in pt. */
@@ -120,16 +128,19 @@ async function planWith(model: Model, columns: number): Promise<ProgrammePlan & 
   const headers = await measureBlocks(
     model.sections.map((s) => <SectionHeader key={s.code} section={s} width={width} countLabel={sectionCount(s.events.length)} />),
     width,
+    model.sections.map((s) => JSON.stringify(['header', themeFingerprint(), width, s.code, s.name, s.colour, s.events.length])),
   );
   const card = (e: EventView, colour: number, stacked: boolean) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} />;
   const all = model.sections.flatMap((s) => s.events.map((e) => ({ e, colour: s.colour })));
-  const cards = await measureBlocks(all.map(({ e, colour }) => card(e, colour, false)), cardWidth);
+  const fingerprint = themeFingerprint();
+  const key = (e: EventView, colour: number, stacked: boolean) => JSON.stringify([fingerprint, cardWidth, colour, stacked, e]);
+  const cards = await measureBlocks(all.map(({ e, colour }) => card(e, colour, false)), cardWidth, all.map(({ e, colour }) => key(e, colour, false)));
   // A card whose words do not fit beside its QR code (a long name in a narrow column) puts
   // the QR code under its text instead.
   const stacked = new Set<string>();
   const retry = all.flatMap((x, i) => (columns > 1 && cards[i]!.overflow !== undefined ? [i] : []));
   if (retry.length > 0) {
-    const again = await measureBlocks(retry.map((i) => card(all[i]!.e, all[i]!.colour, true)), cardWidth);
+    const again = await measureBlocks(retry.map((i) => card(all[i]!.e, all[i]!.colour, true)), cardWidth, retry.map((i) => key(all[i]!.e, all[i]!.colour, true)));
     retry.forEach((i, j) => {
       cards[i] = again[j]!;
       stacked.add(all[i]!.e.id);

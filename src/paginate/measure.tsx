@@ -20,12 +20,23 @@ export interface Measurement {
  * Measures blocks as react-pdf will lay them out: each block alone on a probe page of
  * `width` pt, laid out by react-pdf's own engine (fonts, hyphenation, line breaking), without
  * rendering a PDF. One layout pass over all blocks: the cost grows linearly with their number.
- * Not re-entrant: react-pdf's renderer and font store are process-wide, and two measurements
+ * With `keys` (one per block: a stable description of its props, width and theme), blocks
+ * measured before are taken from a cache. Not re-entrant: react-pdf's renderer and font store are process-wide, and two measurements
  * run at once were seen to return wrong heights. Await each call before the next.
  * @returns for each block, in the order given: its height in pt (margins included) and any
  *   text line wider than its frame (a word that cannot break at this width).
  */
-export async function measureBlocks(blocks: ReactElement[], width: number): Promise<Measurement[]> {
+export async function measureBlocks(blocks: ReactElement[], width: number, keys?: string[]): Promise<Measurement[]> {
+  // Blocks already measured (same key: same props, width and theme) are not laid out again:
+  // a rebuild after one edited event measures one card.
+  if (keys) {
+    const missing = blocks.flatMap((_, i) => (cache.has(keys[i]!) ? [] : [i]));
+    if (missing.length > 0) {
+      const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width);
+      missing.forEach((i, j) => remember(keys[i]!, fresh[j]!));
+    }
+    return keys.map((k) => cache.get(k)!);
+  }
   const probe = (
     <Document>
       {blocks.map((block, i) => (
@@ -44,4 +55,13 @@ export async function measureBlocks(blocks: ReactElement[], width: number): Prom
     if (!block || height === undefined) throw new Error(`internal: block ${i} was not laid out`);
     return { height, overflow: overflowingLine(block) };
   });
+}
+
+/** Measurements by block key, bounded (oldest dropped first). */
+const cache = new Map<string, Measurement>();
+const CACHE_LIMIT = 50_000;
+
+function remember(key: string, m: Measurement): void {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, m);
 }

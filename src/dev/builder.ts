@@ -1,0 +1,42 @@
+/**
+ * The preview server's build process: builds screen PDFs in memory on request (IPC), so that
+ * the server can restart it to pick up edited layouts and themes (ES modules cannot be
+ * reloaded in place) while content edits reuse the warm process.
+ * Messages in: { id, request: BuildRequest }; out: { id, ok: true, docs } | { id, ok: false, error }.
+ */
+import { build } from '../build.js';
+import { ContentError, PreflightError, UsageError, formatProblem } from '../model/errors.js';
+
+/** What the server asks for. */
+export interface BuildRequest {
+  root: string;
+  content: string;
+  documents: string[];
+  theme?: string;
+  format?: string;
+}
+
+/** A document built for the preview. */
+export interface PreviewDoc {
+  id: string;
+  pages: number;
+  pdf: Uint8Array;
+}
+
+process.on('message', async (msg: { id: number; request: BuildRequest }) => {
+  const { id, request } = msg;
+  try {
+    const built = await build({ ...request, out: '.', outputs: ['screen'], write: false });
+    const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf! }));
+    process.send?.({ id, ok: true, docs });
+  } catch (e) {
+    const error =
+      e instanceof ContentError
+        ? e.problems.map(formatProblem).join('\n')
+        : e instanceof PreflightError || e instanceof UsageError
+          ? e.message
+          : `internal error: ${(e as Error).stack ?? String(e)}`;
+    process.send?.({ id, ok: false, error });
+  }
+});
+process.send?.({ ready: true });
