@@ -48,6 +48,11 @@ describe('French typography', () => {
     expect(frenchText('e\u0301te\u0301  ?')).toBe('été\u202F?');
     expect(frenchText('à 14:30')).toBe('à 14:30');
   });
+  it('groups thousands, but not years or postal codes', () => {
+    expect(frenchText('12500 visiteurs en 2016, 1500 € et 1500 euros, 34000 Montpellier')).toBe(
+      '12\u202F500 visiteurs en 2016, 1\u202F500\u00A0€ et 1\u202F500\u00A0euros, 34000 Montpellier',
+    );
+  });
   it('has no placeholder that text could forge', () => {
     expect(frenchText('a \u00000\u0000 b https://x.fr/p')).toBe('a \u00000\u0000 b https://x.fr/p');
   });

@@ -49,6 +49,17 @@ describe('the sample campaign builds its four documents', () => {
     }
   });
 
+  it('sets French punctuation: a narrow or plain no-break space after « and before » ! ? ;', () => {
+    const doc = open('programme.pdf');
+    let text = '';
+    for (let i = 0; i < doc.countPages(); i++) text += `${doc.loadPage(i).toStructuredText('preserve-whitespace').asText()}\n`;
+    expect(text).toContain('«');
+    const bad: string[] = [];
+    for (const m of text.matchAll(/«(.)/gs)) if (!/[\u202F\u00A0]/.test(m[1]!)) bad.push(text.slice(m.index - 10, m.index + 10));
+    for (const m of text.matchAll(/(.)([»!?;])/gs)) if (!/[\u202F\u00A0]/.test(m[1]!)) bad.push(text.slice(m.index - 15, m.index + 5));
+    expect(bad).toEqual([]);
+  });
+
   it('gives each event a French date and time', () => {
     const text = pageTexts(open('programme.pdf')).join(' ');
     // herault-01 starts 2016-11-02 at 18:30 in the sample content

@@ -5,7 +5,8 @@ const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+[^\s.,;:!?)»]|[\w.+-]+@[\w-]+\.
 /**
  * French typography for running text (titles, descriptions, names): Unicode NFC, typographic
  * apostrophe, narrow no-break space (U+202F) before ; ! ? and inside « », no-break space
- * (U+00A0) before :, single spaces, no zero-width characters or soft hyphens. URLs and e-mail addresses are kept exactly as written.
+ * (U+00A0) before :, single spaces, no zero-width characters or soft hyphens, thousands
+ * grouped with narrow no-break spaces (« 12 500 », « 1 500 € », not years nor postal codes). URLs and e-mail addresses are kept exactly as written.
  * Source: Imprimerie nationale, « Lexique des règles typographiques en usage à l'Imprimerie nationale ».
  */
 export function frenchText(input: string): string {
@@ -33,5 +34,20 @@ function typeset(s: string): string {
     .replace(/[ \u00A0\u202F]?([;!?]+)/g, `${NNBSP}$1`)
     .replace(/[ \u00A0\u202F]?:(?=\s|$)/g, `${NBSP}:`)
     .replace(/«[ \u00A0\u202F]?/g, `«${NNBSP}`)
-    .replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`);
+    .replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`)
+    .replace(BIG_NUMBER, (_m, n: string) => groupThousands(n))
+    .replace(COUNTED_NUMBER, (_m, n: string, space: string, unit: string) => `${groupThousands(n)}${space ? NBSP : ''}${unit}`);
+}
+
+/**
+ * Numbers of five digits or more (not a postal code: five digits before a capitalised word,
+ * « 34000 Montpellier »), grouped by thousands: « 12500 » → « 12 500 ».
+ */
+const BIG_NUMBER = /(?<![\d.,])(\d{5,})(?![\d.,]|[ \u00A0]\p{Lu})/gu;
+/** Four-digit numbers followed by a unit or a currency (not years): « 1500 euros » → « 1 500 euros ». */
+const COUNTED_NUMBER = /(?<![\d.,])(\d{4})(?![\d.,])([ \u00A0]?)(€|euros?\b|km\b|m²|mètres\b|kg\b|tonnes\b|habitants\b|personnes\b|participants\b|visiteurs\b|emplois\b|salariés\b|bénévoles\b|adhérents\b|entreprises\b)/gu;
+
+/** "12500" → "12 500" (narrow no-break spaces). */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
 }
