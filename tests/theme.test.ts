@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
@@ -63,5 +63,25 @@ describe('themes and formats', () => {
   it('refuses an unknown theme or format, naming the known ones', async () => {
     await expect(build({ root: ROOT, content: 'content', out: os.tmpdir(), documents: [], theme: 'nope' })).rejects.toThrow('unknown theme "nope"; expected one of: languedoc-roussillon, midi-pyrenees');
     await expect(build({ root: ROOT, content: 'content', out: os.tmpdir(), documents: [], format: 'A1' })).rejects.toThrow('unknown affiche format "A1"; expected one of: A3, A2, 40x60');
+  });
+});
+
+describe('programme grouping', () => {
+  it('groups by day when campaign.yaml asks (programme.groupBy: day), sections in date order', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-groupby-'));
+    try {
+      cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+      writeFileSync(path.join(dir, 'campaign.yaml'), `${readFileSync(path.join(dir, 'campaign.yaml'), 'utf8')}programme: { groupBy: day }\n`);
+      const out = mkdtempSync(path.join(os.tmpdir(), 'encre-groupby-'));
+      await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['programme'], sourceDateEpoch: EPOCH });
+      const pages = pageTexts(openPdf(readFileSync(path.join(out, 'screen/programme.pdf'))));
+      const sommaire = pages[2]!;
+      const first = /2 mercredi 2 novembre 2016 (\d+)/.exec(sommaire);
+      expect(first, sommaire.slice(0, 200)).not.toBeNull();
+      expect(pages[Number(first![1]) - 1]).toContain('mercredi 2 novembre 2016');
+      expect(sommaire.indexOf('mercredi 2 novembre')).toBeLessThan(sommaire.indexOf('jeudi 3 novembre'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { View, Text } from '@react-pdf/renderer';
 import { mm } from '../../src/units.js';
 import { ink } from '../ink.js';
 import { text } from '../styles.js';
+import { frames } from '../frames.js';
 
 /**
  * The running head of a booklet page: the section name on the outside, the campaign on the
@@ -13,8 +14,10 @@ export function RunningHead({ section, campaign, colour, recto, top, inside, out
 }) {
   const left = recto ? inside : outside;
   const right = recto ? outside : inside;
-  const sectionText = <Text style={{ ...text.caption, ...text.semibold, color: colour, textTransform: 'uppercase', letterSpacing: 0.6 }}>{section}</Text>;
-  const campaignText = <Text style={{ ...text.caption }}>{campaign}</Text>;
+  // The section on the outside (55 % of the measure), the campaign on the inside (45 %).
+  const measure = frames.programme.format.width - inside - outside;
+  const sectionText = <Text style={{ ...text.caption, ...text.semibold, color: colour, textTransform: 'uppercase', letterSpacing: 0.6, width: mm(measure * 0.55), textAlign: recto ? 'right' : 'left' }}>{section}</Text>;
+  const campaignText = <Text style={{ ...text.caption, width: mm(measure * 0.45), textAlign: recto ? 'left' : 'right' }}>{campaign}</Text>;
   return (
     <View fixed style={{ position: 'absolute', top: mm(top), left: mm(left), right: mm(right), flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderBottomColor: ink('rule'), paddingBottom: mm(1) }}>
       {recto ? campaignText : sectionText}

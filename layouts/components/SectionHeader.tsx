@@ -16,7 +16,7 @@ export function SectionHeader({ section, width, countLabel }: { section: Section
   return (
     <View id={`section-${section.code}`} wrap={false} style={{ width, marginBottom: mm(theme.space.md), flexDirection: 'row', alignItems: 'flex-end' }}>
       <View style={{ width: mm(CODE_BOX), backgroundColor: sectionInk(section.colour), paddingTop: mm(2.5), paddingBottom: mm(2), alignItems: 'center', marginRight: mm(theme.space.md) }}>
-        <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{section.code}</Text>
+        <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{section.badge}</Text>
       </View>
       <View style={{ width: width - mm(CODE_BOX + theme.space.md), paddingBottom: mm(1) }}>
         <Text style={{ ...text.display, ...type('h2'), color: sectionInk(section.colour) }}>{section.name}</Text>

@@ -9,31 +9,53 @@ import { BookletPage } from './BookletPage.js';
 /** A line of the table of contents. */
 export interface ContentsEntry {
   code: string;
+  /** Text of the coloured tab (the INSEE code, a day number…). */
+  badge: string;
   name: string;
   colour: number;
   count: string;
   page: number;
 }
 
-/** The table of contents: one line per département with its event count and first page. */
+/** The table of contents: one line per section (département, day…) with its event count and first page. */
 export function Contents({ number, campaign, entries, howTo, index }: { number: number; campaign: string; entries: ContentsEntry[]; howTo: string; index?: number }) {
+  const area = textArea(frames.programme).width;
+  // Up to 10 sections, one roomy line each; more (days of a month…), two compact columns.
+  const compact = entries.length > 10;
+  const half = (area - theme.programme.gutter) / 2;
   return (
     <BookletPage number={number} campaign={campaign} head="Sommaire">
       <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>Sommaire</Text>
-      {entries.map((e) => (
-        <Link key={e.code} src={`#section-${e.code}`} style={{ textDecoration: 'none' }}>
-          <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-            <View style={{ width: mm(11), height: mm(7), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(3) }}>
-              <Text style={{ ...text.display, ...type('h3'), color: ink('paper') }}>{e.code}</Text>
+      {compact ? (
+        <View style={{ flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' }}>
+          {entries.map((e) => (
+            <Link key={e.code} src={`#section-${e.code}`} style={{ textDecoration: 'none', width: mm(half) }}>
+              <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(1), paddingBottom: mm(1), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+                <View style={{ width: mm(7), height: mm(4.5), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(2) }}>
+                  <Text style={{ ...text.caption, ...text.strong, color: ink('paper') }}>{e.badge}</Text>
+                </View>
+                <Text style={{ ...text.body, ...type('small'), ...text.semibold, width: mm(half - 7 - 2 - 9) }}>{e.name}</Text>
+                <Text style={{ ...text.body, ...type('small'), ...text.strong, color: sectionInk(e.colour), width: mm(9), textAlign: 'right' }}>{String(e.page)}</Text>
+              </View>
+            </Link>
+          ))}
+        </View>
+      ) : (
+        entries.map((e) => (
+          <Link key={e.code} src={`#section-${e.code}`} style={{ textDecoration: 'none' }}>
+            <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+              <View style={{ width: mm(11), height: mm(7), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(3) }}>
+                <Text style={{ ...text.display, ...type('h3'), color: ink('paper') }}>{e.badge}</Text>
+              </View>
+              <View style={{ width: mm(area - 11 - 3 - 12) }}>
+                <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text') }}>{e.name}</Text>
+                <Text style={{ ...text.caption }}>{e.count}</Text>
+              </View>
+              <Text style={{ ...text.display, ...type('h3'), color: sectionInk(e.colour) }}>{String(e.page)}</Text>
             </View>
-            <View style={{ width: mm(textArea(frames.programme).width - 11 - 3 - 12) }}>
-              <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text') }}>{e.name}</Text>
-              <Text style={{ ...text.caption }}>{e.count}</Text>
-            </View>
-            <Text style={{ ...text.display, ...type('h3'), color: sectionInk(e.colour) }}>{String(e.page)}</Text>
-          </View>
-        </Link>
-      ))}
+          </Link>
+        ))
+      )}
       {index ? (
         <View style={{ flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
           <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(14) }}>Index des communes et des organisateurs</Text>

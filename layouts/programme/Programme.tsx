@@ -1,5 +1,6 @@
 import { Document } from '@react-pdf/renderer';
 import type { ProgrammeProps } from '../../src/documents/programme-props.js';
+import type { PlannedSegment } from '../../src/paginate/plan.js';
 import { Cover } from './Cover.js';
 import { Introduction } from './Introduction.js';
 import { Contents } from './Contents.js';
@@ -7,6 +8,15 @@ import { EventsPage } from './EventsPage.js';
 import { NotesPage } from './NotesPage.js';
 import { IndexPage } from './IndexPage.js';
 import { BackCover } from './BackCover.js';
+
+/**
+ * The running head of an events page, dictionary style: a verso names the section its first
+ * event belongs to ("(suite)" when it continues), a recto the section its last event belongs to.
+ */
+function runningHead(segments: PlannedSegment[], recto: boolean): string {
+  const seg = recto ? segments[segments.length - 1]! : segments[0]!;
+  return seg.opensSection || recto ? seg.section.name : `${seg.section.name} (suite)`;
+}
 
 /** The programme booklet (A5): one react-pdf Page per planned page, nothing left to react-pdf's paginator. */
 export function Programme(props: ProgrammeProps) {
@@ -32,7 +42,7 @@ export function Programme(props: ProgrammeProps) {
                 columns={page.columns}
                 stacked={page.stacked}
                 countLabels={props.sectionCounts}
-                head={page.segments.map((seg) => (seg.opensSection ? seg.section.name : `${seg.section.name} (suite)`)).join(' · ')}
+                head={runningHead(page.segments, number % 2 === 1)}
               />
             );
           case 'index':

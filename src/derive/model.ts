@@ -2,7 +2,7 @@ import type { Content } from '../load/content.js';
 import type { Campaign } from '../model/campaign.js';
 import type { CampaignEvent } from '../model/event.js';
 import { departement, departementSortKey } from '../model/departements.js';
-import { formatWhen, formatPeriod, formatOrdinal } from './french.js';
+import { formatWhen, formatPeriod, formatOrdinal, formatDate } from './french.js';
 import { frenchText } from './typography.js';
 import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
 import { theme } from '../../layouts/theme.js';
@@ -36,13 +36,27 @@ export interface EventView {
   tags: string[];
 }
 
-/** One département of the programme, events in date order. */
+/**
+ * One section of the programme (a département by default; a day, a venue or a category with
+ * `programme.groupBy`), events in date order.
+ */
 export interface Section {
+  /** Stable key, safe in PDF names: "34", "2016-11-08", "salle-des-fetes". */
   code: string;
+  /** Short text of the section's tab: "34", "8", "S". */
+  badge: string;
   name: string;
   /** Index into theme.sectionColours. */
   colour: number;
   events: EventView[];
+}
+
+/** A département of the campaign, for the affiche, the press kit and the index. */
+export interface DepartementCount {
+  code: string;
+  name: string;
+  colour: number;
+  count: number;
 }
 
 /** Everything the documents need, derived once from the content. */
@@ -58,6 +72,10 @@ export interface Model {
   periodLabel: string;
   year: number;
   sections: Section[];
+  /** What the sections are: "departement", "day", "venue" or "category". */
+  groupBy: 'departement' | 'day' | 'venue' | 'category';
+  /** Départements with their event counts, INSEE order, whatever the grouping. */
+  departements: DepartementCount[];
   events: EventView[];
   /** QR symbol of the online programme, when the campaign has one. */
   programmeQr?: QrMatrix;
@@ -74,23 +92,28 @@ export interface Model {
 export function deriveModel(content: Content, buildDate: Date): Model {
   const campaign = typographyDeep(content.campaign);
   const views = content.events.map((e) => eventView(e.value));
-  const byCode = new Map<string, EventView[]>();
-  for (const v of views) byCode.set(v.departement, [...(byCode.get(v.departement) ?? []), v]);
   const order = new Map(content.events.map((e, i) => [e.value.id, i]));
+  const byDate = (a: EventView, b: EventView) =>
+    (a.start ?? '9999').localeCompare(b.start ?? '9999') || a.title.localeCompare(b.title, 'fr') || order.get(a.id)! - order.get(b.id)!;
 
-  const sections = [...byCode.entries()]
-    .sort(([a], [b]) => departementSortKey(a) - departementSortKey(b))
-    .map(([code, events], i): Section => ({
-      code,
-      name: departement(code).name,
-      colour: i,
-      events: events.sort(
-        (a, b) =>
-          (a.start ?? '9999').localeCompare(b.start ?? '9999') ||
-          a.title.localeCompare(b.title, 'fr') ||
-          order.get(a.id)! - order.get(b.id)!,
-      ),
-    }));
+  const deps = group(views, (v) => v.departement).sort(([a], [b]) => departementSortKey(a) - departementSortKey(b));
+  const departements = deps.map(([code, events], i): DepartementCount => ({ code, name: departement(code).name, colour: i, count: events.length }));
+  const groupBy = campaign.programme.groupBy;
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  let groups: { code: string; badge: string; name: string; events: EventView[] }[];
+  if (groupBy === 'departement') {
+    groups = deps.map(([code, events]) => ({ code, badge: code, name: departement(code).name, events }));
+  } else if (groupBy === 'day') {
+    groups = group(views, (v) => v.start?.slice(0, 10) ?? '')
+      .sort(([a], [b]) => (a || '9999').localeCompare(b || '9999'))
+      .map(([day, events]) => ({ code: day || 'sans-date', badge: day ? String(Number(day.slice(8, 10))) : '?', name: day ? formatDate(day) : 'Dates à préciser', events }));
+  } else {
+    const label = (v: EventView) => (groupBy === 'venue' ? v.venue : v.category) ?? '';
+    groups = group(views, label)
+      .sort(([a], [b]) => (a ? (b ? collator.compare(a, b) : -1) : 1))
+      .map(([name, events]) => ({ code: slugKey(name || 'autres'), badge: (name || '?').charAt(0).toUpperCase(), name: name || (groupBy === 'venue' ? 'Autres lieux' : 'Autres'), events }));
+  }
+  const sections = groups.map((g, i): Section => ({ ...g, colour: i, events: g.events.sort(byDate) }));
   return {
     campaign,
     title: campaign.name,
@@ -99,11 +122,30 @@ export function deriveModel(content: Content, buildDate: Date): Model {
     periodLabel: formatPeriod(campaign.period.start, campaign.period.end),
     year: Number(campaign.period.start.slice(0, 4)),
     sections,
+    groupBy,
+    departements,
     events: sections.flatMap((s) => s.events),
     programmeQr: campaign.programmeUrl ? qrMatrix(campaign.programmeUrl, theme.qr.errorCorrection) : undefined,
     buildDate,
     assets: content.assets,
   };
+}
+
+/** Groups in first-seen order. */
+function group<T>(items: T[], key: (t: T) => string): [string, T[]][] {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return [...m.entries()];
+}
+
+/** "Salle des fêtes" → "salle-des-fetes": a key safe in PDF names. */
+function slugKey(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
 function eventView(e: CampaignEvent): EventView {

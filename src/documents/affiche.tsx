@@ -16,7 +16,7 @@ export function afficheProps(model: Model, partners: PlacedPartner[]): AffichePr
     period: model.periodLabel,
     tagline: c.tagline,
     eventCount: { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
-    departements: model.sections.map((s) => ({ name: s.name, count: formatNumber(s.events.length) })),
+    departements: model.departements.map((d) => ({ name: d.name, count: formatNumber(d.count) })),
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,

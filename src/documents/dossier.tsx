@@ -31,7 +31,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
       lead: frenchText(`${formatCount(n, 'événement')} ${model.periodLabel} en ${c.region}`),
       paragraphs: [
         frenchText(
-          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} réunit ${formatCount(n, 'événement')} dans ${formatCount(model.sections.length, 'département')} : ${model.sections.map((s) => `${s.name} (${s.events.length})`).join(', ')}. Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.`,
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} réunit ${formatCount(n, 'événement')} dans ${formatCount(model.departements.length, 'département')} : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}. Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.`,
         ),
         ...c.introduction,
       ],
@@ -46,10 +46,10 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
     actions: c.communication?.actions ?? [],
     figures: [
       { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
-      { value: formatNumber(model.sections.length), label: model.sections.length >= 2 ? 'départements' : 'département' },
+      { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
       { value: formatNumber(new Set(model.events.map((e) => e.commune)).size), label: 'communes' },
     ],
-    bars: model.sections.map((s) => ({ label: s.name, value: s.events.length, valueLabel: formatNumber(s.events.length), colour: sectionInk(s.colour) })),
+    bars: model.departements.map((d) => ({ label: d.name, value: d.count, valueLabel: formatNumber(d.count), colour: sectionInk(d.colour) })),
     share: { ratio: co / Math.max(n, 1), value: formatPercent(co / Math.max(n, 1)), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) },
     printRun: c.printRun
       ? [

@@ -73,7 +73,7 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
   pages.forEach((p, i) => {
     if (p.kind === 'events') for (const seg of p.segments) for (const row of seg.rows) for (const e of row) pageOf.set(e.id, i + 1);
   });
-  const colourOf = new Map(model.sections.map((s) => [s.code, s.colour]));
+  const colourOf = new Map(model.departements.map((d) => [d.code, d.colour]));
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   const entries = (key: (e: EventView) => string | undefined) => {
     const groups = new Map<string, { pages: Set<number>; colours: Set<number> }>();
@@ -128,7 +128,7 @@ async function planWith(model: Model, columns: number): Promise<ProgrammePlan & 
   const headers = await measureBlocks(
     model.sections.map((s) => <SectionHeader key={s.code} section={s} width={width} countLabel={sectionCount(s.events.length)} />),
     width,
-    model.sections.map((s) => JSON.stringify(['header', themeFingerprint(), width, s.code, s.name, s.colour, s.events.length])),
+    model.sections.map((s) => JSON.stringify(['header', themeFingerprint(), width, s.code, s.badge, s.name, s.colour, s.events.length])),
   );
   const card = (e: EventView, colour: number, stacked: boolean) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} />;
   const all = model.sections.flatMap((s) => s.events.map((e) => ({ e, colour: s.colour })));
@@ -184,7 +184,8 @@ function howTo(model: Model): string {
   const n = model.events.length;
   const undated = model.events.filter((e) => !e.when).length;
   const withQr = model.events.filter((e) => e.qr).length;
-  const parts = [`${n >= 2 ? `Les ${formatNumber(n)} événements sont classés` : 'L’événement est classé'} par département, puis par date${undated ? ' ; ceux dont la date n’est pas connue viennent en fin de département' : ''}.`];
+  const by = { departement: 'par département, puis par date', day: 'par jour, puis par heure', venue: 'par lieu, puis par date', category: 'par thème, puis par date' }[model.groupBy];
+  const parts = [`${n >= 2 ? `Les ${formatNumber(n)} événements sont classés` : 'L’événement est classé'} ${by}${undated && model.groupBy !== 'day' ? ' ; ceux dont la date n’est pas connue viennent en fin de section' : ''}.`];
   const gives = ['le lieu', ...(model.events.some((e) => e.organiser) ? ['l’organisateur'] : [])];
   parts.push(`Chaque fiche donne ${gives.join(' et ')}.`);
   if (withQr === n) parts.push('Scannez son QR code avec votre téléphone pour les détails à jour.');
@@ -209,11 +210,11 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
       region: model.regionLine,
       period: model.periodLabel,
       tagline: c.tagline,
-      eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatCount(model.sections.length, 'département')}`,
+      eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatCount(model.departements.length, 'département')}`,
     },
     introduction: { paragraphs: c.introduction, objectives: c.objectives, organiser: c.organiser.name },
     contents: {
-      entries: model.sections.map((s) => ({ code: s.code, name: s.name, colour: s.colour, count: sectionCount(s.events.length), page: plan.sectionPages.get(s.code)! })),
+      entries: model.sections.map((s) => ({ code: s.code, badge: s.badge, name: s.name, colour: s.colour, count: sectionCount(s.events.length), page: plan.sectionPages.get(s.code)! })),
       index: plan.indexPage,
       howTo: howTo(model),
     },

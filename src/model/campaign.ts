@@ -80,6 +80,10 @@ export const CampaignSchema = z.strictObject({
     .optional(),
   /** Event ids shown on the tract, in order. */
   highlights: z.array(Text).default([]),
+  /** How the programme is organised: sections per département (default), day, venue or category. */
+  programme: z
+    .strictObject({ groupBy: z.enum(['departement', 'day', 'venue', 'category']).default('departement') })
+    .default({ groupBy: 'departement' }),
   /** Who published the data, printed on the back cover (open data attribution). */
   credits: Text.optional(),
 });
