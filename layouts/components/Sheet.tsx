@@ -3,7 +3,7 @@ import { Page, View, Text } from '@react-pdf/renderer';
 import type { Format } from '../../src/units.js';
 import { mm } from '../../src/units.js';
 import { ink } from '../ink.js';
-import { text } from '../styles.js';
+import { text, type } from '../styles.js';
 import { useGeometry } from '../geometry.js';
 import { CropMarks } from './CropMarks.js';
 
@@ -31,7 +31,7 @@ export function Sheet({ format, background, number, children }: { format: Format
       </View>
       {marks ? <CropMarks trim={format} bleed={bleed} slug={slug} /> : null}
       {marks && slugLine ? (
-        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, fontSize: 6, color: ink('registration'), position: 'absolute', left: mm(slug + bleed + SLUG_INDENT), bottom: mm(slug / 2) - 3, width: mm(format.width - 2 * SLUG_INDENT) }}>
+        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, ...type('slug'), color: ink('registration'), position: 'absolute', left: mm(slug + bleed + SLUG_INDENT), bottom: mm(slug / 2) - 3, width: mm(format.width - 2 * SLUG_INDENT) }}>
           {slugLine(number)}
         </Text>
       ) : null}

@@ -56,7 +56,7 @@ function Bullets({ items }: { items: string[] }) {
       {items.map((item, i) => (
         <View key={i} style={{ flexDirection: 'row', marginBottom: mm(1.5) }}>
           <Text style={{ ...text.body, ...text.strong, color: ink('brand'), width: mm(5) }}>›</Text>
-          <Text style={{ ...text.body, ...type('lead'), fontSize: 10, width: mm(width) }}>{item}</Text>
+          <Text style={{ ...text.body, ...type('pressList'), width: mm(width) }}>{item}</Text>
         </View>
       ))}
     </View>
@@ -74,7 +74,7 @@ export function DossierDePresse(p: DossierProps) {
         <View style={{ position: 'absolute', top: mm(margins.top + 10), left: mm(margins.inside), width: mm(area.width) }}>
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', letterSpacing: 2 }}>Dossier de presse</Text>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), letterSpacing: 1 }}>{p.edition}</Text> : null}
-          <Text style={{ ...text.display, ...type('display'), fontSize: 64, lineHeight: 1, color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</Text>
+          <Text style={{ ...text.display, ...type('pressCover'), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</Text>
           {p.region ? <Text style={{ ...text.displayBold, ...type('h1'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h2'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
         </View>
@@ -87,7 +87,7 @@ export function DossierDePresse(p: DossierProps) {
 
       <PressPage kicker="Communiqué" heading={p.communique.lead} footer={p.footer} folio={2}>
         {p.communique.paragraphs.map((para, i) => (
-          <Text key={i} style={{ ...text.body, ...type('lead'), fontSize: 10.5, marginBottom: mm(theme.space.md) }}>{para}</Text>
+          <Text key={i} style={{ ...text.body, ...type('lead'), marginBottom: mm(theme.space.md) }}>{para}</Text>
         ))}
         <Heading colour={ink('brand')}>Objectifs</Heading>
         <Bullets items={p.objectives} />
@@ -120,7 +120,7 @@ export function DossierDePresse(p: DossierProps) {
         {p.organisation.map((o) => (
           <View key={o.heading} wrap={false}>
             <Heading>{o.heading}</Heading>
-            <Text style={{ ...text.body, ...type('lead'), fontSize: 10.5 }}>{o.text}</Text>
+            <Text style={{ ...text.body, ...type('lead') }}>{o.text}</Text>
           </View>
         ))}
         {p.actions.length > 0 ? (
@@ -138,7 +138,7 @@ export function DossierDePresse(p: DossierProps) {
 
       {p.prize ? (
         <PressPage kicker="Le prix" heading={p.prize.name} footer={p.footer} folio={5}>
-          <Text style={{ ...text.body, ...type('lead'), fontSize: 10.5, marginBottom: mm(theme.space.md) }}>{p.prize.intro}</Text>
+          <Text style={{ ...text.body, ...type('lead'), marginBottom: mm(theme.space.md) }}>{p.prize.intro}</Text>
           <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
             {p.prize.categories.map((c) => (
               <View key={c.name} style={{ width: mm((area.width - 6) / 2), marginRight: mm(3), marginBottom: mm(3), backgroundColor: ink('tint'), padding: mm(4) }}>
@@ -156,11 +156,11 @@ export function DossierDePresse(p: DossierProps) {
             <Heading>Entreprises présélectionnées</Heading>
             {p.prize.preselected.map((e) => (
               <View key={e.name} style={{ flexDirection: 'row', marginBottom: mm(1.5) }}>
-                <Text style={{ ...text.body, ...text.strong, fontSize: 10, width: mm(70) }}>{e.name}</Text>
-                <Text style={{ ...text.body, fontSize: 10, width: mm(area.width - 70) }}>{e.detail}</Text>
+                <Text style={{ ...text.body, ...text.strong, ...type('pressList'), width: mm(70) }}>{e.name}</Text>
+                <Text style={{ ...text.body, ...type('pressList'), width: mm(area.width - 70) }}>{e.detail}</Text>
               </View>
             ))}
-            {p.prize.outcome ? <Text style={{ ...text.body, ...text.italic, fontSize: 10, marginTop: mm(2) }}>{p.prize.outcome}</Text> : null}
+            {p.prize.outcome ? <Text style={{ ...text.body, ...text.italic, ...type('pressList'), marginTop: mm(2) }}>{p.prize.outcome}</Text> : null}
           </View>
         </PressPage>
       ) : null}

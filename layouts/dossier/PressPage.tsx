@@ -25,7 +25,7 @@ export function PressPage({ kicker, heading, footer, folio, children }: { kicker
       </View>
       <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.inside), right: mm(margins.outside), bottom: mm(margins.bottom) }}>
       <Text style={{ ...text.caption, ...text.semibold, color: ink('brand'), textTransform: 'uppercase', letterSpacing: 1 }}>{kicker}</Text>
-      <Text style={{ ...text.display, ...type('h1'), fontSize: 28, lineHeight: 1.1, color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{heading}</Text>
+      <Text style={{ ...text.display, ...type('pressHeading'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{heading}</Text>
       {children}
       </View>
     </Sheet>

@@ -73,6 +73,10 @@ export const languedocRoussillon = {
     posterRegion: [40, 42],
     posterLabel: [34, 36],
     posterCount: [150, 128],
+    slug: [6, 7.6],
+    pressCover: [64, 64],
+    pressHeading: [28, 30.8],
+    pressList: [10, 13.333],
   } satisfies Record<string, [number, number]>,
   /** Distances in mm. */
   space: {
