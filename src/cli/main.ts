@@ -9,6 +9,7 @@ import { inspectPdf, summarise } from '../preflight/pdf.js';
 import { loadPrinter } from '../load/printer.js';
 import { writePreviews } from '../preview/preview.js';
 import { startDevServer } from '../dev/server.js';
+import { removePendingTemps } from '../write/atomic.js';
 import { documents } from '../documents/registry.js';
 
 /** Exit codes: 1 bad input (content or command line), 2 preflight failure, 3 internal error. */
@@ -155,5 +156,15 @@ program
       fail(e);
     }
   });
+
+// An interrupted build (Ctrl-C, a stopped CI job) leaves the previous outputs as they were
+// and no temporary file: completed files are only ever renamed into place.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    removePendingTemps();
+    console.error(`encre: interrupted (${signal}); ${program.args[0] === 'dev' ? 'preview stopped' : 'no file was left half-written'}`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 
 await program.parseAsync(process.argv);

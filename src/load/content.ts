@@ -5,6 +5,7 @@ import { CampaignSchema, type Campaign } from '../model/campaign.js';
 import { EventFileSchema, type CampaignEvent } from '../model/event.js';
 import { ContentError, type Problem } from '../model/errors.js';
 import sharp from 'sharp';
+import { realpath } from 'node:fs/promises';
 
 /** Where an event was written: for error messages and preflight reports. */
 export interface Located<T> {
@@ -69,6 +70,11 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
     for (const [i, partner] of campaign.value.partners.entries()) {
       if (!partner.logo) continue;
       const at = { file: campaignFile, ...locate(campaignSource, ['partners', i, 'logo']), path: `partners[${i}].logo` };
+      const refused = await outsideProject(env, partner.logo);
+      if (refused) {
+        problems.push({ ...at, message: `"${partner.logo}": ${refused}`, hint: 'put the file in the project (e.g. assets/logos/) and give its path from the project root' });
+        continue;
+      }
       let bytes: Uint8Array;
       try {
         bytes = await env.readBytes(partner.logo);
@@ -205,4 +211,28 @@ async function checkImage(bytes: Uint8Array): Promise<{ message: string; hint: s
   } catch (e) {
     return { message: `not an image sharp can read (${(e as Error).message})`, hint: 'use SVG, PNG, JPEG or WebP' };
   }
+}
+
+/**
+ * Why a path written in the content may not be read, or undefined: builds are hermetic (no
+ * network: a URL is refused) and contained (absolute paths, "..", and symbolic links that
+ * lead out of the project are refused).
+ */
+async function outsideProject(env: Env, file: string): Promise<string | undefined> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return 'a remote file: builds never use the network';
+  if (path.isAbsolute(file)) return 'an absolute path: content may only name files inside the project';
+  const root = await realpath(env.root);
+  const target = path.resolve(env.root, file);
+  if (!isInside(root, target)) return 'a path leading out of the project';
+  try {
+    if (!isInside(root, await realpath(target))) return 'a symbolic link leading out of the project';
+  } catch {
+    return undefined; // missing: reported as "file not found"
+  }
+  return undefined;
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

@@ -1,5 +1,6 @@
 import { access, constants, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { UsageError } from '../model/errors.js';
 
 /**
@@ -51,17 +52,35 @@ export async function writeAllAtomic(files: { file: string; bytes: Uint8Array | 
       await mkdir(path.dirname(file), { recursive: true });
       const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
       staged.push({ tmp, file });
+      pendingTemps.add(tmp);
       await writeFile(tmp, bytes);
     }
     for (const { tmp, file } of staged) {
       const target = await stat(file).catch(() => undefined);
       if (target?.isDirectory()) throw new UsageError(`cannot write "${file}": a folder has that name`);
     }
-    for (const { tmp, file } of staged) await rename(tmp, file);
+    for (const { tmp, file } of staged) {
+      await rename(tmp, file);
+      pendingTemps.delete(tmp);
+    }
   } catch (e) {
     await Promise.all(staged.map(({ tmp }) => rm(tmp, { force: true })));
     throw e;
+  } finally {
+    for (const { tmp } of staged) pendingTemps.delete(tmp);
   }
+}
+
+/** Temporary files being written right now (removed if the process is interrupted). */
+const pendingTemps = new Set<string>();
+
+/**
+ * Removes the temporary files of writes in progress, synchronously: for SIGINT/SIGTERM
+ * handlers, so that an interrupted build leaves the previous files and no temporary ones.
+ */
+export function removePendingTemps(): void {
+  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+  pendingTemps.clear();
 }
 
 /** Writes one file atomically (see writeAllAtomic). */
