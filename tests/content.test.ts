@@ -77,11 +77,11 @@ describe('files as they come', () => {
     }
   });
 
-  it('reads CR-only and CRLF line endings and a byte-order mark', async () => {
+  it('reads CR-only and CRLF line endings, a byte-order mark, and line breaks inside a text', async () => {
     const dir = mkdtempSync(path.join(ROOT, 'tests/.output-eol-'));
     try {
       write(dir, 'campaign.yaml', '\uFEFF' + campaign.toString().replace(/\n/g, '\r'));
-      write(dir, 'events/34.yaml', event('Forum').replace(/\n/g, '\r\n') + '    url: https://mois-ess.example/evenements/t-01\r\n');
+      write(dir, 'events/34.yaml', event('Forum').replace(/\n/g, '\r\n') + '    url: https://mois-ess.example/evenements/t-01\r\n    description: "Une ligne,\\nune autre ligne."\r\n');
       const out = mkdtempSync(path.join(os.tmpdir(), 'encre-eol-'));
       const built = await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['programme'], sourceDateEpoch: '0' });
       expect(built[0]?.pages).toBeGreaterThan(0);

@@ -136,15 +136,22 @@ program
 
 program
   .command('import')
-  .description('import a spreadsheet (CSV) into content YAML, through a column mapping')
-  .argument('<file>', 'CSV file')
+  .description('import a spreadsheet (CSV), a calendar (.ics) or a conference schedule (frab/pretalx .xml, .json) into content YAML')
+  .argument('<file>', 'CSV, .ics, schedule.xml or schedule.json file')
   .option('--mapping <file>', 'mapping file (YAML): columns → event fields, transforms, filters, campaign')
   .option('--filter <FIELD=VALUE...>', 'keep only rows whose column FIELD equals VALUE (repeatable)', [])
   .requiredOption('--out <dir>', 'content folder to write (campaign.yaml, events/*.yaml)')
   .option('--force', 'replace or delete files of the --out folder that encre import did not generate (hand-written campaign.yaml, events/*.yaml)', false)
-  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string; force: boolean }) => {
+  .option('--period <START..END>', 'calendars and schedules: import the events between these dates (YYYY-MM-DD..YYYY-MM-DD); default: the mapping\'s period or campaign period')
+  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string; force: boolean; period?: string }) => {
     try {
-      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out, force: opts.force });
+      let period: { start: string; end: string } | undefined;
+      if (opts.period !== undefined) {
+        const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(opts.period);
+        if (!m || m[1]! > m[2]!) throw new UsageError(`--period expects START..END, e.g. 2016-11-01..2016-11-30, received "${opts.period}"`);
+        period = { start: m[1]!, end: m[2]! };
+      }
+      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out, force: opts.force, period });
       console.log(formatImportReport(report));
     } catch (e) {
       // A single problem on one line: "encre: data.csv: file not found".

@@ -14,7 +14,10 @@ export function frenchText(input: string): string {
     .normalize('NFC')
     // Invisible characters from word processors and web pages: zero-width spaces and joiners,
     // byte-order marks, soft hyphens (hyphenation is encre's job). Removed, never printed.
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '');
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    // Line breaks typed in a spreadsheet cell or a YAML block: the text reflows in its frame
+    // (react-pdf 4.9 also fails on a line feed inside a text run).
+    .replace(/\s*[\r\n]+\s*/g, ' ');
   // URLs and e-mail addresses are kept as written; the rules apply to the text between them.
   let out = '';
   let last = 0;

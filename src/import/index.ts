@@ -13,14 +13,17 @@ import { departement, departementSortKey } from '../model/departements.js';
 import { ContentError, UsageError, type Problem } from '../model/errors.js';
 import { readCsv } from './csv.js';
 import { checkFiltersMatch, describeFilter, parseFilterOptions } from './filters.js';
+import { detectFormat } from './formats.js';
 import { checkColumns, defaultMapping, loadMapping, type Mapping } from './mapping.js';
 import type { ImportReport } from './report.js';
 import { rowsToEvents, type ImportedEvent, type RowsResult } from './rows.js';
+import { importSource } from './source.js';
 import { cleanCell } from './text.js';
 import { GENERATED_BY, eventsFilePath, foreignFiles, toYaml, writeOutput, type OutputFile } from './write.js';
 
 export { formatImportError, formatImportReport } from './report.js';
 export type { ImportReport, SkippedRow } from './report.js';
+export { detectFormat, type ImportFormat } from './formats.js';
 
 /** What to import and where. */
 export interface ImportOptions {
@@ -37,10 +40,17 @@ export interface ImportOptions {
    * campaign.yaml or events/*.yaml). Without it, such files make the import refuse.
    */
   force?: boolean;
+  /**
+   * Calendars and schedules only: the dates to import (inclusive, "YYYY-MM-DD"), overriding
+   * the mapping's `period:` and `campaign.period`.
+   */
+  period?: { start: string; end: string };
 }
 
 /**
- * Imports the events of a CSV file into a content folder.
+ * Imports the events of a CSV file into a content folder; an iCalendar file (.ics) or a
+ * frab / pretalx conference schedule (.xml, .json) goes to `importSource` (source.ts), and
+ * any other extension is refused with a UsageError.
  *
  * Writes outDir/campaign.yaml (the mapping's `campaign:` block, when it has one) and one
  * outDir/events/<code>-<slug of the département's name>.yaml per département, each
@@ -62,6 +72,9 @@ export interface ImportOptions {
  *   not generate and `force` is not set; the message names them.
  */
 export async function importEvents(opts: ImportOptions): Promise<ImportReport> {
+  // .ics, .xml, .json: see source.ts (same output, header, overwrite protection and report).
+  const format = detectFormat(opts.file);
+  if (format !== 'csv') return importSource(opts, format);
   const cliFilters = parseFilterOptions(opts.filters);
   const loaded: Mapping | undefined = opts.mapping !== undefined ? await loadMapping(opts.mapping) : undefined;
   const table = await readCsv(opts.file, loaded?.delimiter);
