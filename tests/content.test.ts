@@ -7,18 +7,20 @@ import { ContentError, PreflightError, formatProblem } from '../src/model/errors
 import { ROOT } from './helpers/sample.js';
 
 describe('bad content', () => {
-  it('reports every problem with file:line:col, what was received and expected, and writes nothing', async () => {
+  it('reports every problem in one run — each file\'s own and those across files — with file:line:col, received, expected, a hint; writes nothing', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-bad-'));
     const error = await build({ root: ROOT, content: 'tests/fixtures/bad-content', out, documents: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     const lines = (error as ContentError).problems.map(formatProblem);
     expect(lines).toEqual([
       'tests/fixtures/bad-content/campaign.yaml:6:27 partners[0].logo: file not found: "assets/logos/absent.svg"\n  Hint: logo paths are relative to the project root, e.g. "assets/logos/partner.svg"',
+      'tests/fixtures/bad-content/campaign.yaml:7:20 highlights[1]: no event has the id "nope"\n  Hint: highlights list event ids from content/events/*.yaml',
       'tests/fixtures/bad-content/events/34.yaml:5:18 events[0].departement: expected text, received the number 34\n  Hint: put it in quotes: "34"',
       'tests/fixtures/bad-content/events/34.yaml:6:12 events[0].start: expected a date "YYYY-MM-DD" or a date and time "YYYY-MM-DD HH:MM", received "2016-11-15 7pm"',
-      'tests/fixtures/bad-content/events/34.yaml:7:10 events[0].url: expected an absolute http(s) URL, e.g. "https://example.org/page", received "www.example.org/forum"',
+      'tests/fixtures/bad-content/events/34.yaml:7:10 events[0].url: expected an absolute http(s) URL, e.g. "https://example.org/page", received "www.example.org/forum"\n  Hint: did you mean "https://www.example.org/forum"?',
       'tests/fixtures/bad-content/events/34.yaml:11:18 events[1].departement: expected an INSEE département code such as "34", "2A" or "971", received "99"',
       'tests/fixtures/bad-content/events/34.yaml:14:5 events[1].venu: unknown field "venu"\n  Hint: did you mean "venue"?',
+      'tests/fixtures/bad-content/events/34.yaml:19:12 events[2].start: "2016-12-02 10:00" is outside the campaign period 2016-11-01 … 2016-11-30\n  Hint: check the month and year',
     ]);
     expect(existsSync(path.join(out, 'programme.pdf'))).toBe(false);
   });
@@ -52,6 +54,23 @@ describe('characters the fonts cannot print', () => {
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
       'tests/fixtures/bad-glyphs/events/34.yaml:2:1 event t-01 title: the fonts cannot print "中" (U+4E2D), "文" (U+6587): missing from Inter-Regular.otf, Inter-Italic.otf, Inter-SemiBold.otf, Inter-Bold.otf, InterDisplay-Bold.otf, InterDisplay-Black.otf\n  Hint: replace the character, or add a font that has it to layouts/theme.ts (fonts.faces)',
     ]);
+  });
+});
+
+describe('YAML 1.1', () => {
+  it('refuses a %YAML 1.1 directive: the file would not mean what its author thinks', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-yaml11-'));
+    try {
+      mkdirSync(path.join(dir, 'events'), { recursive: true });
+      writeFileSync(path.join(dir, 'campaign.yaml'), readFileSync(path.join(ROOT, 'tests/fixtures/tiny/campaign.yaml')));
+      writeFileSync(path.join(dir, 'events/a.yaml'), '%YAML 1.1\n---\nevents: []\n');
+      const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out: os.tmpdir(), documents: [] }).catch((e: unknown) => e);
+      expect((error as ContentError).problems.map(formatProblem)).toEqual([
+        `${path.relative(ROOT, dir)}/events/a.yaml:1:1 a "%YAML 1.1" directive: encre reads YAML 1.2 (yes/no stay words, 09 is not octal, 2016-11-15 stays text)\n  Hint: remove the directive line`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Env } from './env.js';
 import { parseYaml, validate, locate, type SourceFile } from './yaml.js';
 import { CampaignSchema, type Campaign } from '../model/campaign.js';
-import { EventFileSchema, type CampaignEvent } from '../model/event.js';
+import { EventFileSchema, EventSchema, type CampaignEvent } from '../model/event.js';
 import { ContentError, type Problem } from '../model/errors.js';
 import sharp from 'sharp';
 import { realpath } from 'node:fs/promises';
@@ -51,22 +51,38 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
   }
   const events: Located<CampaignEvent>[] = [];
   const sources = new Map<string, SourceFile>();
+  /** Ids of events that failed validation (a highlight naming one is not "unknown"). */
+  const invalidIds = new Set<string>();
+  /** True when an events file could not be read at all: its events are unknown. */
+  let unreadable = false;
   for (const name of names) {
     const file = rel(path.join(eventsDir, name));
     const source = await readSource(env, file, problems);
-    if (!source) continue;
+    if (!source) {
+      unreadable = true;
+      continue;
+    }
     const result = validate(source, EventFileSchema);
     problems.push(...result.problems);
     sources.set(file, source);
     result.value?.events.forEach((value, i) => {
       events.push({ value, file, line: locate(source, ['events', i]).line, index: i });
     });
+    if (!result.value) {
+      // The file has problems: its valid events still take part in the checks across
+      // files (duplicate ids, dates, period), so that one run reports everything.
+      const raw = source.doc.toJS({ maxAliasCount: 100 }) as { events?: unknown[] } | null;
+      (Array.isArray(raw?.events) ? raw.events : []).forEach((item, i) => {
+        const one = EventSchema.safeParse(item);
+        if (one.success) events.push({ value: one.data, file, line: locate(source, ['events', i]).line, index: i });
+        else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') invalidIds.add((item as { id: string }).id);
+      });
+    }
   }
 
   const assets = new Map<string, Uint8Array>();
   if (campaign?.value && campaignSource) {
-    // Checks across files need every file valid: an invalid file contributes no events.
-    if (problems.length === 0) problems.push(...crossCheck(campaign.value, events, campaignSource, sources));
+    problems.push(...crossCheck(campaign.value, events, campaignSource, sources, invalidIds, unreadable));
     for (const [i, partner] of campaign.value.partners.entries()) {
       if (!partner.logo) continue;
       const at = { file: campaignFile, ...locate(campaignSource, ['partners', i, 'logo']), path: `partners[${i}].logo` };
@@ -119,6 +135,12 @@ async function readSource(env: Env, file: string, problems: Problem[]): Promise<
     problems.push({ file, line: 0, col: 0, path: '', message: 'the file is empty', hint: 'delete it or fill it in' });
     return undefined;
   }
+  const directive = /^%YAML\s+1\.[01]\b.*$/m.exec(text);
+  if (directive) {
+    const line = text.slice(0, directive.index).split('\n').length;
+    problems.push({ file, line, col: 1, path: '', message: `a "${directive[0].trim()}" directive: encre reads YAML 1.2 (yes/no stay words, 09 is not octal, 2016-11-15 stays text)`, hint: 'remove the directive line' });
+    return undefined;
+  }
   const { source, problems: syntax } = parseYaml(file, text);
   problems.push(...syntax);
   return syntax.length > 0 ? undefined : source;
@@ -154,6 +176,8 @@ function crossCheck(
   events: Located<CampaignEvent>[],
   campaignSource: SourceFile,
   sources: Map<string, SourceFile>,
+  invalidIds: Set<string>,
+  unreadable: boolean,
 ): Problem[] {
   const problems: Problem[] = [];
   const at = (e: Located<CampaignEvent>, field: string) => {
@@ -183,13 +207,13 @@ function crossCheck(
       }
     }
   }
-  if (events.length === 0) {
+  if (events.length === 0 && invalidIds.size === 0 && !unreadable) {
     problems.push({ file: campaignSource.file, line: 0, col: 0, path: '', message: 'the campaign has no event: every events/*.yaml list is empty', hint: 'add events, or import them with `encre import`' });
   }
   campaign.highlights.forEach((id, i) => {
     if (campaign.highlights.indexOf(id) < i) {
       problems.push({ file: campaignSource.file, ...locate(campaignSource, ['highlights', i]), path: `highlights[${i}]`, message: `"${id}" is listed twice`, hint: 'list each highlight once' });
-    } else if (!seen.has(id)) {
+    } else if (!seen.has(id) && !invalidIds.has(id) && !unreadable) {
       problems.push({ file: campaignSource.file, ...locate(campaignSource, ['highlights', i]), path: `highlights[${i}]`, message: `no event has the id "${id}"`, hint: 'highlights list event ids from content/events/*.yaml' });
     }
   });

@@ -143,8 +143,11 @@ function explain(issue: z.core.$ZodIssue, received: unknown, key: string | undef
         return { message: `expected text, received the number ${written ?? received}`, hint: `put it in quotes: "${written ?? received}"` };
       }
       return { message: `expected ${issue.expected}, received ${describeValue(received)}` };
-    default:
-      return { message: `${issue.message}, received ${describeValue(received)}` };
+    default: {
+      // A web address without its scheme: say what it should be.
+      const fix = typeof received === 'string' && /absolute http\(s\) URL/.test(issue.message) && /^(www\.|[a-z0-9-]+\.[a-z]{2,}\/?)/i.test(received.trim()) ? `https://${received.trim().replace(/^\/\//, '')}` : undefined;
+      return { message: `${issue.message}, received ${describeValue(received)}`, ...(fix ? { hint: `did you mean "${fix}"?` } : {}) };
+    }
   }
 }
 
