@@ -105,11 +105,12 @@ describe('format detection', () => {
   });
 
   it('refuses other files with a UsageError naming what it reads, before reading anything', async () => {
-    const e = await errorOf(() => importEvents({ file: 'tests/fixtures/nope.xlsx', filters: [], outDir: 'unused' }));
+    const e = await errorOf(() => importEvents({ file: 'tests/fixtures/nope.ods', filters: [], outDir: 'unused' }));
     expect(e).toBeInstanceOf(UsageError);
     expect(e.message).toBe(
-      'tests/fixtures/nope.xlsx: cannot import a ".xlsx" file. encre import reads .csv (a spreadsheet, with --mapping for its columns), ' +
-        '.ics (an iCalendar export), .xml (a frab / pretalx schedule.xml) and .json (a pretalx schedule.json); rename the file if it is one of these.',
+      'tests/fixtures/nope.ods: cannot import a ".ods" file. encre import reads .csv (a spreadsheet, with --mapping for its columns), ' +
+        '.xlsx (an Excel workbook, the same way), .ics (an iCalendar export), .xml (a frab / pretalx schedule.xml) and .json (a pretalx schedule.json); ' +
+        'rename the file if it is one of these, or save it as .xlsx from the spreadsheet program (.ods is not read).',
     );
     expect((await errorOf(() => importEvents({ file: 'README', filters: [], outDir: 'unused' }))).message).toMatch(/^README: cannot import a file without an extension\./);
     expect(existsSync('unused')).toBe(false);

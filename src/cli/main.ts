@@ -136,8 +136,8 @@ program
 
 program
   .command('import')
-  .description('import a spreadsheet (CSV), a calendar (.ics) or a conference schedule (frab/pretalx .xml, .json) into content YAML')
-  .argument('<file>', 'CSV, .ics, schedule.xml or schedule.json file')
+  .description('import a spreadsheet (CSV or .xlsx), a calendar (.ics) or a conference schedule (frab/pretalx .xml, .json) into content YAML')
+  .argument('<file>', 'CSV, .xlsx, .ics, schedule.xml or schedule.json file')
   .option('--mapping <file>', 'mapping file (YAML): columns → event fields, transforms, filters, campaign')
   .option('--filter <FIELD=VALUE...>', 'keep only rows whose column FIELD equals VALUE (repeatable)', [])
   .requiredOption('--out <dir>', 'content folder to write (campaign.yaml, events/*.yaml)')

@@ -18,19 +18,29 @@ export interface CsvRow {
   cells: string[];
 }
 
-/** A CSV file read by `readCsv`. */
-export interface CsvTable {
-  /** The file as given to `readCsv`, used in messages. */
+/**
+ * A table of named columns, read from a CSV file (`readCsv`) or a sheet of a workbook
+ * (`readXlsx` in xlsx.ts, whose lines are row numbers): what the mapping applies to.
+ */
+export interface DataTable {
+  /** The file as given to the reader, used in messages. */
   file: string;
-  delimiter: string;
   /** Column names, cleaned (trimmed, inner whitespace collapsed). */
   header: string[];
   /** The 1-based line of the header. */
   headerLine: number;
   /** Data rows in file order; blank rows (every cell empty) are left out. */
   rows: CsvRow[];
-  /** Notes about the file as a whole (encoding, duplicate column names), line 0 or the header's line. */
+  /**
+   * Notes about the file as a whole (encoding, duplicate column names), line 0 or the
+   * header's line; for a sheet, also about unusable cells (an error value), at their row.
+   */
   notes: { line: number; message: string }[];
+}
+
+/** A CSV file read by `readCsv`. */
+export interface CsvTable extends DataTable {
+  delimiter: string;
 }
 
 /**

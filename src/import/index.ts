@@ -1,7 +1,7 @@
 /**
  * The CSV importer: turns a CSV file of events (e.g. the Ministry of Culture's Panorama des
- * festivals) into content YAML, campaign.yaml and events/<code>-<département>.yaml,
- * following a mapping file.
+ * festivals), or a sheet of an Excel workbook (.xlsx), into content YAML, campaign.yaml and
+ * events/<code>-<département>.yaml, following a mapping file.
  *
  * ```ts
  * const report = await importEvents({ file: 'data.csv', mapping: 'mapping.yaml', filters: [], outDir: 'content' });
@@ -11,23 +11,25 @@
 import { basename } from 'node:path';
 import { departement, departementSortKey } from '../model/departements.js';
 import { ContentError, UsageError, type Problem } from '../model/errors.js';
-import { readCsv } from './csv.js';
+import { readCsv, type DataTable } from './csv.js';
 import { checkFiltersMatch, describeFilter, parseFilterOptions } from './filters.js';
-import { detectFormat } from './formats.js';
+import { detectFormat, isTableFormat } from './formats.js';
 import { checkColumns, defaultMapping, loadMapping, type Mapping } from './mapping.js';
+import { diffEvents, previousEvents } from './reimport.js';
 import type { ImportReport } from './report.js';
 import { rowsToEvents, type ImportedEvent, type RowsResult } from './rows.js';
 import { importSource } from './source.js';
 import { cleanCell } from './text.js';
 import { GENERATED_BY, eventsFilePath, foreignFiles, toYaml, writeOutput, type OutputFile } from './write.js';
+import { readXlsx } from './xlsx.js';
 
 export { formatImportError, formatImportReport } from './report.js';
-export type { ImportReport, SkippedRow } from './report.js';
+export type { ImportReport, ReimportDiff, SkippedRow } from './report.js';
 export { detectFormat, type ImportFormat } from './formats.js';
 
 /** What to import and where. */
 export interface ImportOptions {
-  /** The CSV file. */
+  /** The file: .csv or .xlsx (a table, read through the mapping), .ics, .xml or .json. */
   file: string;
   /** The mapping file (YAML); without it, columns must be named like the event fields (id, title, commune, departement…). */
   mapping?: string;
@@ -48,7 +50,9 @@ export interface ImportOptions {
 }
 
 /**
- * Imports the events of a CSV file into a content folder; an iCalendar file (.ics) or a
+ * Imports the events of a CSV file, or of a sheet of an Excel workbook (.xlsx: the
+ * mapping's `sheet:`, else the first sheet; its first row with a value is the header, and
+ * each row's number in the sheet is its line in the report), into a content folder; an iCalendar file (.ics) or a
  * frab / pretalx conference schedule (.xml, .json) goes to `importSource` (source.ts), and
  * any other extension is refused with a UsageError.
  *
@@ -62,7 +66,8 @@ export interface ImportOptions {
  *
  * @returns the report: rows read, filtered out, imported, skipped (line and reason) and
  *   warnings (line and message). Bad rows are skipped and reported, as long as at least
- *   one event is imported.
+ *   one event is imported. When outDir already held generated event files, `reimport`
+ *   says which events were added, changed (which fields) and removed, by id.
  * @throws ContentError, before anything is written, when the CSV file cannot be read or is
  *   malformed, when the mapping file is invalid (every problem located as
  *   mapping.yaml:line:col), when the mapping or a --filter names a column the CSV does not
@@ -74,10 +79,10 @@ export interface ImportOptions {
 export async function importEvents(opts: ImportOptions): Promise<ImportReport> {
   // .ics, .xml, .json: see source.ts (same output, header, overwrite protection and report).
   const format = detectFormat(opts.file);
-  if (format !== 'csv') return importSource(opts, format);
+  if (!isTableFormat(format)) return importSource(opts, format);
   const cliFilters = parseFilterOptions(opts.filters);
   const loaded: Mapping | undefined = opts.mapping !== undefined ? await loadMapping(opts.mapping) : undefined;
-  const table = await readCsv(opts.file, loaded?.delimiter);
+  const table: DataTable & { sheet?: string } = format === 'xlsx' ? await readXlsx(opts.file, loaded) : await readCsv(opts.file, loaded?.delimiter);
   const mapping = loaded ?? defaultMapping(table.header, opts.file);
   const filters = [...mapping.filters, ...cliFilters];
   checkColumns({ ...mapping, filters }, table.header, opts.file);
@@ -88,7 +93,10 @@ export async function importEvents(opts: ImportOptions): Promise<ImportReport> {
         line: table.headerLine,
         col: 0,
         path: '',
-        message: 'the file has a header line but no data row: nothing to import',
+        message:
+          table.sheet !== undefined
+            ? `the sheet ${JSON.stringify(table.sheet)} has a header row but no data row: nothing to import`
+            : 'the file has a header line but no data row: nothing to import',
         hint: `check that this is the right file; ${opts.outDir} was left unchanged`,
       },
     ]);
@@ -98,6 +106,9 @@ export async function importEvents(opts: ImportOptions): Promise<ImportReport> {
   const rows = rowsToEvents(table, mapping, filters);
   if (rows.events.length === 0) throw nothingImported(opts, rows, filters.map(describeFilter));
   const warnings = [...table.notes, ...rows.warnings];
+  if (format === 'csv' && mapping.sheet !== undefined) {
+    warnings.push({ line: 0, message: `the mapping's sheet ${JSON.stringify(mapping.sheet)} is ignored: a CSV file has a single table` });
+  }
 
   const byCode = new Map<string, ImportedEvent[]>();
   for (const e of rows.events) {
@@ -134,7 +145,11 @@ export async function importEvents(opts: ImportOptions): Promise<ImportReport> {
       );
     }
   }
+  const previous = await outFolder(opts.outDir, () => previousEvents(opts.outDir));
   const { written, removed } = await outFolder(opts.outDir, () => writeOutput(opts.outDir, outputs));
+  for (const f of previous?.unreadable ?? []) {
+    warnings.push({ line: 0, message: `${f}, written by an earlier import, has no readable events: the re-import report leaves it out` });
+  }
   warnings.sort((a, b) => a.line - b.line);
 
   return {
@@ -153,6 +168,7 @@ export async function importEvents(opts: ImportOptions): Promise<ImportReport> {
       events: byCode.get(code)?.length ?? 0,
       file: written.find((f) => f.endsWith(eventsFilePath(code).split('/').pop() ?? '')) ?? '',
     })),
+    ...(previous !== undefined ? { reimport: diffEvents(previous.events, rows.events.map((e) => e.event)) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  *
  * ```yaml
  * delimiter: ";"                       # optional, detected from the header otherwise
+ * sheet: "Programme"                   # .xlsx only: the sheet to read (default: the first one)
  * filters: { Région: Occitanie }       # keep rows whose column equals the value (AND-ed)
  * fields:
  *   id: { column: "N° Identification", transform: slug, fallback: { template: "{Nom}" } }
@@ -87,6 +88,8 @@ export interface Mapping {
   /** The mapping file as given; undefined for the default mapping (no file). */
   file?: string;
   delimiter?: string;
+  /** The sheet of an .xlsx workbook to read; undefined for the first one. */
+  sheet?: string;
   filters: Filter[];
   fields: FieldRule[];
   /** The campaign block as written (validated with CampaignSchema), or undefined. */
@@ -138,6 +141,7 @@ const FilterValue = z.union([z.string(), z.number()]);
 /** The mapping file, as written. */
 export const MappingSchema = z.strictObject({
   delimiter: z.enum([';', ',', '\t', '|'], { message: 'expected one of ";", ",", "\\t", "|"' }).optional(),
+  sheet: z.string().trim().min(1, { message: 'expected the name of a sheet of the workbook' }).optional(),
   filters: z.record(z.string(), z.union([FilterValue, z.array(FilterValue).min(1)])).optional(),
   fields: z.strictObject(Object.fromEntries(EVENT_KEYS.map((k) => [k, FieldSchema.optional()]))),
   campaign: z.record(z.string(), z.unknown()).optional(),
@@ -242,6 +246,7 @@ export function parseMapping(file: string, text: string): Mapping {
   return {
     file,
     ...(m.delimiter !== undefined ? { delimiter: m.delimiter } : {}),
+    ...(m.sheet !== undefined ? { sheet: m.sheet } : {}),
     filters,
     fields,
     ...(campaign !== undefined ? { campaign } : {}),

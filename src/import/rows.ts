@@ -4,7 +4,7 @@
  * skipped and what was repaired or left out (warnings), each with the row's line.
  */
 import { EventSchema } from '../model/event.js';
-import type { CsvTable } from './csv.js';
+import type { DataTable } from './csv.js';
 import { passesFilters } from './filters.js';
 import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSource, type Filter, type Mapping } from './mapping.js';
 import { applyTransform, type FieldValue } from './transforms.js';
@@ -32,7 +32,7 @@ export interface RowsResult {
 
 /**
  * Turns the rows of a CSV table into events.
- * @param table the CSV file, read by `readCsv`.
+ * @param table the CSV file, read by `readCsv`, or the sheet, read by `readXlsx`.
  * @param mapping the field rules (columns already checked with `checkColumns`).
  * @param filters every filter to apply (the mapping's and the --filter options).
  * @returns the events in source order and, by line, skipped rows with their reason and
@@ -41,7 +41,7 @@ export interface RowsResult {
  *   (a date that does not exist, a website that is not a URL) is left out with a warning.
  *   Never throws for bad data.
  */
-export function rowsToEvents(table: CsvTable, mapping: Mapping, filters: readonly Filter[]): RowsResult {
+export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readonly Filter[]): RowsResult {
   const index = new Map<string, number>();
   table.header.forEach((name, i) => {
     if (!index.has(name)) index.set(name, i);

@@ -28,8 +28,8 @@ import { ianaZone } from './zones.js';
 /** Event fields a mapping may give defaults for: all but those each event must give itself. */
 export const DEFAULTABLE_KEYS: readonly EventKey[] = EVENT_KEYS.filter((k) => !['id', 'title', 'start', 'end'].includes(k));
 
-/** Keys of a CSV mapping, refused here with a word on why. */
-const CSV_ONLY = ['fields', 'filters', 'delimiter'];
+/** Keys of a CSV or .xlsx mapping, refused here with a word on why. */
+const CSV_ONLY = ['fields', 'filters', 'delimiter', 'sheet'];
 
 /** An inclusive period of dates, "YYYY-MM-DD". */
 export interface Period {
@@ -69,7 +69,7 @@ const SourceMappingSchema = z.strictObject({
  * Reads and checks the mapping file of a calendar or schedule import (YAML 1.2, core schema).
  * @param source the file being imported, named in the message about CSV-only keys.
  * @throws ContentError listing every problem, each located as mapping.yaml:line:col:
- *   YAML syntax, unknown keys (CSV-only ones, `fields:`, `filters:`, `delimiter:`, with
+ *   YAML syntax, unknown keys (CSV-only ones, `fields:`, `filters:`, `delimiter:`, `sheet:`, with
  *   what to do instead), a default that is not a valid value of its event field, a period
  *   that is not real dates or ends before it starts or leaves the campaign period, an
  *   unknown time zone, an invalid campaign block, aliases that expand too much.
@@ -132,7 +132,9 @@ export function parseSourceMapping(file: string, text: string, source: string): 
         problems.push(
           at(
             [key],
-            `"${key}" applies to CSV imports only: ${source} names its fields itself`,
+            key === 'sheet'
+              ? `"sheet" applies to Excel workbook (.xlsx) imports only: ${source} has no sheets`
+              : `"${key}" applies to CSV imports only: ${source} names its fields itself`,
             'for a calendar or a schedule, give `defaults:` (e.g. commune and departement), `period:`, `timezone:` and `campaign:`',
             true,
           ),

@@ -10,11 +10,12 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { departement, departementSortKey } from '../model/departements.js';
 import { ContentError, UsageError, type Problem } from '../model/errors.js';
-import type { ImportFormat } from './formats.js';
+import type { ImportFormat, TableFormat } from './formats.js';
 import { FORMAT_NAMES } from './formats.js';
 import { readIcs } from './ics.js';
 import { describePeriod, itemsToEvents, type SourceRead } from './items.js';
 import type { ImportReport } from './report.js';
+import { diffEvents, previousEvents } from './reimport.js';
 import type { ImportedEvent, RowsResult } from './rows.js';
 import { readScheduleJson, readScheduleXml } from './schedule.js';
 import { NO_MAPPING, loadSourceMapping, type Period, type SourceMapping } from './source-mapping.js';
@@ -43,7 +44,7 @@ export interface SourceImportOptions {
  *   of its format, when the mapping file is invalid, or when no event is imported (every
  *   reason listed).
  */
-export async function importSource(opts: SourceImportOptions, format: Exclude<ImportFormat, 'csv'>): Promise<ImportReport> {
+export async function importSource(opts: SourceImportOptions, format: Exclude<ImportFormat, TableFormat>): Promise<ImportReport> {
   if (opts.filters.length > 0) {
     throw new UsageError(
       `--filter selects CSV rows by column; it does not apply to ${FORMAT_NAMES[format]} (${opts.file}). ` +
@@ -114,7 +115,11 @@ export async function importSource(opts: SourceImportOptions, format: Exclude<Im
       );
     }
   }
+  const previous = await outFolder(opts.outDir, () => previousEvents(opts.outDir));
   const { written, removed } = await outFolder(opts.outDir, () => writeOutput(opts.outDir, outputs));
+  for (const f of previous?.unreadable ?? []) {
+    warnings.push({ line: 0, message: `${f}, written by an earlier import, has no readable events: the re-import report leaves it out` });
+  }
   warnings.sort((a, b) => a.line - b.line);
 
   return {
@@ -133,6 +138,7 @@ export async function importSource(opts: SourceImportOptions, format: Exclude<Im
       events: byCode.get(code)?.length ?? 0,
       file: written.find((f) => f.endsWith(eventsFilePath(code).split('/').pop() ?? '')) ?? '',
     })),
+    ...(previous !== undefined ? { reimport: diffEvents(previous.events, rows.events.map((e) => e.event)) } : {}),
   };
 }
 
