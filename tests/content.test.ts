@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../src/build.js';
@@ -18,6 +18,7 @@ describe('bad content', () => {
       'tests/fixtures/bad-content/events/34.yaml:5:18 events[0].departement: expected text, received the number 34\n  Hint: put it in quotes: "34"',
       'tests/fixtures/bad-content/events/34.yaml:6:12 events[0].start: expected a date "YYYY-MM-DD" or a date and time "YYYY-MM-DD HH:MM", received "2016-11-15 7pm"',
       'tests/fixtures/bad-content/events/34.yaml:7:10 events[0].url: expected an absolute http(s) URL, e.g. "https://example.org/page", received "www.example.org/forum"\n  Hint: did you mean "https://www.example.org/forum"?',
+      'tests/fixtures/bad-content/events/34.yaml:8:9 events[1].id: duplicate id "t-01", first used at tests/fixtures/bad-content/events/34.yaml:2\n  Hint: every event needs its own id: it is part of its URL',
       'tests/fixtures/bad-content/events/34.yaml:11:18 events[1].departement: expected an INSEE département code such as "34", "2A" or "971", received "99"',
       'tests/fixtures/bad-content/events/34.yaml:14:5 events[1].venu: unknown field "venu"\n  Hint: did you mean "venue"?',
       'tests/fixtures/bad-content/events/34.yaml:19:12 events[2].start: "2016-12-02 10:00" is outside the campaign period 2016-11-01 … 2016-11-30\n  Hint: check the month and year',
@@ -131,5 +132,34 @@ describe('text that does not fit', () => {
     expect(error).toBeInstanceOf(PreflightError);
     expect((error as Error).message).toMatch(/^programme\.pdf:\n {2}page 4, event-t-01: text overflows its frame by [\d.]+ pt: "Supercalifragilistic/);
     expect(existsSync(path.join(out, 'programme.pdf'))).toBe(false);
+  });
+});
+
+describe('one of each content error', () => {
+  it('lists them all in one report with line and column, exits 1 and writes nothing (CLI)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-all-errors-'));
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/encre.js'), 'build', '--content', 'tests/fixtures/all-errors', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const f = 'tests/fixtures/all-errors';
+    expect(r.stderr.split('\n').filter((l) => /^tests\//.test(l))).toEqual([
+      `${f}/campaign.yaml:6:27 partners[0].logo: file not found: "assets/logos/absent.svg"`,
+      `${f}/events/a.yaml:7:10 events[0].url: expected an absolute http(s) URL, e.g. "https://example.org/page", received "www.example.org/forum"`,
+      `${f}/events/a.yaml:8:5 events[0].lieu: unknown field "lieu"`,
+      `${f}/events/a.yaml:9:9 events[1].id: duplicate id "t-01", first used at ${f}/events/a.yaml:2`,
+      `${f}/events/a.yaml:12:18 events[1].departement: expected text, received the number 09`,
+      `${f}/events/a.yaml:14:11 events[1].free: expected true or false, received "yes"`,
+      `${f}/events/a.yaml:18:18 events[2].departement: expected an INSEE département code such as "34", "2A" or "971", received "99"`,
+      `${f}/events/a.yaml:19:12 events[2].start: expected a date "YYYY-MM-DD" or a date and time "YYYY-MM-DD HH:MM", received "20:30"`,
+      `${f}/events/a.yaml:24:12 events[3].start: "2016-12-02 10:00" is outside the campaign period 2016-11-01 … 2016-11-30`,
+      `${f}/events/a.yaml:30:10 events[4].end: the end "2016-11-20 17:00" is before the start "2016-11-20 18:00"`,
+      `${f}/events/b-empty.yaml the file is empty`,
+      `${f}/events/c-yaml11.yaml:1:1 a "%YAML 1.1" directive: encre reads YAML 1.2 (yes/no stay words, 09 is not octal, 2016-11-15 stays text)`,
+      `${f}/events/d-latin1.yaml:3:13 the file is not UTF-8 (a byte here is not valid UTF-8: the file looks saved as Latin-1 or Windows-1252)`,
+    ]);
+    expect(r.stderr).toContain('Hint: did you mean "https://www.example.org/forum"?');
+    expect(r.stderr).toContain('Hint: put it in quotes: "09"');
+    expect(r.stderr).toContain('Hint: give the date and the time, e.g. "2016-11-15 20:30"');
+    expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -53,6 +53,8 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
   const sources = new Map<string, SourceFile>();
   /** Ids of events that failed validation (a highlight naming one is not "unknown"). */
   const invalidIds = new Set<string>();
+  /** Events that failed validation but have an id (duplicate ids are still found). */
+  const invalidItems: { id: string; file: string; index: number; line: number }[] = [];
   /** True when an events file could not be read at all: its events are unknown. */
   let unreadable = false;
   for (const name of names) {
@@ -75,14 +77,18 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
       (Array.isArray(raw?.events) ? raw.events : []).forEach((item, i) => {
         const one = EventSchema.safeParse(item);
         if (one.success) events.push({ value: one.data, file, line: locate(source, ['events', i]).line, index: i });
-        else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') invalidIds.add((item as { id: string }).id);
+        else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') {
+          const id = (item as { id: string }).id;
+          invalidIds.add(id);
+          invalidItems.push({ id, file, index: i, line: locate(source, ['events', i]).line });
+        }
       });
     }
   }
 
   const assets = new Map<string, Uint8Array>();
   if (campaign?.value && campaignSource) {
-    problems.push(...crossCheck(campaign.value, events, campaignSource, sources, invalidIds, unreadable));
+    problems.push(...crossCheck(campaign.value, events, campaignSource, sources, invalidIds, unreadable, invalidItems));
     for (const [i, partner] of campaign.value.partners.entries()) {
       if (!partner.logo) continue;
       const at = { file: campaignFile, ...locate(campaignSource, ['partners', i, 'logo']), path: `partners[${i}].logo` };
@@ -178,6 +184,7 @@ function crossCheck(
   sources: Map<string, SourceFile>,
   invalidIds: Set<string>,
   unreadable: boolean,
+  invalidItems: { id: string; file: string; index: number; line: number }[],
 ): Problem[] {
   const problems: Problem[] = [];
   const at = (e: Located<CampaignEvent>, field: string) => {
@@ -190,11 +197,23 @@ function crossCheck(
     problems.push({ file: campaignSource.file, ...locate(campaignSource, ['period', 'end']), path: 'period.end', message: `the period ends (${campaign.period.end}) before it starts (${campaign.period.start})`, hint: 'swap start and end' });
   }
   const seen = new Map<string, Located<CampaignEvent>>();
+  // Duplicate ids, over every event that has one, valid or not, in file order.
+  const withIds = [...events.map((e) => ({ id: e.value.id, file: e.file, index: e.index, line: e.line })), ...invalidItems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.index - b.index,
+  );
+  const firstOf = new Map<string, { file: string; line: number }>();
+  for (const x of withIds) {
+    const first = firstOf.get(x.id);
+    if (!first) {
+      firstOf.set(x.id, x);
+      continue;
+    }
+    const source = sources.get(x.file);
+    const pos = source ? locate(source, ['events', x.index, 'id']) : { line: x.line, col: 1 };
+    problems.push({ file: x.file, ...pos, path: `events[${x.index}].id`, message: `duplicate id "${x.id}", first used at ${first.file}:${first.line}`, hint: 'every event needs its own id: it is part of its URL' });
+  }
   for (const e of events) {
-    const first = seen.get(e.value.id);
-    if (first) {
-      problems.push({ ...at(e, 'id'), message: `duplicate id "${e.value.id}", first used at ${first.file}:${first.line}`, hint: 'every event needs its own id: it is part of its URL' });
-    } else seen.set(e.value.id, e);
+    if (!seen.has(e.value.id)) seen.set(e.value.id, e);
     const { start, end } = e.value;
     if (start && end && end < start) {
       problems.push({ ...at(e, 'end'), message: `the end "${end}" is before the start "${start}"`, hint: 'check the day and use 24-hour time' });

@@ -146,7 +146,10 @@ function explain(issue: z.core.$ZodIssue, received: unknown, key: string | undef
     default: {
       // A web address without its scheme: say what it should be.
       const fix = typeof received === 'string' && /absolute http\(s\) URL/.test(issue.message) && /^(www\.|[a-z0-9-]+\.[a-z]{2,}\/?)/i.test(received.trim()) ? `https://${received.trim().replace(/^\/\//, '')}` : undefined;
-      return { message: `${issue.message}, received ${describeValue(received)}`, ...(fix ? { hint: `did you mean "${fix}"?` } : {}) };
+      // A time without its date ("20:30", "20h30").
+      const time = typeof received === 'string' && /expected a date "YYYY-MM-DD"/.test(issue.message) ? /^(\d{1,2})\s*[:h]\s*(\d{2})$/.exec(received.trim()) : null;
+      const hint = fix ? `did you mean "${fix}"?` : time ? `give the date and the time, e.g. "2016-11-15 ${time[1]!.padStart(2, '0')}:${time[2]}"` : undefined;
+      return { message: `${issue.message}, received ${describeValue(received)}`, ...(hint ? { hint } : {}) };
     }
   }
 }
