@@ -109,3 +109,11 @@ describe('packing event cards into pages', () => {
     expect([29, 30, 31, 32].map(paddingToFour)).toEqual([3, 2, 1, 0]);
   });
 });
+
+describe('index page lists', () => {
+  it('writes runs of three or more pages as ranges', async () => {
+    const { pageRanges } = await import('../src/documents/programme.js');
+    expect(pageRanges([4, 5, 6, 9, 11, 12])).toBe('4–6, 9, 11, 12');
+    expect(pageRanges([3])).toBe('3');
+  });
+});

@@ -9,7 +9,7 @@ import { inspectPdf } from '../src/preflight/pdf.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
 
 /** A 600 × 300 px logo on white: a blue square on the left half, the right half white. */
-async function logo(): Promise<sharp.Sharp> {
+async function logo(): Promise<ReturnType<typeof sharp>> {
   const blue = await sharp({ create: { width: 250, height: 250, channels: 3, background: '#1060c0' } }).png().toBuffer();
   return sharp({ create: { width: 600, height: 300, channels: 3, background: '#ffffff' } }).composite([{ input: blue, left: 25, top: 25 }]);
 }

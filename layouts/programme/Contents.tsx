@@ -18,14 +18,16 @@ export interface ContentsEntry {
 }
 
 /** The table of contents: one line per section (département, day…) with its event count and first page. */
-export function Contents({ number, campaign, entries, howTo, index }: { number: number; campaign: string; entries: ContentsEntry[]; howTo: string; index?: number }) {
+export function Contents({ number, campaign, entries, howTo, index, compact, first }: {
+  number: number; campaign: string; entries: ContentsEntry[]; howTo?: string; index?: number; compact: boolean; first: boolean;
+}) {
   const area = textArea(frames.programme).width;
-  // Up to 10 sections, one roomy line each; more (days of a month…), two compact columns.
-  const compact = entries.length > 10;
+  // Up to 10 sections, one roomy line each; more (days of a month…), two compact columns,
+  // continued on as many pages as needed (the "Mode d'emploi" and the index on the last).
   const half = (area - theme.programme.gutter) / 2;
   return (
     <BookletPage number={number} campaign={campaign} head="Sommaire">
-      <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>Sommaire</Text>
+      <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{first ? 'Sommaire' : 'Sommaire (suite)'}</Text>
       {compact ? (
         <View style={{ flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' }}>
           {entries.map((e) => (
@@ -62,10 +64,12 @@ export function Contents({ number, campaign, entries, howTo, index }: { number: 
           <Text style={{ ...text.display, ...type('h3'), color: ink('ink') }}>{String(index)}</Text>
         </View>
       ) : null}
-      <View style={{ marginTop: mm(theme.space.xl), borderLeftWidth: theme.rules.bold, borderLeftColor: ink('brand'), paddingLeft: mm(theme.space.md) }}>
-        <Text style={{ ...text.displayBold, ...type('h3'), color: ink('brand'), marginBottom: mm(theme.space.xs) }}>Mode d’emploi</Text>
-        <Text style={{ ...text.body }}>{howTo}</Text>
-      </View>
+      {howTo ? (
+        <View style={{ marginTop: mm(theme.space.xl), borderLeftWidth: theme.rules.bold, borderLeftColor: ink('brand'), paddingLeft: mm(theme.space.md) }}>
+          <Text style={{ ...text.displayBold, ...type('h3'), color: ink('brand'), marginBottom: mm(theme.space.xs) }}>Mode d’emploi</Text>
+          <Text style={{ ...text.body }}>{howTo}</Text>
+        </View>
+      ) : null}
     </BookletPage>
   );
 }

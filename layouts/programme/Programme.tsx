@@ -31,7 +31,18 @@ export function Programme(props: ProgrammeProps) {
           case 'introduction':
             return <Introduction key={number} number={number} campaign={running} {...props.introduction} />;
           case 'contents':
-            return <Contents key={number} number={number} campaign={running} {...props.contents} />;
+            return (
+              <Contents
+                key={number}
+                number={number}
+                campaign={running}
+                entries={props.contents.entries.slice(page.from, page.to)}
+                compact={props.contents.entries.length > 10}
+                howTo={page.last ? props.contents.howTo : undefined}
+                index={page.last ? props.contents.index : undefined}
+                first={page.from === 0}
+              />
+            );
           case 'events':
             return (
               <EventsPage

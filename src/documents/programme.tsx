@@ -18,7 +18,18 @@ import { docMeta } from './meta.js';
 import { frenchText } from '../derive/typography.js';
 
 /** Pages before the first section: cover, introduction, contents. */
-const FRONT: PlannedPage[] = [{ kind: 'cover' }, { kind: 'introduction' }, { kind: 'contents' }];
+/** Sections listed on one contents page (two compact columns when there are more than 10). */
+const CONTENTS_PER_PAGE = 36;
+
+/** Cover, introduction, and as many contents pages as the sections need. */
+function frontPages(sections: number): PlannedPage[] {
+  const pages: PlannedPage[] = [{ kind: 'cover' }, { kind: 'introduction' }];
+  const count = Math.max(1, Math.ceil(sections / CONTENTS_PER_PAGE));
+  for (let i = 0; i < count; i++) {
+    pages.push({ kind: 'contents', from: i * CONTENTS_PER_PAGE, to: Math.min(sections, (i + 1) * CONTENTS_PER_PAGE), last: i === count - 1 });
+  }
+  return pages;
+}
 
 /**
  * Plans the booklet: measures every section header and event card with react-pdf's layout
@@ -90,7 +101,7 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
       .map(([label, g]): IndexBlock => ({
         kind: 'entry',
         label,
-        pages: [...g.pages].sort((a, b) => a - b).join(', '),
+        pages: pageRanges([...g.pages].sort((a, b) => a - b)),
         colour: g.colours.size === 1 ? [...g.colours][0] : undefined,
       }));
   };
@@ -108,6 +119,19 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
   const titleHeight = mm(14);
   const packed = fillColumns(blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' })), 2, mm(area.height) - titleHeight);
   return packed.map((cols, i): PlannedPage => ({ kind: 'index', first: i === 0, columns: cols.map((c) => c.map((j) => blocks[j]!)) }));
+}
+
+/** "4, 5, 6, 9" → "4–6, 9": runs of three or more consecutive pages as a range. */
+export function pageRanges(pages: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${pages[i]}–${pages[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(pages[k]));
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 /** A short hash of the theme in force: measurements depend on it. */
@@ -155,7 +179,7 @@ async function planWith(model: Model, columns: number): Promise<ProgrammePlan & 
     return { header: headers[si]!.height, rows: rows.map((r) => r.row) };
   });
   const packed = packFlow(flow, mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
-  const pages: PlannedPage[] = [...FRONT];
+  const pages: PlannedPage[] = frontPages(model.sections.length);
   const sectionPages = new Map<string, number>();
   for (const segments of packed) {
     pages.push({

@@ -4,7 +4,7 @@ import type { EventView, Section } from '../derive/model.js';
 export type PlannedPage =
   | { kind: 'cover' }
   | { kind: 'introduction' }
-  | { kind: 'contents' }
+  | { kind: 'contents'; /** Which sections this contents page lists (indices), and whether it is the last one. */ from: number; to: number; last: boolean }
   | { kind: 'events'; columns: number; stacked: Set<string>; segments: PlannedSegment[] }
   | { kind: 'index'; first: boolean; columns: IndexBlock[][] }
   | { kind: 'notes' }
