@@ -221,8 +221,8 @@ function lineStarts(bytes: Buffer): number[] {
   return starts;
 }
 
-/** 1-based line of a byte offset. */
-function lineOf(starts: number[], offset: number): number {
+/** 1-based line of an offset, given the offsets where lines start (ascending). */
+export function lineOf(starts: number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -19,6 +19,7 @@
  * the mapping's `defaults:` (and so can the address, or the venue of events without a room).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lineOf } from './csv.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { ContentError } from '../model/errors.js';
 import type { SourceItem, SourceRead } from './items.js';
@@ -112,17 +113,7 @@ export function readScheduleXml(file: string, text: string, opts: ScheduleOption
           where: `day ${textOf(day['@_index']) || d + 1}, room ${JSON.stringify(roomName)}, event ${e + 1}`,
           guid: textOf(ev['@_guid']),
           id: textOf(ev['@_id']),
-          date: textOf(ev['date']),
-          start: textOf(ev['start']),
-          duration: textOf(ev['duration']),
-          room: textOf(ev['room']) || roomName,
-          title: textOf(ev['title']),
-          subtitle: textOf(ev['subtitle']),
-          track: textOf(ev['track']),
-          type: textOf(ev['type']),
-          abstract: textOf(ev['abstract']),
-          description: textOf(ev['description']),
-          url: textOf(ev['url']),
+          ...talkFields(ev, roomName),
           persons,
           dayDate: textOf(day['@_date']),
           dayStart: textOf(day['@_start']),
@@ -179,17 +170,7 @@ export function readScheduleJson(file: string, text: string, opts: ScheduleOptio
           where: `schedule.conference.days[${d}].rooms[${JSON.stringify(roomName)}][${e}]`,
           guid: textOf(ev['guid']),
           id: textOf(ev['id']),
-          date: textOf(ev['date']),
-          start: textOf(ev['start']),
-          duration: textOf(ev['duration']),
-          room: textOf(ev['room']) || roomName,
-          title: textOf(ev['title']),
-          subtitle: textOf(ev['subtitle']),
-          track: textOf(ev['track']),
-          type: textOf(ev['type']),
-          abstract: textOf(ev['abstract']),
-          description: textOf(ev['description']),
-          url: textOf(ev['url']),
+          ...talkFields(ev, roomName),
           persons: persons.filter((p) => p !== ''),
           dayDate: textOf(day['date']),
           dayStart: textOf(day['day_start']),
@@ -312,14 +293,20 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** 1-based line of an offset. */
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+
+/** The fields an event of schedule.xml and of schedule.json share, by the same names. */
+function talkFields(ev: Record<string, unknown>, roomName: string) {
+  return {
+    date: textOf(ev['date']),
+    start: textOf(ev['start']),
+    duration: textOf(ev['duration']),
+    room: textOf(ev['room']) || roomName,
+    title: textOf(ev['title']),
+    subtitle: textOf(ev['subtitle']),
+    track: textOf(ev['track']),
+    type: textOf(ev['type']),
+    abstract: textOf(ev['abstract']),
+    description: textOf(ev['description']),
+    url: textOf(ev['url']),
+  };
 }
