@@ -98,12 +98,15 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
     }
     return [...groups.entries()]
       .sort(([a], [b]) => collator.compare(a, b))
-      .map(([label, g]): IndexBlock => ({
-        kind: 'entry',
-        label,
-        pages: pageRanges([...g.pages].sort((a, b) => a - b)),
-        colour: g.colours.size === 1 ? [...g.colours][0] : undefined,
-      }));
+      .flatMap(([label, g]): IndexBlock[] => {
+        // An entry on very many pages is cut into several lines ("(suite)"), so that no
+        // index block is ever taller than a column.
+        const pages = [...g.pages].sort((a, b) => a - b);
+        const colour = g.colours.size === 1 ? [...g.colours][0] : undefined;
+        const chunks: number[][] = [];
+        for (let i = 0; i < pages.length; i += INDEX_PAGES_PER_LINE) chunks.push(pages.slice(i, i + INDEX_PAGES_PER_LINE));
+        return chunks.map((chunk, i) => ({ kind: 'entry', label: i === 0 ? label : `${label} (suite)`, pages: pageRanges(chunk), colour }));
+      });
   };
   const blocks: IndexBlock[] = [{ kind: 'heading', label: 'Communes' }, ...entries((e) => e.commune)];
   const organisers = entries((e) => e.organiser);
@@ -120,6 +123,9 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
   const packed = fillColumns(blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' })), 2, mm(area.height) - titleHeight);
   return packed.map((cols, i): PlannedPage => ({ kind: 'index', first: i === 0, columns: cols.map((c) => c.map((j) => blocks[j]!)) }));
 }
+
+/** Page references on one index line at most: a longer list continues on the next line. */
+const INDEX_PAGES_PER_LINE = 30;
 
 /** "4, 5, 6, 9" → "4–6, 9": runs of three or more consecutive pages as a range. */
 export function pageRanges(pages: number[]): string {
