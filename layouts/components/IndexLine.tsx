@@ -6,7 +6,7 @@ import { text, type } from '../styles.js';
 import { hyphenateTitle } from '../hyphenation.js';
 
 /** Room kept for the page numbers of an index line, mm. */
-const PAGES_WIDTH = 16;
+const PAGES_WIDTH = 20;
 
 /**
  * A line of the index: a marker in the colour of the entry's département, the name, and the
