@@ -4,10 +4,10 @@
  * more or fewer fields than the header accepted, and the delimiter detected from the
  * header line unless given.
  */
-import { readFile } from 'node:fs/promises';
 import { parse, CsvError } from 'csv-parse/sync';
 import { ContentError } from '../model/errors.js';
 import { cleanCell } from './text.js';
+import { readInput } from './files.js';
 
 /** Delimiters recognised when detecting, in order of preference on a tie. */
 export const DELIMITERS = [';', ',', '\t', '|'] as const;
@@ -52,15 +52,7 @@ export interface CsvTable extends DataTable {
  *   never closed), located at the line concerned.
  */
 export async function readCsv(file: string, delimiter?: string): Promise<CsvTable> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : `cannot read the file: ${(e as Error).message}`;
-    throw new ContentError([{ file, line: 0, col: 0, path: '', message }]);
-  }
-  return parseCsv(file, bytes, delimiter);
+  return parseCsv(file, await readInput(file), delimiter);
 }
 
 /**
@@ -110,14 +102,7 @@ export function parseCsv(file: string, input: Buffer, delimiter?: string): CsvTa
 
   const [head, ...data] = records;
   if (head === undefined) throw new ContentError([{ file, line: 0, col: 0, path: '', message: 'the file is empty (no header line)' }]);
-  const header = head.cells.map((c) => cleanCell(c).replace(/\n/g, ' '));
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (name !== '' && seen.has(name)) {
-      notes.push({ line: head.line, message: `column ${JSON.stringify(name)} appears twice in the header; the first one is used` });
-    }
-    seen.add(name);
-  }
+  const header = headerNames(head, notes);
   const rows = data.filter((r) => r.cells.some((c) => cleanCell(c) !== ''));
   return { file, delimiter: sep, header, headerLine: head.line, rows, notes };
 }
@@ -238,4 +223,20 @@ function skipLineBreaks(bytes: Buffer, offset: number): number {
   let i = offset;
   while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
   return i;
+}
+
+/**
+ * The column names of a header row (cells cleaned, line breaks as spaces); a name given twice
+ * is noted at the header's line (the first column of that name is used).
+ */
+export function headerNames(head: { line: number; cells: string[] }, notes: { line: number; message: string }[]): string[] {
+  const header = head.cells.map((c) => cleanCell(c).replace(/\n/g, ' '));
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (name !== '' && seen.has(name)) {
+      notes.push({ line: head.line, message: `column ${JSON.stringify(name)} appears twice in the header; the first one is used` });
+    }
+    seen.add(name);
+  }
+  return header;
 }

@@ -16,7 +16,7 @@
  * campaign: { name: …, region: …, … }  # validated with CampaignSchema, written to campaign.yaml
  * ```
  */
-import { readFile } from 'node:fs/promises';
+import { readInput } from './files.js';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { CampaignSchema } from '../model/campaign.js';
@@ -160,15 +160,7 @@ export const MappingSchema = z.strictObject({
  *   aliases that expand too much (a "billion laughs" file).
  */
 export async function loadMapping(file: string): Promise<Mapping> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ContentError([
-      { file, line: 0, col: 0, path: '', message: code === 'ENOENT' ? 'mapping file not found' : `cannot read the mapping file: ${(e as Error).message}` },
-    ]);
-  }
+  const text = (await readInput(file, 'mapping file')).toString('utf8');
   return parseMapping(file, text);
 }
 

@@ -14,7 +14,7 @@
  * campaign: { name: …, region: …, period: …, organiser: … }   # written to campaign.yaml
  * ```
  */
-import { readFile } from 'node:fs/promises';
+import { readInput } from './files.js';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { CampaignSchema } from '../model/campaign.js';
@@ -75,15 +75,7 @@ const SourceMappingSchema = z.strictObject({
  *   unknown time zone, an invalid campaign block, aliases that expand too much.
  */
 export async function loadSourceMapping(file: string, source: string): Promise<SourceMapping> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ContentError([
-      { file, line: 0, col: 0, path: '', message: code === 'ENOENT' ? 'mapping file not found' : `cannot read the mapping file: ${(e as Error).message}` },
-    ]);
-  }
+  const text = (await readInput(file, 'mapping file')).toString('utf8');
   return parseSourceMapping(file, text, source);
 }
 

@@ -17,7 +17,8 @@
  * A cell merged with the cell above takes its value (a département written once for
  * several rows); one merged with a cell on its left is empty (the value stays in one column).
  */
-import { readFile } from 'node:fs/promises';
+import { readInput } from './files.js';
+import { headerNames } from './csv.js';
 import ExcelJS from 'exceljs';
 import { ContentError, type Problem } from '../model/errors.js';
 import type { CsvRow, DataTable } from './csv.js';
@@ -40,13 +41,7 @@ export interface SheetTable extends DataTable {
  *   there are), or when the sheet is empty.
  */
 export async function readXlsx(file: string, mapping?: Pick<Mapping, 'file' | 'sheet' | 'locate'>): Promise<SheetTable> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ContentError([{ file, line: 0, col: 0, path: '', message: code === 'ENOENT' ? 'file not found' : `cannot read the file: ${(e as Error).message}` }]);
-  }
+  const bytes = await readInput(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -113,14 +108,7 @@ function readSheet(file: string, sheet: ExcelJS.Worksheet): SheetTable {
       { file, line: 0, col: 0, path: '', message: `the sheet ${JSON.stringify(sheet.name)} is empty (no header row)`, hint: 'name the sheet to read with `sheet:` in the mapping' },
     ]);
   }
-  const header = head.cells.map((c) => cleanCell(c).replace(/\n/g, ' '));
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (name !== '' && seen.has(name)) {
-      notes.push({ line: head.line, message: `column ${JSON.stringify(name)} appears twice in the header; the first one is used` });
-    }
-    seen.add(name);
-  }
+  const header = headerNames(head, notes);
   // Empty cells at the end of a row are not stored in a sheet: they are empty, not missing.
   const rows = data.map((r) => ({ line: r.line, cells: r.cells.length < header.length ? [...r.cells, ...Array<string>(header.length - r.cells.length).fill('')] : r.cells }));
   return { file, sheet: sheet.name, header, headerLine: head.line, rows, notes };
