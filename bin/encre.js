@@ -4,5 +4,8 @@
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
+// React's production build: the development one checks every element and costs a build
+// about a tenth of its time. Set before React is first imported (the import below).
+process.env.NODE_ENV ??= 'production';
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 await import('../src/cli/main.ts');

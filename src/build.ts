@@ -18,7 +18,7 @@ import { docMeta } from './documents/meta.js';
 import { ContentError, PreflightError, UsageError } from './model/errors.js';
 import { imposeSaddle } from './post/impose.js';
 import { checkGlyphs, openFaces } from './preflight/glyphs.js';
-import { checkLayout } from './preflight/layout.js';
+import { checkLayout, type LaidOutNode } from './preflight/layout.js';
 import { checkQrDensity } from './preflight/qr.js';
 import { inspectPdf, summarise, type FileReport } from './preflight/pdf.js';
 import { mm } from './units.js';
@@ -129,9 +129,13 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
         slugLine: (n) => [spec.file, `${model.title} ${model.year}`, model.editionLabel, p.description, day, `page ${n}/${planned}`].filter(Boolean).join(' · '),
       };
       const wrapped = createElement(GeometryContext.Provider, { value: geometry }, element);
-      const { result: rendered, unknown } = p.colour === 'cmyk' ? await withCmyk(themePalette(), () => renderPdf(wrapped)) : { result: await renderPdf(wrapped), unknown: [] };
       const trimPt = { width: mm(spec.frame.format.width), height: mm(spec.frame.format.height) };
-      const { bytes, doc } = await finalise(rendered.bytes, {
+      // The layout checks run on each chunk of pages as it is laid out (the tree is then dropped).
+      const layoutProblems: string[] = [];
+      const area = { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) };
+      const inspect = (chunk: LaidOutNode, firstPage: number) => layoutProblems.push(...checkLayout(chunk, area, firstPage));
+      const { result: rendered, unknown } = p.colour === 'cmyk' ? await withCmyk(themePalette(), () => renderPdf(wrapped, inspect)) : { result: await renderPdf(wrapped, inspect), unknown: [] };
+      const { bytes, doc } = await finalise(rendered, {
         trim: trimPt,
         bleed: mm(p.bleed),
         slug: mm(slug),
@@ -151,7 +155,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
         ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to layouts/theme.ts)`),
         ...checkPages(spec, doc, planned),
         ...(spec.check?.(doc, model) ?? []),
-        ...checkLayout(rendered.layout, { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) }),
+        ...layoutProblems,
       ];
       if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
       results.push({ spec, output, bytes, pages: doc.getPageCount() });

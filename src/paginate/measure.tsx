@@ -37,6 +37,12 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
     }
     return keys.map((k) => cache.get(k)!);
   }
+  // Laid out a chunk at a time: memory holds one chunk's layout tree, not all of them.
+  if (blocks.length > BLOCKS_PER_CHUNK) {
+    const all: Measurement[] = [];
+    for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) all.push(...(await measureBlocks(blocks.slice(i, i + BLOCKS_PER_CHUNK), width)));
+    return all;
+  }
   const probe = (
     <Document>
       {blocks.map((block, i) => (
@@ -56,6 +62,9 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
     return { height, overflow: overflowingLine(block) };
   });
 }
+
+/** Blocks laid out in one pass of react-pdf's layout engine. */
+const BLOCKS_PER_CHUNK = 200;
 
 /** Measurements by block key, bounded (oldest dropped first). */
 const cache = new Map<string, Measurement>();

@@ -43,10 +43,12 @@ export function overflowingLine(node: LaidOutNode): string | undefined {
 }
 
 /**
- * Walks every page of a laid-out document.
+ * Walks every page of a laid-out document, or of a chunk of its pages.
+ * @param firstPage index (0-based) of the chunk's first page in the whole document: pages are
+ *   named by their number in the document.
  * @returns one message per problem: "page 3, event-gard-02: text overflows its frame: "…"".
  */
-export function checkLayout(root: LaidOutNode, area: SafeArea): string[] {
+export function checkLayout(root: LaidOutNode, area: SafeArea, firstPage = 0): string[] {
   const problems: string[] = [];
   (root.children ?? []).forEach((page, p) => {
     const texts: { left: number; top: number; width: number; height: number; text: string; where: string }[] = [];
@@ -55,7 +57,7 @@ export function checkLayout(root: LaidOutNode, area: SafeArea): string[] {
       const left = x + (box?.left ?? 0);
       const top = y + (box?.top ?? 0);
       const id = node.props?.id ?? item;
-      const where = `page ${p + 1}${id ? `, ${id}` : ''}`;
+      const where = `page ${firstPage + p + 1}${id ? `, ${id}` : ''}`;
       // The slug line sits outside the trim by design (Sheet marks it data-zone="slug").
       if (node.props?.['data-zone'] === 'slug') return;
       if (node.type === 'TEXT' && box) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Font } from '@react-pdf/renderer';
 import { theme } from '../../layouts/theme.js';
 import { hyphenateFrench } from '../../layouts/hyphenation.js';
+import { installShapingCache } from './shaping.js';
 
 let registered: string | undefined;
 
@@ -16,6 +17,8 @@ export function registerFonts(root: string): void {
   const key = `${root}\u0000${JSON.stringify(theme.fonts.faces)}`;
   if (registered === key) return;
   Font.reset();
+  const first = Object.values(theme.fonts.faces)[0]?.[0];
+  if (first) installShapingCache(path.resolve(root, 'assets/fonts', first.file));
   for (const [family, faces] of Object.entries(theme.fonts.faces)) {
     Font.register({
       family,

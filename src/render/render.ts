@@ -1,25 +1,91 @@
 import type { ReactElement } from 'react';
-import { pdf } from '@react-pdf/renderer';
+import PDFDocument, { type PDFDocumentInstance, type PDFDocumentOptions } from 'pdfkit';
+import { pdf, Font } from '@react-pdf/renderer';
+import layoutDocument from '@react-pdf/layout';
+import renderToPdfkit from '@react-pdf/render';
 import type { LaidOutNode } from '../preflight/layout.js';
+import { shareEmbeddedFonts } from './embedded-fonts.js';
+
+/** react-pdf's layout step; its typings omit the font store argument it takes at runtime. */
+const layout = layoutDocument as unknown as (root: unknown, fontStore: unknown) => Promise<LaidOutNode>;
+/** react-pdf's drawing step: draws every laid-out page into a pdfkit document, then ends it. */
+const draw = renderToPdfkit as unknown as (ctx: PDFDocumentInstance, doc: LaidOutNode) => void;
+
+/** Pages laid out at once: memory holds one chunk's layout tree, not the whole document's. */
+export const PAGES_PER_CHUNK = 24;
+
+/** The mounted <Document> node of react-pdf's reconciler: its props and its <Page> nodes. */
+interface DocumentNode {
+  props: Record<string, unknown>;
+  children: unknown[];
+}
 
 /**
- * Renders a react-pdf <Document> element to PDF bytes (in memory; nothing is written), and
- * returns react-pdf's final layout tree for the preflight.
+ * Renders a react-pdf <Document> element to PDF bytes, in memory (nothing is written).
+ * The pages are laid out and drawn in chunks of {@link PAGES_PER_CHUNK} into one pdfkit
+ * document: each chunk's layout tree is handed to `inspect` (the preflight), then dropped, so
+ * memory stays bounded whatever the page count, and fonts are embedded once for the whole
+ * file. Pages must not depend on each other's layout (encre plans every page itself: no
+ * react-pdf pagination across pages, no page-number render props); a planned page that
+ * overflows into a second sheet is caught by the page count check.
  * The Document's creationDate must be set by the caller (react-pdf would use the clock).
+ * @param inspect called with each chunk's laid-out tree and the index of its first page (0-based).
+ * @returns the PDF bytes.
  */
-export async function renderPdf(element: ReactElement): Promise<{ bytes: Uint8Array; layout: LaidOutNode }> {
-  let layout: LaidOutNode | undefined;
-  const onRender = (params: { _INTERNAL__LAYOUT__DATA_?: LaidOutNode }) => {
-    layout = params._INTERNAL__LAYOUT__DATA_;
-  };
+export async function renderPdf(element: ReactElement, inspect?: (chunk: LaidOutNode, firstPage: number) => void): Promise<Uint8Array> {
   const instance = pdf(element as never);
-  // react-pdf reports its layout to the root Document's onRender; the element may be a
-  // component wrapping the Document, so the callback is set on the mounted root node.
-  const root = (instance as unknown as { container: { document: { props: Record<string, unknown> } } }).container.document;
-  root.props = { ...root.props, onRender };
-  const stream = (await instance.toBuffer()) as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as unknown as Uint8Array));
-  if (!layout) throw new Error('internal: react-pdf did not report its layout');
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), layout };
+  const root = (instance as unknown as { container: { document: DocumentNode | null } }).container.document;
+  if (!root) throw new Error('internal: react-pdf mounted no <Document>');
+  const ctx = pdfkitDocument(root.props);
+  shareEmbeddedFonts(ctx);
+  const bytes: Buffer[] = [];
+  ctx.on('data', (chunk: Buffer) => bytes.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    ctx.on('end', resolve);
+    ctx.on('error', reject);
+  });
+  const pages = root.children;
+  for (let first = 0; first < pages.length || first === 0; first += PAGES_PER_CHUNK) {
+    const part = { ...root, children: pages.slice(first, first + PAGES_PER_CHUNK) };
+    const laidOut = await layout(part, Font);
+    inspect?.(laidOut, first);
+    const last = first + PAGES_PER_CHUNK >= pages.length;
+    // react-pdf's draw step ends the document after its pages: only the last chunk may.
+    if (!last) Object.defineProperty(ctx, 'end', { value: () => ctx, configurable: true, writable: true });
+    try {
+      draw(ctx, laidOut);
+    } finally {
+      if (!last) delete (ctx as unknown as { end?: unknown }).end;
+    }
+  }
+  await ended;
+  return new Uint8Array(Buffer.concat(bytes));
+}
+
+/**
+ * The pdfkit document react-pdf would create for these <Document> props (react-pdf 4.9's
+ * `pdf().render()`: compressed, no automatic first page, the title displayed, the Info
+ * dictionary from the props).
+ */
+function pdfkitDocument(props: Record<string, unknown>): PDFDocumentInstance {
+  const info = Object.fromEntries(
+    Object.entries({
+      Title: props.title,
+      Author: props.author,
+      Subject: props.subject,
+      Keywords: props.keywords,
+      Creator: props.creator ?? 'react-pdf',
+      Producer: props.producer ?? 'react-pdf',
+      CreationDate: props.creationDate,
+      ModificationDate: props.modificationDate,
+    }).filter(([, v]) => v !== undefined && v !== null),
+  );
+  if (!(info.CreationDate instanceof Date)) throw new Error('internal: the <Document> has no creationDate (builds must not read the clock)');
+  return new PDFDocument({
+    compress: true,
+    lang: props.language as string | undefined,
+    displayTitle: true,
+    autoFirstPage: false,
+    info,
+  });
 }
