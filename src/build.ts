@@ -49,6 +49,8 @@ export interface BuildOptions {
   outputs?: ('print' | 'screen')[];
   /** false: write nothing, return the bytes (the preview server). Default true. */
   write?: boolean;
+  /** Download partner logos given as http(s) URLs (`--allow-network`); refused otherwise: builds are offline. */
+  allowNetwork?: boolean;
 }
 
 /** One written file. */
@@ -88,7 +90,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const printer = await loadPrinter(opts.printer ?? 'offset');
   if (!selectTheme(opts.theme ?? DEFAULT_THEME)) throw new UsageError(`unknown theme "${opts.theme}"; expected one of: ${Object.keys(themes).join(', ')}`);
   if (!selectPosterFormat(opts.format ?? 'A3')) throw new UsageError(`unknown affiche format "${opts.format}"; expected one of: ${Object.keys(POSTER_FORMATS).join(', ')}`);
-  const content = await loadContent(fileEnv(opts.root, undefined), opts.content);
+  const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
   if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
   const env: Env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);

@@ -35,7 +35,7 @@ describe('contained and hermetic', () => {
       const messages = (error as ContentError).problems.map(formatProblem).join('\n');
       expect(messages).toContain('partners[0].logo: "../../etc/passwd": a path leading out of the project');
       expect(messages).toContain('partners[1].logo: "/etc/passwd": an absolute path');
-      expect(messages).toContain('partners[2].logo: "https://example.org/logo.png": a remote file: builds never use the network');
+      expect(messages).toContain('partners[2].logo: "https://example.org/logo.png": a remote file, refused: builds are offline (no network access)\n  Hint: pass --allow-network');
       expect(messages).toContain('partners[3].logo: ');
       expect(messages).toContain('a symbolic link leading out of the project');
     } finally {

@@ -5,6 +5,90 @@ import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 /** Resolution logos are prepared at for their largest placed height: 300 ppi (print.md) with a margin for rounding. */
 const LOGO_PPI = 310;
 
+/** Longest a remote logo may take to download (`--allow-network`), in milliseconds. */
+export const REMOTE_TIMEOUT_MS = 20_000;
+
+/** Largest remote logo downloaded (`--allow-network`), in bytes: 20 MB. */
+export const MAX_REMOTE_BYTES = 20 * 1024 * 1024;
+
+/** True when a logo is given as a URL ("https://…", "ftp://…", "file://…") rather than a path in the project. */
+export function isRemote(logo: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(logo);
+}
+
+/** Why a download failed, for a located problem: what happened, and how to fix it. */
+export interface DownloadFailure {
+  reason: string;
+  hint: string;
+}
+
+/**
+ * Downloads a remote logo (only with `--allow-network`: builds are offline otherwise) with
+ * Node's fetch, following redirects: the whole download within `timeoutMs`, at most
+ * `maxBytes` (announced by Content-Length or counted while reading), an HTTP status of 2xx.
+ * The bytes are then checked and placed exactly like a local file's (sharp, pixel limits).
+ * Only http and https URLs are downloaded.
+ * @returns the bytes, or why they could not be had (never throws).
+ */
+export async function downloadImage(
+  url: string,
+  limits: { timeoutMs?: number; maxBytes?: number } = {},
+): Promise<{ bytes: Uint8Array } | DownloadFailure> {
+  const timeoutMs = limits.timeoutMs ?? REMOTE_TIMEOUT_MS;
+  const maxBytes = limits.maxBytes ?? MAX_REMOTE_BYTES;
+  const keep = 'or save the file in the project (e.g. assets/logos/) and give its path from the project root';
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    return { reason: `a ${scheme ?? 'non-http'}: URL: only http:// and https:// URLs can be downloaded`, hint: `use an https:// address, ${keep}` };
+  }
+  const mb = (n: number) => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 1)} MB`;
+  const tooLarge = (size: string): DownloadFailure => ({
+    reason: `${size}, more than the ${mb(maxBytes)} a remote logo may be`,
+    hint: `a logo needs about 1,000 pixels across: use a smaller file, ${keep}`,
+  });
+  const seconds = `${timeoutMs / 1000} s`;
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'image/*' } });
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      return { reason: `cannot download it: the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, hint: `check the address in a browser, ${keep}` };
+    }
+    const announced = Number(res.headers.get('content-length'));
+    if (Number.isFinite(announced) && announced > maxBytes) {
+      await res.body?.cancel().catch(() => {});
+      return tooLarge(`the server announces ${mb(announced)}`);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (res.body) {
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+          await reader.cancel().catch(() => {});
+          return tooLarge('the download goes on past that size');
+        }
+        chunks.push(value);
+      }
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.byteLength;
+    }
+    return { bytes };
+  } catch (e) {
+    if (signal.aborted) return { reason: `cannot download it: no complete answer within ${seconds}`, hint: `check the address and the network, ${keep}` };
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code === 'ENOTFOUND' ? 'unknown host' : cause?.code === 'ECONNREFUSED' ? 'connection refused' : (cause?.code ?? cause?.message ?? (e as Error).message);
+    return { reason: `cannot download it: ${why}`, hint: `check the address and the network, ${keep}` };
+  }
+}
+
 /** How images are prepared: RGB PNG for screen, or CMYK JPEG through an ICC profile for print. */
 export type ImageMode = { colour: 'rgb' } | { colour: 'cmyk'; iccProfile: string };
 

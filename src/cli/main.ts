@@ -48,9 +48,10 @@ program
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
-  .action(async (ids: string[], opts: { content: string; out: string; printer: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string }) => {
+  .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
+  .action(async (ids: string[], opts: { content: string; out: string; printer: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);
@@ -66,12 +67,13 @@ program
   .option('--theme <name>', 'theme', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--dpi <n>', 'resolution of the page images', '72')
-  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string }) => {
+  .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
+  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string; allowNetwork?: boolean }) => {
     try {
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, log: () => {} });
-      const docs = [...new Set(built.map((b) => b.id))];
       const dpi = Number(opts.dpi);
       if (!(dpi >= 10 && dpi <= 600)) throw new UsageError(`--dpi must be between 10 and 600, received "${opts.dpi}"`);
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
+      const docs = [...new Set(built.map((b) => b.id))];
       const files = await writePreviews(opts.out, docs, dpi);
       for (const f of files.filter((x) => !/-\d+\.png$/.test(x))) console.log(`contact sheet ${f}`);
       console.log(`${files.length} images in ${opts.out}/preview/`);
@@ -87,17 +89,20 @@ program
   .option('--theme <name>', 'theme', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--port <n>', 'port', '4321')
-  .option('--host <address>', 'interface to listen on (127.0.0.1; another one makes the preview reachable from other machines)', '127.0.0.1')
-  .action(async (opts: { content: string; theme: string; format: string; port: string; host: string }) => {
+  .option('--host <address>', 'interface to listen on (127.0.0.1; another one makes the preview reachable from other machines, with a warning)', '127.0.0.1')
+  .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
+  .action(async (opts: { content: string; theme: string; format: string; port: string; host: string; allowNetwork?: boolean }) => {
     try {
-      const server = await startDevServer({ root: process.cwd(), content: opts.content, theme: opts.theme, format: opts.format, port: Number(opts.port), host: opts.host, log: (l) => console.log(l) });
-      console.log(`encre dev: ${server.url} (Ctrl-C to stop)`);
-      const stop = async () => {
-        await server.close();
-        process.exit(0);
+      const port = Number(opts.port);
+      if (!/^\d{1,5}$/.test(opts.port) || port > 65535) throw new UsageError(`--port expects a port number between 0 and 65535, received "${opts.port}"`);
+      const starting = startDevServer({ root: process.cwd(), content: opts.content, theme: opts.theme, format: opts.format, port, host: opts.host, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
+      // Ctrl-C or SIGTERM (even while starting): close the server and stop the build process, exit 0.
+      onSignal = async () => {
+        const server = await starting.catch(() => undefined);
+        await server?.close();
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      const server = await starting;
+      console.log(`encre dev: ${server.url} (Ctrl-C to stop)`);
     } catch (e) {
       fail(e);
     }
@@ -164,13 +169,38 @@ program
     }
   });
 
+/** Set by `encre dev`: a clean shutdown on SIGINT/SIGTERM (the server closed, its build process stopped). */
+let onSignal: (() => Promise<void>) | undefined;
+let stopping = false;
+
 // An interrupted build (Ctrl-C, a stopped CI job) leaves the previous outputs as they were
-// and no temporary file: completed files are only ever renamed into place.
+// and no temporary file: completed files are only ever renamed into place. The preview
+// server closes cleanly and exits 0; a second signal while it closes exits at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    const code = signal === 'SIGINT' ? 130 : 143;
+    if (onSignal && !stopping) {
+      stopping = true;
+      const force = setTimeout(() => {
+        console.error('encre: the preview did not stop within 10 s; exiting');
+        process.exit(code);
+      }, 10_000);
+      force.unref();
+      onSignal().then(
+        () => {
+          console.error(`encre: preview stopped (${signal})`);
+          process.exit(0);
+        },
+        (e: unknown) => {
+          console.error(`encre: preview stopped (${signal}) with an error: ${(e as Error).message}`);
+          process.exit(code);
+        },
+      );
+      return;
+    }
     removePendingTemps();
-    console.error(`encre: interrupted (${signal}); ${program.args[0] === 'dev' ? 'preview stopped' : 'no file was left half-written'}`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    console.error(`encre: interrupted (${signal}); ${stopping ? 'preview stopped' : 'no file was left half-written'}`);
+    process.exit(code);
   });
 }
 

@@ -14,6 +14,8 @@ export interface BuildRequest {
   documents: string[];
   theme?: string;
   format?: string;
+  /** Download remote logos (`encre dev --allow-network`). */
+  allowNetwork?: boolean;
 }
 
 /** A document built for the preview. */
@@ -39,4 +41,6 @@ process.on('message', async (msg: { id: number; request: BuildRequest }) => {
     process.send?.({ id, ok: false, error });
   }
 });
+// The server went away (it stopped, or was killed): nothing left to build for.
+process.on('disconnect', () => process.exit(0));
 process.send?.({ ready: true });

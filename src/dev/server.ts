@@ -8,6 +8,7 @@ import { previewHtml } from './page.js';
 import type { BuildRequest, PreviewDoc } from './builder.js';
 import { documents } from '../documents/registry.js';
 import { TOOL_ROOT } from '../paths.js';
+import { UsageError } from '../model/errors.js';
 
 /** Options of the preview server. */
 export interface DevOptions {
@@ -22,7 +23,20 @@ export interface DevOptions {
   port?: number;
   /** Page images resolution, dpi. */
   dpi?: number;
+  /** Download partner logos given as http(s) URLs (`--allow-network`); refused otherwise. */
+  allowNetwork?: boolean;
   log?: (line: string) => void;
+  /** Warnings (listening on another interface than the loopback); standard error by default. */
+  warn?: (line: string) => void;
+}
+
+/** Longest request target served, in characters: the routes are short; longer is refused with 414. */
+export const MAX_URL_LENGTH = 2048;
+
+/** True for an address only this machine can reach: 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
 /** A running preview server. */
@@ -30,6 +44,10 @@ export interface DevServer {
   url: string;
   /** Resolves once every document has been built once (or failed). */
   ready: Promise<void>;
+  /**
+   * Stops everything: the watcher, the server-sent event streams, the open connections, the
+   * listening socket, and the build process (SIGTERM, SIGKILL after 3 s), waiting for each.
+   */
   close(): Promise<void>;
 }
 
@@ -68,12 +86,18 @@ export function touchedDocuments(file: string, root: string, content: string): {
  * every page as an image on an HTML page that refreshes itself (server-sent events), watches
  * the content, layouts, themes and assets, and rebuilds only what a change touches. A
  * content error shows in the page with its file:line; the server keeps running.
- * Serves only its own routes: /, /state, /events, /page/<document>/<n>.png.
+ * Serves only its own routes: /, /state, /events, /page/<document>/<n>.png; anything else is
+ * a 4xx (405 for methods other than GET and HEAD, 400 for a bad encoding or a "..", 414 for
+ * a target longer than MAX_URL_LENGTH, 404 otherwise), and malformed requests never stop it.
+ * Bound to the loopback, it also refuses a Host header naming another machine (DNS rebinding).
+ * @throws UsageError when it cannot listen (port in use, unknown interface).
  */
 export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const log = opts.log ?? (() => {});
   const host = opts.host ?? '127.0.0.1';
   const dpi = opts.dpi ?? 60;
+  const warn = opts.warn ?? ((l: string) => process.stderr.write(`${l}\n`));
+  let closed = false;
   const docs = new Map<string, DocState>();
   let error: string | undefined;
   let building = false;
@@ -85,34 +109,45 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   // --- the build process -------------------------------------------------------------
   let child: ChildProcess | undefined;
   let nextId = 1;
-  const pending = new Map<number, (r: { ok: boolean; docs?: PreviewDoc[]; error?: string }) => void>();
+  /** Requests sent, by id: the process they went to, and what to call with its answer. */
+  const pending = new Map<number, { to: ChildProcess; done: (r: { ok: boolean; docs?: PreviewDoc[]; error?: string }) => void }>();
   const spawn = () =>
     new Promise<void>((resolve) => {
       const builder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builder.ts');
       const c = fork(builder, [], { cwd: opts.root, execArgv: ['--import', 'tsx'], serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
       c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; error?: string }) => {
         if (m.ready) return resolve();
-        const done = m.id !== undefined ? pending.get(m.id) : undefined;
-        if (done && m.id !== undefined) {
+        const sent = m.id !== undefined ? pending.get(m.id) : undefined;
+        if (sent && m.id !== undefined) {
           pending.delete(m.id);
-          done({ ok: Boolean(m.ok), docs: m.docs, error: m.error });
+          sent.done({ ok: Boolean(m.ok), docs: m.docs, error: m.error });
         }
       });
+      c.on('error', (e) => log(`build process: ${e.message}`));
       c.on('exit', () => {
-        for (const [id, done] of pending) {
+        resolve(); // a process that dies before it is ready: the requests below report it
+        // Only this process's requests: a restarted one's replacement may already have some.
+        for (const [id, sent] of pending) {
+          if (sent.to !== c) continue;
           pending.delete(id);
-          done({ ok: false, error: 'the build process stopped' });
+          sent.done({ ok: false, error: 'the build process stopped' });
         }
       });
       child = c;
     });
-  const request = (ids: string[]) =>
-    new Promise<{ ok: boolean; docs?: PreviewDoc[]; error?: string }>((resolve) => {
+  const request = async (ids: string[]) => {
+    // A build process that died (out of memory, killed) is replaced.
+    if (!closed && !child?.connected) await spawn();
+    return new Promise<{ ok: boolean; docs?: PreviewDoc[]; error?: string }>((resolve) => {
+      if (closed || !child?.connected) return resolve({ ok: false, error: 'the build process stopped' });
       const id = nextId++;
-      pending.set(id, resolve);
-      const req: BuildRequest = { root: opts.root, content: opts.content, documents: ids, theme: opts.theme, format: opts.format };
-      child!.send({ id, request: req });
+      pending.set(id, { to: child, done: resolve });
+      const req: BuildRequest = { root: opts.root, content: opts.content, documents: ids, theme: opts.theme, format: opts.format, allowNetwork: opts.allowNetwork };
+      child.send({ id, request: req }, (e) => {
+        if (e && pending.delete(id)) resolve({ ok: false, error: `the build process stopped (${e.message})` });
+      });
     });
+  };
 
   // --- rebuilds, one at a time, each document published as soon as it is built ----------
   let queue: { ids: Set<string>; restart: boolean } | undefined;
@@ -123,7 +158,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
     docs.set(d.id, { id: d.id, version: (prev?.version ?? 0) + 1, pages: d.pages, pdf: d.pdf, texts: await pageTexts(d.pdf) });
   };
   const run = async () => {
-    while (queue) {
+    while (queue && !closed) {
       const job = queue;
       queue = undefined;
       building = true;
@@ -161,7 +196,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
     running = undefined;
   };
   const schedule = (ids: string[], restart: boolean) => {
-    if (ids.length === 0 && !restart) return;
+    if (closed || (ids.length === 0 && !restart)) return;
     queue = queue ? { ids: new Set([...queue.ids, ...ids]), restart: queue.restart || restart } : { ids: new Set(ids), restart };
     if (!running) running = run();
   };
@@ -195,8 +230,21 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   // --- HTTP ----------------------------------------------------------------------------
   const server = http.createServer(async (req, res) => {
     try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const target = req.url ?? '/';
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed: the preview only answers GET and HEAD', { Allow: 'GET, HEAD' });
+      if (target.length > MAX_URL_LENGTH) return send(res, 414, 'text/plain', `URI too long (more than ${MAX_URL_LENGTH} characters)`);
+      if (!target.startsWith('/')) return send(res, 400, 'text/plain', 'bad request target');
+      if (isLoopback(host) && req.headers.host !== undefined && !isLoopback(hostName(req.headers.host))) return send(res, 403, 'text/plain', 'forbidden: this preview answers only to 127.0.0.1 and localhost');
+      const rawPath = target.split(/[?#]/)[0]!;
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(rawPath);
+      } catch {
+        return send(res, 400, 'text/plain', 'bad request: malformed percent-encoding in the URL');
+      }
+      // The routes below map to no file, but a ".." (in any encoding) is refused outright.
+      if (/(^|[\\/])\.\.([\\/]|$)/.test(decoded) || decoded.includes('\0') || decoded.includes('\\')) return send(res, 400, 'text/plain', 'bad request: ".." and "\\" are not allowed in paths');
+      const url = new URL(rawPath, 'http://localhost');
       if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewHtml(`encre — ${opts.content}`));
       if (url.pathname === '/state') {
         const order = documents.map((d) => d.id).filter((id) => docs.has(id));
@@ -204,6 +252,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         return send(res, 200, 'application/json', JSON.stringify(state));
       }
       if (url.pathname === '/events') {
+        if (req.method === 'HEAD' || closed) return send(res, 200, 'text/event-stream', '');
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write('retry: 500\n\n');
         clients.add(res);
@@ -221,25 +270,76 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       return send(res, 500, 'text/plain', `error: ${(e as Error).message}`);
     }
   });
-  server.on('clientError', (_e, socket) => socket.destroy());
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, host, resolve));
+  // Requests Node's parser refuses (a bad request line or header, headers over 16 KiB) get
+  // an answer, then the connection is closed; nothing reaches the handler above.
+  server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || e.code === 'ECONNRESET') return void socket.destroy();
+    const status = e.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    // What the client is still sending is read and dropped for a moment, so that closing does
+    // not reset the connection before it has read the answer.
+    socket.resume();
+    setTimeout(() => socket.destroy(), 1000).unref();
+  });
+  const stop = async () => {
+    closed = true;
+    clearTimeout(timer);
+    await watcher.close();
+    for (const c of clients) c.end();
+    clients.clear();
+    await stopChild(child);
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    await stop();
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? `port ${opts.port} is already in use` : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `"${host}" is not an interface of this machine` : code === 'EACCES' ? `port ${opts.port} needs administrator rights` : (code ?? (e as Error).message);
+    throw new UsageError(`cannot start the preview on ${host}:${opts.port}: ${why}; choose another with --port N${code === 'EADDRINUSE' ? '' : ' or --host ADDRESS'}`);
+  }
   const address = server.address() as { address: string; port: number };
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') log(`warning: the preview is reachable from other machines on ${host}`);
+  if (!isLoopback(host)) {
+    warn(`encre dev: WARNING: listening on ${host}: the preview (the campaign's unpublished content) is reachable from other machines on the network. Without --host it stays on this computer (127.0.0.1).`);
+  }
+  const shown = address.address.includes(':') ? `[${address.address}]` : address.address;
   return {
-    url: `http://${address.address}:${address.port}/`,
+    url: `http://${shown}:${address.port}/`,
     ready,
     close: async () => {
-      clearTimeout(timer);
-      await watcher.close();
-      for (const c of clients) c.end();
-      child?.kill();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (closed && !server.listening) return;
+      const closing = new Promise<void>((resolve) => server.close(() => resolve()));
+      await stop();
+      server.closeAllConnections();
+      await closing;
     },
   };
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+/** The host name of a Host header, without its port ("[::1]:4321" → "::1"); "" when absent. */
+function hostName(header: string | undefined): string {
+  if (!header) return '';
+  const m = /^\[([^\]]*)\](?::\d*)?$/.exec(header) ?? /^([^:]*)(?::\d*)?$/.exec(header);
+  return m?.[1] ?? header;
+}
+
+/** Stops the build process: SIGTERM, then SIGKILL if it is still there after 3 s; resolves once it has exited. */
+async function stopChild(c: ChildProcess | undefined): Promise<void> {
+  if (!c || c.exitCode !== null || c.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+  c.kill('SIGTERM');
+  const timer = setTimeout(() => c.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
   res.end(body);
 }
 

@@ -6,6 +6,7 @@ import { EventFileSchema, EventSchema, type CampaignEvent } from '../model/event
 import { ContentError, type Problem } from '../model/errors.js';
 import sharp from 'sharp';
 import { realpath } from 'node:fs/promises';
+import { downloadImage, isRemote } from '../assets/logos.js';
 
 /** Where an event was written: for error messages and preflight reports. */
 export interface Located<T> {
@@ -26,13 +27,22 @@ export interface Content {
   assets: Map<string, Uint8Array>;
 }
 
+/** How content is loaded. */
+export interface LoadOptions {
+  /**
+   * Download partner logos given as http(s) URLs (`--allow-network`). Without it builds are
+   * offline: such a logo is a located problem naming the flag.
+   */
+  allowNetwork?: boolean;
+}
+
 /**
  * Loads and validates `<dir>/campaign.yaml` and every `<dir>/events/*.yaml`.
  * Checks across files too: unique ids, highlights that exist, end after start, dates in the
- * campaign period, logo files present.
+ * campaign period, logo files present (or, with `allowNetwork`, remote logos downloaded).
  * @throws ContentError listing every problem found (file:line:col, field, received, expected, hint).
  */
-export async function loadContent(env: Env, dir: string): Promise<Content> {
+export async function loadContent(env: Env, dir: string, opts: LoadOptions = {}): Promise<Content> {
   const problems: Problem[] = [];
   const rel = (f: string) => path.relative(env.root, path.resolve(env.root, f)) || f;
 
@@ -92,17 +102,30 @@ export async function loadContent(env: Env, dir: string): Promise<Content> {
     for (const [i, partner] of campaign.value.partners.entries()) {
       if (!partner.logo) continue;
       const at = { file: campaignFile, ...locate(campaignSource, ['partners', i, 'logo']), path: `partners[${i}].logo` };
-      const refused = await outsideProject(env, partner.logo);
-      if (refused) {
-        problems.push({ ...at, message: `"${partner.logo}": ${refused}`, hint: 'put the file in the project (e.g. assets/logos/) and give its path from the project root' });
-        continue;
-      }
       let bytes: Uint8Array;
-      try {
-        bytes = await env.readBytes(partner.logo);
-      } catch {
-        problems.push({ ...at, message: `file not found: "${partner.logo}"`, hint: 'logo paths are relative to the project root, e.g. "assets/logos/partner.svg"' });
-        continue;
+      if (isRemote(partner.logo)) {
+        if (!opts.allowNetwork) {
+          problems.push({ ...at, message: `"${partner.logo}": a remote file, refused: builds are offline (no network access)`, hint: 'pass --allow-network to download it during the build, or save the file in the project (e.g. assets/logos/) and give its path from the project root' });
+          continue;
+        }
+        const got = await downloadImage(partner.logo);
+        if ('reason' in got) {
+          problems.push({ ...at, message: `"${partner.logo}": ${got.reason}`, hint: got.hint });
+          continue;
+        }
+        bytes = got.bytes;
+      } else {
+        const refused = await outsideProject(env, partner.logo);
+        if (refused) {
+          problems.push({ ...at, message: `"${partner.logo}": ${refused}`, hint: 'put the file in the project (e.g. assets/logos/) and give its path from the project root' });
+          continue;
+        }
+        try {
+          bytes = await env.readBytes(partner.logo);
+        } catch {
+          problems.push({ ...at, message: `file not found: "${partner.logo}"`, hint: 'logo paths are relative to the project root, e.g. "assets/logos/partner.svg"' });
+          continue;
+        }
       }
       const unreadable = await checkImage(bytes);
       if (unreadable) problems.push({ ...at, message: `"${partner.logo}": ${unreadable.message}`, hint: unreadable.hint });
@@ -257,12 +280,11 @@ async function checkImage(bytes: Uint8Array): Promise<{ message: string; hint: s
 }
 
 /**
- * Why a path written in the content may not be read, or undefined: builds are hermetic (no
- * network: a URL is refused) and contained (absolute paths, "..", and symbolic links that
- * lead out of the project are refused).
+ * Why a path written in the content may not be read, or undefined: builds are contained
+ * (absolute paths, "..", and symbolic links that lead out of the project are refused).
+ * URLs are not paths: see `isRemote` and `allowNetwork`.
  */
 async function outsideProject(env: Env, file: string): Promise<string | undefined> {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return 'a remote file: builds never use the network';
   if (path.isAbsolute(file)) return 'an absolute path: content may only name files inside the project';
   const root = await realpath(env.root);
   const target = path.resolve(env.root, file);
