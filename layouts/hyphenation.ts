@@ -1,11 +1,158 @@
 import { syllables } from '@react-pdf/hyphenate/fr';
 
+/*
+ * How react-pdf 4.9 breaks lines (@react-pdf/textkit: wrapWords, getNodes, breakLines), which
+ * these callbacks rely on: the text is cut into words at spaces (U+0020 only), each word is
+ * cut into parts by the hyphenation callback, and the parts become Knuth–Plass nodes. Two
+ * adjacent parts get a penalty between them: a break there costs the hyphenation penalty and
+ * textkit draws a "-" at the end of the line. An EMPTY part becomes a glue node of zero width:
+ * a break there costs nothing and adds nothing — no hyphen, no character, the text stays as
+ * written. So a callback returns ['ab', 'cd'] for "ab-⏎cd" and ['ab', '', 'cd'] for "ab⏎cd".
+ */
+
+/** An empty part: a break opportunity without a hyphen (a zero-width glue in textkit). */
+const FREE = '';
+
 /**
- * French hyphenation (Liang patterns shipped as @react-pdf/hyphenate/fr) for running text:
- * splits a word into the parts react-pdf may break between. URLs, e-mail addresses, numbers,
- * capitalised words (names, places) and words shorter than 7 letters are never hyphenated.
+ * Words of this many characters or more are over-long: no frame of encre's layouts is sure
+ * to hold them, so they may break wherever they must (last resort). Shorter words follow
+ * the usual rules, and a word that still does not fit is caught by the layout preflight.
+ */
+export const OVERLONG_WORD = 24;
+
+/** URLs and e-mail addresses shorter than this (in characters) are kept whole. */
+const SHORT_ADDRESS = 12;
+
+/** Longest piece of an over-long word or an address left unbroken, in characters. */
+const MAX_PIECE = 8;
+/** Longest piece of a URL or e-mail address between two of its punctuation marks, in characters. */
+const MAX_ADDRESS_PIECE = 14;
+/** Length of the pieces a too-long piece is cut into, in characters. */
+const CHUNK = 4;
+
+/** Punctuation that may open or close a word around an address: « (https://…) », "x.org.". */
+const LEADING = /^[(\[<«"'‘“\u00A0\u202F]+/;
+const TRAILING = /[)\]>»"'’”.,;:!?\u00A0\u202F]+$/;
+
+/**
+ * Is `word` (as textkit gives it: no U+0020 inside) a URL or an e-mail address? A scheme
+ * ("https://", "mailto:"), "www.", "name@domain.tld", or a bare domain with an optional path
+ * ("mois-ess.example/languedoc", lower-case top-level domain).
+ */
+export function isAddress(word: string): boolean {
+  const core = word.replace(LEADING, '').replace(TRAILING, '');
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(core) ||
+    /^mailto:/i.test(core) ||
+    /^www\./i.test(core) ||
+    /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(core) ||
+    /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,}(?:[/?#]\S*)?$/u.test(core)
+  );
+}
+
+/**
+ * Where a URL or an e-mail address may break, without a hyphen (textkit adds none at an empty
+ * part): after "//" (and after the "mailto:" scheme), before a single "/", ".", "-", "_", "?",
+ * "#", "~" or "%", before or after "=" and "&", after "@". The Chicago Manual of Style (17th
+ * ed., 6.8) and the Université de Montréal's citation guide (« il ne faut jamais couper une
+ * url après un tiret ») break before "." and "-", never after: a line ending in "-" would
+ * read as a hyphenation hyphen and one ending in "." as the end of a sentence, and the
+ * reader would mistype the address. A piece longer than 14 characters between two such
+ * marks is cut every 4 characters (last resort).
+ * @returns the parts of `word` for textkit (empty parts between them), joining back to `word`.
+ */
+export function breakAddress(word: string): string[] {
+  const lead = LEADING.exec(word)?.[0] ?? '';
+  const tail = TRAILING.exec(word.slice(lead.length))?.[0] ?? '';
+  const core = word.slice(lead.length, word.length - tail.length);
+  const before = new Set(['/', '.', '-', '_', '?', '#', '~', '%', '=', '&']);
+  const after = new Set(['=', '&', '@']);
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 1; i < core.length; i++) {
+    const prev = core[i - 1]!;
+    const next = core[i]!;
+    const doubleSlash = prev === '/' && core[i - 2] === '/' && next !== '/';
+    const scheme = /^mailto:$/i.test(core.slice(0, i));
+    const beforeMark = before.has(next) && !before.has(prev) && !after.has(prev) && !(next === '/' && (core[i + 1] === '/' || prev === ':'));
+    if (doubleSlash || scheme || beforeMark || (after.has(prev) && !before.has(next) && !after.has(next))) {
+      pieces.push(core.slice(start, i));
+      start = i;
+    }
+  }
+  pieces.push(core.slice(start));
+  const parts = pieces.flatMap((p) => (p.length > MAX_ADDRESS_PIECE ? chunks(p, CHUNK) : [p]));
+  parts[0] = lead + parts[0]!;
+  parts[parts.length - 1] += tail;
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [FREE, p]));
+}
+
+/**
+ * The last resort for an over-long word (not an address): a 60-letter word, a 40-digit
+ * number, a code. It breaks after the hyphens of a compound word and after a slash or a
+ * no-break space (a grouped number) with no hyphen added — the French rule for compounds
+ * (« Rouyn-⏎Noranda »); then its words of letters break at their syllables, with a hyphen
+ * (Liang patterns for French, also for capitalised words); a piece still longer than 8
+ * characters is cut every 4 characters, with a hyphen between two letters and without one
+ * elsewhere (digits: a hyphen would read as a minus sign or a dash).
+ * @returns the parts of `word` for textkit (empty parts mark breaks without a hyphen).
+ */
+export function breakOverlong(word: string): string[] {
+  const parts: string[] = [];
+  word.split(/(?<=[-/\u00A0\u202F])(?=.)/u).forEach((compound, c) => {
+    if (c > 0) parts.push(FREE);
+    const mark = /[-/\u00A0\u202F]$/u.exec(compound)?.[0] ?? '';
+    const body = compound.slice(0, compound.length - mark.length);
+    // A copy: @react-pdf/hyphenate caches the arrays it returns.
+    const syllabled = /^[\p{L}’']{7,}$/u.test(body) ? [...syllables(body)] : [body];
+    syllabled[syllabled.length - 1] += mark;
+    for (const s of syllabled) {
+      const pieces = s.length > MAX_PIECE ? chunks(s, CHUNK) : [s];
+      pieces.forEach((p, j) => {
+        if (j > 0 && !(/\p{L}$/u.test(pieces[j - 1]!) && /^\p{L}/u.test(p))) parts.push(FREE);
+        parts.push(p);
+      });
+    }
+  });
+  return parts;
+}
+
+/** "abcdefghij" → ["abcd", "efgh", "ij"]: pieces of `size` characters (code points), the last one shorter. */
+function chunks(s: string, size: number): string[] {
+  const chars = [...s];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
+  // A last piece of one character joins the one before: no line starts with a lone letter.
+  if (out.length > 1 && [...out[out.length - 1]!].length === 1) out.splice(-2, 2, out[out.length - 2]! + out[out.length - 1]!);
+  return out;
+}
+
+/**
+ * Breaks every text needs whatever its style: an address (URL, e-mail) of 12 characters or
+ * more breaks at its punctuation without a hyphen, an over-long word (24 characters or more)
+ * by the last resort; undefined for any other word (and for white space).
+ */
+function mustBreak(word: string): string[] | undefined {
+  if (word.trim() === '') return undefined;
+  if (word.length >= SHORT_ADDRESS && isAddress(word)) return breakAddress(word);
+  if (word.length >= OVERLONG_WORD) return breakOverlong(word);
+  return undefined;
+}
+
+/**
+ * French hyphenation (Liang patterns shipped as @react-pdf/hyphenate/fr) for running text,
+ * registered for every text (src/render/fonts.ts): splits a word into the parts react-pdf may
+ * break between (a hyphen is drawn at a break between two parts, none at an empty part).
+ * Words shorter than 7 letters, capitalised words (names, places) and words with digits or
+ * punctuation are kept whole; URLs and e-mail addresses break at their punctuation without
+ * a hyphen, and a word of 24 characters or more breaks as a last resort (see
+ * {@link breakAddress} and {@link breakOverlong}) so that nothing runs past its frame.
+ * @param word a word as textkit cuts it (no U+0020 inside; may be white space)
+ * @returns its parts, joining back to `word`
  */
 export function hyphenateFrench(word: string): string[] {
+  const forced = mustBreak(word);
+  if (forced) return forced;
   if (word.length < 7 || /[\/@.:0-9]/.test(word) || /^[A-ZÀ-Ý]/.test(word) || /\u00AD/.test(word)) return [word];
   return syllables(word);
 }
@@ -13,8 +160,20 @@ export function hyphenateFrench(word: string): string[] {
 /**
  * Hyphenation for titles and headings: a word is kept whole unless it is a long common noun
  * (12 letters or more, not capitalised), which may break in a narrow column
- * ("cinémato-graphiques") rather than run past it.
+ * ("cinémato-graphiques") rather than run past it; addresses and over-long words break as in
+ * {@link hyphenateFrench}.
+ * @returns the parts of `word` for textkit
  */
 export function hyphenateTitle(word: string): string[] {
-  return word.length >= 12 ? hyphenateFrench(word) : [word];
+  return mustBreak(word) ?? (word.length >= 12 ? hyphenateFrench(word) : [word]);
+}
+
+/**
+ * Keeps words whole: for display lines, names of places and organisations (flyer highlights,
+ * the introduction's lead). Only addresses and over-long words break, as in
+ * {@link hyphenateFrench}, so that nothing runs past the frame.
+ * @returns the parts of `word` for textkit: `[word]` for any ordinary word
+ */
+export function keepWordsWhole(word: string): string[] {
+  return mustBreak(word) ?? [word];
 }

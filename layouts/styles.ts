@@ -1,5 +1,6 @@
 import { theme } from './theme.js';
 import { ink } from './ink.js';
+import { keepWordsWhole } from './hyphenation.js';
 
 type Scale = keyof typeof theme.type;
 
@@ -25,8 +26,9 @@ export const text = {
 };
 
 /**
- * A hyphenation callback that never breaks a word: for titles, headings and lead lines,
- * which carry names of places and organisations (pass as `hyphenationCallback`).
+ * A hyphenation callback that keeps words whole: for titles, headings and lead lines, which
+ * carry names of places and organisations (pass as `hyphenationCallback`). Only URLs, e-mail
+ * addresses and over-long words break, so that nothing runs past the frame (layouts/hyphenation.ts).
  */
-export const keepWhole = (word: string): string[] => [word];
+export const keepWhole = keepWordsWhole;
 
