@@ -37,6 +37,8 @@ try {
       documents: documents === 'all' || !documents ? [] : documents.split(','),
       outputs: (outputs ?? 'screen').split(',') as ('print' | 'screen')[],
       sourceDateEpoch: SOURCE_DATE_EPOCH,
+      // Cold builds: the build cache would give back the file of the previous round.
+      cache: false,
       log,
     });
     const screen = built.filter((b) => b.output === 'screen');

@@ -18,13 +18,18 @@ function runningHead(segments: PlannedSegment[], recto: boolean): string {
   return seg.opensSection || recto ? seg.section.name : `${seg.section.name} (suite)`;
 }
 
-/** The programme booklet (A5): one react-pdf Page per planned page, nothing left to react-pdf's paginator. */
-export function Programme(props: ProgrammeProps) {
-  const { meta, plan, running } = props;
+/**
+ * The programme booklet (A5): one react-pdf Page per planned page, nothing left to react-pdf's
+ * paginator. With `range`, only the planned pages from `range.from` to `range.to` (0-based,
+ * end excluded), numbered as in the whole booklet: a long programme is rendered a chunk at a time.
+ */
+export function Programme(props: ProgrammeProps & { range?: { from: number; to: number } }) {
+  const { meta, plan, running, range } = props;
+  const from = range?.from ?? 0;
   return (
     <Document {...meta}>
-      {plan.pages.map((page, i) => {
-        const number = i + 1;
+      {plan.pages.slice(from, range?.to ?? plan.pages.length).map((page, j) => {
+        const number = from + j + 1;
         switch (page.kind) {
           case 'cover':
             return <Cover key={number} {...props.cover} />;

@@ -28,7 +28,8 @@ export interface PreviewDoc {
 process.on('message', async (msg: { id: number; request: BuildRequest }) => {
   const { id, request } = msg;
   try {
-    const built = await build({ ...request, out: '.', outputs: ['screen'], write: false });
+    // In this process (threads: 0): its measurement and shaping caches stay warm between builds.
+    const built = await build({ ...request, out: '.', outputs: ['screen'], write: false, threads: 0 });
     const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf! }));
     process.send?.({ id, ok: true, docs });
   } catch (e) {

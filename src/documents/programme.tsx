@@ -54,13 +54,14 @@ const plans = new WeakMap<Model, Promise<ProgrammePlan>>();
 
 async function planFresh(model: Model): Promise<ProgrammePlan> {
   const choice = theme.programme.columns;
-  const candidates = choice === 'auto' ? [1, 2] : [choice];
+  const auto = choice === 'auto';
+  const candidates = auto ? await columnCandidates(model) : [choice];
   const plans: ProgrammePlan[] = [];
   for (const columns of candidates) {
     const plan = await planWith(model, columns);
     // Two columns only where every card fits its narrower column (no word wider than it).
     if (process.env.ENCRE_DEBUG) console.error(`columns ${columns}: ${plan.pages.length} pages, overflowing cards: ${plan.overflows.map((i) => model.events[i]?.id).join(" ")}`);
-    if (plan.overflows.length === 0 || candidates.length === 1) plans.push(plan);
+    if (plan.overflows.length === 0 || !auto) plans.push(plan);
   }
   if (plans.length === 0) plans.push(await planWith(model, 1));
   // Fewer pages wins; on a tie, one column (wider text, fewer breaks).
@@ -73,6 +74,31 @@ async function planFresh(model: Model): Promise<ProgrammePlan> {
   for (let i = 0; i < padding; i++) plan.pages.push({ kind: 'notes' });
   plan.pages.push({ kind: 'back' });
   return plan;
+}
+
+/** Events from which the column count is first estimated on a sample (below: both planned exactly). */
+const SAMPLE_ABOVE = 800;
+/** Estimated page counts this far apart (ratio) decide the column count without planning both. */
+const CLEAR_MARGIN = 1.15;
+
+/**
+ * The column counts worth planning exactly for `columns: 'auto'`: both, unless the programme
+ * is long and a plan of one event in k (every k-th of each section, k chosen for about 400
+ * events) gives one count at least 15 % fewer pages than the other — then only that one
+ * (planning both costs a second measurement of every card). The sampled cards' measurements
+ * stay in the cache for the exact plan.
+ */
+async function columnCandidates(model: Model): Promise<number[]> {
+  if (model.events.length <= SAMPLE_ABOVE) return [1, 2];
+  const k = Math.ceil(model.events.length / 400);
+  const sample: Model = { ...model, sections: model.sections.map((s) => ({ ...s, events: s.events.filter((_, i) => i % k === 0) })) };
+  const front = frontPages(model.sections.length).length;
+  // One after the other: measurements are not re-entrant.
+  const one = (await planWith(sample, 1)).pages.length - front;
+  const two = (await planWith(sample, 2)).pages.length - front;
+  if (one >= two * CLEAR_MARGIN) return [2];
+  if (two >= one * CLEAR_MARGIN) return [1];
+  return [1, 2];
 }
 
 /**
@@ -260,7 +286,10 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
   };
 }
 
-/** The programme as a react-pdf document element. */
-export function programmeElement(props: ProgrammeProps) {
-  return <Programme {...props} />;
+/**
+ * The programme as a react-pdf document element; with `from`/`to` (0-based planned pages, end
+ * excluded), only those pages, numbered as in the whole booklet.
+ */
+export function programmeElement(props: ProgrammeProps, from?: number, to?: number) {
+  return <Programme {...props} range={from === undefined ? undefined : { from, to: to ?? props.plan.pages.length }} />;
 }

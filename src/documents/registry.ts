@@ -24,8 +24,12 @@ export interface DocumentSpec {
   frame: Frame;
   /** Page count rule, checked on the output. */
   pages: (n: number) => string | undefined;
-  /** The document element, and how many pages encre planned (the PDF must have exactly as many). */
-  element(model: Model, ctx: BuildContext): Promise<{ element: ReactElement; planned: number }>;
+  /**
+   * The document element, how many pages encre planned (the PDF must have exactly as many),
+   * and, for long documents, its pages from..to (0-based, end excluded) as a document of their
+   * own, so that it is mounted and laid out a chunk at a time.
+   */
+  element(model: Model, ctx: BuildContext): Promise<{ element: ReactElement; planned: number; part?: (from: number, to: number) => ReactElement }>;
   /** Document-specific checks on the rendered PDF; returns problems (empty when fine). */
   check?(pdf: PDFDocument, model: Model): string[];
 }
@@ -42,7 +46,8 @@ export const documents: DocumentSpec[] = [
     pages: (n) => (n % 4 === 0 ? undefined : `${n} pages, not a multiple of 4 (saddle stitch)`),
     element: async (model, ctx) => {
       const plan = await planProgramme(model);
-      return { element: programmeElement(programmeProps(model, plan, ctx.partners)), planned: plan.pages.length };
+      const props = programmeProps(model, plan, ctx.partners);
+      return { element: programmeElement(props), planned: plan.pages.length, part: (from, to) => programmeElement(props, from, to) };
     },
     check: (pdf, model) => checkAllEvents(pdf, model),
   },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ReactElement } from 'react';
 import { Document, Page, View, pdf, Font } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
@@ -30,12 +31,13 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
   // Blocks already measured (same key: same props, width and theme) are not laid out again:
   // a rebuild after one edited event measures one card.
   if (keys) {
-    const missing = blocks.flatMap((_, i) => (cache.has(keys[i]!) ? [] : [i]));
+    const hashed = keys.map(keyHash);
+    const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) ? [] : [i]));
     if (missing.length > 0) {
       const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width);
-      missing.forEach((i, j) => remember(keys[i]!, fresh[j]!));
+      missing.forEach((i, j) => remember(hashed[i]!, fresh[j]!));
     }
-    return keys.map((k) => cache.get(k)!);
+    return hashed.map((k) => cache.get(k)!);
   }
   // Laid out a chunk at a time: memory holds one chunk's layout tree, not all of them.
   if (blocks.length > BLOCKS_PER_CHUNK) {
@@ -43,6 +45,7 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
     for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) all.push(...(await measureBlocks(blocks.slice(i, i + BLOCKS_PER_CHUNK), width)));
     return all;
   }
+  measuredCount += blocks.length;
   const probe = (
     <Document>
       {blocks.map((block, i) => (
@@ -66,11 +69,50 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
 /** Blocks laid out in one pass of react-pdf's layout engine. */
 const BLOCKS_PER_CHUNK = 200;
 
-/** Measurements by block key, bounded (oldest dropped first). */
+/** Measurements by the hash of their block key, bounded (oldest dropped first). */
 const cache = new Map<string, Measurement>();
 const CACHE_LIMIT = 50_000;
+/** Blocks laid out by react-pdf (not found in the cache) since the process started. */
+let measuredCount = 0;
+
+/** How many blocks react-pdf has laid out in this process: the measurements the cache could not give. */
+export function blocksLaidOut(): number {
+  return measuredCount;
+}
+
+/** Measurements made since the cache was last saved or restored. */
+let fresh = 0;
+
+function keyHash(key: string): string {
+  return createHash('sha1').update(key).digest('base64');
+}
 
 function remember(key: string, m: Measurement): void {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, m);
+  fresh++;
+}
+
+/**
+ * The measurement cache as JSON, to be kept between builds (src/cache/): a later build of
+ * the same content measures only the blocks that changed. undefined when nothing was
+ * measured since the last save or restore.
+ */
+export function savedMeasurements(): string | undefined {
+  if (fresh === 0) return undefined;
+  fresh = 0;
+  return JSON.stringify([...cache]);
+}
+
+/**
+ * Restores measurements saved by {@link savedMeasurements} (same encre: the caller keys the
+ * file by encre's fingerprint). Entries already in memory are kept; a damaged file is ignored.
+ */
+export function restoreMeasurements(json: string): void {
+  try {
+    const entries = JSON.parse(json) as [string, Measurement][];
+    for (const [k, m] of entries) if (!cache.has(k) && typeof m?.height === 'number') cache.set(k, m);
+  } catch {
+    // Not JSON: measured again.
+  }
 }

@@ -20,36 +20,58 @@ interface DocumentNode {
   children: unknown[];
 }
 
+/** What to render: a whole <Document>, or (for long documents) its pages a chunk at a time. */
+export interface PdfSource {
+  /** The whole <Document> element. */
+  element: ReactElement;
+  /** Its pages from..to (0-based, end excluded) as a <Document> of their own, same props. */
+  part?: (from: number, to: number) => ReactElement;
+  /** The number of pages `part` can give (the planned page count). */
+  pages?: number;
+}
+
 /**
- * Renders a react-pdf <Document> element to PDF bytes, in memory (nothing is written).
+ * Renders a react-pdf <Document> to PDF bytes, in memory (nothing is written).
  * The pages are laid out and drawn in chunks of {@link PAGES_PER_CHUNK} into one pdfkit
- * document: each chunk's layout tree is handed to `inspect` (the preflight), then dropped, so
- * memory stays bounded whatever the page count, and fonts are embedded once for the whole
- * file. Pages must not depend on each other's layout (encre plans every page itself: no
- * react-pdf pagination across pages, no page-number render props); a planned page that
- * overflows into a second sheet is caught by the page count check.
+ * document: each chunk's layout tree is handed to `inspect` (the preflight), then dropped;
+ * with `source.part`, each chunk is also mounted on its own, so memory stays bounded whatever
+ * the page count. Fonts are embedded once for the whole file. Pages must not depend on each
+ * other's layout (encre plans every page itself: no react-pdf pagination across pages, no
+ * page-number render props); a planned page that overflows into a second sheet is caught by
+ * the page count check.
  * The Document's creationDate must be set by the caller (react-pdf would use the clock).
  * @param inspect called with each chunk's laid-out tree and the index of its first page (0-based).
  * @returns the PDF bytes.
  */
-export async function renderPdf(element: ReactElement, inspect?: (chunk: LaidOutNode, firstPage: number) => void): Promise<Uint8Array> {
-  const instance = pdf(element as never);
-  const root = (instance as unknown as { container: { document: DocumentNode | null } }).container.document;
-  if (!root) throw new Error('internal: react-pdf mounted no <Document>');
-  const ctx = pdfkitDocument(root.props);
-  shareEmbeddedFonts(ctx);
+export async function renderPdf(source: PdfSource | ReactElement, inspect?: (chunk: LaidOutNode, firstPage: number) => void): Promise<Uint8Array> {
+  const { element, part, pages: planned } = 'element' in source ? source : { element: source, part: undefined, pages: undefined };
+  const chunked = part !== undefined && planned !== undefined && planned > PAGES_PER_CHUNK;
+  // A short document is mounted whole and its pages taken a chunk at a time.
+  const whole = chunked ? undefined : mount(element);
+  const count = chunked ? planned : whole!.children.length;
+  const chunkAt = (first: number): DocumentNode => {
+    if (!chunked) return { ...whole!, children: whole!.children.slice(first, first + PAGES_PER_CHUNK) };
+    const root = mount(part(first, Math.min(count, first + PAGES_PER_CHUNK)));
+    if (root.children.length !== Math.min(PAGES_PER_CHUNK, count - first)) throw new Error(`internal: pages ${first + 1}… gave ${root.children.length} pages`);
+    return root;
+  };
+  let ctx: PDFDocumentInstance | undefined;
   const bytes: Buffer[] = [];
-  ctx.on('data', (chunk: Buffer) => bytes.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    ctx.on('end', resolve);
-    ctx.on('error', reject);
-  });
-  const pages = root.children;
-  for (let first = 0; first < pages.length || first === 0; first += PAGES_PER_CHUNK) {
-    const part = { ...root, children: pages.slice(first, first + PAGES_PER_CHUNK) };
-    const laidOut = await layout(part, Font);
+  let ended: Promise<void> = Promise.resolve();
+  for (let first = 0; first < count || first === 0; first += PAGES_PER_CHUNK) {
+    const root = chunkAt(first);
+    if (!ctx) {
+      const doc = (ctx = pdfkitDocument(root.props));
+      shareEmbeddedFonts(doc);
+      doc.on('data', (chunk: Buffer) => bytes.push(chunk));
+      ended = new Promise<void>((resolve, reject) => {
+        doc.on('end', resolve);
+        doc.on('error', reject);
+      });
+    }
+    const laidOut = await layout(root, Font);
     inspect?.(laidOut, first);
-    const last = first + PAGES_PER_CHUNK >= pages.length;
+    const last = first + PAGES_PER_CHUNK >= count;
     // react-pdf's draw step ends the document after its pages: only the last chunk may.
     if (!last) Object.defineProperty(ctx, 'end', { value: () => ctx, configurable: true, writable: true });
     try {
@@ -60,6 +82,13 @@ export async function renderPdf(element: ReactElement, inspect?: (chunk: LaidOut
   }
   await ended;
   return new Uint8Array(Buffer.concat(bytes));
+}
+
+/** Mounts a <Document> element with react-pdf's reconciler: its node, props and <Page> nodes. */
+function mount(element: ReactElement): DocumentNode {
+  const root = (pdf(element as never) as unknown as { container: { document: DocumentNode | null } }).container.document;
+  if (!root) throw new Error('internal: react-pdf mounted no <Document>');
+  return root;
 }
 
 /**

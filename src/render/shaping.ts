@@ -75,5 +75,34 @@ export function installShapingCache(sampleFont: string): void {
     }
     return Object.assign(Object.create(shaped.runProto) as GlyphRun, shaped.run, { glyphs: shaped.glyphs.slice(), positions });
   };
+  rememberPerFace(proto as unknown as Record<string, unknown>);
   installed = true;
+}
+
+/**
+ * Two questions textkit asks fontkit for every character of every text, answered once per
+ * face: the face's units per em (fontkit reads its head table each time) and whether it has
+ * a glyph for a code point (a cmap lookup, for font substitution).
+ */
+function rememberPerFace(proto: Record<string, unknown>): void {
+  const units = Object.getOwnPropertyDescriptor(proto, 'unitsPerEm')?.get;
+  const hasGlyph = proto.hasGlyphForCodePoint as (this: object, codePoint: number) => boolean;
+  if (!units || typeof hasGlyph !== 'function') throw new Error('internal: fontkit has changed (unitsPerEm, hasGlyphForCodePoint): check src/render/shaping.ts');
+  const unitsOf = new WeakMap<object, number>();
+  Object.defineProperty(proto, 'unitsPerEm', {
+    configurable: true,
+    get(this: object) {
+      let u = unitsOf.get(this);
+      if (u === undefined) unitsOf.set(this, (u = units.call(this) as number));
+      return u;
+    },
+  });
+  const glyphsOf = new WeakMap<object, Map<number, boolean>>();
+  proto.hasGlyphForCodePoint = function (this: object, codePoint: number): boolean {
+    let known = glyphsOf.get(this);
+    if (!known) glyphsOf.set(this, (known = new Map()));
+    let has = known.get(codePoint);
+    if (has === undefined) known.set(codePoint, (has = hasGlyph.call(this, codePoint)));
+    return has;
+  };
 }

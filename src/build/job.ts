@@ -1,0 +1,177 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createElement, type ReactElement } from 'react';
+import { fileEnv, type Env } from '../load/env.js';
+import type { Content } from '../load/content.js';
+import { deriveModel, type Model } from '../derive/model.js';
+import { registerFonts } from '../render/fonts.js';
+import { renderPdf } from '../render/render.js';
+import { finalise } from '../post/finalise.js';
+import { withCmyk, themePalette } from '../render/cmyk.js';
+import { loadPrinter } from '../load/printer.js';
+import { SCREEN, type Printer } from '../model/printer.js';
+import { GeometryContext, type Geometry } from '../../layouts/geometry.js';
+import { placePartners } from '../assets/logos.js';
+import { documentById, checkPages, type DocumentSpec } from '../documents/registry.js';
+import { docMeta } from '../documents/meta.js';
+import { PreflightError, UsageError } from '../model/errors.js';
+import { checkLayout, type LaidOutNode } from '../preflight/layout.js';
+import { inspectPdf, type FileReport } from '../preflight/pdf.js';
+import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
+import { mm } from '../units.js';
+import { DiskCache, cacheDir } from '../cache/store.js';
+import { hashOf } from '../cache/hash.js';
+import { toolFingerprint } from '../cache/fingerprint.js';
+import { restoreMeasurements, savedMeasurements } from '../paginate/measure.js';
+import { TOOL_ROOT } from '../paths.js';
+import { theme, themes, selectTheme } from '../../layouts/theme.js';
+import { frames, selectPosterFormat, POSTER_FORMATS } from '../../layouts/frames.js';
+
+/** The options a job needs: plain data, so that they can be sent to a worker thread. */
+export interface JobOptions {
+  root: string;
+  /** Printer profile name (printers/<name>.yaml). */
+  printer: string;
+  theme: string;
+  format: string;
+  sourceDateEpoch?: string;
+  /** false: neither read nor write the build cache (src/cache/). */
+  cache?: boolean;
+}
+
+/** One file to make: a document in one output ("print": the printer profile; "screen"). */
+export interface Job {
+  document: string;
+  output: 'print' | 'screen';
+}
+
+/** A file made by a job, checked (a failed check throws instead). */
+export interface JobResult extends Job {
+  /** Path inside the output folder: "programme.pdf", "screen/programme.pdf". */
+  file: string;
+  bytes: Uint8Array;
+  pages: number;
+  report: FileReport;
+  /** Taken from the build cache: the same file was made and checked by an earlier build. */
+  cached?: boolean;
+}
+
+/** What every job of one build shares: the model, the printer, the dates, the placed logos. */
+export interface Workspace {
+  content: Content;
+  model: Model;
+  env: Env;
+  printer: Printer;
+  partners: Map<'print' | 'screen', Promise<PlacedPartner[]>>;
+  /** Finished files and measurements of earlier builds (src/cache/); undefined: no cache. */
+  cache?: DiskCache;
+}
+
+/**
+ * Selects the theme and affiche format and loads the printer profile (the module-wide
+ * settings layouts read), derives the model from validated content and registers the fonts:
+ * everything the jobs of a build share. Called once per build in each thread that runs jobs.
+ * @param derived the model, when the caller has derived it already (same thread).
+ * @throws UsageError for an unknown theme, format or printer profile.
+ */
+export async function openWorkspace(opts: JobOptions, content: Content, derived?: Model): Promise<Workspace> {
+  const dir = opts.cache === false ? undefined : cacheDir();
+  const cache = dir ? new DiskCache(dir) : undefined;
+  const printer = await loadPrinter(opts.printer);
+  if (!selectTheme(opts.theme)) throw new UsageError(`unknown theme "${opts.theme}"; expected one of: ${Object.keys(themes).join(', ')}`);
+  if (!selectPosterFormat(opts.format)) throw new UsageError(`unknown affiche format "${opts.format}"; expected one of: ${Object.keys(POSTER_FORMATS).join(', ')}`);
+  const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
+  const env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
+  const model = derived ?? deriveModel(content, env.buildDate);
+  registerFonts(TOOL_ROOT);
+  const saved = cache && (await cache.get(`measurements-${toolFingerprint()}`));
+  if (saved) restoreMeasurements(Buffer.from(saved).toString('utf8'));
+  return { content, model, env, printer, partners: new Map(), cache };
+}
+
+/**
+ * Makes one file: the document's element (the programme is planned on first use, and the plan
+ * shared by its print and screen files), rendered by react-pdf a chunk of pages at a time
+ * (print: exact CMYK), post-processed (boxes, PDF/X, Info, XMP), then checked: the PDF
+ * preflight, page count, the document's own checks, and the layout checks (text overflowing
+ * its frame, leaving the safe area, overlapping).
+ * @throws PreflightError naming the file, the page and the event when a check fails.
+ */
+export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
+  const spec = documentById(job.document);
+  const p = job.output === 'print' ? ws.printer : SCREEN;
+  const { model, env, content } = ws;
+  const icc = p.outputIntent ? path.resolve(TOOL_ROOT, p.outputIntent.profile) : undefined;
+  let partners = ws.partners.get(job.output);
+  if (!partners) {
+    // Logos are prepared once for their largest placement (12 mm on A3, more on a larger affiche).
+    const logoMm = 12 * Math.max(1, frames.affiche.format.width / 297);
+    partners = placePartners(content.campaign.partners, content.assets, logoMm, p.colour === 'cmyk' && icc ? { colour: 'cmyk', iccProfile: icc } : { colour: 'rgb' }).then((r) => r.partners);
+    ws.partners.set(job.output, partners);
+  }
+  const { element, planned, part } = await spec.element(model, { partners: await partners }).catch((e: unknown) => {
+    if (!(e instanceof PreflightError)) throw e;
+    const at = content.events.find((x) => x.value.id === e.eventId?.split(' + ')[0]);
+    throw new PreflightError(`${spec.file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
+  });
+  const measured = savedMeasurements();
+  if (measured && ws.cache) await ws.cache.put(`measurements-${toolFingerprint()}`, measured);
+  const slug = p.cropMarks ? p.slug : 0;
+  const day = env.buildDate.toISOString().slice(0, 10);
+  // A file made before from the same props, theme, printer and encre is taken as it was
+  // (it passed every check then): an unchanged document is not rendered again.
+  const file = path.join(job.output === 'screen' ? 'screen' : '', spec.file);
+  const key = ws.cache && hashOf({ tool: toolFingerprint(), job, printer: p, theme, frame: spec.frame, props: element.props as unknown, planned, slug: [model.title, model.year, model.editionLabel, day] });
+  if (ws.cache && key) {
+    const [pdf, meta] = await Promise.all([ws.cache.get(`${key}.pdf`), ws.cache.get(`${key}.json`)]);
+    if (pdf && meta) {
+      const { pages, report } = JSON.parse(Buffer.from(meta).toString('utf8')) as { pages: number; report: FileReport };
+      return { ...job, file, bytes: pdf, pages, report, cached: true };
+    }
+  }
+  const geometry: Geometry = {
+    bleed: p.bleed,
+    slug,
+    marks: p.cropMarks,
+    links: job.output === 'screen',
+    slugLine: (n) => [spec.file, `${model.title} ${model.year}`, model.editionLabel, p.description, day, `page ${n}/${planned}`].filter(Boolean).join(' · '),
+  };
+  const inGeometry = (e: ReactElement) => createElement(GeometryContext.Provider, { value: geometry }, e);
+  const source = { element: inGeometry(element), part: part && ((from: number, to: number) => inGeometry(part(from, to))), pages: planned };
+  const trimPt = { width: mm(spec.frame.format.width), height: mm(spec.frame.format.height) };
+  // The layout checks run on each chunk of pages as it is laid out (the tree is then dropped).
+  const layoutProblems: string[] = [];
+  const area = { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) };
+  const inspect = (chunk: LaidOutNode, firstPage: number) => layoutProblems.push(...checkLayout(chunk, area, firstPage));
+  const { result: rendered, unknown } = p.colour === 'cmyk' ? await withCmyk(themePalette(), () => renderPdf(source, inspect)) : { result: await renderPdf(source, inspect), unknown: [] };
+  const { bytes, doc } = await finalise(rendered, {
+    trim: trimPt,
+    bleed: mm(p.bleed),
+    slug: mm(slug),
+    stripAnnotations: job.output === 'print',
+    rendition: job.output === 'print' ? p.description : 'screen',
+    info: { ...infoOf(model, spec), date: env.buildDate },
+    pdfx:
+      job.output === 'print' && p.pdfx !== 'none' && p.outputIntent && icc
+        ? { version: p.pdfx, intent: { icc: await readFile(icc), identifier: p.outputIntent.identifier, condition: p.outputIntent.condition, registry: p.outputIntent.registry } }
+        : undefined,
+  });
+  const report = await inspectPdf(file, bytes, { printer: job.output === 'print' ? p : undefined });
+  const problems = [
+    ...report.errors,
+    ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to layouts/theme.ts)`),
+    ...checkPages(spec, doc, planned),
+    ...(spec.check?.(doc, model) ?? []),
+    ...layoutProblems,
+  ];
+  if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
+  const pages = doc.getPageCount();
+  if (ws.cache && key) await Promise.all([ws.cache.put(`${key}.pdf`, bytes), ws.cache.put(`${key}.json`, JSON.stringify({ pages, report }))]);
+  return { ...job, file, bytes, pages, report };
+}
+
+/** A document's title, author, subject and keywords, as in its Info dictionary (docMeta). */
+function infoOf(model: Model, spec: DocumentSpec): { title: string; author: string; subject: string; keywords: string } {
+  const m = docMeta(model, spec.title);
+  return { title: m.title, author: m.author, subject: m.subject, keywords: m.keywords };
+}

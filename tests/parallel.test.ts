@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build, type BuiltDocument } from '../src/build.js';
+import { blocksLaidOut } from '../src/paginate/measure.js';
+import { PreflightError } from '../src/model/errors.js';
+import { ROOT, EPOCH } from './helpers/sample.js';
+import { openPdf, pageTexts } from './helpers/pdf.js';
+
+/** Every PDF of a build, by its path in the output folder. */
+function pdfsOf(built: BuiltDocument[], out: string): Map<string, Buffer> {
+  return new Map(built.map((b) => [path.relative(out, path.resolve(ROOT, b.file)), readFileSync(path.resolve(ROOT, b.file))]));
+}
+
+describe('worker threads', () => {
+  it('make the same bytes as one thread, for every file of the sample', async () => {
+    const one = mkdtempSync(path.join(os.tmpdir(), 'encre-threads0-'));
+    const two = mkdtempSync(path.join(os.tmpdir(), 'encre-threads2-'));
+    const lines: string[] = [];
+    const a = await build({ root: ROOT, content: 'content', out: one, documents: [], sourceDateEpoch: EPOCH, threads: 0 });
+    const b = await build({ root: ROOT, content: 'content', out: two, documents: [], sourceDateEpoch: EPOCH, threads: 2, log: (l) => lines.push(l) });
+    expect(b.map((x) => [x.id, x.output, x.pages])).toEqual(a.map((x) => [x.id, x.output, x.pages]));
+    const pa = pdfsOf(a, one);
+    const pb = pdfsOf(b, two);
+    expect([...pb.keys()].sort()).toEqual([...pa.keys()].sort());
+    expect(pa.size).toBe(8);
+    for (const [file, bytes] of pa) expect(pb.get(file)!.equals(bytes), file).toBe(true);
+    expect(readFileSync(path.join(two, 'preflight.json'), 'utf8')).toBe(readFileSync(path.join(one, 'preflight.json'), 'utf8'));
+    // Each file is reported once, in a fixed order.
+    expect(lines.filter((l) => l.includes('programme.pdf')).length).toBe(2);
+  });
+
+  it('bring a failed check back with its class, and write nothing', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-threads-'));
+    try {
+      cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+      const campaign = path.join(dir, 'campaign.yaml');
+      // A campaign name too long for the affiche's title block: the layout preflight refuses it.
+      writeFileSync(campaign, readFileSync(campaign, 'utf8').replace(/^name: .*$/m, "name: Mois de l'économie sociale et solidaire et de l'innovation sociale en région"));
+      const out = mkdtempSync(path.join(os.tmpdir(), 'encre-threads-fail-'));
+      const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['affiche', 'flyer'], sourceDateEpoch: EPOCH, threads: 2 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PreflightError);
+      expect((error as Error).message).toMatch(/^(affiche|flyer)\.pdf:\n  page 1: text /);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('build cache', () => {
+  it('gives back unchanged files as they were, and renders and measures again only what an edit changed', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'encre-cache-'));
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-cache-'));
+    const saved = { ENCRE_CACHE: process.env.ENCRE_CACHE, ENCRE_CACHE_DIR: process.env.ENCRE_CACHE_DIR };
+    process.env.ENCRE_CACHE = '1';
+    process.env.ENCRE_CACHE_DIR = cacheDir;
+    try {
+      cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+      const content = path.relative(ROOT, dir);
+      const run = async () => {
+        const out = mkdtempSync(path.join(os.tmpdir(), 'encre-cached-'));
+        const lines: string[] = [];
+        const built = await build({ root: ROOT, content, out, documents: ['programme', 'affiche'], outputs: ['print'], sourceDateEpoch: EPOCH, threads: 0, log: (l) => lines.push(l) });
+        const cached = lines.filter((l) => l.includes('from the build cache')).map((l) => l.split(' ')[0]);
+        return { out, pdfs: pdfsOf(built, out), cached };
+      };
+      const first = await run();
+      expect(first.cached).toEqual([]);
+      const second = await run();
+      expect(second.cached.sort()).toEqual(['affiche.pdf', 'programme.pdf']);
+      for (const [file, bytes] of first.pdfs) expect(second.pdfs.get(file)!.equals(bytes), file).toBe(true);
+
+      // One event's title edited: the programme is made again (and shows it), the affiche
+      // (which names no event) comes from the cache; only the edited card is measured again.
+      const events = path.join(dir, 'events');
+      const file = path.join(events, readdirSync(events).sort()[0]!);
+      const yaml = readFileSync(file, 'utf8');
+      const title = /^\s*title: (.+)$/m.exec(yaml)![1]!;
+      writeFileSync(file, yaml.replace(`title: ${title}`, 'title: Ciné-débat sur les monnaies locales'));
+      const before = blocksLaidOut();
+      const third = await run();
+      expect(third.cached).toEqual(['affiche.pdf']);
+      expect(blocksLaidOut() - before).toBeGreaterThanOrEqual(1);
+      expect(blocksLaidOut() - before).toBeLessThanOrEqual(4);
+      const text = pageTexts(openPdf(third.pdfs.get('programme.pdf')!)).join('\n');
+      expect(text).toContain('monnaies locales');
+      expect(third.pdfs.get('affiche.pdf')!.equals(first.pdfs.get('affiche.pdf')!)).toBe(true);
+    } finally {
+      process.env.ENCRE_CACHE = saved.ENCRE_CACHE;
+      if (saved.ENCRE_CACHE_DIR === undefined) delete process.env.ENCRE_CACHE_DIR;
+      else process.env.ENCRE_CACHE_DIR = saved.ENCRE_CACHE_DIR;
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
