@@ -4,7 +4,7 @@ import { fileEnv } from './load/env.js';
 import { loadContent } from './load/content.js';
 import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { documents, documentById, type DocumentSpec } from './documents/registry.js';
-import { ContentError, UsageError } from './model/errors.js';
+import { ContentError, PreflightError, UsageError } from './model/errors.js';
 import { imposeSaddle } from './post/impose.js';
 import { checkGlyphs, openFaces } from './preflight/glyphs.js';
 import { checkQrDensity } from './preflight/qr.js';
@@ -21,6 +21,37 @@ import { runJobsOnWorkers } from './build/pool.js';
  * worker with its own memory limit (build/pool.ts).
  */
 export const WORKERS_FROM_EVENTS = 500;
+
+/**
+ * The files made, when every job succeeded; otherwise the failures as one error, in build
+ * order: the preflight problems of every file (one PreflightError listing them all), or the
+ * first error of another kind (internal errors first).
+ */
+function failures(settled: (JobResult | Error)[]): JobResult[] {
+  const errors = settled.filter((r): r is Error => r instanceof Error);
+  if (errors.length === 0) return settled as JobResult[];
+  const other = errors.find((e) => !(e instanceof PreflightError));
+  if (other) throw other;
+  throw new PreflightError(errors.map((e) => e.message).join('\n'), (errors[0] as PreflightError).eventId);
+}
+
+/**
+ * Which files this thread makes and which go to worker threads, and how many workers.
+ * `threads` given: that many workers for every file (0: all here). By default, with several
+ * cores: a large campaign (≥ {@link WORKERS_FROM_EVENTS} events) has every file made on one
+ * worker per core; a smaller one has its programme made here while one worker makes the
+ * other documents (a worker's start, about a second, is then hidden behind the programme's
+ * planning); one core, or no programme to overlap: everything here.
+ */
+function shareJobs(jobs: Job[], threads: number | undefined, events: number): { here: Job[]; there: Job[]; threads: number } {
+  if (threads !== undefined) return threads > 0 ? { here: [], there: jobs, threads } : { here: jobs, there: [], threads: 0 };
+  const cores = availableParallelism();
+  if (cores > 1 && events >= WORKERS_FROM_EVENTS) return { here: [], there: jobs, threads: cores };
+  const programme = jobs.filter((j) => j.document === 'programme');
+  const others = jobs.filter((j) => j.document !== 'programme');
+  if (cores > 1 && programme.length > 0 && others.length > 0) return { here: programme, there: others, threads: 1 };
+  return { here: jobs, there: [], threads: 0 };
+}
 
 /** Options of a build; paths relative to `root`. */
 export interface BuildOptions {
@@ -46,9 +77,9 @@ export interface BuildOptions {
   /** false: write nothing, return the bytes (the preview server). Default true. */
   write?: boolean;
   /**
-   * Worker threads making the files: by default one per core (os.availableParallelism()) from
-   * {@link WORKERS_FROM_EVENTS} events, none below; at most one per file; 0 makes them in this
-   * thread (the preview server does, to keep its caches warm).
+   * Worker threads making the files (at most one per file); 0 makes them all in this thread
+   * (the preview server does, to keep its caches warm). Default: see shareJobs (one per core
+   * for large campaigns; one beside this thread for small ones).
    */
   threads?: number;
   /**
@@ -100,18 +131,26 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
 
   const wanted = opts.outputs ?? ['print', 'screen'];
   const jobs: Job[] = (['print', 'screen'] as const).filter((o) => wanted.includes(o)).flatMap((output) => specs.map((spec) => ({ document: spec.id, output })));
+  const made: (JobResult | Error)[] = [];
+  const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
+  const { here, there, threads } = shareJobs(jobs, opts.threads, content.events.length);
   // Longest first (the programme), so that the other files fill the other threads meanwhile.
-  const order = [...jobs].sort((a, b) => Number(b.document === 'programme') - Number(a.document === 'programme'));
-  const threads = opts.threads ?? (content.events.length >= WORKERS_FROM_EVENTS ? availableParallelism() : 0);
-  const made: JobResult[] = [];
-  const done = (r: JobResult) => {
-    made.push(r);
-    log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
-  };
-  if (threads > 0) await runJobsOnWorkers(order, jobOptions, content, threads, done);
-  else for (const job of jobs) done(await runJob(ws, job));
-  const results = jobs.map((j) => made.find((r) => r.document === j.document && r.output === j.output)!);
-
+  const order = [...there].sort((a, b) => Number(b.document === 'programme') - Number(a.document === 'programme'));
+  const [away, local] = await Promise.all([
+    there.length > 0 ? runJobsOnWorkers(order, jobOptions, content, model, threads, done) : [],
+    (async () => {
+      const out: (JobResult | Error)[] = [];
+      for (const job of here) {
+        const r = await runJob(ws, job).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+        if (!(r instanceof Error)) done(r);
+        out.push(r);
+      }
+      return out;
+    })(),
+  ]);
+  made.push(...away, ...local);
+  const settled = jobs.map((j) => made[[...order, ...here].findIndex((x) => x.document === j.document && x.output === j.output)]!);
+  const results = failures(settled);
   const extra: { file: string; bytes: Uint8Array }[] = [];
   if (opts.impose === 'saddle') {
     const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');

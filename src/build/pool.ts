@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Content } from '../load/content.js';
+import type { Model } from '../derive/model.js';
 import { UsageError } from '../model/errors.js';
 import { reviveError, type SerialisedError } from './errors.js';
 import type { Job, JobOptions, JobResult } from './job.js';
@@ -12,16 +13,18 @@ import type { Job, JobOptions, JobResult } from './job.js';
 export const WORKER_MEMORY_MB = 1024;
 
 /**
- * Runs the jobs on `threads` worker threads (each opens the build's workspace once, then takes
- * the next job from a shared queue, longest first as given), and returns the results in the
- * order of `jobs`. `onResult` is called as each file is made, in that order too.
- * On the first failure every worker is stopped and the error is thrown again in this thread
- * with its class (ContentError, PreflightError, UsageError): no partial result.
- * @throws the first job's error; UsageError when a worker runs out of memory.
+ * Runs the jobs on `threads` worker threads (each opens the build's workspace once, from the
+ * content and the model derived here (copied, not derived again), then takes the next job
+ * from a shared queue, longest first as given), and returns, in the order of `jobs`, each
+ * file made or the error its job threw (with its class: PreflightError, UsageError…): a
+ * failed file does not stop the others, so that a build reports all its problems at once.
+ * `onResult` is called for each file made, in the order of `jobs`.
+ * @throws when a worker cannot start its workspace, crashes, or runs out of memory
+ *   (UsageError naming ENCRE_WORKER_MEMORY_MB).
  */
-export async function runJobsOnWorkers(jobs: Job[], opts: JobOptions, content: Content, threads: number, onResult?: (r: JobResult) => void): Promise<JobResult[]> {
+export async function runJobsOnWorkers(jobs: Job[], opts: JobOptions, content: Content, model: Model, threads: number, onResult?: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
   const memory = Number(process.env.ENCRE_WORKER_MEMORY_MB) || WORKER_MEMORY_MB;
-  const results: (JobResult | undefined)[] = new Array(jobs.length);
+  const results: (JobResult | Error | undefined)[] = new Array(jobs.length);
   let next = 0;
   let reported = 0;
   const workers: Worker[] = [];
@@ -36,11 +39,9 @@ export async function runJobsOnWorkers(jobs: Job[], opts: JobOptions, content: C
       };
       const start = () => {
         const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-          workerData: { opts, content },
+          workerData: { opts, content, model },
           execArgv: [],
           resourceLimits: { maxOldGenerationSizeMb: memory },
-          stdout: false,
-          stderr: false,
         });
         workers.push(worker);
         running++;
@@ -54,10 +55,13 @@ export async function runJobsOnWorkers(jobs: Job[], opts: JobOptions, content: C
           worker.postMessage({ job: jobs[current] });
         };
         worker.on('message', (msg: { ready?: boolean; result?: JobResult; error?: SerialisedError }) => {
-          if (msg.error) return fail(reviveError(msg.error));
-          if (msg.result) {
-            results[current] = msg.result;
-            while (reported < jobs.length && results[reported]) onResult?.(results[reported++]!);
+          if (msg.error && current < 0) return fail(reviveError(msg.error)); // the workspace did not open
+          if (msg.error || msg.result) {
+            results[current] = msg.result ?? reviveError(msg.error!);
+            for (; reported < jobs.length && results[reported]; reported++) {
+              const r = results[reported]!;
+              if (!(r instanceof Error)) onResult?.(r);
+            }
           }
           give();
         });
@@ -81,5 +85,5 @@ export async function runJobsOnWorkers(jobs: Job[], opts: JobOptions, content: C
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results as JobResult[];
+  return results as (JobResult | Error)[];
 }

@@ -8,14 +8,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openWorkspace, runJob, type Job, type JobOptions } from './job.js';
 import type { Content } from '../load/content.js';
+import type { Model } from '../derive/model.js';
 import { serialiseError } from './errors.js';
 
 const port = parentPort;
 if (!port) throw new Error('internal: build/worker.ts runs only as a worker thread');
-const { opts, content } = workerData as { opts: JobOptions; content: Content };
+const { opts, content, model } = workerData as { opts: JobOptions; content: Content; model: Model };
 
 try {
-  const ws = await openWorkspace(opts, content);
+  const ws = await openWorkspace(opts, content, model);
   port.on('message', async (msg: { job?: Job; done?: boolean }) => {
     if (msg.done || !msg.job) {
       port.close();

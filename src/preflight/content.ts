@@ -53,6 +53,19 @@ export function readContent(text: string, ctm: Matrix = IDENTITY): ContentFacts 
     }
     if (t[1] || t[2] || t[3] || t[4]) continue;
     if (t[5]) {
+      // An array of numbers and hex strings (TJ, d: most of a page's text) carries no colour:
+      // skipped to its end at once when no literal string or inner array could hide a "]".
+      if (t[5] === '[' && depth === 0) {
+        const from = re.lastIndex;
+        const close = text.indexOf(']', from);
+        const paren = text.indexOf('(', from);
+        const inner = text.indexOf('[', from);
+        if (close >= 0 && (paren < 0 || paren > close) && (inner < 0 || inner > close)) {
+          re.lastIndex = close + 1;
+          operands.length = 0;
+          continue;
+        }
+      }
       depth += t[5] === '[' ? 1 : -1;
       if (depth === 0) operands.length = 0; // arrays (TJ, d) carry no colour
       continue;

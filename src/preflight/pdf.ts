@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { readContent, type Matrix } from './content.js';
@@ -136,8 +137,20 @@ function inside(a: { x: number; y: number; width: number; height: number }, b: {
 function contentText(doc: PDFDocument, obj: PDFObject | undefined): string {
   const resolved = obj instanceof PDFRef ? doc.context.lookup(obj) : obj;
   if (resolved instanceof PDFArray) return resolved.asArray().map((o) => contentText(doc, o)).join('\n');
-  if (resolved instanceof PDFRawStream) return Buffer.from(decodePDFRawStream(resolved).decode()).toString('latin1');
+  if (resolved instanceof PDFRawStream) return streamText(resolved);
   return '';
+}
+
+/**
+ * A stream's decoded bytes as Latin-1 text: Flate (the only filter encre's content streams
+ * use) through Node's zlib, anything else through pdf-lib's decoders (slower, in JavaScript).
+ */
+function streamText(stream: PDFRawStream): string {
+  const filter = stream.dict.lookup(PDFName.of('Filter'));
+  if (filter instanceof PDFName && filter.decodeText() === 'FlateDecode' && !stream.dict.has(PDFName.of('DecodeParms'))) {
+    return inflateSync(stream.contents).toString('latin1');
+  }
+  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
 }
 
 function walk(
@@ -176,7 +189,7 @@ function walk(
       const ppi = Math.round(Math.min(w / widthIn, h / heightIn));
       report.images.push({ page, name: `${d.name} (${w}×${h})`, pixels: [w, h], colour: cs, ppi });
     } else if (subtype === 'Form' && x instanceof PDFRawStream) {
-      const inner = Buffer.from(decodePDFRawStream(x).decode()).toString('latin1');
+      const inner = streamText(x);
       const res = x.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources;
       walk(doc, inner, res, d.matrix, page, report, spaces, fonts, _ink);
     }

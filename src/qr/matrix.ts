@@ -12,7 +12,9 @@ export interface QrMatrix {
   path: string;
 }
 
+/** Matrices by level and text, bounded (oldest dropped first): a long dev session stays small. */
 const cache = new Map<string, QrMatrix>();
+const CACHE_LIMIT = 50_000;
 
 /**
  * Computes the QR matrix of `text` with the `qrcode` package (byte mode, error correction M
@@ -41,6 +43,7 @@ export function qrMatrix(text: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | '
     }
   }
   const matrix = { text, modules: n, quietZone: 4, path: parts.join('') };
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, matrix);
   return matrix;
 }
