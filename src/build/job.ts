@@ -156,7 +156,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
         ? { version: p.pdfx, intent: { icc: await readFile(icc), identifier: p.outputIntent.identifier, condition: p.outputIntent.condition, registry: p.outputIntent.registry } }
         : undefined,
   });
-  const report = await inspectPdf(file, bytes, { printer: job.output === 'print' ? p : undefined });
+  const report = await inspectPdf(file, bytes, { printer: job.output === 'print' ? p : undefined }, doc);
   const problems = [
     ...report.errors,
     ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to layouts/theme.ts)`),

@@ -46,11 +46,19 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
     return all;
   }
   measuredCount += blocks.length;
+  // Several blocks share a probe page, one under the other (each in a wrapper that never
+  // shrinks): react-pdf's cost per page is paid once for them all.
+  const pages: ReactElement[][] = [];
+  for (let i = 0; i < blocks.length; i += BLOCKS_PER_PROBE) pages.push(blocks.slice(i, i + BLOCKS_PER_PROBE));
   const probe = (
     <Document>
-      {blocks.map((block, i) => (
-        <Page key={i} size={[width, PROBE_HEIGHT]} wrap={false}>
-          <View>{block}</View>
+      {pages.map((page, p) => (
+        <Page key={p} size={[width, PROBE_HEIGHT]} wrap={false}>
+          {page.map((block, i) => (
+            <View key={i} style={{ flexShrink: 0, flexGrow: 0 }}>
+              {block}
+            </View>
+          ))}
         </Page>
       ))}
     </Document>
@@ -58,13 +66,21 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
   const instance = pdf(probe);
   const root = (instance as unknown as { container: { document: unknown } }).container.document;
   const laidOut = (await layout(root, Font)) as LaidOutNode;
-  return (laidOut.children ?? []).map((page, i) => {
-    const block = page.children?.[0];
-    const height = block?.box?.height;
-    if (!block || height === undefined) throw new Error(`internal: block ${i} was not laid out`);
-    return { height, overflow: overflowingLine(block) };
-  });
+  return (laidOut.children ?? []).flatMap((page, p) =>
+    (pages[p] ?? []).map((_, i) => {
+      const block = page.children?.[i];
+      const height = block?.box?.height;
+      if (!block || height === undefined) throw new Error(`internal: block ${p * BLOCKS_PER_PROBE + i} was not laid out`);
+      return { height, overflow: overflowingLine(block) };
+    }),
+  );
 }
+
+/**
+ * Blocks per probe page: at most 14,000 pt / 16 = 875 pt each on average, more than an A4
+ * page; a taller block is refused by the paginator anyway (it fits no page).
+ */
+const BLOCKS_PER_PROBE = 16;
 
 /** Blocks laid out in one pass of react-pdf's layout engine. */
 const BLOCKS_PER_CHUNK = 200;

@@ -29,7 +29,7 @@ export interface FinaliseOptions {
  * files the OutputIntent with its embedded ICC profile, GTS_PDFXVersion, Trapped, and XMP
  * metadata. Dates and IDs come from the build date and the content, never the clock.
  * Sources: ISO 15930-7 (PDF/X-4), ISO 32000-1 §14.11 (page boxes, output intents).
- * @returns the final bytes and the parsed document (for preflight).
+ * @returns the final bytes and the document they were saved from (for preflight).
  */
 export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -59,7 +59,9 @@ export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promis
   const out = await doc.save({ useObjectStreams: false });
   // PDF/X-4 is based on PDF 1.6; pdf-lib always writes a 1.7 header (same length: offsets hold).
   if (opts.pdfx) out.set(new TextEncoder().encode('%PDF-1.6'), 0);
-  return { bytes: out, doc: await PDFDocument.load(out, { updateMetadata: false }) };
+  // The document just saved, as it was saved (not parsed again: a long programme's PDF takes
+  // seconds to parse).
+  return { bytes: out, doc };
 }
 
 function writePdfx(doc: PDFDocument, x: NonNullable<FinaliseOptions['pdfx']>, meta: FinaliseOptions['info'], documentId: string, instanceId: string): void {

@@ -46,10 +46,11 @@ export interface Expectation {
  * colour spaces (no RGB in a CMYK print file), each image's effective resolution at its
  * placed size, total ink, output intent and PDF/X identification, annotations.
  * Sources: ../shared/guides/print.md; ISO 32000-1 §14.11.2 (page boxes); ISO 15930-7 (PDF/X-4).
+ * @param parsed the document `bytes` were saved from, when the caller has it (saves parsing them again).
  * @returns the report; `errors` fail a build, `warnings` are reported.
  */
-export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expectation): Promise<FileReport> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expectation, parsed?: PDFDocument): Promise<FileReport> {
+  const doc = parsed ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
   const report: FileReport = { file, pages: doc.getPageCount(), trimMm: [], bleedMm: Infinity, fonts: [], colourSpaces: [], images: [], maxInkPercent: 0, errors: [], warnings: [] };
   const spaces = new Set<string>();
   const fonts = new Map<string, boolean>();
