@@ -5,7 +5,8 @@ const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+[^\s.,;:!?)»]|[\w.+-]+@[\w-]+\.
 /**
  * French typography for running text (titles, descriptions, names): Unicode NFC, typographic
  * apostrophe, narrow no-break space (U+202F) before ; ! ? and inside « », no-break space
- * (U+00A0) before :, single spaces, no zero-width characters or soft hyphens, thousands
+ * (U+00A0) before :, single spaces, no zero-width characters or soft hyphens, ligature
+ * characters (U+FB00–FB06) written as their letters, thousands
  * grouped with narrow no-break spaces (« 12 500 », « 1 500 € », not years nor postal codes). URLs and e-mail addresses are kept exactly as written.
  * Source: Imprimerie nationale, « Lexique des règles typographiques en usage à l'Imprimerie nationale ».
  */
@@ -15,6 +16,9 @@ export function frenchText(input: string): string {
     // Invisible characters from word processors and web pages: zero-width spaces and joiners,
     // byte-order marks, soft hyphens (hyphenation is encre's job). Removed, never printed.
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    // Ligatures typed as characters (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ, pasted from PDFs): back to their letters,
+    // which the font ligates itself where it should (and a search for "fil" finds them).
+    .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
     // Line breaks typed in a spreadsheet cell or a YAML block: the text reflows in its frame
     // (react-pdf 4.9 also fails on a line feed inside a text run).
     .replace(/\s*[\r\n]+\s*/g, ' ');
