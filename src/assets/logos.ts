@@ -1,4 +1,5 @@
-import sharp from 'sharp';
+import { createHash } from 'node:crypto';
+import sharp, { type OutputInfo } from 'sharp';
 import type { Partner } from '../model/campaign.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 
@@ -101,6 +102,41 @@ export interface ImageReport {
   colour: 'rgb' | 'cmyk';
 }
 
+/** Logos already prepared, by their bytes, placed height and colour mode (a few per campaign). */
+const preparedLogos = new Map<string, Promise<{ data: Buffer; info: OutputInfo }>>();
+const PREPARED_LIMIT = 200;
+
+/**
+ * A logo resized by sharp to `target` px high (SVG rasterised at that size, bitmaps never
+ * enlarged), on white, as a CMYK JPEG through the output ICC profile or an RGB PNG. Each
+ * image is prepared once per placed size and mode in a process (the print and screen files,
+ * and the rebuilds of the preview server, reuse it).
+ */
+function prepared(bytes: Uint8Array, target: number, mode: ImageMode): Promise<{ data: Buffer; info: OutputInfo }> {
+  const key = `${createHash('sha256').update(bytes).digest('hex')}:${target}:${mode.colour}:${mode.colour === 'cmyk' ? mode.iccProfile : ''}`;
+  let done = preparedLogos.get(key);
+  if (!done) {
+    done = (async () => {
+      const meta = await sharp(bytes).metadata();
+      const vector = meta.format === 'svg';
+      // Vector logos are rasterised straight at the placed size (a huge SVG canvas would
+      // otherwise be drawn at full size first).
+      const density = vector && meta.height ? Math.min(2400, Math.max(1, (72 * target) / meta.height)) : 72;
+      let pipeline = sharp(bytes, { density, limitInputPixels: 50_000_000 })
+        .rotate()
+        .resize({ height: target, withoutEnlargement: !vector })
+        .flatten({ background: '#ffffff' });
+      pipeline = mode.colour === 'cmyk' ? pipeline.toColourspace('cmyk').withIccProfile(mode.iccProfile, { attach: false }).jpeg({ quality: 95, chromaSubsampling: '4:4:4' }) : pipeline.png();
+      return pipeline.toBuffer({ resolveWithObject: true });
+    })();
+    // A failure is not remembered: the next build tries again (and reports it again).
+    done.catch(() => preparedLogos.delete(key));
+    if (preparedLogos.size >= PREPARED_LIMIT) preparedLogos.delete(preparedLogos.keys().next().value!);
+    preparedLogos.set(key, done);
+  }
+  return done;
+}
+
 /**
  * Prepares partner logos for placement at up to `maxHeightMm` (mm): SVG logos rasterised at
  * 300 ppi for that height; PNG, JPEG or WebP logos reduced to it if larger, never enlarged
@@ -123,17 +159,7 @@ export async function placePartners(
       const bytes = p.logo ? assets.get(p.logo) : undefined;
       if (!p.logo || !bytes) return { name: p.name };
       try {
-        const meta = await sharp(bytes).metadata();
-        const vector = meta.format === 'svg';
-        // Vector logos are rasterised straight at the placed size (a huge SVG canvas would
-        // otherwise be drawn at full size first).
-        const density = vector && meta.height ? Math.min(2400, Math.max(1, (72 * target) / meta.height)) : 72;
-        let pipeline = sharp(bytes, { density, limitInputPixels: 50_000_000 })
-          .rotate()
-          .resize({ height: target, withoutEnlargement: !vector })
-          .flatten({ background: '#ffffff' });
-        pipeline = mode.colour === 'cmyk' ? pipeline.toColourspace('cmyk').withIccProfile(mode.iccProfile, { attach: false }).jpeg({ quality: 95, chromaSubsampling: '4:4:4' }) : pipeline.png();
-        const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
+        const { data, info } = await prepared(bytes, target, mode);
         images.push({ file: p.logo, pixels: { width: info.width, height: info.height }, ppi: Math.round(info.height / (maxHeightMm / 25.4)), colour: mode.colour });
         return { name: p.name, logo: { data, width: info.width, height: info.height, format: mode.colour === 'cmyk' ? 'jpg' : 'png' } };
       } catch (e) {
