@@ -12,7 +12,7 @@ import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult } from './build/job.js';
-import { runJobsOnWorkers } from './build/pool.js';
+import { WorkerPool, type WorkerSetup } from './build/pool.js';
 
 /**
  * Events from which the files are made on worker threads by default. A worker costs about a
@@ -21,6 +21,32 @@ import { runJobsOnWorkers } from './build/pool.js';
  * worker with its own memory limit (build/pool.ts).
  */
 export const WORKERS_FROM_EVENTS = 500;
+
+/**
+ * Makes files on a pool of worker threads. When the programme is among them and there are
+ * several workers, its cards are first measured side by side, a slice per worker, and every
+ * worker gets all the measurements: whichever plans the programme measures nothing again.
+ * @returns each file made, or its job's error, in the order of `jobs`.
+ */
+async function onWorkers(jobs: Job[], setup: WorkerSetup, threads: number, done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
+  const programme = jobs.some((j) => j.document === 'programme');
+  const size = programme ? threads : Math.min(threads, jobs.length);
+  const pool = new WorkerPool(setup, size);
+  try {
+    if (programme && size > 1) {
+      const measured = await pool.runAll(Array.from({ length: size }, (_, slice) => ({ measure: { slice, of: size } })));
+      const failed = measured.find((m): m is Error => m instanceof Error);
+      if (failed) throw failed;
+      pool.share(measured.map((m) => (m as { measurements: string }).measurements));
+    }
+    const outcomes = await pool.runAll(jobs.map((job) => ({ job })), (o) => {
+      if (!(o instanceof Error)) done(o as JobResult);
+    });
+    return outcomes as (JobResult | Error)[];
+  } finally {
+    await pool.close();
+  }
+}
 
 /**
  * The files made, when every job succeeded; otherwise the failures as one error, in build
@@ -137,7 +163,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   // Longest first (the programme), so that the other files fill the other threads meanwhile.
   const order = [...there].sort((a, b) => Number(b.document === 'programme') - Number(a.document === 'programme'));
   const [away, local] = await Promise.all([
-    there.length > 0 ? runJobsOnWorkers(order, jobOptions, content, model, threads, done) : [],
+    there.length > 0 ? onWorkers(order, { opts: jobOptions, content, model }, threads, done) : [],
     (async () => {
       const out: (JobResult | Error)[] = [];
       for (const job of here) {

@@ -12,78 +12,131 @@ import type { Job, JobOptions, JobResult } from './job.js';
  */
 export const WORKER_MEMORY_MB = 1024;
 
+/** What a worker is asked to do: make a file, or measure one slice of the programme's cards. */
+export type Task = { job: Job } | { measure: { slice: number; of: number } };
+
+/** What it gives back: the file, the measurements (JSON, see paginate/measure.ts), or the error. */
+export type Outcome = JobResult | { measurements: string } | Error;
+
+/** What every worker starts from: the job options, the validated content, the derived model. */
+export interface WorkerSetup {
+  opts: JobOptions;
+  content: Content;
+  model: Model;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Index of the task it is doing in the current run; -1 when idle. */
+  current: number;
+  ready: boolean;
+}
+
 /**
- * Runs the jobs on `threads` worker threads (each opens the build's workspace once, from the
- * content and the model derived here (copied, not derived again), then takes the next job
- * from a shared queue, longest first as given), and returns, in the order of `jobs`, each
- * file made or the error its job threw (with its class: PreflightError, UsageError…): a
- * failed file does not stop the others, so that a build reports all its problems at once.
- * `onResult` is called for each file made, in the order of `jobs`.
- * @throws when a worker cannot start its workspace, crashes, or runs out of memory
- *   (UsageError naming ENCRE_WORKER_MEMORY_MB).
+ * Build worker threads (worker.ts), started once per build and given tasks in batches: each
+ * worker opens the build's workspace once (from the content and model derived in this thread:
+ * copied, not derived again) and keeps its caches (measurements, shaping) from one batch to
+ * the next.
  */
-export async function runJobsOnWorkers(jobs: Job[], opts: JobOptions, content: Content, model: Model, threads: number, onResult?: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
-  const memory = Number(process.env.ENCRE_WORKER_MEMORY_MB) || WORKER_MEMORY_MB;
-  const results: (JobResult | Error | undefined)[] = new Array(jobs.length);
-  let next = 0;
-  let reported = 0;
-  const workers: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let running = 0;
-      let failed = false;
-      const fail = (e: Error) => {
-        if (failed) return;
-        failed = true;
-        reject(e);
-      };
-      const start = () => {
-        const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-          workerData: { opts, content, model },
-          execArgv: [],
-          resourceLimits: { maxOldGenerationSizeMb: memory },
-        });
-        workers.push(worker);
-        running++;
-        let current = -1;
-        const give = () => {
-          if (next >= jobs.length) {
-            worker.postMessage({ done: true });
-            return;
-          }
-          current = next++;
-          worker.postMessage({ job: jobs[current] });
-        };
-        worker.on('message', (msg: { ready?: boolean; result?: JobResult; error?: SerialisedError }) => {
-          if (msg.error && current < 0) return fail(reviveError(msg.error)); // the workspace did not open
-          if (msg.error || msg.result) {
-            results[current] = msg.result ?? reviveError(msg.error!);
-            for (; reported < jobs.length && results[reported]; reported++) {
-              const r = results[reported]!;
-              if (!(r instanceof Error)) onResult?.(r);
-            }
-          }
-          give();
-        });
-        worker.on('error', (e: Error & { code?: string }) =>
-          fail(
-            e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new UsageError(`building ${current >= 0 ? jobs[current]!.document : 'the documents'} ran out of memory (${memory} MB per build worker); raise ENCRE_WORKER_MEMORY_MB (e.g. ENCRE_WORKER_MEMORY_MB=${memory * 2}) or build fewer events at once`)
-              : e,
-          ),
-        );
-        worker.on('exit', () => {
-          running--;
-          if (running === 0 && !failed) {
-            if (results.every(Boolean)) resolve();
-            else fail(new Error('internal: a build worker stopped before its job was done'));
-          }
-        });
-      };
-      for (let i = 0; i < Math.max(1, Math.min(threads, jobs.length)); i++) start();
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly memory = Number(process.env.ENCRE_WORKER_MEMORY_MB) || WORKER_MEMORY_MB;
+  private run?: {
+    tasks: Task[];
+    outcomes: (Outcome | undefined)[];
+    next: number;
+    /** Tasks done (the outcomes array is sparse until then). */
+    settled: number;
+    reported: number;
+    onOutcome?: (o: Outcome, task: Task) => void;
+    resolve: () => void;
+    reject: (e: Error) => void;
+  };
+  private fatal?: Error;
+
+  /** Starts `threads` workers (at least one); they load encre while this thread goes on. */
+  constructor(setup: WorkerSetup, threads: number) {
+    for (let i = 0; i < Math.max(1, threads); i++) this.start(setup);
   }
-  return results as (JobResult | Error)[];
+
+  /**
+   * Runs the tasks on the workers (each idle worker takes the next; give the longest first)
+   * and returns their outcomes in the order of `tasks`: a failed task gives its error (with
+   * its class) and does not stop the others. `onOutcome` is called in that order too.
+   * @throws when a worker cannot open its workspace, crashes, or runs out of memory
+   *   (UsageError naming ENCRE_WORKER_MEMORY_MB).
+   */
+  runAll(tasks: Task[], onOutcome?: (o: Outcome, task: Task) => void): Promise<Outcome[]> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    return new Promise<Outcome[]>((resolve, reject) => {
+      const outcomes: (Outcome | undefined)[] = new Array(tasks.length);
+      this.run = { tasks, outcomes, next: 0, settled: 0, reported: 0, onOutcome, resolve: () => resolve(outcomes as Outcome[]), reject };
+      if (tasks.length === 0) return this.finish();
+      for (const slot of this.slots) if (slot.ready) this.give(slot);
+    });
+  }
+
+  /** Sends measurements (JSON from measure tasks) to every worker's cache. */
+  share(measurements: string[]): void {
+    for (const slot of this.slots) slot.worker.postMessage({ restore: measurements });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private start(setup: WorkerSetup): void {
+    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: setup, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory } });
+    const slot: Slot = { worker, current: -1, ready: false };
+    this.slots.push(slot);
+    worker.on('message', (msg: { ready?: boolean; result?: JobResult; measured?: string; error?: SerialisedError }) => {
+      if (msg.ready) {
+        slot.ready = true;
+        if (this.run) this.give(slot);
+        return;
+      }
+      if (msg.error && slot.current < 0) return this.die(reviveError(msg.error)); // the workspace did not open
+      const run = this.run;
+      if (!run || slot.current < 0) return;
+      run.outcomes[slot.current] = msg.error ? reviveError(msg.error) : msg.result ? msg.result : { measurements: msg.measured ?? '[]' };
+      slot.current = -1;
+      for (; run.reported < run.tasks.length && run.outcomes[run.reported]; run.reported++) run.onOutcome?.(run.outcomes[run.reported]!, run.tasks[run.reported]!);
+      if (++run.settled === run.tasks.length) return this.finish();
+      this.give(slot);
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      const task = slot.current >= 0 ? this.run?.tasks[slot.current] : undefined;
+      const what = task && 'job' in task ? task.job.document : 'the programme';
+      this.die(
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new UsageError(`building ${what} ran out of memory (${this.memory} MB per build worker); raise ENCRE_WORKER_MEMORY_MB (e.g. ENCRE_WORKER_MEMORY_MB=${this.memory * 2}) or build fewer events at once`)
+          : e,
+      );
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && !this.fatal) this.die(new Error(`internal: a build worker stopped (exit code ${code})`));
+    });
+  }
+
+  private give(slot: Slot): void {
+    const run = this.run;
+    if (!run || slot.current >= 0 || run.next >= run.tasks.length) return;
+    slot.current = run.next++;
+    slot.worker.postMessage(run.tasks[slot.current]);
+  }
+
+  private finish(): void {
+    const run = this.run;
+    this.run = undefined;
+    run?.resolve();
+  }
+
+  private die(e: Error): void {
+    if (this.fatal) return;
+    this.fatal = e;
+    const run = this.run;
+    this.run = undefined;
+    run?.reject(e);
+  }
 }
