@@ -40,6 +40,40 @@ type IcalTimezone = InstanceType<typeof ICAL.Timezone>;
  */
 export const MAX_OCCURRENCES = 200_000;
 
+/**
+ * Most candidate times a recurrence rule may try in a row without finding an occurrence. A
+ * rule that matches no date at all (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31) makes ical.js try
+ * candidates forever (about a second per 200,000 here); this stops it. A daily rule may look
+ * 540 years ahead (the rarest real one, 29 February, skips 8 years), an hourly one 22 years,
+ * a rule every second 2 days.
+ */
+export const MAX_MISSES = 200_000;
+
+/**
+ * ical.js's recurrence iterator with a bound on its search: every candidate time it tries goes
+ * through `check_contracting_rules`, counted here per iterator (patched once, on the class:
+ * the iterator is created and first advanced inside ical.js, out of reach of an instance patch).
+ */
+const GUARDED = Symbol.for('encre.ical.guarded');
+{
+  const proto = ICAL.RecurIterator.prototype as unknown as { check_contracting_rules: (() => boolean) & { [GUARDED]?: true } };
+  if (!proto.check_contracting_rules[GUARDED]) {
+    const check = proto.check_contracting_rules;
+    const misses = new WeakMap<object, number>();
+    const guarded = function (this: object): boolean {
+      const ok = check.call(this);
+      if (ok) misses.delete(this);
+      else {
+        const n = (misses.get(this) ?? 0) + 1;
+        if (n > MAX_MISSES) throw new Error(`no date matches it within ${MAX_MISSES.toLocaleString('en')} candidate times (parts that exclude each other, e.g. BYMONTH=2;BYMONTHDAY=31?)`);
+        misses.set(this, n);
+      }
+      return ok;
+    };
+    proto.check_contracting_rules = Object.assign(guarded, { [GUARDED]: true as const });
+  }
+}
+
 /** How to read a calendar. */
 export interface IcsOptions {
   /** Occurrences of recurring events are expanded within it. */
@@ -83,10 +117,11 @@ export function readIcs(file: string, text: string, opts: IcsOptions = {}): Sour
   for (const calendar of calendars) {
     const zones = new Map<string, IcalTimezone>();
     for (const tz of calendar.getAllSubcomponents('vtimezone')) {
-      const id = tz.getFirstPropertyValue('tzid');
-      if (typeof id === 'string') zones.set(id, new ICAL.Timezone(tz));
+      const id = valueOf(tz, 'tzid');
+      const zone = typeof id === 'string' ? safe(() => new ICAL.Timezone(tz)) : undefined;
+      if (typeof id === 'string' && zone !== undefined) zones.set(id, zone);
     }
-    const xwr = calendar.getFirstPropertyValue('x-wr-timezone');
+    const xwr = valueOf(calendar, 'x-wr-timezone');
     let floating = opts.timezone;
     if (floating === undefined && typeof xwr === 'string') {
       floating = ianaZone(xwr);
@@ -99,15 +134,16 @@ export function readIcs(file: string, text: string, opts: IcsOptions = {}): Sour
     const all = calendar.getAllSubcomponents('vevent');
     const masters = new Map<string, Component>();
     for (const v of all) {
-      const uid = v.getFirstPropertyValue('uid');
+      const uid = valueOf(v, 'uid');
       if (typeof uid === 'string' && !v.hasProperty('recurrence-id') && !masters.has(uid)) masters.set(uid, v);
     }
     for (const v of all) {
-      const uid = v.getFirstPropertyValue('uid');
+      const uid = valueOf(v, 'uid');
       const isException = v.hasProperty('recurrence-id');
       if (isException && typeof uid === 'string' && masters.has(uid)) continue;
-      const exceptions = !isException && typeof uid === 'string' && masters.get(uid) === v ? all.filter((x) => x !== v && x.hasProperty('recurrence-id') && x.getFirstPropertyValue('uid') === uid) : [];
-      items.push(...reader.read(v, exceptions));
+      const exceptions = !isException && typeof uid === 'string' && masters.get(uid) === v ? all.filter((x) => x !== v && x.hasProperty('recurrence-id') && valueOf(x, 'uid') === uid) : [];
+      // One by one: a rule every second gives up to MAX_OCCURRENCES items, more than a spread takes.
+      for (const item of reader.read(v, exceptions)) items.push(item);
     }
   }
   return { items, notes };
@@ -122,14 +158,28 @@ class CalendarReader {
     private readonly lineOf: (c: Component) => number,
   ) {}
 
-  /** The items of one VEVENT and its exceptions: one, or one per occurrence in the period. */
+  /**
+   * The items of one VEVENT and its exceptions: one, or one per occurrence in the period.
+   * ical.js decodes values when they are read and throws on a bad one (e.g.
+   * "SUMMARY;VALUE=DATE:x"): such a VEVENT is skipped, with its line and the reason.
+   */
   read(v: Component, exceptions: Component[]): SourceItem[] {
     const line = this.lineOf(v);
-    const uidValue = v.getFirstPropertyValue('uid');
+    const uidValue = valueOf(v, 'uid');
     const uid = typeof uidValue === 'string' ? uidValue.trim() : '';
-    const title = String(v.getFirstPropertyValue('summary') ?? '').trim();
+    const titleValue = valueOf(v, 'summary');
+    const title = typeof titleValue === 'string' ? titleValue.trim() : '';
     const label = `VEVENT ${uid !== '' ? `UID ${JSON.stringify(uid)}` : 'without UID'}${title !== '' ? ` (${JSON.stringify(title)})` : ''}`;
     const fail = (reason: string): SourceItem[] => [{ line, label, id: '', skip: reason, fields: {}, warnings: [] }];
+    try {
+      return this.readEvent(v, exceptions, line, label, uid, title, fail);
+    } catch (e) {
+      const bad = unreadableProperty(v);
+      return fail(`cannot be read${bad ? ` (${bad})` : ''}: ${(e as Error).message}`);
+    }
+  }
+
+  private readEvent(v: Component, exceptions: Component[], line: number, label: string, uid: string, title: string, fail: (reason: string) => SourceItem[]): SourceItem[] {
     // Said once for a recurring event, not once per occurrence.
     const excluded = this.fieldsOf(v, line, label, '').skip;
     if (excluded !== undefined) return fail(excluded);
@@ -174,6 +224,10 @@ class CalendarReader {
     if (period === undefined && !finite) {
       return fail('repeats without end (RRULE without COUNT or UNTIL) and no period bounds it: give the campaign (campaign.period) or a period in the mapping');
     }
+    // Without DTSTART ical.js counts from year 0 (and can loop there): nothing to expand from.
+    const first = v.hasProperty('dtstart') ? safe(() => event.startDate) : undefined;
+    if (!first) return fail(`repeats (${v.hasProperty('rrule') ? 'RRULE' : 'RDATE'}) but has no ${v.hasProperty('dtstart') ? 'readable ' : ''}DTSTART to count its occurrences from`);
+    if (first.year < 1583 || first.year > 9999) return fail(`repeats from DTSTART in the year ${first.year}: expected a date of the Gregorian calendar (1583–9999)`);
     const startTzid = v.getFirstProperty('dtstart')?.getParameter('tzid');
     const exceptions = event.exceptions as unknown as Record<string, IcalEvent>;
     const items: SourceItem[] = [];
@@ -426,6 +480,24 @@ function dayKey(value: string): string {
   return value.slice(0, 10).replace(/-/g, '');
 }
 
+/** The first value of a property, or undefined when there is none or ical.js cannot decode it. */
+function valueOf(c: Component, name: string): unknown {
+  return safe(() => c.getFirstPropertyValue(name));
+}
+
+/** The first property of a component whose value ical.js cannot decode, as written ("SUMMARY;VALUE=DATE"), or undefined. */
+function unreadableProperty(c: Component): string | undefined {
+  for (const p of c.getAllProperties()) {
+    try {
+      p.getValues();
+    } catch {
+      // ical.js keeps a VALUE= parameter as the property's type
+      return `${p.name.toUpperCase()}${p.type !== p.getDefaultType() ? `;VALUE=${p.type.toUpperCase()}` : ''}`;
+    }
+  }
+  return undefined;
+}
+
 /** `get()`, or undefined when it throws (ical.js reads values lazily and throws on bad ones). */
 function safe<T>(get: () => T): T | undefined {
   try {
@@ -444,10 +516,25 @@ function veventLines(text: string): number[] {
   return out;
 }
 
-/** The line an ical.js parse error is about: it quotes the line ("invalid line … "X""), or 0. */
+/**
+ * The line an ical.js parse error is about: it quotes the line, unfolded ('invalid line …
+ * "X"', "Invalid parameters in 'X'"), or a part of it; the 1-based line of the text where
+ * that logical line starts, or 0.
+ */
 function errorLine(text: string, message: string): number {
-  const quoted = /"([^"]*)"\s*$/.exec(message)?.[1];
-  if (quoted === undefined || quoted === '') return 0;
-  const i = text.split(/\r\n|\n|\r/).findIndex((l) => l.startsWith(quoted));
-  return i >= 0 ? i + 1 : 0;
+  // what ical.js quotes: after "…) " (it may hold quotes itself), the last "…", or '…'
+  const quotes = [/\) "(.*)"\s*$/, /"([^"]*)"\s*$/, /'(.*)'\s*$/].map((r) => r.exec(message)?.[1]).filter((q): q is string => q !== undefined && q !== '');
+  if (quotes.length === 0) return 0;
+  // Logical lines (RFC 5545 folding: a line break then a space or tab continues the line).
+  const logical: { text: string; line: number }[] = [];
+  text.split(/\r\n|\n|\r/).forEach((l, i) => {
+    const last = logical[logical.length - 1];
+    if (last !== undefined && /^[ \t]/.test(l)) last.text += l.slice(1);
+    else logical.push({ text: l, line: i + 1 });
+  });
+  for (const quoted of quotes) {
+    const found = logical.find((l) => l.text.startsWith(quoted)) ?? logical.find((l) => l.text.includes(quoted));
+    if (found) return found.line;
+  }
+  return 0;
 }
