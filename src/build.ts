@@ -12,33 +12,25 @@ import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult } from './build/job.js';
-import { WorkerPool, type WorkerSetup } from './build/pool.js';
+import { WorkerPool, workerMemoryMb, type WorkerSetup } from './build/pool.js';
 
 /**
- * Events from which the files are made on worker threads by default. A worker costs about a
- * second to start (it loads react-pdf and the layouts) and plans the programme again for
- * itself: below this, one thread is faster; above, the files are made side by side, each
- * worker with its own memory limit (build/pool.ts).
+ * Events from which the files are made on worker threads by default: one per core, each with
+ * a memory limit (build/pool.ts), so that a large campaign's programme stays within bounds
+ * and its print and screen files are made side by side. Below, one thread is faster.
  */
 export const WORKERS_FROM_EVENTS = 500;
 
 /**
- * Makes files on a pool of worker threads. When the programme is among them and there are
- * several workers, its cards are first measured side by side, a slice per worker, and every
- * worker gets all the measurements: whichever plans the programme measures nothing again.
+ * Makes files on a pool of worker threads (at most one per file), longest first.
+ * Measured and left out: measuring a long programme's cards side by side (a slice per worker)
+ * and laying out its pages in workers for this thread to draw were both slower on two cores
+ * than one worker making the whole file (workers start cold, drawing is half the work).
  * @returns each file made, or its job's error, in the order of `jobs`.
  */
 async function onWorkers(jobs: Job[], setup: WorkerSetup, threads: number, done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
-  const programme = jobs.some((j) => j.document === 'programme');
-  const size = programme ? threads : Math.min(threads, jobs.length);
-  const pool = new WorkerPool(setup, size);
+  const pool = new WorkerPool(setup, Math.min(threads, jobs.length));
   try {
-    if (programme && size > 1) {
-      const measured = await pool.runAll(Array.from({ length: size }, (_, slice) => ({ measure: { slice, of: size } })));
-      const failed = measured.find((m): m is Error => m instanceof Error);
-      if (failed) throw failed;
-      pool.share(measured.map((m) => (m as { measurements: string }).measurements));
-    }
     const outcomes = await pool.runAll(jobs.map((job) => ({ job })), (o) => {
       if (!(o instanceof Error)) done(o as JobResult);
     });
@@ -63,19 +55,16 @@ function failures(settled: (JobResult | Error)[]): JobResult[] {
 
 /**
  * Which files this thread makes and which go to worker threads, and how many workers.
- * `threads` given: that many workers for every file (0: all here). By default, with several
- * cores: a large campaign (≥ {@link WORKERS_FROM_EVENTS} events) has every file made on one
- * worker per core; a smaller one has its programme made here while one worker makes the
- * other documents (a worker's start, about a second, is then hidden behind the programme's
- * planning); one core, or no programme to overlap: everything here.
+ * `threads` given: that many workers for every file (0: all here). By default a large
+ * campaign (≥ {@link WORKERS_FROM_EVENTS} events) has every file made on worker threads, one
+ * per core (at most one per file), each with its memory limit; a smaller one is made here.
+ * Measured on two cores (the sample's four documents, print and screen): 4.3 s here, 5.1 s with
+ * the programme here and the other documents on a worker, 6.5–7.2 s on two workers — a
+ * worker starts cold (loading encre, fonts, first layouts) and costs more than it saves.
  */
 function shareJobs(jobs: Job[], threads: number | undefined, events: number): { here: Job[]; there: Job[]; threads: number } {
   if (threads !== undefined) return threads > 0 ? { here: [], there: jobs, threads } : { here: jobs, there: [], threads: 0 };
-  const cores = availableParallelism();
-  if (cores > 1 && events >= WORKERS_FROM_EVENTS) return { here: [], there: jobs, threads: cores };
-  const programme = jobs.filter((j) => j.document === 'programme');
-  const others = jobs.filter((j) => j.document !== 'programme');
-  if (cores > 1 && programme.length > 0 && others.length > 0) return { here: programme, there: others, threads: 1 };
+  if (events >= WORKERS_FROM_EVENTS) return { here: [], there: jobs, threads: availableParallelism() };
   return { here: jobs, there: [], threads: 0 };
 }
 
@@ -104,8 +93,8 @@ export interface BuildOptions {
   write?: boolean;
   /**
    * Worker threads making the files (at most one per file); 0 makes them all in this thread
-   * (the preview server does, to keep its caches warm). Default: see shareJobs (one per core
-   * for large campaigns; one beside this thread for small ones).
+   * (the preview server does, to keep its caches warm). Default: one per core from
+   * {@link WORKERS_FROM_EVENTS} events, none below (see shareJobs).
    */
   threads?: number;
   /**
@@ -145,6 +134,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const log = opts.log ?? (() => {});
   const specs: DocumentSpec[] = opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
+  workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
   const jobOptions: JobOptions = { root: opts.root, printer: opts.printer ?? 'offset', theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
   // Theme, format and printer are checked (and selected for this thread) before any work.

@@ -22,8 +22,7 @@ import { mm } from '../units.js';
 import { DiskCache, cacheDir } from '../cache/store.js';
 import { hashOf } from '../cache/hash.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
-import { measurementsJson, restoreMeasurements, savedMeasurements } from '../paginate/measure.js';
-import { measureProgramme } from '../documents/programme.js';
+import { restoreMeasurements, savedMeasurements } from '../paginate/measure.js';
 import { TOOL_ROOT } from '../paths.js';
 import { theme, themes, selectTheme } from '../../layouts/theme.js';
 import { frames, selectPosterFormat, POSTER_FORMATS } from '../../layouts/frames.js';
@@ -169,18 +168,6 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   const pages = doc.getPageCount();
   if (ws.cache && key) await Promise.all([ws.cache.put(`${key}.pdf`, bytes), ws.cache.put(`${key}.json`, JSON.stringify({ pages, report }))]);
   return { ...job, file, bytes, pages, report };
-}
-
-/**
- * Measures one slice of the programme's event cards (every `of`-th event of each section,
- * from the `slice`-th), at the column widths the planner will try: several workers measure
- * a long programme side by side before one of them plans it (exact heights, so the plan is
- * the same whoever measured).
- * @returns every measurement this thread holds, as JSON for the others' caches.
- */
-export async function measureJob(ws: Workspace, slice: number, of: number): Promise<string> {
-  await measureProgramme(ws.model, slice, of);
-  return measurementsJson();
 }
 
 /** A document's title, author, subject and keywords, as in its Info dictionary (docMeta). */

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Content } from '../load/content.js';
 import type { Model } from '../derive/model.js';
-import { UsageError } from '../model/errors.js';
 import { reviveError, type SerialisedError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import type { Job, JobOptions, JobResult } from './job.js';
 
 /**
@@ -12,11 +12,23 @@ import type { Job, JobOptions, JobResult } from './job.js';
  */
 export const WORKER_MEMORY_MB = 1024;
 
-/** What a worker is asked to do: make a file, or measure one slice of the programme's cards. */
-export type Task = { job: Job } | { measure: { slice: number; of: number } };
+/**
+ * The heap per worker: ENCRE_WORKER_MEMORY_MB when set, else {@link WORKER_MEMORY_MB}.
+ * @throws UsageError when the variable is not a whole number of MB from 128.
+ */
+export function workerMemoryMb(): number {
+  const raw = process.env.ENCRE_WORKER_MEMORY_MB;
+  if (raw === undefined || raw === '') return WORKER_MEMORY_MB;
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 128) throw new UsageError(`ENCRE_WORKER_MEMORY_MB must be a whole number of MB, 128 or more; received "${raw}" (e.g. ENCRE_WORKER_MEMORY_MB=2048)`);
+  return mb;
+}
 
-/** What it gives back: the file, the measurements (JSON, see paginate/measure.ts), or the error. */
-export type Outcome = JobResult | { measurements: string } | Error;
+/** What a worker is asked to do: make a file. */
+export type Task = { job: Job };
+
+/** What it gives back: the file, or the error. */
+export type Outcome = JobResult | Error;
 
 /** What every worker starts from: the job options, the validated content, the derived model. */
 export interface WorkerSetup {
@@ -33,14 +45,13 @@ interface Slot {
 }
 
 /**
- * Build worker threads (worker.ts), started once per build and given tasks in batches: each
- * worker opens the build's workspace once (from the content and model derived in this thread:
- * copied, not derived again) and keeps its caches (measurements, shaping) from one batch to
- * the next.
+ * Build worker threads (worker.ts), started once per build: each opens the build's workspace
+ * once (from the content and model derived in this thread: copied, not derived again) and
+ * keeps its caches (the programme's plan, measurements, shaping) from one file to the next.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly memory = Number(process.env.ENCRE_WORKER_MEMORY_MB) || WORKER_MEMORY_MB;
+  private readonly memory = workerMemoryMb();
   private run?: {
     tasks: Task[];
     outcomes: (Outcome | undefined)[];
@@ -64,7 +75,7 @@ export class WorkerPool {
    * and returns their outcomes in the order of `tasks`: a failed task gives its error (with
    * its class) and does not stop the others. `onOutcome` is called in that order too.
    * @throws when a worker cannot open its workspace, crashes, or runs out of memory
-   *   (UsageError naming ENCRE_WORKER_MEMORY_MB).
+   *   (naming ENCRE_WORKER_MEMORY_MB).
    */
   runAll(tasks: Task[], onOutcome?: (o: Outcome, task: Task) => void): Promise<Outcome[]> {
     if (this.fatal) return Promise.reject(this.fatal);
@@ -76,11 +87,6 @@ export class WorkerPool {
     });
   }
 
-  /** Sends measurements (JSON from measure tasks) to every worker's cache. */
-  share(measurements: string[]): void {
-    for (const slot of this.slots) slot.worker.postMessage({ restore: measurements });
-  }
-
   /** Stops every worker. */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
@@ -90,7 +96,7 @@ export class WorkerPool {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: setup, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory } });
     const slot: Slot = { worker, current: -1, ready: false };
     this.slots.push(slot);
-    worker.on('message', (msg: { ready?: boolean; result?: JobResult; measured?: string; error?: SerialisedError }) => {
+    worker.on('message', (msg: { ready?: boolean; result?: JobResult; error?: SerialisedError }) => {
       if (msg.ready) {
         slot.ready = true;
         if (this.run) this.give(slot);
@@ -99,7 +105,7 @@ export class WorkerPool {
       if (msg.error && slot.current < 0) return this.die(reviveError(msg.error)); // the workspace did not open
       const run = this.run;
       if (!run || slot.current < 0) return;
-      run.outcomes[slot.current] = msg.error ? reviveError(msg.error) : msg.result ? msg.result : { measurements: msg.measured ?? '[]' };
+      run.outcomes[slot.current] = msg.error ? reviveError(msg.error) : msg.result!;
       slot.current = -1;
       for (; run.reported < run.tasks.length && run.outcomes[run.reported]; run.reported++) run.onOutcome?.(run.outcomes[run.reported]!, run.tasks[run.reported]!);
       if (++run.settled === run.tasks.length) return this.finish();
@@ -107,10 +113,10 @@ export class WorkerPool {
     });
     worker.on('error', (e: Error & { code?: string }) => {
       const task = slot.current >= 0 ? this.run?.tasks[slot.current] : undefined;
-      const what = task && 'job' in task ? task.job.document : 'the programme';
+      const what = task ? task.job.document : 'the documents';
       this.die(
         e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new UsageError(`building ${what} ran out of memory (${this.memory} MB per build worker); raise ENCRE_WORKER_MEMORY_MB (e.g. ENCRE_WORKER_MEMORY_MB=${this.memory * 2}) or build fewer events at once`)
+          ? new Error(`building ${what} ran out of memory (${this.memory} MB per build worker); raise ENCRE_WORKER_MEMORY_MB (e.g. ENCRE_WORKER_MEMORY_MB=${this.memory * 2}) or build fewer events at once`)
           : e,
       );
     });

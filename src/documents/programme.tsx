@@ -76,23 +76,6 @@ async function planFresh(model: Model): Promise<ProgrammePlan> {
   return plan;
 }
 
-/**
- * Measures the cards of one slice of the programme — every `of`-th event of each section,
- * starting with the `slice`-th — at each column width the planner will try for the whole
- * programme (the column estimate is made on the whole, as planFresh does). The measurements
- * go to the cache: a planner holding the caches of all slices measures nothing again.
- */
-export async function measureProgramme(model: Model, slice: number, of: number): Promise<void> {
-  const choice = theme.programme.columns;
-  const candidates = choice === 'auto' ? await columnCandidates(model) : [choice];
-  const part: Model = { ...model, sections: model.sections.map((s) => ({ ...s, events: s.events.filter((_, i) => i % of === slice) })) };
-  for (const columns of candidates) {
-    const plan = await planWith(part, columns);
-    // Overflowing cards in two columns send the planner back to one: measure that too.
-    if (choice === 'auto' && columns > 1 && plan.overflows.length > 0 && !candidates.includes(1)) await planWith(part, 1);
-  }
-}
-
 /** Events from which the column count is first estimated on a sample (below: both planned exactly). */
 const SAMPLE_ABOVE = 800;
 /** Estimated page counts this far apart (ratio) decide the column count without planning both. */

@@ -120,11 +120,6 @@ export function savedMeasurements(): string | undefined {
   return JSON.stringify([...cache]);
 }
 
-/** Every measurement held in this thread, as JSON (for {@link restoreMeasurements} in another). */
-export function measurementsJson(): string {
-  return JSON.stringify([...cache]);
-}
-
 /**
  * Restores measurements saved by {@link savedMeasurements} (same encre: the caller keys the
  * file by encre's fingerprint). Entries already in memory are kept; a damaged file is ignored.
