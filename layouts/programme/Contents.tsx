@@ -53,15 +53,16 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
                 <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text') }}>{e.name}</Text>
                 <Text style={{ ...text.caption }}>{e.count}</Text>
               </View>
-              <Text style={{ ...text.display, ...type('h3'), color: sectionInk(e.colour) }}>{String(e.page)}</Text>
+              <Text style={{ ...text.display, ...type('h3'), color: sectionInk(e.colour), width: mm(12), textAlign: 'right' }}>{String(e.page)}</Text>
             </View>
           </Link>
         ))
       )}
       {index ? (
-        <View style={{ flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-          <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(14) }}>Index des communes et des organisateurs</Text>
-          <Text style={{ ...text.display, ...type('h3'), color: ink('ink') }}>{String(index)}</Text>
+        <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+          <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(14), width: mm(area - 14 - 12) }}>Index des communes et des organisateurs</Text>
+          {/* Flush right, under the sections' page numbers. */}
+          <Text style={{ ...text.display, ...type('h3'), color: ink('ink'), width: mm(12), textAlign: 'right' }}>{String(index)}</Text>
         </View>
       ) : null}
       {howTo ? (

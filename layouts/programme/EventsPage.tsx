@@ -14,13 +14,13 @@ import { EventCard } from '../components/EventCard.js';
  * the cards, never above the first row under a header or at the top of the page.
  */
 export function EventsPage({ number, campaign, segments, columns, stacked, countLabels, head }: {
-  number: number; campaign: string; segments: PlannedSegment[]; columns: number; stacked: Set<string>; countLabels: Record<string, string>; head: string;
+  number: number; campaign: string; segments: PlannedSegment[]; columns: number; stacked: Set<string>; countLabels: Record<string, string>; head: { label: string; colour: number };
 }) {
   const area = textArea(frames.programme).width;
   const width = mm(area);
   const cardWidth = mm((area - (columns - 1) * theme.programme.gutter) / columns);
   return (
-    <BookletPage number={number} campaign={campaign} head={head} headColour={sectionInk(segments[0]!.section.colour)}>
+    <BookletPage number={number} campaign={campaign} head={head.label} headColour={sectionInk(head.colour)}>
       {segments.map((seg, si) => (
         <View key={seg.section.code} style={{ marginTop: si > 0 ? mm(theme.programme.sectionGap) : 0 }}>
           {seg.opensSection ? <SectionHeader section={seg.section} width={width} countLabel={countLabels[seg.section.code] ?? ''} /> : null}

@@ -11,11 +11,13 @@ import { BackCover } from './BackCover.js';
 
 /**
  * The running head of an events page, dictionary style: a verso names the section its first
- * event belongs to ("(suite)" when it continues), a recto the section its last event belongs to.
+ * event belongs to ("(suite)" when it continues), a recto the section its last event belongs to;
+ * with that section's colour.
  */
-function runningHead(segments: PlannedSegment[], recto: boolean): string {
+function runningHead(segments: PlannedSegment[], recto: boolean): { label: string; colour: number } {
   const seg = recto ? segments[segments.length - 1]! : segments[0]!;
-  return seg.opensSection || recto ? seg.section.name : `${seg.section.name} (suite)`;
+  // In the colour of the section it names (and so is the folio beside it).
+  return { label: seg.opensSection || recto ? seg.section.name : `${seg.section.name} (suite)`, colour: seg.section.colour };
 }
 
 /**
