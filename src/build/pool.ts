@@ -13,6 +13,13 @@ import type { Job, JobOptions, JobResult } from './job.js';
 export const WORKER_MEMORY_MB = 1024;
 
 /**
+ * Young generation of each worker, in MB: react-pdf allocates short-lived objects by the
+ * million; a larger nursery collects them in fewer scavenges (measured: 3,280 events 17.7 →
+ * 15.5 s, 10,000 events 54 → 52.6 s, for about 130 MB more resident memory).
+ */
+const YOUNG_GENERATION_MB = 128;
+
+/**
  * The heap per worker: ENCRE_WORKER_MEMORY_MB when set, else {@link WORKER_MEMORY_MB}.
  * @throws UsageError when the variable is not a whole number of MB from 128.
  */
@@ -93,7 +100,7 @@ export class WorkerPool {
   }
 
   private start(setup: WorkerSetup): void {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: setup, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory } });
+    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: setup, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, current: -1, ready: false };
     this.slots.push(slot);
     worker.on('message', (msg: { ready?: boolean; result?: JobResult; error?: SerialisedError }) => {

@@ -42,61 +42,108 @@ export function readContent(text: string, ctm: Matrix = IDENTITY): ContentFacts 
   let fillSpace = 'DeviceGray';
   let strokeSpace = 'DeviceGray';
   const operands: (number | string)[] = [];
-  const re = /\s*(?:(%[^\r\n]*)|(\((?:\\.|[^\\)])*\))|(<<|>>)|(<[0-9A-Fa-f\s]*>)|(\[|\])|(\/[^\s/\[\]()<>{}%]*)|([+-]?(?:\d+\.?\d*|\.\d+))|([A-Za-z'"*]+\d?\*?))/y;
+  const n = text.length;
   let depth = 0;
-  while (re.lastIndex < text.length) {
-    const start = re.lastIndex;
-    const t = re.exec(text);
-    if (!t) {
-      re.lastIndex = start + 1;
+  let i = 0;
+  // A scanner over char codes (a long programme's streams are tens of MB of path numbers):
+  // comments, strings, dictionaries and arrays are skipped; names and numbers are kept as
+  // operands for the next operator.
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
       continue;
     }
-    if (t[1] || t[2] || t[3] || t[4]) continue;
-    if (t[5]) {
+    if (c === 0x25 /* % */) {
+      while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+      continue;
+    }
+    if (c === 0x28 /* ( */) {
+      // A literal string: up to the first ")" not escaped (pdfkit escapes those inside).
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) !== 0x29) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      i = j < n ? j + 1 : i + 1;
+      continue;
+    }
+    if (c === 0x3c /* < */ || c === 0x3e /* > */) {
+      if (text.charCodeAt(i + 1) === c) {
+        i += 2; // << or >>
+        continue;
+      }
+      if (c === 0x3c) {
+        let j = i + 1;
+        while (j < n && (isHex(text.charCodeAt(j)) || isSpace(text.charCodeAt(j)))) j++;
+        i = text.charCodeAt(j) === 0x3e ? j + 1 : i + 1; // a hex string
+      } else i++;
+      continue;
+    }
+    if (c === 0x5b /* [ */ || c === 0x5d /* ] */) {
+      i++;
       // An array of numbers and hex strings (TJ, d: most of a page's text) carries no colour:
       // skipped to its end at once when no literal string or inner array could hide a "]".
-      if (t[5] === '[' && depth === 0) {
-        const from = re.lastIndex;
-        const close = text.indexOf(']', from);
-        const paren = text.indexOf('(', from);
-        const inner = text.indexOf('[', from);
+      if (c === 0x5b && depth === 0) {
+        const close = text.indexOf(']', i);
+        const paren = text.indexOf('(', i);
+        const inner = text.indexOf('[', i);
         if (close >= 0 && (paren < 0 || paren > close) && (inner < 0 || inner > close)) {
-          re.lastIndex = close + 1;
+          i = close + 1;
           operands.length = 0;
           continue;
         }
       }
-      depth += t[5] === '[' ? 1 : -1;
+      depth += c === 0x5b ? 1 : -1;
       if (depth === 0) operands.length = 0; // arrays (TJ, d) carry no colour
       continue;
     }
+    if (c === 0x2f /* / */) {
+      let j = i + 1;
+      while (j < n && !isDelimiter(text.charCodeAt(j))) j++;
+      if (depth === 0) operands.push(text.slice(i, j));
+      i = j;
+      continue;
+    }
+    if (isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2e /* + - . */) {
+      let j = c === 0x2b || c === 0x2d ? i + 1 : i;
+      const from = j;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      const whole = j - from;
+      if (text.charCodeAt(j) === 0x2e && (whole > 0 || isDigit(text.charCodeAt(j + 1)))) {
+        j++;
+        while (j < n && isDigit(text.charCodeAt(j))) j++;
+      }
+      if (j > from && (whole > 0 || j - from > 1)) {
+        if (depth === 0) operands.push(Number(text.slice(i, j)));
+        i = j;
+      } else i++;
+      continue;
+    }
+    if (!isOperatorChar(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isOperatorChar(text.charCodeAt(j))) j++;
+    if (isDigit(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 0x2a) j++;
+    const op = text.slice(i, j);
+    i = j;
     if (depth > 0) continue;
-    if (t[6]) {
-      operands.push(t[6]);
-      continue;
-    }
-    if (t[7]) {
-      operands.push(Number(t[7]));
-      continue;
-    }
-    const op = t[8]!;
-    const nums = operands.filter((o): o is number => typeof o === 'number');
     switch (op) {
       case 'q': stack.push(m); break;
       case 'Q': m = stack.pop() ?? IDENTITY; break;
-      case 'cm': if (nums.length === 6) m = multiply(nums as Matrix, m); break;
-      case 'g': case 'G': facts.colours.push({ space: 'DeviceGray', values: nums }); break;
-      case 'rg': case 'RG': facts.colours.push({ space: 'DeviceRGB', values: nums }); break;
-      case 'k': case 'K': facts.colours.push({ space: 'DeviceCMYK', values: nums }); break;
+      case 'cm': { const v = numbers(operands); if (v.length === 6) m = multiply(v as Matrix, m); break; }
+      case 'g': case 'G': facts.colours.push({ space: 'DeviceGray', values: numbers(operands) }); break;
+      case 'rg': case 'RG': facts.colours.push({ space: 'DeviceRGB', values: numbers(operands) }); break;
+      case 'k': case 'K': facts.colours.push({ space: 'DeviceCMYK', values: numbers(operands) }); break;
       case 'cs': fillSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(fillSpace); break;
       case 'CS': strokeSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(strokeSpace); break;
-      case 'sc': case 'scn': facts.colours.push({ space: fillSpace, values: nums }); break;
-      case 'SC': case 'SCN': facts.colours.push({ space: strokeSpace, values: nums }); break;
+      case 'sc': case 'scn': facts.colours.push({ space: fillSpace, values: numbers(operands) }); break;
+      case 'SC': case 'SCN': facts.colours.push({ space: strokeSpace, values: numbers(operands) }); break;
       case 'Do': facts.draws.push({ name: String(operands[0] ?? '').slice(1), matrix: m }); break;
       case 'BI': {
         // Inline image: skip to EI.
-        const end = text.indexOf('EI', re.lastIndex);
-        re.lastIndex = end < 0 ? text.length : end + 2;
+        const end = text.indexOf('EI', i);
+        i = end < 0 ? text.length : end + 2;
         break;
       }
       default: break;
@@ -104,4 +151,32 @@ export function readContent(text: string, ctm: Matrix = IDENTITY): ContentFacts 
     operands.length = 0;
   }
   return facts;
+}
+
+/** The numbers among an operator's operands. */
+function numbers(operands: (number | string)[]): number[] {
+  return operands.filter((o): o is number => typeof o === 'number');
+}
+
+/** PDF white space as the former regular expression saw it (JavaScript's \s over Latin-1). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** Ends a name: white space or one of / [ ] ( ) < > { } %. */
+function isDelimiter(c: number): boolean {
+  return isSpace(c) || c === 0x2f || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x7b || c === 0x7d || c === 0x25;
+}
+
+/** Letters, quotes and * (T*, ', "): what operators are made of. */
+function isOperatorChar(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x22 || c === 0x2a;
 }
