@@ -15,7 +15,7 @@ async function logo(): Promise<ReturnType<typeof sharp>> {
 }
 
 describe('images as they come', () => {
-  it('places JPEG (EXIF-rotated, CMYK, progressive), PNG (16-bit, palette, alpha), SVG, WebP and AVIF logos as CMYK, none blank or negative', async () => {
+  it('places JPEG (EXIF-rotated, CMYK, progressive), PNG (16-bit, palette, interlaced, alpha), SVG, WebP and AVIF logos as CMYK, none blank or negative', async () => {
     const dir = mkdtempSync(path.join(ROOT, 'tests/.output-images-'));
     try {
       cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
@@ -25,6 +25,7 @@ describe('images as they come', () => {
         'progressive.jpg': await (await logo()).jpeg({ progressive: true }).toBuffer(),
         'deep.png': await (await logo()).toColourspace('rgb16').png().toBuffer(),
         'palette.png': await (await logo()).png({ palette: true, colours: 8 }).toBuffer(),
+        'interlaced.png': await (await logo()).png({ progressive: true }).toBuffer(),
         'alpha.png': await (await logo()).ensureAlpha(0.5).png().toBuffer(),
         'vector.svg': Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect x="10" y="10" width="80" height="80" fill="#1060c0"/></svg>'),
         'photo.webp': await (await logo()).webp().toBuffer(),

@@ -45,18 +45,18 @@ describe('contained and hermetic', () => {
 });
 
 describe('nothing half-written', () => {
-  it('leaves out/ as it was, with no temporary file, when a build is interrupted (SIGINT)', async () => {
+  it('leaves out/ as it was, with no temporary file, when a build is interrupted (SIGINT, SIGTERM)', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-sigint-'));
     await build({ root: ROOT, content: 'content', out, documents: [], sourceDateEpoch: EPOCH });
     const hashes = () => Object.fromEntries(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).map((f) => [f, createHash('sha256').update(readFileSync(path.join(out, f))).digest('hex')]));
     const before = hashes();
-    for (const delay of [600, 1500, 3000]) {
+    for (const [delay, signal] of [[600, 'SIGINT'], [1500, 'SIGTERM'], [3000, 'SIGINT'], [2200, 'SIGTERM']] as const) {
       const child = spawn(process.execPath, [path.join(ROOT, 'bin/encre.js'), 'build', '--out', out, '--source-date-epoch', '1500000000'], { cwd: ROOT, stdio: 'ignore' });
       await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGINT');
+      child.kill(signal);
       await new Promise((r) => child.on('exit', r));
       const left = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
-      expect(left, `temporary files after SIGINT at ${delay} ms`).toEqual([]);
+      expect(left, `temporary files after ${signal} at ${delay} ms`).toEqual([]);
       const now = hashes();
       // Every file is either the previous one or a complete new one (different date), never half.
       for (const [f, h] of Object.entries(now)) if (h !== before[f]) expect(readFileSync(path.join(out, f)).subarray(-6).toString('latin1')).toContain('%%EOF');
