@@ -81,14 +81,31 @@ describe('nothing half-written', () => {
 
 describe('arbitrary input (property-based, fast-check)', () => {
   it('French typography never loses a visible character and is idempotent', () => {
+    // Ligature characters (ﬁ ﬀ…) are written as their letters: the same visible text.
+    const visible = (t: string) =>
+      t
+        .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
+        .normalize('NFC')
+        .replace(/[\s\u00A0\u202F\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+        .replace(/['’]/g, '’');
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (s) => {
         const once = frenchText(s);
         expect(frenchText(once)).toBe(once);
-        const visible = (t: string) => t.normalize('NFC').replace(/[\s\u00A0\u202F\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/['’]/g, '’');
         expect(visible(once)).toBe(visible(s));
       }),
       { numRuns: 400 },
+    );
+    // The same over the characters the rules act on, densely: punctuation runs, guillemets,
+    // no-break spaces, ligature characters, combining accents ("a::", "a:»", "ﬃ́" were found so).
+    const dense = fc.string({ unit: fc.constantFrom(...'aé ﬀﬁﬃ\u0301\u00A0\u202F:;!?«»\'’,.-'.split('')), maxLength: 40 });
+    fc.assert(
+      fc.property(dense, (s) => {
+        const once = frenchText(s);
+        expect(frenchText(once)).toBe(once);
+        expect(visible(once)).toBe(visible(s));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -17,9 +17,9 @@ import { openPdf, pageTexts, collapse } from './helpers/pdf.js';
 function visible(s: string): string {
   return collapse(
     s
+      .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
       .normalize('NFC')
-      .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
-      .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC')),
+      .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''),
   ).replace(/['’]/g, '’');
 }
 

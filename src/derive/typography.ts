@@ -11,14 +11,27 @@ const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+[^\s.,;:!?)»]|[\w.+-]+@[\w-]+\.
  * Source: Imprimerie nationale, « Lexique des règles typographiques en usage à l'Imprimerie nationale ».
  */
 export function frenchText(input: string): string {
+  // Each rule adds a space before punctuation a rule before it may have exposed ("a:»" gets
+  // the space before », which then makes ":" end a word): passes until nothing changes.
+  let out = oneTypesettingPass(input);
+  for (let pass = 0; pass < 4; pass++) {
+    const again = oneTypesettingPass(out);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
+
+function oneTypesettingPass(input: string): string {
   const text = input
+    // Ligatures typed as characters (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ, pasted from PDFs): back to their letters,
+    // which the font ligates itself where it should (and a search for "fil" finds them);
+    // before NFC, so that an accent typed after one composes with its last letter.
+    .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
     .normalize('NFC')
     // Invisible characters from word processors and web pages: zero-width spaces and joiners,
     // byte-order marks, soft hyphens (hyphenation is encre's job). Removed, never printed.
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    // Ligatures typed as characters (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ, pasted from PDFs): back to their letters,
-    // which the font ligates itself where it should (and a search for "fil" finds them).
-    .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
     // Line breaks typed in a spreadsheet cell or a YAML block: the text reflows in its frame
     // (react-pdf 4.9 also fails on a line feed inside a text run).
     .replace(/\s*[\r\n]+\s*/g, ' ');
@@ -39,7 +52,8 @@ function typeset(s: string): string {
     .replace(/[ \t\u00A0\u202F]+/g, (run) => (run.includes('\u202F') ? NNBSP : run.includes('\u00A0') ? NBSP : ' '))
     .replace(/'/g, '’')
     .replace(/[ \u00A0\u202F]?([;!?]+)/g, `${NNBSP}$1`)
-    .replace(/[ \u00A0\u202F]?:(?=\s|$)/g, `${NBSP}:`)
+    // A colon (or a run of them, "::") that ends a word, as a whole: the space before the run.
+    .replace(/[ \u00A0\u202F]?(:+)(?=\s|$)/g, `${NBSP}$1`)
     .replace(/«[ \u00A0\u202F]?/g, `«${NNBSP}`)
     .replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`)
     .replace(BIG_NUMBER, (_m, n: string) => groupThousands(n))
