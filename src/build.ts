@@ -167,11 +167,11 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   made.push(...away, ...local);
   const settled = jobs.map((j) => made[[...order, ...here].findIndex((x) => x.document === j.document && x.output === j.output)]!);
   const results = failures(settled);
-  const extra: { file: string; bytes: Uint8Array }[] = [];
+  const extra: { file: string; bytes: Uint8Array; pages: number }[] = [];
   if (opts.impose === 'saddle') {
     const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');
     if (!screenProgramme) throw new UsageError('--impose saddle needs the programme: build it too');
-    extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, ws.env.buildDate) });
+    extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, ws.env.buildDate), pages: screenProgramme.pages / 2 });
     log(`programme-imposition.pdf — ${screenProgramme.pages / 2} A4 sides (${screenProgramme.pages / 4} sheets, duplex, short-edge flip)`);
   }
   const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(opts.out, r.file), pages: r.pages, bytes: r.bytes.length }));
@@ -182,5 +182,6 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),
     { file: path.resolve(opts.root, opts.out, 'preflight.json'), bytes: `${preflight}\n` },
   ]);
-  return built;
+  // The imposed sheets are listed too (the command line says what it wrote).
+  return [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(opts.out, x.file), pages: x.pages, bytes: x.bytes.length }))];
 }
