@@ -94,7 +94,8 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
  * shared by its print and screen files), rendered by react-pdf a chunk of pages at a time
  * (print: exact CMYK), post-processed (boxes, PDF/X, Info, XMP), then checked: the PDF
  * preflight, page count, the document's own checks, and the layout checks (text overflowing
- * its frame, leaving the safe area, overlapping).
+ * its frame, leaving the safe area, overlapping). A file made before from the same inputs
+ * (props, theme, printer, output, encre's fingerprint) is taken from the build cache instead.
  * @throws PreflightError naming the file, the page and the event when a check fails.
  */
 export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
