@@ -49,14 +49,18 @@ describe('themes and formats', () => {
     expect(await streams(path.join(out, 'affiche.pdf'))).toContain('0.9 0.4 0 0 k');
   });
 
-  it('make the affiche A2 (420 × 594 mm) and 40 × 60 cm from the same component', async () => {
+  it('make the affiche A2 (420 × 594 mm) and 40 × 60 cm from the same component, the other documents unchanged', async () => {
+    const a3 = mkdtempSync(path.join(os.tmpdir(), 'encre-format-'));
+    await build({ root: ROOT, content: 'content', out: a3, documents: ['dossier'], outputs: ['print'], sourceDateEpoch: EPOCH });
     for (const [format, w, h] of [['A2', 420, 594], ['40x60', 400, 600]] as const) {
       const out = mkdtempSync(path.join(os.tmpdir(), 'encre-format-'));
-      await build({ root: ROOT, content: 'content', out, documents: ['affiche'], format, sourceDateEpoch: EPOCH });
+      await build({ root: ROOT, content: 'content', out, documents: ['affiche', 'dossier'], outputs: ['print'], format, sourceDateEpoch: EPOCH });
       const doc = await PDFDocument.load(readFileSync(path.join(out, 'affiche.pdf')), { updateMetadata: false });
       const trim = doc.getPage(0).getTrimBox();
       expect((trim.width * 25.4) / 72).toBeCloseTo(w, 1);
       expect((trim.height * 25.4) / 72).toBeCloseTo(h, 1);
+      // Logos are prepared larger for a larger affiche only: the dossier is the A3 build's, byte for byte.
+      expect(readFileSync(path.join(out, 'dossier-de-presse.pdf')).equals(readFileSync(path.join(a3, 'dossier-de-presse.pdf')))).toBe(true);
     }
   });
 

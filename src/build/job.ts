@@ -62,7 +62,8 @@ export interface Workspace {
   model: Model;
   env: Env;
   printer: Printer;
-  partners: Map<'print' | 'screen', Promise<PlacedPartner[]>>;
+  /** Partners with their logos prepared, by output and placed height ("print:12"). */
+  partners: Map<string, Promise<PlacedPartner[]>>;
   /** Finished files and measurements of earlier builds (src/cache/); undefined: no cache. */
   cache?: DiskCache;
 }
@@ -103,12 +104,15 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   const p = job.output === 'print' ? ws.printer : SCREEN;
   const { model, env, content } = ws;
   const icc = p.outputIntent ? path.resolve(TOOL_ROOT, p.outputIntent.profile) : undefined;
-  let partners = ws.partners.get(job.output);
+  // Logos are prepared for their largest placement in the document: 12 mm in the programme
+  // (11 mm on its back cover) and the dossier; 12 mm on an A3 affiche, scaled on a larger one
+  // (so the affiche's format leaves the other documents as they are).
+  const logoMm = 12 * (spec.id === 'affiche' ? Math.max(1, frames.affiche.format.width / 297) : 1);
+  const placed = `${job.output}:${logoMm}`;
+  let partners = ws.partners.get(placed);
   if (!partners) {
-    // Logos are prepared once for their largest placement (12 mm on A3, more on a larger affiche).
-    const logoMm = 12 * Math.max(1, frames.affiche.format.width / 297);
     partners = placePartners(content.campaign.partners, content.assets, logoMm, p.colour === 'cmyk' && icc ? { colour: 'cmyk', iccProfile: icc } : { colour: 'rgb' }).then((r) => r.partners);
-    ws.partners.set(job.output, partners);
+    ws.partners.set(placed, partners);
   }
   const { element, planned, part } = await spec.element(model, { partners: await partners }).catch((e: unknown) => {
     if (!(e instanceof PreflightError)) throw e;
