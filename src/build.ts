@@ -11,7 +11,7 @@ import { checkQrDensity } from './preflight/qr.js';
 import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
-import { openWorkspace, runJob, type Job, type JobOptions, type JobResult } from './build/job.js';
+import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
 import { WorkerPool, workerMemoryMb, type WorkerSetup } from './build/pool.js';
 
 /**
@@ -22,22 +22,35 @@ import { WorkerPool, workerMemoryMb, type WorkerSetup } from './build/pool.js';
 export const WORKERS_FROM_EVENTS = 500;
 
 /**
- * Makes files on a pool of worker threads (at most one per file), longest first.
+ * Makes files on a pool of worker threads (at most one per file), the programme first (the
+ * longest: the other files fill the other threads meanwhile).
  * Measured and left out: measuring a long programme's cards side by side (a slice per worker)
  * and laying out its pages in workers for this thread to draw were both slower on two cores
  * than one worker making the whole file (workers start cold, drawing is half the work).
  * @returns each file made, or its job's error, in the order of `jobs`.
  */
 async function onWorkers(jobs: Job[], setup: WorkerSetup, threads: number, done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
+  const order = [...jobs].sort((a, b) => Number(b.document === 'programme') - Number(a.document === 'programme'));
   const pool = new WorkerPool(setup, Math.min(threads, jobs.length));
   try {
-    const outcomes = await pool.runAll(jobs.map((job) => ({ job })), (o) => {
-      if (!(o instanceof Error)) done(o as JobResult);
+    const outcomes = await pool.runAll(order, (o) => {
+      if (!(o instanceof Error)) done(o);
     });
-    return outcomes as (JobResult | Error)[];
+    return jobs.map((job) => outcomes[order.indexOf(job)]!);
   } finally {
     await pool.close();
   }
+}
+
+/** Makes files one after the other in this thread; each file made, or its job's error, in order. */
+async function inThisThread(ws: Workspace, jobs: Job[], done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
+  const out: (JobResult | Error)[] = [];
+  for (const job of jobs) {
+    const r = await runJob(ws, job).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    if (!(r instanceof Error)) done(r);
+    out.push(r);
+  }
+  return out;
 }
 
 /**
@@ -54,18 +67,17 @@ function failures(settled: (JobResult | Error)[]): JobResult[] {
 }
 
 /**
- * Which files this thread makes and which go to worker threads, and how many workers.
- * `threads` given: that many workers for every file (0: all here). By default a large
- * campaign (≥ {@link WORKERS_FROM_EVENTS} events) has every file made on worker threads, one
- * per core (at most one per file), each with its memory limit; a smaller one is made here.
+ * How many worker threads make the files; 0: this thread makes them all.
+ * `threads` given: that many. By default a large campaign (≥ {@link WORKERS_FROM_EVENTS}
+ * events) has its files made on worker threads, one per core (at most one per file), each
+ * with its memory limit; a smaller one is made here.
  * Measured on two cores (the sample's four documents, print and screen): 4.3 s here, 5.1 s with
  * the programme here and the other documents on a worker, 6.5–7.2 s on two workers — a
  * worker starts cold (loading encre, fonts, first layouts) and costs more than it saves.
  */
-function shareJobs(jobs: Job[], threads: number | undefined, events: number): { here: Job[]; there: Job[]; threads: number } {
-  if (threads !== undefined) return threads > 0 ? { here: [], there: jobs, threads } : { here: jobs, there: [], threads: 0 };
-  if (events >= WORKERS_FROM_EVENTS) return { here: [], there: jobs, threads: availableParallelism() };
-  return { here: jobs, there: [], threads: 0 };
+function workerThreads(threads: number | undefined, events: number): number {
+  if (threads !== undefined) return threads;
+  return events >= WORKERS_FROM_EVENTS ? availableParallelism() : 0;
 }
 
 /** Options of a build; paths relative to `root`. */
@@ -94,7 +106,7 @@ export interface BuildOptions {
   /**
    * Worker threads making the files (at most one per file); 0 makes them all in this thread
    * (the preview server does, to keep its caches warm). Default: one per core from
-   * {@link WORKERS_FROM_EVENTS} events, none below (see shareJobs).
+   * {@link WORKERS_FROM_EVENTS} events, none below (see workerThreads).
    */
   threads?: number;
   /**
@@ -147,25 +159,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
 
   const wanted = opts.outputs ?? ['print', 'screen'];
   const jobs: Job[] = (['print', 'screen'] as const).filter((o) => wanted.includes(o)).flatMap((output) => specs.map((spec) => ({ document: spec.id, output })));
-  const made: (JobResult | Error)[] = [];
   const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
-  const { here, there, threads } = shareJobs(jobs, opts.threads, content.events.length);
-  // Longest first (the programme), so that the other files fill the other threads meanwhile.
-  const order = [...there].sort((a, b) => Number(b.document === 'programme') - Number(a.document === 'programme'));
-  const [away, local] = await Promise.all([
-    there.length > 0 ? onWorkers(order, { opts: jobOptions, content, model }, threads, done) : [],
-    (async () => {
-      const out: (JobResult | Error)[] = [];
-      for (const job of here) {
-        const r = await runJob(ws, job).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-        if (!(r instanceof Error)) done(r);
-        out.push(r);
-      }
-      return out;
-    })(),
-  ]);
-  made.push(...away, ...local);
-  const settled = jobs.map((j) => made[[...order, ...here].findIndex((x) => x.document === j.document && x.output === j.output)]!);
+  const threads = workerThreads(opts.threads, content.events.length);
+  const settled = threads > 0 ? await onWorkers(jobs, { opts: jobOptions, content, model }, threads, done) : await inThisThread(ws, jobs, done);
   const results = failures(settled);
   const extra: { file: string; bytes: Uint8Array; pages: number }[] = [];
   if (opts.impose === 'saddle') {

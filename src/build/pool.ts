@@ -31,9 +31,6 @@ export function workerMemoryMb(): number {
   return mb;
 }
 
-/** What a worker is asked to do: make a file. */
-export type Task = { job: Job };
-
 /** What it gives back: the file, or the error. */
 export type Outcome = JobResult | Error;
 
@@ -60,13 +57,13 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly memory = workerMemoryMb();
   private run?: {
-    tasks: Task[];
+    jobs: Job[];
     outcomes: (Outcome | undefined)[];
     next: number;
-    /** Tasks done (the outcomes array is sparse until then). */
+    /** Jobs done (the outcomes array is sparse until then). */
     settled: number;
     reported: number;
-    onOutcome?: (o: Outcome, task: Task) => void;
+    onOutcome?: (o: Outcome) => void;
     resolve: () => void;
     reject: (e: Error) => void;
   };
@@ -78,18 +75,18 @@ export class WorkerPool {
   }
 
   /**
-   * Runs the tasks on the workers (each idle worker takes the next; give the longest first)
-   * and returns their outcomes in the order of `tasks`: a failed task gives its error (with
-   * its class) and does not stop the others. `onOutcome` is called in that order too.
+   * Makes the files on the workers (each idle worker takes the next job; give the longest
+   * first) and returns their outcomes in the order of `jobs`: a failed job gives its error
+   * (with its class) and does not stop the others. `onOutcome` is called in that order too.
    * @throws when a worker cannot open its workspace, crashes, or runs out of memory
    *   (naming ENCRE_WORKER_MEMORY_MB).
    */
-  runAll(tasks: Task[], onOutcome?: (o: Outcome, task: Task) => void): Promise<Outcome[]> {
+  runAll(jobs: Job[], onOutcome?: (o: Outcome) => void): Promise<Outcome[]> {
     if (this.fatal) return Promise.reject(this.fatal);
     return new Promise<Outcome[]>((resolve, reject) => {
-      const outcomes: (Outcome | undefined)[] = new Array(tasks.length);
-      this.run = { tasks, outcomes, next: 0, settled: 0, reported: 0, onOutcome, resolve: () => resolve(outcomes as Outcome[]), reject };
-      if (tasks.length === 0) return this.finish();
+      const outcomes: (Outcome | undefined)[] = new Array(jobs.length);
+      this.run = { jobs, outcomes, next: 0, settled: 0, reported: 0, onOutcome, resolve: () => resolve(outcomes as Outcome[]), reject };
+      if (jobs.length === 0) return this.finish();
       for (const slot of this.slots) if (slot.ready) this.give(slot);
     });
   }
@@ -114,13 +111,13 @@ export class WorkerPool {
       if (!run || slot.current < 0) return;
       run.outcomes[slot.current] = msg.error ? reviveError(msg.error) : msg.result!;
       slot.current = -1;
-      for (; run.reported < run.tasks.length && run.outcomes[run.reported]; run.reported++) run.onOutcome?.(run.outcomes[run.reported]!, run.tasks[run.reported]!);
-      if (++run.settled === run.tasks.length) return this.finish();
+      for (; run.reported < run.jobs.length && run.outcomes[run.reported]; run.reported++) run.onOutcome?.(run.outcomes[run.reported]!);
+      if (++run.settled === run.jobs.length) return this.finish();
       this.give(slot);
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      const task = slot.current >= 0 ? this.run?.tasks[slot.current] : undefined;
-      const what = task ? task.job.document : 'the documents';
+      const job = slot.current >= 0 ? this.run?.jobs[slot.current] : undefined;
+      const what = job ? job.document : 'the documents';
       this.die(
         e.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? new Error(`building ${what} ran out of memory (${this.memory} MB per build worker); raise ENCRE_WORKER_MEMORY_MB (e.g. ENCRE_WORKER_MEMORY_MB=${this.memory * 2}) or build fewer events at once`)
@@ -134,9 +131,9 @@ export class WorkerPool {
 
   private give(slot: Slot): void {
     const run = this.run;
-    if (!run || slot.current >= 0 || run.next >= run.tasks.length) return;
+    if (!run || slot.current >= 0 || run.next >= run.jobs.length) return;
     slot.current = run.next++;
-    slot.worker.postMessage(run.tasks[slot.current]);
+    slot.worker.postMessage({ job: run.jobs[slot.current] });
   }
 
   private finish(): void {

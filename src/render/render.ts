@@ -43,8 +43,8 @@ export interface PdfSource {
  * @param inspect called with each chunk's laid-out tree and the index of its first page (0-based).
  * @returns the PDF bytes.
  */
-export async function renderPdf(source: PdfSource | ReactElement, inspect?: (chunk: LaidOutNode, firstPage: number) => void): Promise<Uint8Array> {
-  const { element, part, pages: planned } = 'element' in source ? source : { element: source, part: undefined, pages: undefined };
+export async function renderPdf(source: PdfSource, inspect?: (chunk: LaidOutNode, firstPage: number) => void): Promise<Uint8Array> {
+  const { element, part, pages: planned } = source;
   const chunked = part !== undefined && planned !== undefined && planned > PAGES_PER_CHUNK;
   // A short document is mounted whole and its pages taken a chunk at a time.
   const whole = chunked ? undefined : mount(element);
