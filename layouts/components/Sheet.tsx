@@ -12,9 +12,11 @@ import { CropMarks } from './CropMarks.js';
  * being made (see Geometry). The background colour runs into the bleed; children are placed
  * in a frame of the trim's size, so their positions are measured from the trim whatever the
  * output; crop marks and the slug line (page `number`) go in the slug.
- * The page stays wrappable because react-pdf 4.9 gives a `wrap={false}` page a height of 0 in
- * its layout, which collapses anything anchored to the page foot; content that overflows
- * shows as an extra page, which the preflight's planned page count refuses.
+ * The page does not wrap: encre plans every page itself, and react-pdf's pagination would
+ * lay each page out a second time for nothing (it was a fifth of the drawing time). react-pdf
+ * 4.9 lays a `wrap={false}` page out with a height of 0, so nothing here is anchored to the
+ * page's foot (the slug line is placed from the top; renderPdf gives the page its height
+ * back). Content that would overflow is refused by the layout checks (outside the safe area).
  */
 /** The slug line starts this far inside the trim's left edge, clear of the crop mark, mm. */
 const SLUG_INDENT = 4;
@@ -23,15 +25,17 @@ export function Sheet({ format, background, number, children }: { format: Format
   const { bleed, slug, marks, slugLine } = useGeometry();
   const width = mm(format.width + 2 * (bleed + slug));
   const height = mm(format.height + 2 * (bleed + slug));
+  // The slug line's foot 3 pt below the middle of the slug; placed by its top (see above).
+  const leading = type('slug').fontSize * type('slug').lineHeight;
   return (
-    <Page size={[width, height]} style={{ backgroundColor: ink('paper'), color: ink('text') }}>
+    <Page size={[width, height]} wrap={false} style={{ backgroundColor: ink('paper'), color: ink('text') }}>
       <View style={{ position: 'absolute', top: mm(slug), left: mm(slug), width: mm(format.width + 2 * bleed), height: mm(format.height + 2 * bleed), backgroundColor: background }} />
       <View style={{ position: 'absolute', top: mm(slug + bleed), left: mm(slug + bleed), width: mm(format.width), height: mm(format.height) }}>
         {children}
       </View>
       {marks ? <CropMarks trim={format} bleed={bleed} slug={slug} /> : null}
       {marks && slugLine ? (
-        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, ...type('slug'), color: ink('registration'), position: 'absolute', left: mm(slug + bleed + SLUG_INDENT), bottom: mm(slug / 2) - 3, width: mm(format.width - 2 * SLUG_INDENT) }}>
+        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, ...type('slug'), color: ink('registration'), position: 'absolute', left: mm(slug + bleed + SLUG_INDENT), top: height - mm(slug / 2) + 3 - leading, width: mm(format.width - 2 * SLUG_INDENT) }}>
           {slugLine(number)}
         </Text>
       ) : null}

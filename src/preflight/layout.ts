@@ -9,7 +9,7 @@
 export interface LaidOutNode {
   type: string;
   box?: { left: number; top: number; width: number; height: number };
-  props?: { id?: string; fixed?: boolean; 'data-zone'?: string };
+  props?: { id?: string; fixed?: boolean; wrap?: boolean; 'data-zone'?: string };
   /** Laid-out lines; `overflowRight` is the trailing white space react-pdf lets hang past the edge. */
   lines?: { xAdvance?: number; overflowRight?: number; string?: string }[];
   children?: LaidOutNode[];

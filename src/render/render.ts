@@ -70,6 +70,7 @@ export async function renderPdf(source: PdfSource, inspect?: (chunk: LaidOutNode
       });
     }
     const laidOut = await layout(root, Font);
+    restorePageHeights(laidOut);
     inspect?.(laidOut, first);
     const last = first + PAGES_PER_CHUNK >= count;
     // react-pdf's draw step ends the document after its pages: only the last chunk may.
@@ -82,6 +83,17 @@ export async function renderPdf(source: PdfSource, inspect?: (chunk: LaidOutNode
   }
   await ended;
   return new Uint8Array(Buffer.concat(bytes));
+}
+
+/**
+ * react-pdf 4.9 lays a `wrap={false}` page out with a box height of 0 (its pagination, which
+ * such a page skips, is what sets it), and would draw it 0 pt high: the page gets back the
+ * height of its size.
+ */
+function restorePageHeights(doc: LaidOutNode): void {
+  for (const page of (doc.children ?? []) as (LaidOutNode & { style?: { height?: number } })[]) {
+    if (page.props?.wrap === false && page.box && page.box.height === 0 && typeof page.style?.height === 'number') page.box.height = page.style.height;
+  }
 }
 
 /** Mounts a <Document> element with react-pdf's reconciler: its node, props and <Page> nodes. */
