@@ -12,7 +12,7 @@ import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
-import { WorkerPool, workerMemoryMb, type WorkerSetup } from './build/pool.js';
+import { WorkerPool, workerMemoryMb } from './build/pool.js';
 
 /**
  * Events from which the files are made on worker threads by default: one per core, each with
@@ -24,22 +24,20 @@ export const WORKERS_FROM_EVENTS = 500;
 /**
  * Makes files on a pool of worker threads (at most one per file), the programme first (the
  * longest: the other files fill the other threads meanwhile).
- * Measured and left out: measuring a long programme's cards side by side (a slice per worker)
- * and laying out its pages in workers for this thread to draw were both slower on two cores
- * than one worker making the whole file (workers start cold, drawing is half the work).
+ * Measured and left out, all slower on two cores than one worker making the whole programme:
+ * measuring its cards side by side (a slice per worker); laying out its pages in workers for
+ * this thread to draw (moving layout trees costs what it saves); drawing it in two halves on
+ * two workers, joined with pdf-lib (3,280 events: 15.6 against 14.5 s; each half drew in
+ * 7.5 s side by side against 5 s alone: V8's garbage collection threads of two busy workers
+ * take about 40 % of the two cores).
  * @returns each file made, or its job's error, in the order of `jobs`.
  */
-async function onWorkers(jobs: Job[], setup: WorkerSetup, threads: number, done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
+async function onWorkers(pool: WorkerPool, jobs: Job[], done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
   const order = [...jobs].sort((a, b) => Number(b.document === 'programme') - Number(a.document === 'programme'));
-  const pool = new WorkerPool(setup, Math.min(threads, jobs.length));
-  try {
-    const outcomes = await pool.runAll(order, (o) => {
-      if (!(o instanceof Error)) done(o);
-    });
-    return jobs.map((job) => outcomes[order.indexOf(job)]!);
-  } finally {
-    await pool.close();
-  }
+  const outcomes = await pool.runAll(order, (o) => {
+    if (!(o instanceof Error)) done(o);
+  });
+  return jobs.map((job) => outcomes[order.indexOf(job)]!);
 }
 
 /** Makes files one after the other in this thread; each file made, or its job's error, in order. */
@@ -149,19 +147,27 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
   const jobOptions: JobOptions = { root: opts.root, printer: opts.printer ?? 'offset', theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
-  // Theme, format and printer are checked (and selected for this thread) before any work.
-  const ws = await openWorkspace(jobOptions, content);
-  if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
-  const { model } = ws;
-  log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
-  const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT)), ...checkQrDensity(model, content, Math.min(theme.qr.eventSize, theme.qr.flyerSize, theme.qr.posterSize))];
-  if (unprintable.length > 0) throw new ContentError(unprintable);
-
   const wanted = opts.outputs ?? ['print', 'screen'];
   const jobs: Job[] = (['print', 'screen'] as const).filter((o) => wanted.includes(o)).flatMap((output) => specs.map((spec) => ({ document: spec.id, output })));
-  const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
-  const threads = workerThreads(opts.threads, content.events.length);
-  const settled = threads > 0 ? await onWorkers(jobs, { opts: jobOptions, content, model }, threads, done) : await inThisThread(ws, jobs, done);
+  // The workers start now and load encre while this thread derives the model.
+  const threads = Math.min(workerThreads(opts.threads, content.events.length), jobs.length);
+  const pool = threads > 0 ? new WorkerPool(threads) : undefined;
+  let settled: (JobResult | Error)[];
+  let ws: Workspace;
+  try {
+    // Theme, format and printer are checked (and selected for this thread) before any work.
+    ws = await openWorkspace(jobOptions, content);
+    if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
+    const { model } = ws;
+    log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
+    const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT)), ...checkQrDensity(model, content, Math.min(theme.qr.eventSize, theme.qr.flyerSize, theme.qr.posterSize))];
+    if (unprintable.length > 0) throw new ContentError(unprintable);
+    const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
+    if (pool) pool.setup({ opts: jobOptions, content, model });
+    settled = pool ? await onWorkers(pool, jobs, done) : await inThisThread(ws, jobs, done);
+  } finally {
+    await pool?.close();
+  }
   const results = failures(settled);
   const extra: { file: string; bytes: Uint8Array; pages: number }[] = [];
   if (opts.impose === 'saddle') {

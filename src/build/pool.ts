@@ -49,8 +49,9 @@ interface Slot {
 }
 
 /**
- * Build worker threads (worker.ts), started once per build: each opens the build's workspace
- * once (from the content and model derived in this thread: copied, not derived again) and
+ * Build worker threads (worker.ts), started once per build as soon as the content is loaded:
+ * each loads encre meanwhile, then opens the build's workspace once (from the content and
+ * model derived in this thread: copied, not derived again) and
  * keeps its caches (the programme's plan, measurements, shaping) from one file to the next.
  */
 export class WorkerPool {
@@ -69,9 +70,20 @@ export class WorkerPool {
   };
   private fatal?: Error;
 
-  /** Starts `threads` workers (at least one); they load encre while this thread goes on. */
-  constructor(setup: WorkerSetup, threads: number) {
-    for (let i = 0; i < Math.max(1, threads); i++) this.start(setup);
+  /**
+   * Starts `threads` workers (at least one): they load encre while this thread goes on
+   * (deriving the model), then wait for {@link setup}.
+   */
+  constructor(threads: number) {
+    for (let i = 0; i < Math.max(1, threads); i++) this.start();
+  }
+
+  /**
+   * Gives every worker what it opens the build's workspace from (copied to each). Called once;
+   * jobs given before wait for it.
+   */
+  setup(setup: WorkerSetup): void {
+    for (const slot of this.slots) slot.worker.postMessage({ setup });
   }
 
   /**
@@ -96,8 +108,8 @@ export class WorkerPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private start(setup: WorkerSetup): void {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: setup, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  private start(): void {
+    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, current: -1, ready: false };
     this.slots.push(slot);
     worker.on('message', (msg: { ready?: boolean; result?: JobResult; error?: SerialisedError }) => {

@@ -1,18 +1,20 @@
 /**
- * A build worker thread (started by pool.ts through worker.mjs): opens the build's workspace
- * from the options, validated content and derived model it is given (workerData), then does
- * the tasks it is sent, one at a time.
- * Messages in: { job } (make a file). Out: { ready } | { result } (the PDF's bytes
+ * A build worker thread (started by pool.ts through worker.mjs): loads encre, opens the
+ * build's workspace from the options, validated content and derived model of its first
+ * message, then does the jobs it is sent, one at a time.
+ * Messages in: { setup } (first), then { job } (make a file). Out: { ready } | { result } (the PDF's bytes
  * transferred) | { error } (a serialised encre error).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import { once } from 'node:events';
 import { openWorkspace, runJob, type Job } from './job.js';
 import type { WorkerSetup } from './pool.js';
 import { serialiseError } from './errors.js';
 
 const port = parentPort;
 if (!port) throw new Error('internal: build/worker.ts runs only as a worker thread');
-const { opts, content, model } = workerData as WorkerSetup;
+const [{ setup }] = (await once(port, 'message')) as [{ setup: WorkerSetup }];
+const { opts, content, model } = setup;
 
 try {
   const ws = await openWorkspace(opts, content, model);
