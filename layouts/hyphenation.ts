@@ -177,3 +177,17 @@ export function hyphenateTitle(word: string): string[] {
 export function keepWordsWhole(word: string): string[] {
   return mustBreak(word) ?? [word];
 }
+
+/**
+ * Ties the last two words of a display line (a tagline, a lead) with a no-break space, so
+ * that a line that wraps never leaves one word alone on its last line — unless the two words
+ * together are longer than `maxChars` characters (then tied they could not fit a narrow frame).
+ * @returns the text with its last ordinary space replaced by U+00A0 (unchanged without one).
+ */
+export function tieLastWords(text: string, maxChars = 18): string {
+  const at = text.trimEnd().lastIndexOf(' ');
+  if (at <= 0) return text;
+  const before = text.lastIndexOf(' ', at - 1);
+  if (text.trimEnd().length - (before + 1) > maxChars) return text;
+  return `${text.slice(0, at)}\u00a0${text.slice(at + 1)}`;
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { build } from '../src/build.js';
 import { themes } from '../layouts/theme.js';
+import { motifEdge } from '../layouts/components/Triangles.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
 import { openPdf, pageTexts } from './helpers/pdf.js';
 
@@ -47,6 +48,46 @@ describe('themes and formats', () => {
     expect(text).toContain('Midi-Pyrénées');
     expect(text).toContain('120 événements');
     expect(await streams(path.join(out, 'affiche.pdf'))).toContain('0.9 0.4 0 0 k');
+  });
+
+  it('keeps the programme cover’s text off the motif, in print and on screen, whatever the tagline’s length', async () => {
+    const long = mkdtempSync(path.join(os.tmpdir(), 'encre-tagline-'));
+    cpSync(path.join(ROOT, 'content'), long, { recursive: true });
+    const campaign = path.join(long, 'campaign.yaml');
+    const tagline = 'Une économie sociale et solidaire au cœur des territoires, des emplois et des projets';
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace(/^tagline: .*$/m, `tagline: "${tagline} ; ${tagline}"`));
+    for (const [content, themeName] of [['examples/midi-pyrenees/content', 'midi-pyrenees'], [long, 'languedoc-roussillon']] as const) {
+      const out = mkdtempSync(path.join(os.tmpdir(), 'encre-cover-'));
+      await build({ root: ROOT, content, out, documents: ['programme'], theme: themeName, sourceDateEpoch: EPOCH });
+      const lines: string[] = [];
+      for (const [file, bleed] of [['programme.pdf', 3], ['screen/programme.pdf', 0]] as const) {
+        const bytes = readFileSync(path.join(out, file));
+        const trim = (await PDFDocument.load(bytes, { updateMetadata: false })).getPage(0).getTrimBox();
+        const page = openPdf(bytes).loadPage(0);
+        const height = page.getBounds()[3];
+        const left = trim.x;
+        const top = height - trim.y - trim.height;
+        const w = (trim.width * 25.4) / 72;
+        const h = (trim.height * 25.4) / 72;
+        let line = '';
+        page.toStructuredText('preserve-whitespace').walk({
+          onChar(c, _origin, _font, _size, quad) {
+            const right = (Math.max(quad[0], quad[2], quad[4], quad[6]) - left) * (25.4 / 72);
+            const foot = (Math.max(quad[1], quad[3], quad[5], quad[7]) - top) * (25.4 / 72);
+            if (foot < 0 || foot > h || c.trim() === '') return;
+            // The motif's edge as drawn in this file; the layout keeps a 4 mm gutter.
+            if (right > motifEdge(w, h, bleed, foot) - 2) line += c;
+          },
+          endLine() {
+            if (line) lines.push(`${themeName} ${file}: "${line}"`);
+            line = '';
+          },
+        });
+      }
+      expect(lines).toEqual([]);
+      const text = pageTexts(openPdf(readFileSync(path.join(out, 'screen/programme.pdf'))))[0]!.replace(/\s+/g, ' ');
+      if (content === long) expect(text).toContain('des emplois et des projets');
+    }
   });
 
   it('make the affiche A2 (420 × 594 mm) and 40 × 60 cm from the same component, the other documents unchanged', async () => {

@@ -14,11 +14,41 @@ export function Triangles({ width: trimWidth, height: trimHeight, colours }: { w
   const height = trimHeight + 2 * bleed;
   const w = 100;
   const h = (100 * height) / width;
+  const [top, low, corner] = MOTIF;
+  const points = (p: Corner[]) => p.map(([x, y]) => `${w * x},${h * y}`).join(' ');
   return (
     <Svg fixed width={mm(width)} height={mm(height)} viewBox={`0 0 ${w} ${h}`} style={{ position: 'absolute', top: -mm(bleed), left: -mm(bleed), width: mm(width), height: mm(height) }}>
-      <Polygon points={`${w * 0.68},0 ${w},0 ${w},${h * 0.3}`} fill={colours[0]} />
-      <Polygon points={`${w},${h * 0.38} ${w},${h} ${w * 0.5},${h}`} fill={colours[1]} />
-      <Polygon points={`${w * 0.78},${h} ${w},${h * 0.72} ${w},${h}`} fill={colours[2]} />
+      <Polygon points={points(top)} fill={colours[0]} />
+      <Polygon points={points(low)} fill={colours[1]} />
+      <Polygon points={points(corner)} fill={colours[2]} />
     </Svg>
   );
+}
+
+/**
+ * The three triangles, as fractions of the width and height of the trim plus bleed (x, y from
+ * the top left): the top one, the large lower one, the small corner one.
+ */
+type Corner = [number, number];
+const MOTIF: [[Corner, Corner, Corner], [Corner, Corner, Corner], [Corner, Corner, Corner]] = [
+  [[0.68, 0], [1, 0], [1, 0.3]],
+  [[1, 0.38], [1, 1], [0.5, 1]],
+  [[0.78, 1], [1, 0.72], [1, 1]],
+];
+
+/**
+ * Where the motif's large lower triangle begins at a height of the page: text set left of
+ * this stays on the flat colour. The motif covers the trim (`width` × `height`, mm) and its
+ * `bleed` (mm), as {@link Triangles} draws it.
+ * @param y distance from the trim's top edge, in mm.
+ * @returns the distance from the trim's left edge to the triangle's slanted edge at `y`, in mm
+ *   (the trim's width above the triangle).
+ */
+export function motifEdge(width: number, height: number, bleed: number, y: number): number {
+  const W = width + 2 * bleed;
+  const H = height + 2 * bleed;
+  const [[x1, y1], , [x2, y2]] = MOTIF[1];
+  const t = ((y + bleed) / H - y1) / (y2 - y1);
+  if (t <= 0) return width;
+  return W * (x1 + (x2 - x1) * Math.min(1, t)) - bleed;
 }

@@ -1,17 +1,29 @@
 import { View, Text } from '@react-pdf/renderer';
-import { mm } from '../../src/units.js';
+import { mm, toMm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
 import { frames } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
 import { text, type } from '../styles.js';
-import { Triangles } from '../components/Triangles.js';
+import { Triangles, motifEdge } from '../components/Triangles.js';
+import { tieLastWords } from '../hyphenation.js';
 
 /** Front cover of the programme: the campaign, its edition, region and period, on the brand colour. */
 export function Cover({ title, edition, region, period, tagline, eventCount }: {
   title: string; edition?: string; region?: string; period: string; tagline?: string; eventCount: string;
 }) {
   const { format, margins } = frames.programme;
+  /** The foot block's distance from the trim's foot, mm. */
+  const foot = margins.bottom + 4;
+  const left = margins.outside + 2;
+  // The foot block stays on the flat colour: each part ends a gutter left of the motif's
+  // slanted edge where that edge is furthest left, at the part's foot (the edge leans right
+  // going up). The motif spans the trim and the bleed, so its edge moves with the bleed: the
+  // screen file's (no bleed) is the furthest left, and is used for every output, so that the
+  // text wraps the same in print and on screen. Widths in mm.
+  const clearWidth = (fromFoot: number) => Math.min(format.width - 2 * left, motifEdge(format.width, format.height, 0, format.height - fromFoot) - theme.space.md - left);
+  // The heading and the count sit at least one tagline line above the foot.
+  const taglineLine = tagline ? toMm(theme.type.lead[1]) + theme.space.sm : 0;
   return (
     <Sheet format={format} background={ink('brand')} number={1}>
       <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
@@ -21,10 +33,10 @@ export function Cover({ title, edition, region, period, tagline, eventCount }: {
         {region ? <Text style={{ ...text.displayBold, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{region}</Text> : null}
         <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{period}</Text>
       </View>
-      <View style={{ position: 'absolute', bottom: mm(margins.bottom + 4), left: mm(margins.outside + 2), right: mm(margins.outside + 30) }}>
+      <View style={{ position: 'absolute', bottom: mm(foot), left: mm(left), width: mm(clearWidth(foot + taglineLine)) }}>
         <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>Programme</Text>
         <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper') }}>{eventCount}</Text>
-        {tagline ? <Text style={{ ...text.italic, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{tagline}</Text> : null}
+        {tagline ? <Text style={{ ...text.italic, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.sm), width: mm(clearWidth(foot)) }}>{tieLastWords(tagline)}</Text> : null}
       </View>
     </Sheet>
   );
