@@ -53,6 +53,15 @@ describe('French typography', () => {
       '12\u202F500 visiteurs en 2016, 1\u202F500\u00A0€ et 1\u202F500\u00A0euros, 34000 Montpellier',
     );
   });
+  it('writes ordinals with superscript letters, as encre writes its dates, but not a price nor inside an address', () => {
+    expect(frenchText('Le 1er novembre, la 1ère fois, la 1re rencontre')).toBe('Le 1ᵉʳ\u00A0novembre, la 1ʳᵉ fois, la 1ʳᵉ rencontre');
+    expect(frenchText('La 3e édition, le 20e anniversaire, au 21e siècle, le 2ème forum, le 10eme salon')).toBe('La 3ᵉ édition, le 20ᵉ anniversaire, au 21ᵉ siècle, le 2ᵉ forum, le 10ᵉ salon');
+    expect(frenchText('Tarif : 12e, 1,5e le verre, 11er, A1er, https://x.fr/1er et www.1er.example')).toBe('Tarif\u00A0: 12e, 1,5e le verre, 11er, A1er, https://x.fr/1er et www.1er.example');
+    expect(frenchText(frenchText('le 1er et la 3e édition'))).toBe(frenchText('le 1er et la 3e édition'));
+  });
+  it('keeps a day with its month', () => {
+    expect(frenchText('du 1er au 30 novembre, le 2 mai et le 31 décembre, 32 mars, 2 maisons')).toBe('du 1ᵉʳ au 30\u00A0novembre, le 2\u00A0mai et le 31\u00A0décembre, 32 mars, 2 maisons');
+  });
   it('has no placeholder that text could forge', () => {
     expect(frenchText('a \u00000\u0000 b https://x.fr/p')).toBe('a \u00000\u0000 b https://x.fr/p');
   });

@@ -7,7 +7,9 @@ const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+[^\s.,;:!?)»]|[\w.+-]+@[\w-]+\.
  * apostrophe, narrow no-break space (U+202F) before ; ! ? and inside « », no-break space
  * (U+00A0) before :, single spaces, no zero-width characters or soft hyphens, ligature
  * characters (U+FB00–FB06) written as their letters, thousands
- * grouped with narrow no-break spaces (« 12 500 », « 1 500 € », not years nor postal codes). URLs and e-mail addresses are kept exactly as written.
+ * grouped with narrow no-break spaces (« 12 500 », « 1 500 € », not years nor postal codes),
+ * ordinals with superscript letters (« 1ᵉʳ », « 1ʳᵉ », « 3ᵉ édition »), a no-break space
+ * between a day and its month. URLs and e-mail addresses are kept exactly as written.
  * Source: Imprimerie nationale, « Lexique des règles typographiques en usage à l'Imprimerie nationale ».
  */
 export function frenchText(input: string): string {
@@ -56,6 +58,15 @@ function typeset(s: string): string {
     .replace(/[ \u00A0\u202F]?(:+)(?=\s|$)/g, `${NBSP}$1`)
     .replace(/«[ \u00A0\u202F]?/g, `«${NNBSP}`)
     .replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`)
+    // Ordinals with superscript letters, as encre writes its own dates (« 1ᵉʳ novembre »):
+    // « 1er » → « 1ᵉʳ », « 1re », « 1ère » → « 1ʳᵉ », « 2ème » → « 2ᵉ »; « 2e » only before a
+    // noun an ordinal counts (« 3e édition »): « 12e » alone is often a price in euros.
+    .replace(/(?<![\p{L}\p{N}])1er(?![\p{L}\p{N}])/gu, '1\u1D49\u02B3')
+    .replace(/(?<![\p{L}\p{N}])1(?:re|ère)(?![\p{L}\p{N}])/gu, '1\u02B3\u1D49')
+    .replace(/(?<![\p{L}\p{N}.,])([2-9]|[1-9]\d+)(?:ème|eme)(?![\p{L}\p{N}])/gu, '$1\u1D49')
+    .replace(ORDINAL_BEFORE_NOUN, '$1\u1D49$2')
+    // A day of the month stays with its month (« 30 novembre » never split across lines).
+    .replace(DAY_AND_MONTH, `$1${NBSP}$2`)
     .replace(BIG_NUMBER, (_m, n: string) => groupThousands(n))
     .replace(COUNTED_NUMBER, (_m, n: string, space: string, unit: string) => `${groupThousands(n)}${space ? NBSP : ''}${unit}`);
 }
@@ -67,6 +78,12 @@ function typeset(s: string): string {
 const BIG_NUMBER = /(?<![\d.,])(\d{5,})(?![\d.,]|[ \u00A0]\p{Lu})/gu;
 /** Four-digit numbers followed by a unit or a currency (not years): « 1500 euros » → « 1 500 euros ». */
 const COUNTED_NUMBER = /(?<![\d.,])(\d{4})(?![\d.,])([ \u00A0]?)(€|euros?\b|km\b|m²|mètres\b|kg\b|tonnes\b|habitants\b|personnes\b|participants\b|visiteurs\b|emplois\b|salariés\b|bénévoles\b|adhérents\b|entreprises\b)/gu;
+
+/** « 3e édition », « 20e anniversaire »: a number and « e » before a noun that ordinals count. */
+const ORDINAL_BEFORE_NOUN = /(?<![\p{L}\p{N}.,])([2-9]|[1-9]\d+)e([ \u00A0]+(?:éditions?|siècles?|anniversaires?|années?|arrondissements?|étages?|rencontres?|festivals?|forums?|salons?|biennales?|fois|journées?|semaines?|sessions?|saisons?|promotions?|places?|rangs?|étapes?|manches?))(?![\p{L}\p{N}])/gu;
+
+/** « 30 novembre », « 1ᵉʳ décembre »: the day, a space, the month. */
+const DAY_AND_MONTH = /(?<![\p{L}\p{N},.])([1-9]|[12]\d|3[01]|1\u1D49\u02B3) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?![\p{L}\p{N}])/gu;
 
 /** "12500" → "12 500" (narrow no-break spaces). */
 function groupThousands(digits: string): string {
