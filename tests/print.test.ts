@@ -107,6 +107,23 @@ describe('print files (printer profile "offset")', () => {
     }
   });
 
+  it('name each font subset after its glyphs: one name, one subset, across all eight files', async () => {
+    const programs = new Map<string, Set<string>>();
+    for (const file of [...DOCS, ...DOCS.map((d) => `screen/${d}`)]) {
+      const doc = await load(file);
+      for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+        if (!(obj instanceof PDFDict) || !obj.get(PDFName.of('FontFile3'))) continue;
+        const name = obj.lookup(PDFName.of('FontName'), PDFName).decodeText();
+        expect(name).toMatch(/^[A-Z]{6}\+Inter/);
+        const program = Buffer.from(obj.lookup(PDFName.of('FontFile3'), PDFRawStream).contents).toString('base64');
+        programs.set(name, (programs.get(name) ?? new Set()).add(program));
+      }
+    }
+    // pdfkit named the first font of every file "CZZZZZ+…" whatever its glyphs.
+    expect(programs.size).toBeGreaterThan(12);
+    for (const [name, set] of programs) expect(set.size, name).toBe(1);
+  });
+
   it('keep CMYK logos the right way round (not a colour negative)', async () => {
     const doc = await load('affiche.pdf');
     let checked = 0;

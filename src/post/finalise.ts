@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict } from 'pdf-lib';
+import { tagSubsetsByContent } from './subset-tags.js';
 
 /** What the post-processing writes, all distances in pt. */
 export interface FinaliseOptions {
@@ -27,7 +28,7 @@ export interface FinaliseOptions {
  * Post-processes a rendered PDF with pdf-lib: the page boxes of the print geometry (TrimBox =
  * finished size, BleedBox = trim + bleed, MediaBox = all of it with the slug), and for PDF/X
  * files the OutputIntent with its embedded ICC profile, GTS_PDFXVersion, Trapped, and XMP
- * metadata. Dates and IDs come from the build date and the content, never the clock.
+ * metadata; font subsets tagged after their glyphs (subset-tags.ts). Dates and IDs come from the build date and the content, never the clock.
  * Sources: ISO 15930-7 (PDF/X-4), ISO 32000-1 §14.11 (page boxes, output intents).
  * @returns the final bytes and the document they were saved from (for preflight).
  */
@@ -44,6 +45,7 @@ export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promis
     page.setTrimBox(slug + bleed, slug + bleed, trim.width, trim.height);
     if (opts.stripAnnotations) page.node.delete(PDFName.of('Annots'));
   }
+  tagSubsetsByContent(doc);
   // react-pdf 4.9 writes the modification date under a non-standard key (ModificationDate):
   // the Info dictionary gets ModDate (ISO 32000-1 §14.3.3), which PDF/X checks against the XMP.
   const info = (doc as unknown as { getInfoDict(): PDFDict }).getInfoDict();
