@@ -115,7 +115,9 @@ describe('print files (printer profile "offset")', () => {
         if (!(obj instanceof PDFDict) || !obj.get(PDFName.of('FontFile3'))) continue;
         const name = obj.lookup(PDFName.of('FontName'), PDFName).decodeText();
         expect(name).toMatch(/^[A-Z]{6}\+Inter/);
-        const program = Buffer.from(obj.lookup(PDFName.of('FontFile3'), PDFRawStream).contents).toString('base64');
+        const stream = obj.lookup(PDFName.of('FontFile3'));
+        if (!(stream instanceof PDFRawStream)) throw new Error(`${file}: ${name} has no raw font program`);
+        const program = Buffer.from(stream.contents).toString('base64');
         programs.set(name, (programs.get(name) ?? new Set()).add(program));
       }
     }
