@@ -1,14 +1,15 @@
 import { Document, View, Text } from '@react-pdf/renderer';
 import type { QrMatrix } from '../../src/qr/matrix.js';
 import type { DocMeta } from '../../src/documents/programme-props.js';
-import { mm } from '../../src/units.js';
+import { mm, toMm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
 import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { text, type } from '../styles.js';
-import { Triangles } from '../components/Triangles.js';
+import { fittedDisplay } from '../fit.js';
+import { text, type, keepWhole } from '../styles.js';
+import { Triangles, motifEdge } from '../components/Triangles.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
 
@@ -46,6 +47,9 @@ export function Affiche(p: AfficheProps) {
   const s = (v: number) => v * k;
   const big = (step: Parameters<typeof type>[0]) => ({ ...type(step), fontSize: type(step).fontSize * k });
   const band = s(72);
+  // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
+  const titleTop = margins.top + (p.edition ? toMm(theme.type.h2[1] * k) : 0) + s(theme.space.md);
+  const titleWidth = Math.min(area.width, motifEdge(format.width, format.height - band, 0, titleTop) - s(theme.space.md) - margins.outside);
   const { bleed } = useGeometry();
   const qrSize = s(theme.qr.posterSize);
   const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, qrSize) : 0;
@@ -61,8 +65,8 @@ export function Affiche(p: AfficheProps) {
         <Triangles width={format.width} height={format.height - band} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...big('h2'), color: ink('paper'), letterSpacing: s(1.5) }}>{p.edition}</Text> : null}
-          <Text style={{ ...text.display, ...big('poster'), color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</Text>
-          {p.region ? <Text style={{ ...text.displayBold, ...big('posterRegion'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</Text> : null}
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, big('poster'), mm(titleWidth)), color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</Text>
+          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, big('posterRegion'), mm(titleWidth), 700), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...big('h1'), color: ink('ink'), marginTop: mm(s(theme.space.md)) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...big('h2'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.tagline}</Text> : null}
         </View>

@@ -31,24 +31,31 @@ export function Triangles({ width: trimWidth, height: trimHeight, colours }: { w
  */
 type Corner = [number, number];
 const MOTIF: [[Corner, Corner, Corner], [Corner, Corner, Corner], [Corner, Corner, Corner]] = [
+  // The first and last corners of the top and lower triangles are their slanted edge.
   [[0.68, 0], [1, 0], [1, 0.3]],
   [[1, 0.38], [1, 1], [0.5, 1]],
   [[0.78, 1], [1, 0.72], [1, 1]],
 ];
 
 /**
- * Where the motif's large lower triangle begins at a height of the page: text set left of
- * this stays on the flat colour. The motif covers the trim (`width` × `height`, mm) and its
- * `bleed` (mm), as {@link Triangles} draws it.
+ * Where the motif begins at a height of the page: text set left of this stays on the flat
+ * colour. The top triangle's slanted edge leans right going down, the large lower one's
+ * leans left: a block of text is clear of the motif if its right edge is left of this at
+ * the block's top (top triangle) and at its foot (lower triangle). The motif covers the trim
+ * (`width` × `height`, mm) and its `bleed` (mm), as {@link Triangles} draws it.
  * @param y distance from the trim's top edge, in mm.
- * @returns the distance from the trim's left edge to the triangle's slanted edge at `y`, in mm
- *   (the trim's width above the triangle).
+ * @returns the distance from the trim's left edge to the leftmost slanted edge at `y`, in mm
+ *   (the trim's width where no triangle reaches).
  */
 export function motifEdge(width: number, height: number, bleed: number, y: number): number {
   const W = width + 2 * bleed;
   const H = height + 2 * bleed;
-  const [[x1, y1], , [x2, y2]] = MOTIF[1];
-  const t = ((y + bleed) / H - y1) / (y2 - y1);
-  if (t <= 0) return width;
-  return W * (x1 + (x2 - x1) * Math.min(1, t)) - bleed;
+  const at = (y + bleed) / H;
+  let edge = width;
+  // Each triangle's slanted edge: from its first to its last corner (see MOTIF).
+  for (const [[x1, y1], , [x2, y2]] of [MOTIF[0], MOTIF[1]]) {
+    const t = (at - y1) / (y2 - y1);
+    if (t >= 0 && t <= 1) edge = Math.min(edge, W * (x1 + (x2 - x1) * t) - bleed);
+  }
+  return edge;
 }

@@ -1,14 +1,15 @@
 import { Document, View, Text } from '@react-pdf/renderer';
 import type { QrMatrix } from '../../src/qr/matrix.js';
 import type { DocMeta } from '../../src/documents/programme-props.js';
-import { mm } from '../../src/units.js';
+import { mm, toMm } from '../../src/units.js';
 import { Sheet } from '../components/Sheet.js';
 import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
+import { fittedDisplay } from '../fit.js';
 import { text, type, keepWhole } from '../styles.js';
-import { Triangles } from '../components/Triangles.js';
+import { Triangles, motifEdge } from '../components/Triangles.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
 
 /** A highlighted event on the tract's verso. */
@@ -38,6 +39,9 @@ export interface FlyerProps {
 export function Flyer(p: FlyerProps) {
   const { format, margins } = frames.flyer;
   const area = textArea(frames.flyer);
+  // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
+  const titleTop = margins.top + 4 + (p.edition ? toMm(theme.type.lead[1]) : 0) + theme.space.md;
+  const titleWidth = Math.min(area.width, motifEdge(format.width, format.height, 0, titleTop) - theme.space.md - margins.outside);
   const { bleed } = useGeometry();
   return (
     <Document {...p.meta}>
@@ -45,8 +49,8 @@ export function Flyer(p: FlyerProps) {
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 4), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{p.edition}</Text> : null}
-          <Text style={{ ...text.display, ...type('display'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
-          {p.region ? <Text style={{ ...text.displayBold, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('display'), mm(titleWidth)), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
+          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h2'), mm(titleWidth), 700), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.tagline}</Text> : null}
         </View>

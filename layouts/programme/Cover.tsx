@@ -4,7 +4,8 @@ import { Sheet } from '../components/Sheet.js';
 import { frames } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { text, type } from '../styles.js';
+import { fittedDisplay } from '../fit.js';
+import { text, type, keepWhole } from '../styles.js';
 import { Triangles, motifEdge } from '../components/Triangles.js';
 import { tieLastWords } from '../hyphenation.js';
 
@@ -24,13 +25,16 @@ export function Cover({ title, edition, region, period, tagline, eventCount }: {
   const clearWidth = (fromFoot: number) => Math.min(format.width - 2 * left, motifEdge(format.width, format.height, 0, format.height - fromFoot) - theme.space.md - left);
   // The heading and the count sit at least one tagline line above the foot.
   const taglineLine = tagline ? toMm(theme.type.lead[1]) + theme.space.sm : 0;
+  // The title block keeps the gutter left of the top triangle, at the title's top.
+  const titleTop = margins.top + 6 + (edition ? toMm(theme.type.lead[1]) : 0) + theme.space.md;
+  const titleWidth = Math.min(format.width - 2 * left, motifEdge(format.width, format.height, 0, titleTop) - theme.space.md - left);
   return (
     <Sheet format={format} background={ink('brand')} number={1}>
       <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
       <View style={{ position: 'absolute', top: mm(margins.top + 6), left: mm(margins.outside + 2), right: mm(margins.outside + 2) }}>
         {edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{edition}</Text> : null}
-        <Text style={{ ...text.display, ...type('display'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{title}</Text>
-        {region ? <Text style={{ ...text.displayBold, ...type('h2'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{region}</Text> : null}
+        <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(title, type('display'), mm(titleWidth)), color: ink('paper'), marginTop: mm(theme.space.md) }}>{title}</Text>
+        {region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(region, type('h2'), mm(titleWidth), 700), color: ink('paper'), marginTop: mm(theme.space.md) }}>{region}</Text> : null}
         <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{period}</Text>
       </View>
       <View style={{ position: 'absolute', bottom: mm(foot), left: mm(left), width: mm(clearWidth(foot + taglineLine)) }}>

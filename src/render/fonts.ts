@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { TOOL_ROOT } from '../paths.js';
 import { Font } from '@react-pdf/renderer';
 import { theme } from '../../layouts/theme.js';
 import { hyphenateFrench } from '../../layouts/hyphenation.js';
@@ -27,4 +30,25 @@ export function registerFonts(root: string): void {
   }
   Font.registerHyphenationCallback(hyphenateFrench);
   registered = key;
+}
+
+/** Faces opened for measuring, by file. */
+const measured = new Map<string, fontkit.Font>();
+
+/**
+ * The advance width of a text set on one line in a face of the theme, in pt, as fontkit
+ * shapes it (kerning and ligatures included: what react-pdf draws).
+ * @param face the theme family and weight (and style) the text is set in.
+ * @param size font size in pt.
+ * @throws Error when the theme has no such face.
+ */
+export function advanceWidth(text: string, face: { family: string; weight: number; style?: 'normal' | 'italic' }, size: number): number {
+  const faces = theme.fonts.faces[face.family] ?? [];
+  const style = face.style ?? 'normal';
+  const f = faces.find((x) => x.fontWeight === face.weight && x.fontStyle === style);
+  if (!f) throw new Error(`internal: the theme has no face ${face.family} ${face.weight} ${style}`);
+  const file = path.resolve(TOOL_ROOT, 'assets/fonts', f.file);
+  let font = measured.get(file);
+  if (!font) measured.set(file, (font = fontkit.create(readFileSync(file)) as fontkit.Font));
+  return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
 }
