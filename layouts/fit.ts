@@ -1,22 +1,56 @@
-import { advanceWidth } from '../src/render/fonts.js';
 import { theme } from './theme.js';
+import { advanceWidth } from '../src/render/fonts.js';
 
 /**
- * A display size that fits its frame: the type step given, scaled down (never up) so that
- * the widest word of `text` fits `width` pt on one line — a campaign name such as
+ * A display size that fits its frame: the type step given, scaled down (never up) until the
+ * text sets in `width` pt with no line wider than the frame — a campaign name such as
  * « Mois de l’Intercommunalité solidaire » on the tract, whose display size would push
- * « l’Intercommunalité » past the frame. Lines still break between words (and after a
- * hyphen); words are never hyphenated in display type (pass `keepWhole`).
+ * « l’Intercommunalité » past the frame, or a title whose line react-pdf would overfill.
+ * Lines break between words and after a hyphen, as react-pdf breaks them: its line breaker
+ * lets the spaces of a line shrink (textkit's shrinkWhitespaceFactor), so a line may
+ * take one more word and come out wider than its frame; the size is reduced until no line
+ * does. Words are never hyphenated in display type (pass `keepWhole`). Widths are measured
+ * with fontkit on the theme's face, as react-pdf draws them.
  * @param size the type step ({ fontSize in pt, lineHeight as a ratio }).
  * @param face the family and weight the text is set in.
+ * @param width the frame's width, in pt.
  * @returns the step, with a smaller fontSize when needed (lineHeight, a ratio, unchanged).
  */
 export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string; weight: number }, width: number): T {
-  const words = text.split(/\s+/).flatMap((w) => w.split(/(?<=-)/)).filter(Boolean);
-  const widest = Math.max(0, ...words.map((w) => advanceWidth(w, face, size.fontSize)));
+  // Pieces a line may break after: words, and the parts of a hyphenated word.
+  const pieces = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => word.split(/(?<=-)/).map((piece, i) => ({ piece, spaceBefore: i === 0 })));
   // 2 % to spare: textkit's line widths and fontkit's advances differ by rounding.
   const room = width * 0.98;
-  return widest <= room ? size : { ...size, fontSize: (size.fontSize * room) / widest };
+  let fontSize = size.fontSize;
+  for (let i = 0; i < 60 && !setsIn(pieces, face, fontSize, room); i++) fontSize *= 0.97;
+  return fontSize === size.fontSize ? size : { ...size, fontSize };
+}
+
+/** Whether the pieces set at `fontSize` break into lines none wider than `width` (pt), as textkit breaks them. */
+function setsIn(pieces: { piece: string; spaceBefore: boolean }[], face: { family: string; weight: number }, fontSize: number, width: number): boolean {
+  const space = advanceWidth(' ', face, fontSize);
+  let natural = 0;
+  let spaces = 0;
+  let empty = true;
+  for (const { piece, spaceBefore } of pieces) {
+    const gap = !empty && spaceBefore ? space : 0;
+    const w = advanceWidth(piece, face, fontSize);
+    // textkit keeps the piece on this line while the line fits with its spaces shrunk (by
+    // half before and half after: taken here as all of a space, to be safe).
+    if (!empty && natural + gap + w - (spaces + (gap ? 1 : 0)) * space > width) {
+      natural = w;
+      spaces = 0;
+    } else {
+      natural += gap + w;
+      if (gap) spaces++;
+    }
+    empty = false;
+    if (natural > width) return false;
+  }
+  return true;
 }
 
 /** {@link fitted} for the theme's display family (weight 900: text.display; 700: text.displayBold). */

@@ -54,28 +54,37 @@ export function Affiche(p: AfficheProps) {
   const qrSize = s(theme.qr.posterSize);
   const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, qrSize) : 0;
   const qrBlock = s(118);
-  // The list of départements: one column up to 6, then two or three narrower ones.
-  const listColumns = p.departements.length <= 6 ? 1 : p.departements.length <= 12 ? 2 : 3;
-  const listWidth = listColumns === 1 ? area.width * 0.62 : area.width;
-  const cellWidth = (listWidth - (listColumns - 1) * s(8)) / listColumns;
+  // The list of départements: one column up to 6, then two or three narrower ones, all left
+  // of the motif's lower triangle with a gutter, where its edge is furthest left: at the
+  // list's foot (the triangles stop at the band).
+  const listColumns = p.departements.length <= 6 ? 1 : p.departements.length <= 14 ? 2 : 3;
   const listStep = listColumns === 1 ? 'h1' : 'h3';
+  const listFoot = format.height - band - s(14);
+  const listClear = motifEdge(format.width, format.height - band, 0, listFoot) - s(theme.space.md) - margins.outside;
+  const listWidth = Math.min(listColumns === 1 ? area.width * 0.62 : area.width, listClear);
+  // The count above it ends higher, where the edge is further right: its foot is the list's
+  // height (rows of the list's step, padded) and a gap above the list's foot.
+  const listRows = Math.ceil(p.departements.length / listColumns);
+  const countFoot = listFoot - listRows * (toMm(theme.type[listStep][1] * k) + s(4)) - s(theme.space.xl);
+  const countWidth = Math.max(listWidth, Math.min(area.width, motifEdge(format.width, format.height - band, 0, countFoot) - s(theme.space.md) - margins.outside));
+  const cellWidth = (listWidth - (listColumns - 1) * s(8)) / listColumns;
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')} number={1}>
         <Triangles width={format.width} height={format.height - band} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...big('h2'), color: ink('paper'), letterSpacing: s(1.5) }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, big('poster'), mm(titleWidth)), color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</Text>
-          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, big('posterRegion'), mm(titleWidth), 700), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</Text> : null}
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, big('poster'), mm(titleWidth)), width: mm(titleWidth), color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</Text>
+          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, big('posterRegion'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...big('h1'), color: ink('ink'), marginTop: mm(s(theme.space.md)) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...big('h2'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.tagline}</Text> : null}
         </View>
-        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + s(14)), width: mm(listWidth) }}>
+        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + s(14)), width: mm(countWidth) }}>
           <View style={{ flexDirection: 'row', alignItems: 'flex-end' }}>
             <Text style={{ ...text.display, ...big('posterCount'), color: ink('paper') }}>{p.eventCount.value}</Text>
             <Text style={{ ...text.display, ...big('posterLabel'), color: ink('paper'), marginLeft: mm(s(4)), marginBottom: mm(s(4)) }}>{p.eventCount.label}</Text>
           </View>
-          <View style={{ marginTop: mm(s(theme.space.xl)), flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
+          <View style={{ width: mm(listWidth), marginTop: mm(s(theme.space.xl)), flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
             {p.departements.map((d) => (
               <View key={d.name} style={{ width: mm(cellWidth), flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(s(2)), paddingBottom: mm(s(2)), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
                 <Text style={{ ...text.displayBold, ...big(listStep), color: ink('paper'), width: mm(cellWidth - s(16)) }}>{d.name}</Text>

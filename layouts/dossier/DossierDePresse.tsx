@@ -78,8 +78,8 @@ export function DossierDePresse(p: DossierProps) {
         <View style={{ position: 'absolute', top: mm(margins.top + 10), left: mm(margins.inside), width: mm(area.width) }}>
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', letterSpacing: 2 }}>Dossier de presse</Text>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), letterSpacing: 1 }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('pressCover'), mm(titleWidth)), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</Text>
-          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h1'), mm(titleWidth), 700), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('pressCover'), mm(titleWidth)), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</Text>
+          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h1'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h2'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
         </View>
         <View style={{ position: 'absolute', bottom: mm(margins.bottom + 10), left: mm(margins.inside), width: mm(110), backgroundColor: ink('paper'), padding: mm(5) }}>

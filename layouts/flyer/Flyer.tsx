@@ -49,8 +49,8 @@ export function Flyer(p: FlyerProps) {
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 4), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('display'), mm(titleWidth)), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
-          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h2'), mm(titleWidth), 700), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('display'), mm(titleWidth)), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
+          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h2'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.tagline}</Text> : null}
         </View>
