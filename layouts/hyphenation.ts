@@ -170,12 +170,17 @@ export function hyphenateTitle(word: string): string[] {
 
 /**
  * Keeps words whole: for display lines, names of places and organisations (flyer highlights,
- * the introduction's lead). Only addresses and over-long words break, as in
- * {@link hyphenateFrench}, so that nothing runs past the frame.
- * @returns the parts of `word` for textkit: `[word]` for any ordinary word
+ * the introduction's lead, the covers' titles). A compound may break after its own hyphens,
+ * with no hyphen added (the French rule: « Auvergne-⏎Rhône-Alpes »); addresses and over-long
+ * words break as in {@link hyphenateFrench}, so that nothing runs past the frame.
+ * @returns the parts of `word` for textkit: `[word]` for any ordinary word; a compound's
+ *   pieces with empty parts (breaks without a hyphen) between them.
  */
 export function keepWordsWhole(word: string): string[] {
-  return mustBreak(word) ?? [word];
+  const forced = mustBreak(word);
+  if (forced) return forced;
+  const pieces = word.split(/(?<=\p{L}-)(?=\p{L})/u);
+  return pieces.flatMap((p, i) => (i === 0 ? [p] : [FREE, p]));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../src/build.js';
@@ -45,6 +45,32 @@ describe('bad content', () => {
     const [first] = (error as ContentError).problems;
     expect(first?.file).toBe('tests/fixtures/bad-syntax/events/34.yaml');
     expect(formatProblem(first!)).toMatch(/^tests\/fixtures\/bad-syntax\/events\/34.yaml:5:\d+ /);
+  });
+});
+
+describe('the campaign\'s cover lines', () => {
+  it('refuses a name of spaces or invisible characters, and a name or tagline too long for the covers, located', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-cover-lines-'));
+    try {
+      cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+      const campaign = path.join(dir, 'campaign.yaml');
+      const original = readFileSync(campaign, 'utf8');
+      for (const [field, value, expected] of [
+        ['name', '"   "', /campaign\.yaml:5:7 name: expected some text, received an empty value/],
+        ['name', '"\u200B"', /campaign\.yaml:5:7 name: expected some text/],
+        ['name', `"${'Mois de l’économie sociale et solidaire '.repeat(2)}"`, /campaign\.yaml:5:7 name: expected at most 60 characters: a longer text does not fit the covers/],
+        ['tagline', `"${'Entreprendre autrement, près de chez vous. '.repeat(4)}"`, /campaign\.yaml:\d+:10 tagline: expected at most 160 characters/],
+      ] as const) {
+        writeFileSync(campaign, original.replace(new RegExp(`^${field}: .*$`, 'm'), `${field}: ${value}`));
+        const out = mkdtempSync(path.join(os.tmpdir(), 'encre-cover-lines-'));
+        const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['flyer'] }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ContentError);
+        expect((error as ContentError).problems.map(formatProblem).join('\n')).toMatch(expected);
+        expect(readdirSync(out)).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -59,6 +59,17 @@ describe('French typography', () => {
     expect(frenchText('Tarif : 12e, 1,5e le verre, 11er, A1er, https://x.fr/1er et www.1er.example')).toBe('Tarif\u00A0: 12e, 1,5e le verre, 11er, A1er, https://x.fr/1er et www.1er.example');
     expect(frenchText(frenchText('le 1er et la 3e édition'))).toBe(frenchText('le 1er et la 3e édition'));
   });
+  it('leaves every address as typed (any scheme, bare domains, mailto:) and no space before a colon glued to one', () => {
+    expect(frenchText('festival-2eme-edition.fr et 1er-mai-solidaire.org/1er, HTTPS://FETE.FR/1er-mai, mailto:a@b.fr')).toBe('festival-2eme-edition.fr et 1er-mai-solidaire.org/1er, HTTPS://FETE.FR/1er-mai, mailto:a@b.fr');
+    expect(frenchText('Infos:https://ex.fr')).toBe('Infos:https://ex.fr');
+    expect(frenchText('Infos : https://ex.fr')).toBe('Infos\u00A0: https://ex.fr');
+  });
+  it('does not group the digits of codes: telephone numbers, postal codes, references', () => {
+    expect(frenchText('0467123456, ESS20160, Montpellier 34000, (34000), BP 12345, 12500 visiteurs')).toBe('0467123456, ESS20160, Montpellier 34000, (34000), BP 12345, 12\u202F500 visiteurs');
+  });
+  it('reads capitalised nouns after an ordinal, « 1ere » without its accent, and a price before « places »', () => {
+    expect(frenchText('15e Festival des Solidarités, 3e Édition, 1ere fois, tarif 8e places limitées')).toBe('15ᵉ Festival des Solidarités, 3ᵉ Édition, 1ʳᵉ fois, tarif 8e places limitées');
+  });
   it('keeps a day with its month', () => {
     expect(frenchText('du 1er au 30 novembre, le 2 mai et le 31 décembre, 32 mars, 2 maisons')).toBe('du 1ᵉʳ au 30\u00A0novembre, le 2\u00A0mai et le 31\u00A0décembre, 32 mars, 2 maisons');
   });

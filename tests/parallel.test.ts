@@ -44,7 +44,7 @@ describe('worker threads', () => {
       writeFileSync(
         campaign,
         readFileSync(campaign, 'utf8')
-          .replace(/^name: .*$/m, "name: Mois de l'économie sociale et solidaire et de l'innovation sociale en région")
+          .replace(/^name: .*$/m, "name: Mois de l'économie sociale et solidaire en Occitanie")
           .replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.relative(ROOT, logo)} }\n`),
       );
       const out = mkdtempSync(path.join(os.tmpdir(), 'encre-threads-fail-'));

@@ -205,7 +205,7 @@ describe('printer profiles', () => {
       // 34 px for a 12 mm placement: 72 ppi
       writeFileSync(logo, await sharp({ create: { width: 34, height: 34, channels: 3, background: '#336699' } }).png().toBuffer());
       const campaign = readFileSync(path.join(dir, 'campaign.yaml'), 'utf8')
-        .replace(/^name: .*$/m, "name: Mois de l'économie sociale et solidaire et de l'innovation sociale en région")
+        .replace(/^name: .*$/m, "name: Mois de l'économie sociale et solidaire en Occitanie")
         .replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.relative(ROOT, logo)} }\n`);
       writeFileSync(path.join(dir, 'campaign.yaml'), campaign);
       const target = mkdtempSync(path.join(os.tmpdir(), 'encre-bad-print-'));

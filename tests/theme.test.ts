@@ -58,7 +58,7 @@ describe('themes and formats', () => {
     writeFileSync(
       campaign,
       readFileSync(campaign, 'utf8')
-        .replace(/^tagline: .*$/m, `tagline: "${tagline} ; ${tagline}"`)
+        .replace(/^tagline: .*$/m, `tagline: "${tagline}, près de chez vous, partout en région"`)
         // A word too wide for the display size of every cover: set smaller, never hyphenated.
         .replace(/^name: .*$/m, 'name: "Mois de l’Intercommunalité solidaire"'),
     );

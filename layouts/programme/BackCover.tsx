@@ -6,7 +6,8 @@ import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { text, type } from '../styles.js';
+import { fittedDisplay } from '../fit.js';
+import { text, type, keepWhole } from '../styles.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
 
@@ -19,12 +20,14 @@ export function BackCover({ number, title, programmeUrl, programmeQr, organiser,
   /** The dark band holds the title and the QR code: top margin + 45 mm. */
   const band = margins.top + 45;
   const { bleed } = useGeometry();
+  /** The title's width beside the QR code, mm (the gutter between them excluded). */
+  const titleWidth = area.width - (programmeQr ? qrOuterSize(programmeQr, theme.qr.flyerSize) : 0) - theme.space.md;
   return (
     <Sheet format={format} background={ink('paper')} number={number}>
       <View style={{ position: 'absolute', top: -mm(bleed), left: -mm(bleed), right: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('ink') }} />
       <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), right: mm(margins.inside), flexDirection: 'row', alignItems: 'flex-start' }}>
-        <View style={{ width: mm(area.width - (programmeQr ? qrOuterSize(programmeQr, theme.qr.flyerSize) : 0)), paddingRight: mm(theme.space.md) }}>
-          <Text style={{ ...text.display, ...type('h1'), color: ink('paper') }}>{title}</Text>
+        <View style={{ width: mm(titleWidth + theme.space.md), paddingRight: mm(theme.space.md) }}>
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(title, type('h1'), mm(titleWidth)), color: ink('paper') }}>{title}</Text>
           {programmeUrl ? (
             <View>
               <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>Tout le programme, mis à jour, en ligne{'\u00A0'}:</Text>

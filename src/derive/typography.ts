@@ -1,6 +1,11 @@
 import { NBSP, NNBSP } from './french.js';
 
-const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+[^\s.,;:!?)»]|[\w.+-]+@[\w-]+\.[\w.-]*\w/g;
+/**
+ * URLs (any scheme, in either case; « www. »; mailto:), e-mail addresses and bare domains with
+ * an optional path (« festival-2eme-edition.fr/programme »: a lower-case top-level domain, as
+ * layouts/hyphenation.ts recognises them), without the punctuation that ends a sentence.
+ */
+const URL_OR_EMAIL = /(?:\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|\b[mM][aA][iI][lL][tT][oO]:|\b[wW]{3}\.)\S+[^\s.,;:!?)»]|[\w.+-]+@[\w-]+\.[\w.-]*\w|(?<![\p{L}\d@.-])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,}(?:[/?#]\S*[^\s.,;:!?)»])?/gu;
 
 /**
  * French typography for running text (titles, descriptions, names): Unicode NFC, typographic
@@ -41,13 +46,14 @@ function oneTypesettingPass(input: string): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(URL_OR_EMAIL)) {
-    out += typeset(text.slice(last, m.index)) + m[0];
+    out += typeset(text.slice(last, m.index), false) + m[0];
     last = m.index + m[0].length;
   }
-  return (out + typeset(text.slice(last))).trim();
+  return (out + typeset(text.slice(last), true)).trim();
 }
 
-function typeset(s: string): string {
+/** The rules, on a piece of text between addresses; `last`: nothing follows it (no address glued to its end). */
+function typeset(s: string, last: boolean): string {
   return s
     // A run of spaces becomes one; a no-break space in the run (from encre's own date and
     // number formatting, or typed on purpose) is kept as the one.
@@ -55,19 +61,19 @@ function typeset(s: string): string {
     .replace(/'/g, '’')
     .replace(/[ \u00A0\u202F]?([;!?]+)/g, `${NNBSP}$1`)
     // A colon (or a run of them, "::") that ends a word, as a whole: the space before the run.
-    .replace(/[ \u00A0\u202F]?(:+)(?=\s|$)/g, `${NBSP}$1`)
+    .replace(last ? /[ \u00A0\u202F]?(:+)(?=\s|$)/g : /[ \u00A0\u202F]?(:+)(?=\s)/g, `${NBSP}$1`)
     .replace(/«[ \u00A0\u202F]?/g, `«${NNBSP}`)
     .replace(/[ \u00A0\u202F]?»/g, `${NNBSP}»`)
     // Ordinals with superscript letters, as encre writes its own dates (« 1ᵉʳ novembre »):
     // « 1er » → « 1ᵉʳ », « 1re », « 1ère » → « 1ʳᵉ », « 2ème » → « 2ᵉ »; « 2e » only before a
     // noun an ordinal counts (« 3e édition »): « 12e » alone is often a price in euros.
     .replace(/(?<![\p{L}\p{N}])1er(?![\p{L}\p{N}])/gu, '1\u1D49\u02B3')
-    .replace(/(?<![\p{L}\p{N}])1(?:re|ère)(?![\p{L}\p{N}])/gu, '1\u02B3\u1D49')
+    .replace(/(?<![\p{L}\p{N}])1(?:re|ère|ere)(?![\p{L}\p{N}])/gu, '1\u02B3\u1D49')
     .replace(/(?<![\p{L}\p{N}.,])([2-9]|[1-9]\d+)(?:ème|eme)(?![\p{L}\p{N}])/gu, '$1\u1D49')
     .replace(ORDINAL_BEFORE_NOUN, '$1\u1D49$2')
     // A day of the month stays with its month (« 30 novembre » never split across lines).
     .replace(DAY_AND_MONTH, `$1${NBSP}$2`)
-    .replace(BIG_NUMBER, (_m, n: string) => groupThousands(n))
+    .replace(BIG_NUMBER, (m: string, n: string, at: number, all: string) => (isCode(n, all, at) ? m : groupThousands(n)))
     .replace(COUNTED_NUMBER, (_m, n: string, space: string, unit: string) => `${groupThousands(n)}${space ? NBSP : ''}${unit}`);
 }
 
@@ -75,12 +81,25 @@ function typeset(s: string): string {
  * Numbers of five digits or more (not a postal code: five digits before a capitalised word,
  * « 34000 Montpellier »), grouped by thousands: « 12500 » → « 12 500 ».
  */
-const BIG_NUMBER = /(?<![\d.,])(\d{5,})(?![\d.,]|[ \u00A0]\p{Lu})/gu;
+const BIG_NUMBER = /(?<![\p{L}\d.,])(\d{5,})(?![\d.,])/gu;
+
+/**
+ * Whether digits are a code rather than a quantity: a leading zero (a telephone number), or
+ * five digits that read as a postal code — before a capitalised word (« 34000 Montpellier »),
+ * after one (« Montpellier 34000 », « BP 12345 »), or in parentheses (« (34000) »).
+ */
+function isCode(digits: string, all: string, at: number): boolean {
+  if (digits.startsWith('0')) return true;
+  if (digits.length !== 5) return false;
+  const before = all.slice(0, at);
+  const after = all.slice(at + digits.length);
+  return /^[ \u00A0]\p{Lu}/u.test(after) || /\p{Lu}[\p{L}-]*[ \u00A0]$/u.test(before) || (before.endsWith('(') && after.startsWith(')'));
+}
 /** Four-digit numbers followed by a unit or a currency (not years): « 1500 euros » → « 1 500 euros ». */
 const COUNTED_NUMBER = /(?<![\d.,])(\d{4})(?![\d.,])([ \u00A0]?)(€|euros?\b|km\b|m²|mètres\b|kg\b|tonnes\b|habitants\b|personnes\b|participants\b|visiteurs\b|emplois\b|salariés\b|bénévoles\b|adhérents\b|entreprises\b)/gu;
 
-/** « 3e édition », « 20e anniversaire »: a number and « e » before a noun that ordinals count. */
-const ORDINAL_BEFORE_NOUN = /(?<![\p{L}\p{N}.,])([2-9]|[1-9]\d+)e([ \u00A0]+(?:éditions?|siècles?|anniversaires?|années?|arrondissements?|étages?|rencontres?|festivals?|forums?|salons?|biennales?|fois|journées?|semaines?|sessions?|saisons?|promotions?|places?|rangs?|étapes?|manches?))(?![\p{L}\p{N}])/gu;
+/** « 3e édition », « 15e Festival »: a number and « e » before a noun that ordinals count (« places » is not one: « 8e places limitées » is a price). */
+const ORDINAL_BEFORE_NOUN = /(?<![\p{L}\p{N}.,])([2-9]|[1-9]\d+)e([ \u00A0]+(?:éditions?|siècles?|anniversaires?|années?|arrondissements?|étages?|rencontres?|festivals?|forums?|salons?|biennales?|fois|journées?|semaines?|sessions?|saisons?|promotions?|rangs?|étapes?|manches?))(?![\p{L}\p{N}])/giu;
 
 /** « 30 novembre », « 1ᵉʳ décembre »: the day, a space, the month. */
 const DAY_AND_MONTH = /(?<![\p{L}\p{N},.])([1-9]|[12]\d|3[01]|1\u1D49\u02B3) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?![\p{L}\p{N}])/gu;

@@ -2,7 +2,22 @@ import { z } from 'zod';
 import { HttpUrl } from './event.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date "YYYY-MM-DD"' });
-const Text = z.string().min(1);
+/** Whether a text has something to print once spaces and invisible characters are set aside. */
+const visible = (s: string) => s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').trim().length > 0;
+const EMPTY = { message: 'expected some text, received an empty value (or only spaces and invisible characters)' };
+/** Printed text: trimmed, with something to print. */
+const Text = z.string().trim().refine(visible, EMPTY);
+/**
+ * A cover line (the campaign's name, region, tagline): as Text, at most `max` characters. The
+ * covers set the name and region smaller when a word is too wide, but a longer text pushes
+ * the lines below it into the rest of the cover.
+ */
+const CoverText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `expected at most ${max} characters: a longer text does not fit the covers (affiche, tract, programme, dossier de presse)` })
+    .refine(visible, EMPTY);
 
 /** A partner shown on the back cover, the affiche and the dossier de presse. */
 export const PartnerSchema = z.strictObject({
@@ -39,13 +54,13 @@ export const PrizeSchema = z.strictObject({
 /** content/campaign.yaml: everything about the campaign that is not an event. */
 export const CampaignSchema = z.strictObject({
   /** e.g. "Mois de l'ESS". */
-  name: Text,
+  name: CoverText(60),
   /** Edition number, e.g. 10. */
   edition: z.number().int().positive().optional(),
-  region: Text,
+  region: CoverText(60),
   /** Inclusive period, e.g. 2016-11-01 … 2016-11-30. */
   period: z.strictObject({ start: IsoDate, end: IsoDate }),
-  tagline: Text.optional(),
+  tagline: CoverText(160).optional(),
   organiser: z.strictObject({ name: Text, address: Text.optional(), website: HttpUrl.optional() }),
   /** The online programme, encoded in the QR code of the affiche and the tract. */
   programmeUrl: HttpUrl.optional(),
