@@ -14,9 +14,10 @@ import { advanceWidth } from '../src/render/fonts.js';
  * @param size the type step ({ fontSize in pt, lineHeight as a ratio }).
  * @param face the family and weight the text is set in.
  * @param width the frame's width, in pt.
+ * @param maxLines at most this many lines (the size is reduced until the text takes no more).
  * @returns the step, with a smaller fontSize when needed (lineHeight, a ratio, unchanged).
  */
-export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string; weight: number }, width: number): T {
+export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string; weight: number }, width: number, maxLines = Infinity): T {
   // Pieces a line may break after: words, and the parts of a hyphenated word.
   const pieces = text
     .split(/\s+/)
@@ -25,16 +26,24 @@ export function fitted<T extends { fontSize: number }>(text: string, size: T, fa
   // 2 % to spare: textkit's line widths and fontkit's advances differ by rounding.
   const room = width * 0.98;
   let fontSize = size.fontSize;
-  for (let i = 0; i < 60 && !setsIn(pieces, face, fontSize, room); i++) fontSize *= 0.97;
+  for (let i = 0; i < 60; i++) {
+    const lines = setsIn(pieces, face, fontSize, room);
+    if (lines > 0 && lines <= maxLines) break;
+    fontSize *= 0.97;
+  }
   return fontSize === size.fontSize ? size : { ...size, fontSize };
 }
 
-/** Whether the pieces set at `fontSize` break into lines none wider than `width` (pt), as textkit breaks them. */
-function setsIn(pieces: { piece: string; spaceBefore: boolean }[], face: { family: string; weight: number }, fontSize: number, width: number): boolean {
+/**
+ * How many lines the pieces set at `fontSize` break into, as textkit breaks them, in `width`
+ * pt; 0 when a line would be wider than that.
+ */
+function setsIn(pieces: { piece: string; spaceBefore: boolean }[], face: { family: string; weight: number }, fontSize: number, width: number): number {
   const space = advanceWidth(' ', face, fontSize);
   let natural = 0;
   let spaces = 0;
   let empty = true;
+  let lines = 1;
   for (const { piece, spaceBefore } of pieces) {
     const gap = !empty && spaceBefore ? space : 0;
     const w = advanceWidth(piece, face, fontSize);
@@ -43,17 +52,21 @@ function setsIn(pieces: { piece: string; spaceBefore: boolean }[], face: { famil
     if (!empty && natural + gap + w - (spaces + (gap ? 1 : 0)) * space > width) {
       natural = w;
       spaces = 0;
+      lines++;
     } else {
       natural += gap + w;
       if (gap) spaces++;
     }
     empty = false;
-    if (natural > width) return false;
+    if (natural > width) return 0;
   }
-  return true;
+  return lines;
 }
 
 /** {@link fitted} for the theme's display family (weight 900: text.display; 700: text.displayBold). */
-export function fittedDisplay<T extends { fontSize: number }>(text: string, size: T, width: number, weight: 700 | 900 = 900): T {
-  return fitted(text, size, { family: theme.fonts.display, weight }, width);
+export function fittedDisplay<T extends { fontSize: number }>(text: string, size: T, width: number, weight: 700 | 900 = 900, maxLines = Infinity): T {
+  return fitted(text, size, { family: theme.fonts.display, weight }, width, maxLines);
 }
+
+/** Lines a cover's campaign name may take: more would push the lines below it into the rest of the cover. */
+export const TITLE_LINES = 3;

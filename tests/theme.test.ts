@@ -59,14 +59,16 @@ describe('themes and formats', () => {
       campaign,
       readFileSync(campaign, 'utf8')
         .replace(/^tagline: .*$/m, `tagline: "${tagline}, près de chez vous, partout en région"`)
-        // A word too wide for the display size of every cover: set smaller, never hyphenated.
-        .replace(/^name: .*$/m, 'name: "Mois de l’Intercommunalité solidaire"'),
+        // A word too wide for the display size of every cover, in a name that would take five
+        // lines on the affiche: set smaller, in three lines at most, never hyphenated.
+        .replace(/^name: .*$/m, 'name: "Mois de l’Intercommunalité sociale et solidaire en Occitanie"'),
     );
     /** Height of the motif on each cover, mm from the trim's top (the affiche's stops above its 72 mm band). */
     const motifHeight: Record<string, (h: number) => number> = { programme: (h) => h, flyer: (h) => h, 'dossier-de-presse': (h) => h, affiche: (h) => h - 72 };
     for (const [content, themeName] of [['examples/midi-pyrenees/content', 'midi-pyrenees'], [long, 'languedoc-roussillon']] as const) {
       const out = mkdtempSync(path.join(os.tmpdir(), 'encre-cover-'));
-      // Before: « l’Intercommunalité » overflowed three covers and the build failed.
+      // Before: « l’Intercommunalité » overflowed three covers, and the affiche's title ran
+      // into its count: the build failed.
       await build({ root: ROOT, content, out, documents: [], theme: themeName, sourceDateEpoch: EPOCH });
       const lines: string[] = [];
       for (const doc of Object.keys(motifHeight)) {
@@ -102,7 +104,7 @@ describe('themes and formats', () => {
       expect(lines).toEqual([]);
       const text = pageTexts(openPdf(readFileSync(path.join(out, 'screen/programme.pdf'))))[0]!.replace(/\s+/g, ' ');
       if (content === long) expect(text).toContain('des emplois et des projets');
-      if (content === long) expect(text).toContain('Mois de l’Intercommunalité solidaire');
+      if (content === long) expect(text).toContain('Mois de l’Intercommunalité sociale et solidaire en Occitanie');
     }
   });
 

@@ -7,7 +7,7 @@ import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay } from '../fit.js';
+import { fittedDisplay, TITLE_LINES } from '../fit.js';
 import { text, type, keepWhole } from '../styles.js';
 import { Triangles, motifEdge } from '../components/Triangles.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
@@ -74,7 +74,7 @@ export function Affiche(p: AfficheProps) {
         <Triangles width={format.width} height={format.height - band} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...big('h2'), color: ink('paper'), letterSpacing: s(1.5) }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, big('poster'), mm(titleWidth)), width: mm(titleWidth), color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</Text>
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, big('poster'), mm(titleWidth), 900, TITLE_LINES), width: mm(titleWidth), color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</Text>
           {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, big('posterRegion'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...big('h1'), color: ink('ink'), marginTop: mm(s(theme.space.md)) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...big('h2'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.tagline}</Text> : null}

@@ -5,7 +5,7 @@ import { Sheet } from '../components/Sheet.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay } from '../fit.js';
+import { fittedDisplay, TITLE_LINES } from '../fit.js';
 import { text, type, keepWhole } from '../styles.js';
 import { Triangles, motifEdge } from '../components/Triangles.js';
 import { KeyFigure } from '../components/KeyFigure.js';
@@ -78,7 +78,7 @@ export function DossierDePresse(p: DossierProps) {
         <View style={{ position: 'absolute', top: mm(margins.top + 10), left: mm(margins.inside), width: mm(area.width) }}>
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', letterSpacing: 2 }}>Dossier de presse</Text>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), letterSpacing: 1 }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('pressCover'), mm(titleWidth)), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</Text>
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('pressCover'), mm(titleWidth), 900, TITLE_LINES), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</Text>
           {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h1'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h2'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
         </View>

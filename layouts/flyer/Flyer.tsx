@@ -7,7 +7,7 @@ import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay } from '../fit.js';
+import { fittedDisplay, TITLE_LINES } from '../fit.js';
 import { text, type, keepWhole } from '../styles.js';
 import { Triangles, motifEdge } from '../components/Triangles.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
@@ -49,7 +49,7 @@ export function Flyer(p: FlyerProps) {
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 4), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('display'), mm(titleWidth)), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
+          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('display'), mm(titleWidth), 900, TITLE_LINES), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
           {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h2'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.tagline}</Text> : null}

@@ -4,7 +4,7 @@ import { Sheet } from '../components/Sheet.js';
 import { frames } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay } from '../fit.js';
+import { fittedDisplay, TITLE_LINES } from '../fit.js';
 import { text, type, keepWhole } from '../styles.js';
 import { Triangles, motifEdge } from '../components/Triangles.js';
 import { tieLastWords } from '../hyphenation.js';
@@ -33,7 +33,7 @@ export function Cover({ title, edition, region, period, tagline, eventCount }: {
       <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
       <View style={{ position: 'absolute', top: mm(margins.top + 6), left: mm(margins.outside + 2), right: mm(margins.outside + 2) }}>
         {edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{edition}</Text> : null}
-        <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(title, type('display'), mm(titleWidth)), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{title}</Text>
+        <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(title, type('display'), mm(titleWidth), 900, TITLE_LINES), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{title}</Text>
         {region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(region, type('h2'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{region}</Text> : null}
         <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{period}</Text>
       </View>
