@@ -22,6 +22,12 @@ export interface Content {
   campaign: Campaign;
   /** Path of campaign.yaml as shown in messages. */
   campaignFile: string;
+  /**
+   * Where each text of campaign.yaml is written (line and column, 1-based), by its field path
+   * as `partners[0].name`: later checks (characters the fonts cannot print) locate their
+   * problems with it. Plain data, copied to worker threads.
+   */
+  campaignPlaces: Record<string, { line: number; col: number }>;
   events: Located<CampaignEvent>[];
   /** Logo and image files read, keyed by their path as written in the content. */
   assets: Map<string, Uint8Array>;
@@ -135,7 +141,19 @@ export async function loadContent(env: Env, dir: string, opts: LoadOptions = {})
   if (problems.length > 0 || !campaign?.value) {
     throw new ContentError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col));
   }
-  return { campaign: campaign.value, campaignFile, events, assets };
+  const campaignPlaces: Record<string, { line: number; col: number }> = {};
+  const place = (value: unknown, at: (string | number)[]) => {
+    if (typeof value === 'string') campaignPlaces[fieldPath(at)] = locate(campaignSource!, at);
+    else if (Array.isArray(value)) value.forEach((v, i) => place(v, [...at, i]));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) place(v, [...at, k]);
+  };
+  place(campaign.value, []);
+  return { campaign: campaign.value, campaignFile, campaignPlaces, events, assets };
+}
+
+/** A field path as messages write it: `partners[0].name`. */
+export function fieldPath(at: readonly (string | number)[]): string {
+  return at.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${k}` : k), '');
 }
 
 /** Largest content file read, in bytes: far above any campaign, far below memory trouble. */

@@ -39,7 +39,7 @@ const CONTROL = /[\n\r\t]/;
 export function checkGlyphs(model: Model, content: Content, faces: Face[]): Problem[] {
   const located = new Map(content.events.map((e) => [e.value.id, e]));
   const problems: Problem[] = [];
-  const check = (text: string, where: { file: string; line: number; path: string }) => {
+  const check = (text: string, where: { file: string; line: number; col?: number; path: string }) => {
     const missing = new Map<string, string[]>();
     for (const ch of new Set(text)) {
       if (CONTROL.test(ch)) continue;
@@ -52,7 +52,7 @@ export function checkGlyphs(model: Model, content: Content, faces: Face[]): Prob
     const fonts = [...new Set([...missing.values()].flat())].join(', ');
     problems.push({
       ...where,
-      col: where.line > 0 ? 1 : 0,
+      col: where.line > 0 ? (where.col ?? 1) : 0,
       message: `the fonts cannot print ${list}: missing from ${fonts}`,
       hint: 'replace the character, or add a font that has it to layouts/theme.ts (fonts.faces)',
     });
@@ -65,7 +65,7 @@ export function checkGlyphs(model: Model, content: Content, faces: Face[]): Prob
     }
   }
   const walk = (value: unknown, p: string) => {
-    if (typeof value === 'string') check(value, { file: content.campaignFile, line: 0, path: p });
+    if (typeof value === 'string') check(value, { file: content.campaignFile, line: content.campaignPlaces[p]?.line ?? 0, col: content.campaignPlaces[p]?.col, path: p });
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${p}[${i}]`));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, p ? `${p}.${k}` : k);
   };
