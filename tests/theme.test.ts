@@ -58,7 +58,7 @@ describe('themes and formats', () => {
     writeFileSync(
       campaign,
       readFileSync(campaign, 'utf8')
-        .replace(/^tagline: .*$/m, `tagline: "${tagline}, près de chez vous, partout en région"`)
+        .replace(/^tagline: .*$/m, `tagline: "${tagline}, près de chez vous, partout en région, avec les coopératives de la région"`)
         // A word too wide for the display size of every cover, in a name that would take five
         // lines on the affiche: set smaller, in three lines at most, never hyphenated.
         .replace(/^name: .*$/m, 'name: "Mois de l’Intercommunalité sociale et solidaire en Occitanie"'),
