@@ -18,16 +18,18 @@ import { advanceWidth } from '../src/render/fonts.js';
  * @returns the step, with a smaller fontSize when needed (lineHeight, a ratio, unchanged).
  */
 export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string; weight: number }, width: number, maxLines = Infinity): T {
-  // Pieces a line may break after: words, and the parts of a hyphenated word.
+  // Pieces a line may break after: words, and the parts of a hyphenated word; their widths
+  // at the step's size, in pt (a width scales with the size: measured once).
   const pieces = text
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((word) => word.split(/(?<=-)/).map((piece, i) => ({ piece, spaceBefore: i === 0 })));
+    .flatMap((word) => word.split(/(?<=-)/).map((piece, i) => ({ width: advanceWidth(piece, face, size.fontSize), spaceBefore: i === 0 })));
+  const space = advanceWidth(' ', face, size.fontSize);
   // 2 % to spare: textkit's line widths and fontkit's advances differ by rounding.
   const room = width * 0.98;
   let fontSize = size.fontSize;
   for (let i = 0; i < 60; i++) {
-    const lines = setsIn(pieces, face, fontSize, room);
+    const lines = setsIn(pieces, space, room / (fontSize / size.fontSize));
     if (lines > 0 && lines <= maxLines) break;
     fontSize *= 0.97;
   }
@@ -35,18 +37,16 @@ export function fitted<T extends { fontSize: number }>(text: string, size: T, fa
 }
 
 /**
- * How many lines the pieces set at `fontSize` break into, as textkit breaks them, in `width`
- * pt; 0 when a line would be wider than that.
+ * How many lines pieces of these widths break into, as textkit breaks them, in `width` (the
+ * same unit); 0 when a line would be wider than that.
  */
-function setsIn(pieces: { piece: string; spaceBefore: boolean }[], face: { family: string; weight: number }, fontSize: number, width: number): number {
-  const space = advanceWidth(' ', face, fontSize);
+function setsIn(pieces: { width: number; spaceBefore: boolean }[], space: number, width: number): number {
   let natural = 0;
   let spaces = 0;
   let empty = true;
   let lines = 1;
-  for (const { piece, spaceBefore } of pieces) {
+  for (const { width: w, spaceBefore } of pieces) {
     const gap = !empty && spaceBefore ? space : 0;
-    const w = advanceWidth(piece, face, fontSize);
     // textkit keeps the piece on this line while the line fits with its spaces shrunk (by
     // half before and half after: taken here as all of a space, to be safe).
     if (!empty && natural + gap + w - (spaces + (gap ? 1 : 0)) * space > width) {

@@ -7,9 +7,10 @@ import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay, TITLE_LINES } from '../fit.js';
-import { text, type, keepWhole } from '../styles.js';
-import { Triangles, motifEdge } from '../components/Triangles.js';
+import { TITLE_LINES } from '../fit.js';
+import { text, type } from '../styles.js';
+import { Triangles, clearOfMotif } from '../components/Triangles.js';
+import { DisplayLine } from '../components/DisplayLine.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
 
@@ -47,9 +48,11 @@ export function Affiche(p: AfficheProps) {
   const s = (v: number) => v * k;
   const big = (step: Parameters<typeof type>[0]) => ({ ...type(step), fontSize: type(step).fontSize * k });
   const band = s(72);
+  /** The trim the motif covers: above the band. */
+  const motif = { width: format.width, height: format.height - band };
   // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
   const titleTop = margins.top + (p.edition ? toMm(theme.type.h2[1] * k) : 0) + s(theme.space.md);
-  const titleWidth = Math.min(area.width, motifEdge(format.width, format.height - band, 0, titleTop) - s(theme.space.md) - margins.outside);
+  const titleWidth = Math.min(area.width, clearOfMotif(motif, margins.outside, titleTop, s(theme.space.md)));
   const { bleed } = useGeometry();
   const qrSize = s(theme.qr.posterSize);
   const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, qrSize) : 0;
@@ -60,22 +63,22 @@ export function Affiche(p: AfficheProps) {
   const listColumns = p.departements.length <= 6 ? 1 : p.departements.length <= 14 ? 2 : 3;
   const listStep = listColumns === 1 ? 'h1' : 'h3';
   const listFoot = format.height - band - s(14);
-  const listClear = motifEdge(format.width, format.height - band, 0, listFoot) - s(theme.space.md) - margins.outside;
+  const listClear = clearOfMotif(motif, margins.outside, listFoot, s(theme.space.md));
   const listWidth = Math.min(listColumns === 1 ? area.width * 0.62 : area.width, listClear);
   // The count above it ends higher, where the edge is further right: its foot is the list's
   // height (rows of the list's step, padded) and a gap above the list's foot.
   const listRows = Math.ceil(p.departements.length / listColumns);
   const countFoot = listFoot - listRows * (toMm(theme.type[listStep][1] * k) + s(4)) - s(theme.space.xl);
-  const countWidth = Math.max(listWidth, Math.min(area.width, motifEdge(format.width, format.height - band, 0, countFoot) - s(theme.space.md) - margins.outside));
+  const countWidth = Math.max(listWidth, Math.min(area.width, clearOfMotif(motif, margins.outside, countFoot, s(theme.space.md))));
   const cellWidth = (listWidth - (listColumns - 1) * s(8)) / listColumns;
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')} number={1}>
-        <Triangles width={format.width} height={format.height - band} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
+        <Triangles width={motif.width} height={motif.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...big('h2'), color: ink('paper'), letterSpacing: s(1.5) }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, big('poster'), mm(titleWidth), 900, TITLE_LINES), width: mm(titleWidth), color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</Text>
-          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, big('posterRegion'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</Text> : null}
+          <DisplayLine size={big('poster')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</DisplayLine>
+          {p.region ? <DisplayLine size={big('posterRegion')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</DisplayLine> : null}
           <Text style={{ ...text.semibold, ...big('h1'), color: ink('ink'), marginTop: mm(s(theme.space.md)) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...big('h2'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.tagline}</Text> : null}
         </View>

@@ -59,3 +59,14 @@ export function motifEdge(width: number, height: number, bleed: number, y: numbe
   }
   return edge;
 }
+
+/**
+ * The width, in mm, a block of text set `left` mm from the trim's left edge may take at a
+ * height of `y` mm from the trim's top and stay `gutter` mm clear of the motif (see
+ * {@link motifEdge}). The motif spans the trim and the bleed, so its edge moves with the
+ * bleed: the screen file's (no bleed) is the furthest left, and is used for every output, so
+ * that text wraps the same in print and on screen.
+ */
+export function clearOfMotif(trim: { width: number; height: number }, left: number, y: number, gutter: number): number {
+  return motifEdge(trim.width, trim.height, 0, y) - gutter - left;
+}

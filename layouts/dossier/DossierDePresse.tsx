@@ -5,9 +5,10 @@ import { Sheet } from '../components/Sheet.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay, TITLE_LINES } from '../fit.js';
-import { text, type, keepWhole } from '../styles.js';
-import { Triangles, motifEdge } from '../components/Triangles.js';
+import { TITLE_LINES } from '../fit.js';
+import { text, type } from '../styles.js';
+import { Triangles, clearOfMotif } from '../components/Triangles.js';
+import { DisplayLine } from '../components/DisplayLine.js';
 import { KeyFigure } from '../components/KeyFigure.js';
 import { BarChart, type Bar } from '../components/BarChart.js';
 import { ShareDonut } from '../components/ShareDonut.js';
@@ -70,7 +71,7 @@ export function DossierDePresse(p: DossierProps) {
   const area = textArea(frames['dossier-de-presse']);
   // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
   const titleTop = margins.top + 10 + toMm(theme.type.h3[1]) + (p.edition ? theme.space.xl + toMm(theme.type.lead[1]) : 0) + theme.space.sm;
-  const titleWidth = Math.min(area.width, motifEdge(format.width, format.height, 0, titleTop) - theme.space.md - margins.inside);
+  const titleWidth = Math.min(area.width, clearOfMotif(format, margins.inside, titleTop, theme.space.md));
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')} number={1}>
@@ -78,8 +79,8 @@ export function DossierDePresse(p: DossierProps) {
         <View style={{ position: 'absolute', top: mm(margins.top + 10), left: mm(margins.inside), width: mm(area.width) }}>
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', letterSpacing: 2 }}>Dossier de presse</Text>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), letterSpacing: 1 }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('pressCover'), mm(titleWidth), 900, TITLE_LINES), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</Text>
-          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h1'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
+          <DisplayLine size={type('pressCover')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</DisplayLine>
+          {p.region ? <DisplayLine size={type('h1')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</DisplayLine> : null}
           <Text style={{ ...text.semibold, ...type('h2'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
         </View>
         <View style={{ position: 'absolute', bottom: mm(margins.bottom + 10), left: mm(margins.inside), width: mm(110), backgroundColor: ink('paper'), padding: mm(5) }}>

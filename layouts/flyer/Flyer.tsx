@@ -7,9 +7,10 @@ import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay, TITLE_LINES } from '../fit.js';
+import { TITLE_LINES } from '../fit.js';
 import { text, type, keepWhole } from '../styles.js';
-import { Triangles, motifEdge } from '../components/Triangles.js';
+import { Triangles, clearOfMotif } from '../components/Triangles.js';
+import { DisplayLine } from '../components/DisplayLine.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
 
 /** A highlighted event on the tract's verso. */
@@ -41,7 +42,7 @@ export function Flyer(p: FlyerProps) {
   const area = textArea(frames.flyer);
   // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
   const titleTop = margins.top + 4 + (p.edition ? toMm(theme.type.lead[1]) : 0) + theme.space.md;
-  const titleWidth = Math.min(area.width, motifEdge(format.width, format.height, 0, titleTop) - theme.space.md - margins.outside);
+  const titleWidth = Math.min(area.width, clearOfMotif(format, margins.outside, titleTop, theme.space.md));
   const { bleed } = useGeometry();
   return (
     <Document {...p.meta}>
@@ -49,8 +50,8 @@ export function Flyer(p: FlyerProps) {
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 4), left: mm(margins.outside), width: mm(area.width) }}>
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{p.edition}</Text> : null}
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(p.title, type('display'), mm(titleWidth), 900, TITLE_LINES), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</Text>
-          {p.region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(p.region, type('h2'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</Text> : null}
+          <DisplayLine size={type('display')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</DisplayLine>
+          {p.region ? <DisplayLine size={type('h2')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</DisplayLine> : null}
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.tagline}</Text> : null}
         </View>

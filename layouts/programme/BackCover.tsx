@@ -6,8 +6,8 @@ import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay } from '../fit.js';
-import { text, type, keepWhole } from '../styles.js';
+import { text, type } from '../styles.js';
+import { DisplayLine } from '../components/DisplayLine.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
 
@@ -27,7 +27,7 @@ export function BackCover({ number, title, programmeUrl, programmeQr, organiser,
       <View style={{ position: 'absolute', top: -mm(bleed), left: -mm(bleed), right: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('ink') }} />
       <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), right: mm(margins.inside), flexDirection: 'row', alignItems: 'flex-start' }}>
         <View style={{ width: mm(titleWidth + theme.space.md), paddingRight: mm(theme.space.md) }}>
-          <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(title, type('h1'), mm(titleWidth)), color: ink('paper') }}>{title}</Text>
+          <DisplayLine size={type('h1')} width={titleWidth} style={{ color: ink('paper') }}>{title}</DisplayLine>
           {programmeUrl ? (
             <View>
               <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>Tout le programme, mis à jour, en ligne{'\u00A0'}:</Text>

@@ -4,9 +4,10 @@ import { Sheet } from '../components/Sheet.js';
 import { frames } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { fittedDisplay, TITLE_LINES } from '../fit.js';
-import { text, type, keepWhole } from '../styles.js';
-import { Triangles, motifEdge } from '../components/Triangles.js';
+import { TITLE_LINES } from '../fit.js';
+import { text, type } from '../styles.js';
+import { Triangles, clearOfMotif } from '../components/Triangles.js';
+import { DisplayLine } from '../components/DisplayLine.js';
 import { tieLastWords } from '../hyphenation.js';
 
 /** Front cover of the programme: the campaign, its edition, region and period, on the brand colour. */
@@ -19,22 +20,21 @@ export function Cover({ title, edition, region, period, tagline, eventCount }: {
   const left = margins.outside + 2;
   // The foot block stays on the flat colour: each part ends a gutter left of the motif's
   // slanted edge where that edge is furthest left, at the part's foot (the edge leans right
-  // going up). The motif spans the trim and the bleed, so its edge moves with the bleed: the
-  // screen file's (no bleed) is the furthest left, and is used for every output, so that the
-  // text wraps the same in print and on screen. Widths in mm.
-  const clearWidth = (fromFoot: number) => Math.min(format.width - 2 * left, motifEdge(format.width, format.height, 0, format.height - fromFoot) - theme.space.md - left);
+  // going up). Widths in mm.
+  const clearAt = (y: number) => Math.min(format.width - 2 * left, clearOfMotif(format, left, y, theme.space.md));
+  const clearWidth = (fromFoot: number) => clearAt(format.height - fromFoot);
   // The heading and the count sit at least one tagline line above the foot.
   const taglineLine = tagline ? toMm(theme.type.lead[1]) + theme.space.sm : 0;
   // The title block keeps the gutter left of the top triangle, at the title's top.
   const titleTop = margins.top + 6 + (edition ? toMm(theme.type.lead[1]) : 0) + theme.space.md;
-  const titleWidth = Math.min(format.width - 2 * left, motifEdge(format.width, format.height, 0, titleTop) - theme.space.md - left);
+  const titleWidth = clearAt(titleTop);
   return (
     <Sheet format={format} background={ink('brand')} number={1}>
       <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
       <View style={{ position: 'absolute', top: mm(margins.top + 6), left: mm(margins.outside + 2), right: mm(margins.outside + 2) }}>
         {edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{edition}</Text> : null}
-        <Text hyphenationCallback={keepWhole} style={{ ...text.display, ...fittedDisplay(title, type('display'), mm(titleWidth), 900, TITLE_LINES), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{title}</Text>
-        {region ? <Text hyphenationCallback={keepWhole} style={{ ...text.displayBold, ...fittedDisplay(region, type('h2'), mm(titleWidth), 700), width: mm(titleWidth), color: ink('paper'), marginTop: mm(theme.space.md) }}>{region}</Text> : null}
+        <DisplayLine size={type('display')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{title}</DisplayLine>
+        {region ? <DisplayLine size={type('h2')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{region}</DisplayLine> : null}
         <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{period}</Text>
       </View>
       <View style={{ position: 'absolute', bottom: mm(foot), left: mm(left), width: mm(clearWidth(foot + taglineLine)) }}>

@@ -142,18 +142,19 @@ export async function loadContent(env: Env, dir: string, opts: LoadOptions = {})
     throw new ContentError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col));
   }
   const campaignPlaces: Record<string, { line: number; col: number }> = {};
-  const place = (value: unknown, at: (string | number)[]) => {
-    if (typeof value === 'string') campaignPlaces[fieldPath(at)] = locate(campaignSource!, at);
-    else if (Array.isArray(value)) value.forEach((v, i) => place(v, [...at, i]));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) place(v, [...at, k]);
-  };
-  place(campaign.value, []);
+  eachText(campaign.value, (_text, field, keys) => (campaignPlaces[field] = locate(campaignSource!, keys)));
   return { campaign: campaign.value, campaignFile, campaignPlaces, events, assets };
 }
 
-/** A field path as messages write it: `partners[0].name`. */
-export function fieldPath(at: readonly (string | number)[]): string {
-  return at.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${k}` : k), '');
+/**
+ * Calls `visit` with every string inside `value` (objects and arrays walked in order), its
+ * field path as messages write it (`partners[0].name`: the keys of
+ * {@link Content.campaignPlaces}) and the same path as keys.
+ */
+export function eachText(value: unknown, visit: (text: string, field: string, keys: (string | number)[]) => void, keys: (string | number)[] = []): void {
+  if (typeof value === 'string') visit(value, keys.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${k}` : k), ''), keys);
+  else if (Array.isArray(value)) value.forEach((v, i) => eachText(v, visit, [...keys, i]));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachText(v, visit, [...keys, k]);
 }
 
 /** Largest content file read, in bytes: far above any campaign, far below memory trouble. */

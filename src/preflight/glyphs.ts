@@ -2,7 +2,7 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { theme } from '../../layouts/theme.js';
 import type { Model } from '../derive/model.js';
-import type { Content } from '../load/content.js';
+import { eachText, type Content } from '../load/content.js';
 import type { Problem } from '../model/errors.js';
 
 /** A font face of the theme, opened with fontkit. */
@@ -64,11 +64,7 @@ export function checkGlyphs(model: Model, content: Content, faces: Face[]): Prob
       if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && check(v, { file: at?.file ?? '', line: at?.line ?? 0, path: `event ${e.id} ${field}[${i}]` }));
     }
   }
-  const walk = (value: unknown, p: string) => {
-    if (typeof value === 'string') check(value, { file: content.campaignFile, line: content.campaignPlaces[p]?.line ?? 0, col: content.campaignPlaces[p]?.col, path: p });
-    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${p}[${i}]`));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, p ? `${p}.${k}` : k);
-  };
-  walk(model.campaign, '');
+  // The campaign as printed (after typography), located where campaign.yaml writes it.
+  eachText(model.campaign, (value, p) => check(value, { file: content.campaignFile, line: content.campaignPlaces[p]?.line ?? 0, col: content.campaignPlaces[p]?.col, path: p }));
   return problems;
 }
