@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatWhen, formatPeriod, formatNumber, formatEuros, formatCount, formatPercent, formatOrdinal } from '../src/derive/french.js';
 import { frenchText } from '../src/derive/typography.js';
 import { departementSortKey, DEPARTEMENT_CODES, isDepartementCode } from '../src/model/departements.js';
-import { packFlow, paddingToFour, toRows } from '../src/paginate/pack.js';
+import { FlowPacker, paddingToFour, toRows, type FlowSection, type PackOptions } from '../src/paginate/pack.js';
 import { PreflightError } from '../src/model/errors.js';
 
 const plain = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
@@ -95,6 +95,13 @@ describe('départements', () => {
 describe('packing event cards into pages', () => {
   const rows = (...heights: number[]) => heights.map((height, i) => ({ id: `e${i}`, height }));
   const opts = { gapBefore: 20, sectionStartsPage: false };
+  /** Whole sections given to a FlowPacker row by row, as the programme does while measuring. */
+  const packFlow = (sections: FlowSection[], height: number, o: PackOptions) => {
+    const packer = new FlowPacker(height, o);
+    sections.forEach((s, si) => s.rows.forEach((r, ri) => packer.add(si, ri === 0 ? s.header : undefined, r)));
+    packer.finish();
+    return packer.take();
+  };
 
   it('keeps rows whole and lets a section follow the previous one on the same page', () => {
     const pages = packFlow([{ header: 60, rows: rows(100, 100, 100) }, { header: 60, rows: rows(50, 150) }], 400, opts);
@@ -121,6 +128,18 @@ describe('packing event cards into pages', () => {
     const tall = [{ header: 60, rows: [{ id: 'short', height: 10 }, { id: 'long-one', height: 500 }] }];
     expect(() => packFlow(tall, 400, opts)).toThrow(PreflightError);
     expect(() => packFlow(tall, 400, opts)).toThrow(/long-one/);
+  });
+  it('gives the pages as they fill, the last one when the rows end', () => {
+    const packer = new FlowPacker(400, opts);
+    packer.add(0, 60, { id: 'a', height: 200 });
+    packer.add(0, undefined, { id: 'b', height: 100 });
+    expect(packer.take()).toEqual([]);
+    packer.add(0, undefined, { id: 'c', height: 100 });
+    expect(packer.take()).toEqual([[{ section: 0, opens: true, rows: [0, 1] }]]);
+    expect(packer.take()).toEqual([]);
+    packer.finish();
+    expect(packer.take()).toEqual([[{ section: 0, opens: false, rows: [2] }]]);
+    expect(() => packer.add(1, undefined, { id: 'd', height: 10 })).toThrow(/without its header/);
   });
   it('groups cards into rows as tall as their tallest card', () => {
     expect(toRows(rows(10, 30, 20), 2).map((r) => [r.blocks, r.row.height])).toEqual([[[0, 1], 30], [[2], 20]]);

@@ -9,12 +9,19 @@ import { frenchText } from '../src/derive/typography.js';
 import { departement } from '../src/model/departements.js';
 import { openPdf, pageTexts, decodeQrCodes, collapse } from './helpers/pdf.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
+import { PDFDocument } from 'pdf-lib';
+import { loadContent } from '../src/load/content.js';
+import { fileEnv } from '../src/load/env.js';
+import { deriveModel } from '../src/derive/model.js';
+import { planProgramme } from '../src/documents/programme.js';
+import { namedDestinations } from '../src/post/inspect.js';
 
 /** The real-data example: the festivals of Occitanie from the Panorama des festivals. */
 const work = mkdtempSync(path.join(os.tmpdir(), 'encre-festivals-'));
 const content = path.join(work, 'content');
 let events: { id: string; title: string; url?: string; departement: string }[] = [];
 let pdf: ReturnType<typeof openPdf>;
+let bytes: Buffer;
 
 beforeAll(async () => {
   await importEvents({
@@ -28,7 +35,8 @@ beforeAll(async () => {
   }
   const out = path.join(work, 'out');
   await build({ root: ROOT, content: path.relative(ROOT, content), out, documents: ['programme'], sourceDateEpoch: EPOCH });
-  pdf = openPdf(readFileSync(path.join(out, 'programme.pdf')));
+  bytes = readFileSync(path.join(out, 'programme.pdf'));
+  pdf = openPdf(bytes);
 });
 
 describe('the festivals of Occitanie (real open data)', () => {
@@ -55,5 +63,30 @@ describe('the festivals of Occitanie (real open data)', () => {
     // Every decoded code is a festival's website (none invented), one per festival with a website.
     expect(decoded.filter((d) => urls.includes(d))).toHaveLength(368);
     expect(decoded.every((d) => /^https?:\/\/[^/]+\./.test(d))).toBe(true);
+  });
+
+  it('draws every festival on the page its plan gives it, the front pages first, though they are drawn last', async () => {
+    // The programme is drawn while it is planned, a run of pages at a time (its cards measured
+    // 200 at a time: 395 festivals make two runs), and its front pages once the sections'
+    // pages are known: the file must still be the plan, page for page.
+    const model = deriveModel(await loadContent(fileEnv(ROOT, EPOCH), path.relative(ROOT, content)), new Date(Number(EPOCH) * 1000));
+    const plan = await planProgramme(model);
+    expect(pdf.countPages()).toBe(plan.pages.length);
+    const dests = namedDestinations(await PDFDocument.load(bytes));
+    let placed = 0;
+    plan.pages.forEach((page, i) => {
+      if (page.kind !== 'events') return;
+      for (const seg of page.segments) for (const row of seg.rows) for (const e of row) {
+        expect(dests.get(`event-${e.id}`), e.id).toBe(i + 1);
+        placed++;
+      }
+    });
+    expect(placed).toBe(395);
+    const pages = pageTexts(pdf);
+    expect(pages[0]).toContain('Programme');
+    expect(pages[2]).toContain('Sommaire');
+    // The contents gives each département's first page, where its heading is.
+    for (const [code, n] of plan.sectionPages) expect(pages[n - 1], code).toContain(`${code} ${departement(code).name}`);
+    expect(pages[plan.pages.length - 1]).not.toContain('Sommaire');
   });
 });

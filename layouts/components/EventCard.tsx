@@ -6,6 +6,8 @@ import { ink, sectionInk } from '../ink.js';
 import { text, type } from '../styles.js';
 import { hyphenateTitle } from '../hyphenation.js';
 import { QrCode, qrOuterSize } from './QrCode.js';
+import { LaidOutSlot } from './LaidOutSlot.js';
+import { useLaidOut } from '../laid-out.js';
 
 /**
  * One event of the programme: date and time in the section colour, title, place, description,
@@ -13,6 +15,8 @@ import { QrCode, qrOuterSize } from './QrCode.js';
  * pages (the paginator places whole cards). Width: the card's column, in pt. `rule`: a hairline
  * above the card (false for the first card under a heading or at the top of a page).
  * `stacked`: the QR code under the text instead of beside it, for narrow columns.
+ * When the paginator kept the card's text as it laid it out (layouts/laid-out.ts, same width
+ * and `stacked`), the text is an empty slot of its height, filled before drawing.
  */
 export function EventCard({ event, colour, width, rule = true, stacked = false }: {
   event: EventView; colour: number; width: number; rule?: boolean; stacked?: boolean;
@@ -23,13 +27,14 @@ export function EventCard({ event, colour, width, rule = true, stacked = false }
   // its dark modules aligned on the text (the quiet zone hangs into the margin).
   const quiet = event.qr ? (theme.qr.eventSize * event.qr.quietZone) / event.qr.modules : 0;
   const textWidth = event.qr && !stacked ? width - mm(qrOuterSize(event.qr, theme.qr.eventSize) + theme.space.sm) : width;
+  const laidOut = useLaidOut().height(event.id);
   return (
     <View
       id={`event-${event.id}`}
       wrap={false}
       style={{ width, flexDirection: stacked ? 'column' : 'row', paddingTop: rule ? mm(3) : mm(theme.space.xs), paddingBottom: mm(3), borderTopWidth: rule ? theme.rules.hairline : 0, borderTopColor: ink('rule') }}
     >
-      <View style={{ width: textWidth }}>
+      {laidOut !== undefined ? <LaidOutSlot slot={event.id} width={textWidth} height={laidOut} /> : <View style={{ width: textWidth }}>
         {event.category ? (
           <Text style={{ ...text.caption, ...text.semibold, color: accent, textTransform: 'uppercase', letterSpacing: 0.2 }}>{event.category}</Text>
         ) : null}
@@ -44,7 +49,7 @@ export function EventCard({ event, colour, width, rule = true, stacked = false }
             {event.notes ?? null}
           </Text>
         ) : null}
-      </View>
+      </View>}
       {event.qr ? (
         <View style={stacked ? { marginTop: mm(theme.space.xs), marginLeft: -mm(quiet), marginBottom: -mm(quiet) } : { marginTop: -mm(2) }}>
           <QrCode qr={event.qr} size={theme.qr.eventSize} />

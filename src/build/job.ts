@@ -5,7 +5,7 @@ import { fileEnv, type Env } from '../load/env.js';
 import type { Content } from '../load/content.js';
 import { deriveModel, type Model } from '../derive/model.js';
 import { registerFonts } from '../render/fonts.js';
-import { renderPdf } from '../render/render.js';
+import { PdfPages, type PageSink } from '../render/render.js';
 import { finalise } from '../post/finalise.js';
 import { withCmyk, themePalette } from '../render/cmyk.js';
 import { loadPrinter } from '../load/printer.js';
@@ -114,19 +114,13 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     partners = placePartners(content.campaign.partners, content.assets, logoMm, p.colour === 'cmyk' && icc ? { colour: 'cmyk', iccProfile: icc } : { colour: 'rgb' }).then((r) => r.partners);
     ws.partners.set(placed, partners);
   }
-  const { element, planned, part } = await spec.element(model, { partners: await partners }).catch((e: unknown) => {
-    if (!(e instanceof PreflightError)) throw e;
-    const at = content.events.find((x) => x.value.id === e.eventId?.split(' + ')[0]);
-    throw new PreflightError(`${spec.file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
-  });
-  const measured = savedMeasurements();
-  if (measured && ws.cache) await ws.cache.put(`measurements-${toolFingerprint()}`, measured);
+  const placedPartners = await partners;
   const slug = p.cropMarks ? p.slug : 0;
   const day = env.buildDate.toISOString().slice(0, 10);
-  // A file made before from the same props, theme, printer and encre is taken as it was
-  // (it passed every check then): an unchanged document is not rendered again.
+  // A file made before from the same inputs (its props), theme, printer and encre is taken
+  // as it was (it passed every check then): an unchanged document is not rendered again.
   const file = path.join(job.output === 'screen' ? 'screen' : '', spec.file);
-  const key = ws.cache && hashOf({ tool: toolFingerprint(), job, printer: p, theme, frame: spec.frame, props: element.props as unknown, planned, slug: [model.title, model.year, model.editionLabel, day] });
+  const key = ws.cache && hashOf({ tool: toolFingerprint(), job, printer: p, theme, frame: spec.frame, inputs: spec.inputs(model, { partners: placedPartners }), slug: [model.title, model.year, model.editionLabel, day] });
   if (ws.cache && key) {
     const [pdf, meta] = await Promise.all([ws.cache.get(`${key}.pdf`), ws.cache.get(`${key}.json`)]);
     if (pdf && meta) {
@@ -139,16 +133,29 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     slug,
     marks: p.cropMarks,
     links: job.output === 'screen',
-    slugLine: (n) => [spec.file, `${model.title} ${model.year}`, model.editionLabel, p.description, day, `page ${n}/${planned}`].filter(Boolean).join(' · '),
+    slugLine: (n) => [spec.file, `${model.title} ${model.year}`, model.editionLabel, p.description, day, `page ${n}`].filter(Boolean).join(' · '),
   };
-  const inGeometry = (e: ReactElement) => createElement(GeometryContext.Provider, { value: geometry }, e);
-  const source = { element: inGeometry(element), part: part && ((from: number, to: number) => inGeometry(part(from, to))), pages: planned };
   const trimPt = { width: mm(spec.frame.format.width), height: mm(spec.frame.format.height) };
   // The layout checks run on each chunk of pages as it is laid out (the tree is then dropped).
   const layoutProblems: string[] = [];
   const area = { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) };
-  const inspect = (chunk: LaidOutNode, firstPage: number) => layoutProblems.push(...checkLayout(chunk, area, firstPage));
-  const { result: rendered, unknown } = p.colour === 'cmyk' ? await withCmyk(themePalette(), () => renderPdf(source, inspect)) : { result: await renderPdf(source, inspect), unknown: [] };
+  const pdf = new PdfPages((chunk, firstPage) => layoutProblems.push(...checkLayout(chunk, area, firstPage)));
+  const out: PageSink = {
+    add: (element, first, blocks) => pdf.add(createElement(GeometryContext.Provider, { value: geometry }, element), first, blocks),
+    restart: () => pdf.restart(),
+  };
+  const render = async () => {
+    const planned = await spec.render(model, { partners: placedPartners }, out);
+    return { planned, bytes: await pdf.bytes() };
+  };
+  const { result, unknown } = await (p.colour === 'cmyk' ? withCmyk(themePalette(), render) : render().then((result) => ({ result, unknown: [] as string[] }))).catch((e: unknown) => {
+    if (!(e instanceof PreflightError)) throw e;
+    const at = content.events.find((x) => x.value.id === e.eventId?.split(' + ')[0]);
+    throw new PreflightError(`${spec.file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
+  });
+  const { planned, bytes: rendered } = result;
+  const measured = savedMeasurements();
+  if (measured && ws.cache) await ws.cache.put(`measurements-${toolFingerprint()}`, measured);
   const { bytes, doc } = await finalise(rendered, {
     trim: trimPt,
     bleed: mm(p.bleed),

@@ -8,7 +8,8 @@ import { SectionHeader } from '../../layouts/components/SectionHeader.js';
 import { Programme } from '../../layouts/programme/Programme.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { measureBlocks } from '../paginate/measure.js';
-import { packFlow, paddingToFour, toRows } from '../paginate/pack.js';
+import { FlowPacker, paddingToFour, toRows, type Segment } from '../paginate/pack.js';
+import { PAGES_PER_CHUNK, type PageSink } from '../render/render.js';
 import { theme } from '../../layouts/theme.js';
 import type { IndexBlock, PlannedPage, ProgrammePlan } from '../paginate/plan.js';
 import { fillColumns } from '../paginate/columns.js';
@@ -16,6 +17,7 @@ import { IndexLine, IndexHeading } from '../../layouts/components/IndexLine.js';
 import type { ProgrammeProps } from './programme-props.js';
 import { docMeta } from './meta.js';
 import { frenchText } from '../derive/typography.js';
+import type { LaidOutNode } from '../preflight/layout.js';
 
 /** Pages before the first section: cover, introduction, contents. */
 /** Sections listed on one contents page (two compact columns when there are more than 10). */
@@ -32,41 +34,85 @@ function frontPages(sections: number): PlannedPage[] {
 }
 
 /**
- * Plans the booklet: measures every section header and event card with react-pdf's layout
- * engine, packs whole cards into pages (sections follow each other, or each opens a page
- * with `theme.programme.sectionStartsPage`), pads to a multiple of 4
- * with Notes pages before the back cover. With `theme.programme.columns: 'auto'` it plans
- * one and two columns of cards and keeps whichever needs fewer pages. Linear in the number
- * of events.
+ * Plans the booklet, without drawing it: measures every section header and event card with
+ * react-pdf's layout engine, packs whole cards into pages (sections follow each other, or
+ * each opens a page with `theme.programme.sectionStartsPage`), then the index, and pads to a
+ * multiple of 4 with Notes pages before the back cover. With `theme.programme.columns:
+ * 'auto'` it keeps one or two columns of cards, whichever needs fewer pages. Linear in the
+ * number of events. The plan {@link renderProgramme} draws is this one.
  * @throws PreflightError when an event card is taller than a page.
  */
-export function planProgramme(model: Model): Promise<ProgrammePlan> {
-  let plan = plans.get(model);
-  if (!plan) {
-    plan = planFresh(model);
-    plans.set(model, plan);
-  }
-  return plan;
+export async function planProgramme(model: Model): Promise<ProgrammePlan> {
+  const columns = await chooseColumns(model);
+  let { plan, overflows } = await planWith(model, columns);
+  if (reconsider(columns, overflows)) plan = (await planWith(model, 1)).plan;
+  return finishPlan(model, plan);
 }
 
-/** Plans already made, per model: the print and screen outputs share one plan. */
-const plans = new WeakMap<Model, Promise<ProgrammePlan>>();
+/**
+ * Lays out and draws the programme into `out` while planning it (the plan of
+ * {@link planProgramme}). The cards are measured a batch at a time and packed into pages;
+ * each run of full pages is drawn at once, with the cards' text as react-pdf laid it out
+ * while measuring it (layouts/laid-out.ts): each card is laid out once, and memory holds
+ * the layouts of a few pages whatever the number of events. The index, notes and back cover
+ * follow; the front pages (cover, introduction, contents), which give the sections' pages,
+ * are drawn last, in their place.
+ * @returns the number of pages.
+ * @throws PreflightError when an event card is taller than a page.
+ */
+export async function renderProgramme(model: Model, partners: PlacedPartner[], out: PageSink): Promise<number> {
+  const columns = await chooseColumns(model);
+  const draw: DrawPages = (plan, from, to, texts) => out.add(programmeElement(programmeProps(model, plan, partners), from, to), from, texts);
+  let { plan, overflows } = await planWith(model, columns, draw);
+  if (reconsider(columns, overflows)) {
+    out.restart();
+    plan = (await planWith(model, 1, draw)).plan;
+  }
+  const eventsEnd = plan.pages.length;
+  await finishPlan(model, plan);
+  const props = programmeProps(model, plan, partners);
+  await out.add(programmeElement(props, eventsEnd, plan.pages.length), eventsEnd);
+  await out.add(programmeElement(props, 0, frontPages(model.sections.length).length), 0);
+  return plan.pages.length;
+}
 
-async function planFresh(model: Model): Promise<ProgrammePlan> {
+/** Draws planned pages from..to (0-based, end excluded) of `plan`, with the cards' text laid out beforehand. */
+type DrawPages = (plan: ProgrammePlan, from: number, to: number, texts: ReadonlyMap<string, LaidOutNode>) => Promise<void>;
+
+/**
+ * With `columns: 'auto'`, two columns chosen from a sample give way to one when a card does
+ * not fit its narrower column (a word wider than it), found once every card is measured.
+ */
+function reconsider(columns: number, overflows: number[]): boolean {
+  return theme.programme.columns === 'auto' && columns > 1 && overflows.length > 0;
+}
+
+/**
+ * The number of columns of cards: the theme's, or with 'auto' the one that needs fewer pages
+ * (on a tie, one column: wider text, fewer breaks), two only when every card fits its
+ * narrower column. A long programme is decided on a sample when it is clear (see
+ * {@link columnCandidates}); otherwise both are planned (their measurements are cached).
+ */
+async function chooseColumns(model: Model): Promise<number> {
   const choice = theme.programme.columns;
-  const auto = choice === 'auto';
-  const candidates = auto ? await columnCandidates(model) : [choice];
+  if (choice !== 'auto') return choice;
+  const candidates = await columnCandidates(model);
+  if (candidates.length === 1) return candidates[0]!;
   const plans: ProgrammePlan[] = [];
   for (const columns of candidates) {
-    const plan = await planWith(model, columns);
-    // Two columns only where every card fits its narrower column (no word wider than it).
-    if (process.env.ENCRE_DEBUG) console.error(`columns ${columns}: ${plan.pages.length} pages, overflowing cards: ${plan.overflows.map((i) => model.events[i]?.id).join(" ")}`);
-    if (plan.overflows.length === 0 || !auto) plans.push(plan);
+    const { plan, overflows } = await planWith(model, columns);
+    if (process.env.ENCRE_DEBUG) console.error(`columns ${columns}: ${plan.pages.length} pages, overflowing cards: ${overflows.length}`);
+    if (overflows.length === 0) plans.push(plan);
   }
-  if (plans.length === 0) plans.push(await planWith(model, 1));
-  // Fewer pages wins; on a tie, one column (wider text, fewer breaks).
-  const plan = plans.reduce((best, p) => (p.pages.length < best.pages.length ? p : best));
-  // Second pass: the index, now that every event's page is known.
+  if (plans.length === 0) return 1;
+  return plans.reduce((best, p) => (p.pages.length < best.pages.length ? p : best)).columns;
+}
+
+/**
+ * Completes a plan of the events' pages (changed in place): the index, now that every
+ * event's page is known, then Notes pages to a multiple of 4, then the back cover.
+ */
+async function finishPlan(model: Model, plan: ProgrammePlan): Promise<ProgrammePlan> {
   const index = await planIndex(model, plan.pages);
   if (index.length > 0) plan.indexPage = plan.pages.length + 1;
   plan.pages.push(...index);
@@ -85,8 +131,7 @@ const CLEAR_MARGIN = 1.15;
  * The column counts worth planning exactly for `columns: 'auto'`: both, unless the programme
  * is long and a plan of one event in k (every k-th of each section, k chosen for about 400
  * events) gives one count at least 15 % fewer pages than the other — then only that one
- * (planning both costs a second measurement of every card). The sampled cards' measurements
- * stay in the cache for the exact plan.
+ * (planning both costs a second measurement of every card).
  */
 async function columnCandidates(model: Model): Promise<number[]> {
   if (model.events.length <= SAMPLE_ABOVE) return [1, 2];
@@ -94,8 +139,8 @@ async function columnCandidates(model: Model): Promise<number[]> {
   const sample: Model = { ...model, sections: model.sections.map((s) => ({ ...s, events: s.events.filter((_, i) => i % k === 0) })) };
   const front = frontPages(model.sections.length).length;
   // One after the other: measurements are not re-entrant.
-  const one = (await planWith(sample, 1)).pages.length - front;
-  const two = (await planWith(sample, 2)).pages.length - front;
+  const one = (await planWith(sample, 1)).plan.pages.length - front;
+  const two = (await planWith(sample, 2)).plan.pages.length - front;
   if (one >= two * CLEAR_MARGIN) return [2];
   if (two >= one * CLEAR_MARGIN) return [1];
   return [1, 2];
@@ -177,59 +222,102 @@ export function columnWidth(columns: number): number {
   return mm((area.width - (columns - 1) * theme.programme.gutter) / columns);
 }
 
-async function planWith(model: Model, columns: number): Promise<ProgrammePlan & { overflows: number[] }> {
+/** Cards measured at once while planning (then packed, and their full pages drawn). */
+const CARDS_PER_BATCH = 200;
+
+/**
+ * The front pages and the events' pages with `columns` columns of cards, and the cards whose
+ * text overflows (a word wider than its column; indices in reading order). With `draw`, the
+ * pages are drawn as they fill: each card is laid out afresh (not taken from the measurement
+ * cache) and its text kept until its page is drawn.
+ */
+async function planWith(model: Model, columns: number, draw?: DrawPages): Promise<{ plan: ProgrammePlan; overflows: number[] }> {
   const area = textArea(frames.programme);
   const width = mm(area.width);
   const cardWidth = columnWidth(columns);
+  const fingerprint = themeFingerprint();
   const headers = await measureBlocks(
     model.sections.map((s) => <SectionHeader key={s.code} section={s} width={width} countLabel={sectionCount(s.events.length)} />),
     width,
-    model.sections.map((s) => JSON.stringify(['header', themeFingerprint(), width, s.code, s.badge, s.name, s.colour, s.events.length])),
+    model.sections.map((s) => JSON.stringify(['header', fingerprint, width, s.code, s.badge, s.name, s.colour, s.events.length])),
   );
-  const card = (e: EventView, colour: number, stacked: boolean) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} />;
-  const all = model.sections.flatMap((s) => s.events.map((e) => ({ e, colour: s.colour })));
-  const fingerprint = themeFingerprint();
-  const key = (e: EventView, colour: number, stacked: boolean) => JSON.stringify([fingerprint, cardWidth, colour, stacked, e]);
-  const cards = await measureBlocks(all.map(({ e, colour }) => card(e, colour, false)), cardWidth, all.map(({ e, colour }) => key(e, colour, false)));
-  // A card whose words do not fit beside its QR code (a long name in a narrow column) puts
-  // the QR code under its text instead.
-  const stacked = new Set<string>();
-  const retry = all.flatMap((x, i) => (columns > 1 && cards[i]!.overflow !== undefined ? [i] : []));
-  if (retry.length > 0) {
-    const again = await measureBlocks(retry.map((i) => card(all[i]!.e, all[i]!.colour, true)), cardWidth, retry.map((i) => key(all[i]!.e, all[i]!.colour, true)));
-    retry.forEach((i, j) => {
-      cards[i] = again[j]!;
-      stacked.add(all[i]!.e.id);
-    });
+  const plan: ProgrammePlan = { pages: frontPages(model.sections.length), columns, stacked: new Set(), sectionPages: new Map() };
+  const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
+  const texts = new Map<string, LaidOutNode>();
+  const measure = (cards: Card[], stacked: boolean) =>
+    measureBlocks(
+      cards.map(({ e, colour }) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} />),
+      cardWidth,
+      draw ? undefined : cards.map(({ e, colour }) => JSON.stringify([fingerprint, cardWidth, colour, stacked, e])),
+      // The card's text is its root's first child (EventCard).
+      draw ? (i, card) => void (card.children?.[0] && texts.set(cards[i]!.e.id, card.children[0])) : undefined,
+    );
+  const all: Card[] = model.sections.flatMap((s, si) => s.events.map((e, ei) => ({ e, colour: s.colour, si, ei })));
+  const overflows: number[] = [];
+  let drawn = plan.pages.length;
+  for (let start = 0; start < all.length; ) {
+    // A batch ends with a row: rows are `columns` cards of one section.
+    let end = Math.min(all.length, start + CARDS_PER_BATCH);
+    while (end < all.length && all[end]!.ei % columns !== 0) end++;
+    const batch = all.slice(start, end);
+    const cards = await measure(batch, false);
+    // A card whose words do not fit beside its QR code (a long name in a narrow column) puts
+    // the QR code under its text instead.
+    const retry = columns > 1 ? batch.flatMap((_, i) => (cards[i]!.overflow !== undefined ? [i] : [])) : [];
+    if (retry.length > 0) {
+      const again = await measure(retry.map((i) => batch[i]!), true);
+      retry.forEach((i, j) => {
+        cards[i] = again[j]!;
+        plan.stacked.add(batch[i]!.e.id);
+      });
+    }
+    cards.forEach((c, i) => c.overflow !== undefined && overflows.push(start + i));
+    // Rows of `columns` cards, in each section's run of the batch (a batch starts a row).
+    for (let i = 0; i < batch.length; ) {
+      let j = i;
+      while (j < batch.length && batch[j]!.si === batch[i]!.si) j++;
+      const run = batch.slice(i, j);
+      for (const { blocks, row } of toRows(run.map((x, k) => ({ id: x.e.id, height: cards[i + k]!.height })), columns)) {
+        const { si, ei } = run[blocks[0]!]!;
+        packer.add(si, ei === 0 ? headers[si]!.height : undefined, row);
+      }
+      i = j;
+    }
+    start = end;
+    if (start === all.length) packer.finish();
+    addPages(plan, packer.take(), model);
+    if (draw && (plan.pages.length - drawn >= PAGES_PER_CHUNK || start === all.length)) {
+      await draw(plan, drawn, plan.pages.length, texts);
+      for (const page of plan.pages.slice(drawn)) if (page.kind === 'events') for (const seg of page.segments) for (const row of seg.rows) for (const e of row) texts.delete(e.id);
+      drawn = plan.pages.length;
+    }
   }
-  const grouped: { blocks: number[] }[][] = [];
-  const overflows = cards.flatMap((c, i) => (c.overflow === undefined ? [] : [i]));
-  let k = 0;
-  const flow = model.sections.map((section, si) => {
-    const rows = toRows(section.events.map((e) => ({ id: e.id, height: cards[k++]!.height })), columns);
-    grouped.push(rows);
-    return { header: headers[si]!.height, rows: rows.map((r) => r.row) };
-  });
-  const packed = packFlow(flow, mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
-  const pages: PlannedPage[] = frontPages(model.sections.length);
-  const sectionPages = new Map<string, number>();
+  return { plan, overflows };
+}
+
+/** An event card to measure: the event, its section's colour, the section's index and its own in the section. */
+interface Card {
+  e: EventView;
+  colour: number;
+  si: number;
+  ei: number;
+}
+
+/** Appends packed pages of events to the plan, noting where each section opens. */
+function addPages(plan: ProgrammePlan, packed: Segment[][], model: Model): void {
+  const { columns, stacked } = plan;
   for (const segments of packed) {
-    pages.push({
+    plan.pages.push({
       kind: 'events',
       columns,
       stacked,
       segments: segments.map((seg) => {
         const section = model.sections[seg.section]!;
-        if (seg.opens) sectionPages.set(section.code, pages.length + 1);
-        return {
-          section,
-          opensSection: seg.opens,
-          rows: seg.rows.map((r) => grouped[seg.section]![r]!.blocks.map((j) => section.events[j]!)),
-        };
+        if (seg.opens) plan.sectionPages.set(section.code, plan.pages.length + 1);
+        return { section, opensSection: seg.opens, rows: seg.rows.map((r) => section.events.slice(r * columns, (r + 1) * columns)) };
       }),
     });
   }
-  return { pages, columns, stacked, sectionPages, overflows };
 }
 
 /**

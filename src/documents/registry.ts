@@ -6,10 +6,11 @@ import { frames, type Frame } from '../../layouts/frames.js';
 import { toMm } from '../units.js';
 import { namedDestinations } from '../post/inspect.js';
 import { UsageError } from '../model/errors.js';
-import { planProgramme, programmeProps, programmeElement } from './programme.js';
-import { afficheElement } from './affiche.js';
-import { flyerElement } from './flyer.js';
-import { dossierElement } from './dossier.js';
+import { renderProgramme } from './programme.js';
+import type { PageSink } from '../render/render.js';
+import { afficheElement, afficheProps } from './affiche.js';
+import { flyerElement, flyerProps } from './flyer.js';
+import { dossierElement, dossierProps } from './dossier.js';
 
 /** What every document builder receives besides the model. */
 export interface BuildContext {
@@ -25,11 +26,15 @@ export interface DocumentSpec {
   /** Page count rule, checked on the output. */
   pages: (n: number) => string | undefined;
   /**
-   * The document element, how many pages encre planned (the PDF must have exactly as many),
-   * and, for long documents, its pages from..to (0-based, end excluded) as a document of their
-   * own, so that it is mounted and laid out a chunk at a time.
+   * Lays out and draws the document's pages into `out` (a chunk at a time, each at its place
+   * in the document), and returns how many pages it planned: the PDF must have as many.
    */
-  element(model: Model, ctx: BuildContext): Promise<{ element: ReactElement; planned: number; part?: (from: number, to: number) => ReactElement }>;
+  render(model: Model, ctx: BuildContext, out: PageSink): Promise<number>;
+  /**
+   * What the document is made from (besides theme, printer and encre), hashed to find the
+   * file in the build cache: its props, so that an edit elsewhere leaves it cached.
+   */
+  inputs(model: Model, ctx: BuildContext): unknown;
   /** Document-specific checks on the rendered PDF; returns problems (empty when fine). */
   check?(pdf: PDFDocument, model: Model): string[];
 }
@@ -44,11 +49,9 @@ export const documents: DocumentSpec[] = [
       return frames.programme;
     },
     pages: (n) => (n % 4 === 0 ? undefined : `${n} pages, not a multiple of 4 (saddle stitch)`),
-    element: async (model, ctx) => {
-      const plan = await planProgramme(model);
-      const props = programmeProps(model, plan, ctx.partners);
-      return { element: programmeElement(props), planned: plan.pages.length, part: (from, to) => programmeElement(props, from, to) };
-    },
+    render: (model, ctx, out) => renderProgramme(model, ctx.partners, out),
+    // The programme prints every event: the whole model.
+    inputs: (model, ctx) => ({ model, partners: ctx.partners }),
     check: (pdf, model) => checkAllEvents(pdf, model),
   },
   {
@@ -59,7 +62,11 @@ export const documents: DocumentSpec[] = [
       return frames.affiche;
     },
     pages: (n) => (n === 1 ? undefined : `${n} pages, an affiche has exactly 1 (something overflowed)`),
-    element: async (model, ctx) => ({ element: afficheElement(model, ctx.partners), planned: 1 }),
+    render: async (model, ctx, out) => {
+      await out.add(afficheElement(model, ctx.partners), 0);
+      return 1;
+    },
+    inputs: (model, ctx) => afficheProps(model, ctx.partners),
   },
   {
     id: 'flyer',
@@ -69,7 +76,11 @@ export const documents: DocumentSpec[] = [
       return frames.flyer;
     },
     pages: (n) => (n === 2 ? undefined : `${n} pages, a tract has exactly 2 (recto, verso)`),
-    element: async (model) => ({ element: flyerElement(model), planned: 2 }),
+    render: async (model, _ctx, out) => {
+      await out.add(flyerElement(model), 0);
+      return 2;
+    },
+    inputs: (model) => flyerProps(model),
   },
   {
     id: 'dossier-de-presse',
@@ -79,7 +90,12 @@ export const documents: DocumentSpec[] = [
       return frames['dossier-de-presse'];
     },
     pages: (n) => (n >= 2 ? undefined : `${n} page, a dossier de presse has several`),
-    element: async (model, ctx) => dossierElement(model, ctx.partners),
+    render: async (model, ctx, out) => {
+      const { element, planned } = dossierElement(model, ctx.partners);
+      await out.add(element, 0);
+      return planned;
+    },
+    inputs: (model, ctx) => dossierProps(model, ctx.partners),
   },
 ];
 

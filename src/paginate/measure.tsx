@@ -24,17 +24,19 @@ export interface Measurement {
  * With `keys` (one per block: a stable description of its props, width and theme), blocks
  * measured before are taken from a cache. Not re-entrant: react-pdf's renderer and font store are process-wide, and two measurements
  * run at once were seen to return wrong heights. Await each call before the next.
+ * @param keep called with each block laid out here (not taken from the cache): its index
+ *   and its laid-out root, which a page can then draw as it is (layouts/laid-out.ts).
  * @returns for each block, in the order given: its height in pt (margins included) and any
  *   text line wider than its frame (a word that cannot break at this width).
  */
-export async function measureBlocks(blocks: ReactElement[], width: number, keys?: string[]): Promise<Measurement[]> {
+export async function measureBlocks(blocks: ReactElement[], width: number, keys?: string[], keep?: (index: number, node: LaidOutNode) => void): Promise<Measurement[]> {
   // Blocks already measured (same key: same props, width and theme) are not laid out again:
   // a rebuild after one edited event measures one card.
   if (keys) {
     const hashed = keys.map(keyHash);
     const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) ? [] : [i]));
     if (missing.length > 0) {
-      const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width);
+      const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, undefined, keep && ((j, node) => keep(missing[j]!, node)));
       missing.forEach((i, j) => remember(hashed[i]!, fresh[j]!));
     }
     return hashed.map((k) => cache.get(k)!);
@@ -42,7 +44,9 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
   // Laid out a chunk at a time: memory holds one chunk's layout tree, not all of them.
   if (blocks.length > BLOCKS_PER_CHUNK) {
     const all: Measurement[] = [];
-    for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) all.push(...(await measureBlocks(blocks.slice(i, i + BLOCKS_PER_CHUNK), width)));
+    for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) {
+      all.push(...(await measureBlocks(blocks.slice(i, i + BLOCKS_PER_CHUNK), width, undefined, keep && ((j, node) => keep(i + j, node)))));
+    }
     return all;
   }
   measuredCount += blocks.length;
@@ -71,6 +75,8 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
       const block = page.children?.[i];
       const height = block?.box?.height;
       if (!block || height === undefined) throw new Error(`internal: block ${p * BLOCKS_PER_PROBE + i} was not laid out`);
+      const root = block.children?.[0];
+      if (keep && root) keep(p * BLOCKS_PER_PROBE + i, root);
       return { height, overflow: overflowingLine(block) };
     }),
   );

@@ -21,50 +21,87 @@ export interface Segment {
   rows: number[];
 }
 
+/** How sections follow each other: the space above a header mid-page (pt), or a new page for each. */
+export interface PackOptions {
+  gapBefore: number;
+  sectionStartsPage: boolean;
+}
+
 /**
  * Packs sections into pages, in order, never splitting a row: a row that does not fit what
  * is left of the page starts the next one. A section header is placed only with at least
  * its first row after it (never alone at a page foot); mid-page it takes `gapBefore` pt more.
- * With `sectionStartsPage`, each section opens a new page. Linear in the number of rows.
- * Heights and `pageHeight` in pt.
- * @returns the segments on each page.
- * @throws PreflightError naming the row that is taller than a page.
+ * With `sectionStartsPage`, each section opens a new page. Heights in pt; linear in the
+ * number of rows. Rows are given as they are measured, in order (a section's first row with
+ * its header), and {@link take} gives the pages already full: they can be drawn while the
+ * rows after them are still being measured.
  */
-export function packFlow(sections: FlowSection[], pageHeight: number, opts: { gapBefore: number; sectionStartsPage: boolean }): Segment[][] {
-  const pages: Segment[][] = [];
-  let page: Segment[] = [];
-  let used = 0;
-  const newPage = () => {
-    if (page.length > 0) pages.push(page);
-    page = [];
-    used = 0;
-  };
-  const fits = (h: number) => used + h <= pageHeight + 0.01;
-  sections.forEach((section, si) => {
-    const first = section.rows[0]?.height ?? 0;
-    if (opts.sectionStartsPage || !fits(opts.gapBefore + section.header + first)) newPage();
-    const headerHeight = (page.length > 0 ? opts.gapBefore : 0) + section.header;
-    if (headerHeight + first > pageHeight) {
-      throw new PreflightError(`the first event of a section, "${section.rows[0]?.id}", does not fit a page under its heading: shorten its description`, section.rows[0]?.id);
+export class FlowPacker {
+  private done: Segment[][] = [];
+  private page: Segment[] = [];
+  private used = 0;
+  private segment: Segment | undefined;
+  private rowInSection = 0;
+
+  /** @param pageHeight the height rows are packed into, in pt. */
+  constructor(
+    private readonly pageHeight: number,
+    private readonly opts: PackOptions,
+  ) {}
+
+  /**
+   * Adds the next row of section `section`: `header` (its height in pt) with the section's
+   * first row, undefined for the others.
+   * @throws PreflightError naming the row when it is taller than a page, or does not fit a
+   *   page under its section's header.
+   */
+  add(section: number, header: number | undefined, row: Measured): void {
+    const { pageHeight, opts } = this;
+    if (header !== undefined) {
+      if (opts.sectionStartsPage || !this.fits(opts.gapBefore + header + row.height)) this.newPage();
+      const headerHeight = (this.page.length > 0 ? opts.gapBefore : 0) + header;
+      if (headerHeight + row.height > pageHeight) {
+        throw new PreflightError(`the first event of a section, "${row.id}", does not fit a page under its heading: shorten its description`, row.id);
+      }
+      this.segment = { section, opens: true, rows: [] };
+      this.page.push(this.segment);
+      this.used += headerHeight;
+      this.rowInSection = 0;
     }
-    let segment: Segment = { section: si, opens: true, rows: [] };
-    page.push(segment);
-    used += headerHeight;
-    section.rows.forEach((row, ri) => {
-      if (row.height > pageHeight) {
-        throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description`, row.id);
-      }
-      if (!fits(row.height)) {
-        newPage();
-        segment = { section: si, opens: false, rows: [] };
-        page.push(segment);
-      }
-      segment.rows.push(ri);
-      used += row.height;
-    });
-  });
-  newPage();
-  return pages;
+    if (row.height > pageHeight) {
+      throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description`, row.id);
+    }
+    if (!this.segment || this.segment.section !== section) throw new Error(`internal: a row of section ${section} came without its header`);
+    if (!this.fits(row.height)) {
+      this.newPage();
+      this.segment = { section, opens: false, rows: [] };
+      this.page.push(this.segment);
+    }
+    this.segment.rows.push(this.rowInSection++);
+    this.used += row.height;
+  }
+
+  /** Closes the last page (after the last row). */
+  finish(): void {
+    this.newPage();
+  }
+
+  /** The pages completed since the last call, in order (each once). */
+  take(): Segment[][] {
+    const pages = this.done;
+    this.done = [];
+    return pages;
+  }
+
+  private fits(h: number): boolean {
+    return this.used + h <= this.pageHeight + 0.01;
+  }
+
+  private newPage(): void {
+    if (this.page.length > 0) this.done.push(this.page);
+    this.page = [];
+    this.used = 0;
+  }
 }
 
 /** How many designed filler pages make `pages` a multiple of 4 (saddle stitch). */

@@ -1,10 +1,12 @@
-import type { ReactElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import PDFDocument, { type PDFDocumentInstance, type PDFDocumentOptions } from 'pdfkit';
 import { pdf, Font } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import renderToPdfkit from '@react-pdf/render';
 import type { LaidOutNode } from '../preflight/layout.js';
 import { shareEmbeddedFonts } from './embedded-fonts.js';
+import { graftLaidOut } from './graft.js';
+import { LaidOutContext, type LaidOutBlocks } from '../../layouts/laid-out.js';
 
 /** react-pdf's layout step; its typings omit the font store argument it takes at runtime. */
 const layout = layoutDocument as unknown as (root: unknown, fontStore: unknown) => Promise<LaidOutNode>;
@@ -20,70 +22,118 @@ interface DocumentNode {
   children: unknown[];
 }
 
-/** What to render: a whole <Document>, or (for long documents) its pages a chunk at a time. */
-export interface PdfSource {
-  /** The whole <Document> element. */
-  element: ReactElement;
-  /** Its pages from..to (0-based, end excluded) as a <Document> of their own, same props. */
-  part?: (from: number, to: number) => ReactElement;
-  /** The number of pages `part` can give (the planned page count). */
-  pages?: number;
+/**
+ * Where a document's pages go: each call lays out and draws some of its pages. A long
+ * document is given a chunk of pages at a time (its layout trees are dropped once drawn),
+ * in any order: each chunk says where its pages go in the document.
+ */
+export interface PageSink {
+  /**
+   * Lays out and draws the pages of `element` (a <Document>) as pages `first`, `first + 1`…
+   * (0-based) of the document. `blocks`: blocks laid out beforehand, by key, for the slots
+   * of these pages (layouts/laid-out.ts).
+   */
+  add(element: ReactElement, first: number, blocks?: ReadonlyMap<string, LaidOutNode>): Promise<void>;
+  /** Forgets every page drawn so far: the document starts again, empty. */
+  restart(): void;
 }
 
 /**
- * Renders a react-pdf <Document> to PDF bytes, in memory (nothing is written).
- * The pages are laid out and drawn in chunks of {@link PAGES_PER_CHUNK} into one pdfkit
- * document: each chunk's layout tree is handed to `inspect` (the preflight), then dropped;
- * with `source.part`, each chunk is also mounted on its own, so memory stays bounded whatever
- * the page count. Fonts are embedded once for the whole file. Pages must not depend on each
- * other's layout (encre plans every page itself: no react-pdf pagination across pages, no
- * page-number render props); a planned page that overflows into a second sheet is caught by
- * the page count check.
+ * A PDF drawn by react-pdf into one pdfkit document, a chunk of pages at a time (at most
+ * {@link PAGES_PER_CHUNK} laid out at once): for each chunk, the blocks laid out beforehand
+ * are put into their slots (src/render/graft.ts), the layout tree is handed to `inspect`
+ * (the preflight) and drawn, then dropped, so memory stays bounded whatever the page count.
+ * Fonts are embedded once for the whole file. Pages must not depend on each other's layout
+ * (encre plans every page itself: no react-pdf pagination across pages, no page-number
+ * render props). {@link bytes} puts the pages in document order and ends the file.
  * The Document's creationDate must be set by the caller (react-pdf would use the clock).
+ */
+export class PdfPages implements PageSink {
+  private ctx: PDFDocumentInstance | undefined;
+  private chunks: Buffer[] = [];
+  private ended: Promise<void> = Promise.resolve();
+  /** The place in the document (0-based) of each page drawn, in the order drawn. */
+  private places: number[] = [];
+  /** Slots filled with a block laid out beforehand (layouts/laid-out.ts), since the start. */
+  slotsFilled = 0;
+
+  /** @param inspect called with each chunk's laid-out tree and the index (0-based) of its first page in the document. */
+  constructor(private readonly inspect?: (chunk: LaidOutNode, firstPage: number) => void) {}
+
+  async add(element: ReactElement, first: number, blocks: ReadonlyMap<string, LaidOutNode> = NONE): Promise<void> {
+    // A card finds its laid-out text (layouts/laid-out.ts) among the blocks of its chunk.
+    const heights: LaidOutBlocks = { height: (key) => blocks.get(key)?.box?.height };
+    const whole = mount(createElement(LaidOutContext.Provider, { value: heights }, element));
+    for (let from = 0; from < whole.children.length || from === 0; from += PAGES_PER_CHUNK) {
+      const root = { ...whole, children: whole.children.slice(from, from + PAGES_PER_CHUNK) };
+      const ctx = this.ctx ?? this.open(root.props);
+      const laidOut = await layout(root, Font);
+      this.slotsFilled += graftLaidOut(laidOut, blocks);
+      restorePageHeights(laidOut);
+      this.inspect?.(laidOut, first + from);
+      // react-pdf's draw step ends the document after its pages: the end is bytes()'s.
+      Object.defineProperty(ctx, 'end', { value: () => ctx, configurable: true, writable: true });
+      try {
+        draw(ctx, laidOut);
+      } finally {
+        delete (ctx as unknown as { end?: unknown }).end;
+      }
+      (laidOut.children ?? []).forEach((_, i) => this.places.push(first + from + i));
+    }
+  }
+
+  restart(): void {
+    this.ctx = undefined;
+    this.chunks = [];
+    this.places = [];
+    this.ended = Promise.resolve();
+    this.slotsFilled = 0;
+  }
+
+  /**
+   * Ends the document, its pages in document order, and returns its bytes.
+   * @throws Error (internal) when the pages drawn are not pages 0…n−1, each once.
+   */
+  async bytes(): Promise<Uint8Array> {
+    const ctx = this.ctx;
+    if (!ctx) throw new Error('internal: a PDF with no page');
+    // pdfkit lists the pages in the order they were added; the page tree is written at the end.
+    const kids = (ctx as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids;
+    const order = this.places.map((place, drawn) => ({ place, drawn })).sort((a, b) => a.place - b.place);
+    if (kids.length !== order.length || order.some((o, i) => o.place !== i)) throw new Error(`internal: pages drawn at places ${this.places.join(', ')}`);
+    const drawn = [...kids];
+    order.forEach((o, i) => (kids[i] = drawn[o.drawn]));
+    ctx.end();
+    await this.ended;
+    return new Uint8Array(Buffer.concat(this.chunks));
+  }
+
+  private open(props: Record<string, unknown>): PDFDocumentInstance {
+    const doc = (this.ctx = pdfkitDocument(props));
+    shareEmbeddedFonts(doc);
+    const chunks = this.chunks;
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    this.ended = new Promise<void>((resolve, reject) => {
+      doc.on('end', resolve);
+      doc.on('error', reject);
+    });
+    return doc;
+  }
+}
+
+/**
+ * Renders a react-pdf <Document> to PDF bytes, in memory (nothing is written), a chunk of
+ * pages at a time ({@link PdfPages}).
  * @param inspect called with each chunk's laid-out tree and the index of its first page (0-based).
  * @returns the PDF bytes.
  */
-export async function renderPdf(source: PdfSource, inspect?: (chunk: LaidOutNode, firstPage: number) => void): Promise<Uint8Array> {
-  const { element, part, pages: planned } = source;
-  const chunked = part !== undefined && planned !== undefined && planned > PAGES_PER_CHUNK;
-  // A short document is mounted whole and its pages taken a chunk at a time.
-  const whole = chunked ? undefined : mount(element);
-  const count = chunked ? planned : whole!.children.length;
-  const chunkAt = (first: number): DocumentNode => {
-    if (!chunked) return { ...whole!, children: whole!.children.slice(first, first + PAGES_PER_CHUNK) };
-    const root = mount(part(first, Math.min(count, first + PAGES_PER_CHUNK)));
-    if (root.children.length !== Math.min(PAGES_PER_CHUNK, count - first)) throw new Error(`internal: pages ${first + 1}… gave ${root.children.length} pages`);
-    return root;
-  };
-  let ctx: PDFDocumentInstance | undefined;
-  const bytes: Buffer[] = [];
-  let ended: Promise<void> = Promise.resolve();
-  for (let first = 0; first < count || first === 0; first += PAGES_PER_CHUNK) {
-    const root = chunkAt(first);
-    if (!ctx) {
-      const doc = (ctx = pdfkitDocument(root.props));
-      shareEmbeddedFonts(doc);
-      doc.on('data', (chunk: Buffer) => bytes.push(chunk));
-      ended = new Promise<void>((resolve, reject) => {
-        doc.on('end', resolve);
-        doc.on('error', reject);
-      });
-    }
-    const laidOut = await layout(root, Font);
-    restorePageHeights(laidOut);
-    inspect?.(laidOut, first);
-    const last = first + PAGES_PER_CHUNK >= count;
-    // react-pdf's draw step ends the document after its pages: only the last chunk may.
-    if (!last) Object.defineProperty(ctx, 'end', { value: () => ctx, configurable: true, writable: true });
-    try {
-      draw(ctx, laidOut);
-    } finally {
-      if (!last) delete (ctx as unknown as { end?: unknown }).end;
-    }
-  }
-  await ended;
-  return new Uint8Array(Buffer.concat(bytes));
+export async function renderPdf(element: ReactElement, inspect?: (chunk: LaidOutNode, firstPage: number) => void): Promise<Uint8Array> {
+  const pdf = new PdfPages(inspect);
+  await pdf.add(element, 0);
+  return pdf.bytes();
 }
+
+const NONE: ReadonlyMap<string, LaidOutNode> = new Map();
 
 /**
  * react-pdf 4.9 lays a `wrap={false}` page out with a box height of 0 (its pagination, which
