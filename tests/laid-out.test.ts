@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from '../src/build.js';
+import { openPdf, pageTexts } from './helpers/pdf.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
 import { loadContent } from '../src/load/content.js';
 import { fileEnv } from '../src/load/env.js';
 import { deriveModel } from '../src/derive/model.js';
-import { renderProgramme } from '../src/documents/programme.js';
+import { planProgramme, renderProgramme } from '../src/documents/programme.js';
 import { registerFonts } from '../src/render/fonts.js';
 import { PdfPages, type PageSink } from '../src/render/render.js';
 import { graftLaidOut } from '../src/render/graft.js';
@@ -53,5 +58,65 @@ describe('cards drawn as they were measured', () => {
     expect(placed.children).toBe(block.children);
     // The block itself is left as it was: it can be placed again (the other rendition).
     expect(block.box).toEqual({ left: 0, top: 0, width: 100, height: 50 });
+  });
+});
+
+/**
+ * A campaign of `n` short events (no description, no address, no QR code) over the sample's
+ * five départements, with a campaign.yaml of the fields required; `title(i)` is event i's
+ * title, `extra(i)` YAML lines added to it. Returns the content folder, relative to the
+ * repository.
+ */
+function shortEvents(n: number, title: (i: number) => string, extra: (i: number) => string = () => ''): string {
+  const dir = mkdtempSync(path.join(ROOT, 'tests/.output-short-'));
+  writeFileSync(path.join(dir, 'campaign.yaml'), ['name: "Mois de l’ESS"', 'edition: 10', 'region: "Languedoc-Roussillon"', 'period:', '  start: 2016-11-01', '  end: 2016-11-30', 'organiser:', '  name: "Cress LR"', ''].join('\n'));
+  mkdirSync(path.join(dir, 'events'));
+  const codes = ['11', '30', '34', '48', '66'];
+  const lines = ['events:'];
+  for (let i = 0; i < n; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(`  - id: e-${i}`, `    title: "${title(i)}"`, `    start: 2016-11-${day} 10:00`, '    commune: "Montpellier"', `    departement: "${codes[i % codes.length]}"`, extra(i));
+  }
+  writeFileSync(path.join(dir, 'events', 'short.yaml'), lines.filter(Boolean).join('\n') + '\n');
+  return path.relative(ROOT, dir);
+}
+
+describe('two columns given up for one', () => {
+  it('when a card found after the sample is too narrow for them, the programme starts again in one column', async () => {
+    // 900 short cards: the sample (one in three) clearly wants two columns; one title holds a
+    // word too wide for a column of two (a word of 24 letters or more may break anywhere).
+    const content = shortEvents(900, (i) => (i === 450 ? 'Atelier WWWWWWWWWWWWWWWWWWWWWWW' : `Atelier ${i}`));
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-restart-'));
+    try {
+      await build({ root: ROOT, content, out, documents: ['programme'], outputs: ['screen'], threads: 0, cache: false, sourceDateEpoch: EPOCH });
+      const model = deriveModel(await loadContent(fileEnv(ROOT, EPOCH), content), new Date(Number(EPOCH) * 1000));
+      const plan = await planProgramme(model);
+      expect(plan.columns).toBe(1);
+      const doc = openPdf(readFileSync(path.join(out, 'screen/programme.pdf')));
+      expect(doc.countPages()).toBe(plan.pages.length);
+      expect(pageTexts(doc).join(' ')).toContain('WWWWWWWWWWWWWWWWWWWWWWW');
+    } finally {
+      rmSync(path.join(ROOT, content), { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('when a card is too tall for a page in two columns but not in one, whether the sample chose two or both were planned', async () => {
+    const sentence = 'Une après-midi d’échanges avec les habitants et les structures du territoire. ';
+    const tall = (i: number) => (i === 30 ? `    venue: "${Array(10).fill('Grande salle polyvalente municipale').join(', ')}"\n    description: "${sentence.repeat(15).trim()}"` : '');
+    for (const n of [900, 60]) {
+      const content = shortEvents(n, (i) => `Atelier ${i}`, tall);
+      const out = mkdtempSync(path.join(os.tmpdir(), 'encre-tall-'));
+      try {
+        await build({ root: ROOT, content, out, documents: ['programme'], outputs: ['screen'], threads: 0, cache: false, sourceDateEpoch: EPOCH });
+        const model = deriveModel(await loadContent(fileEnv(ROOT, EPOCH), content), new Date(Number(EPOCH) * 1000));
+        const plan = await planProgramme(model);
+        expect(plan.columns, `${n} events`).toBe(1);
+        expect(openPdf(readFileSync(path.join(out, 'screen/programme.pdf'))).countPages()).toBe(plan.pages.length);
+      } finally {
+        rmSync(path.join(ROOT, content), { recursive: true, force: true });
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
   });
 });

@@ -91,12 +91,12 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
 }
 
 /**
- * Makes one file: the document's element (the programme is planned on first use, and the plan
- * shared by its print and screen files), rendered by react-pdf a chunk of pages at a time
- * (print: exact CMYK), post-processed (boxes, PDF/X, Info, XMP), then checked: the PDF
- * preflight, page count, the document's own checks, and the layout checks (text overflowing
- * its frame, leaving the safe area, overlapping). A file made before from the same inputs
- * (props, theme, printer, output, encre's fingerprint) is taken from the build cache instead.
+ * Makes one file: the document drawn by react-pdf a chunk of pages at a time (the programme
+ * while it is planned; print: exact CMYK), post-processed (boxes, PDF/X, Info, XMP), then
+ * checked: the PDF preflight, page count, the document's own checks, and the layout checks
+ * (text overflowing its frame, leaving the safe area, overlapping). A file made before from
+ * the same inputs (the document's props, theme, printer, output, encre's fingerprint) is
+ * taken from the build cache instead.
  * @throws PreflightError naming the file, the page and the event when a check fails.
  */
 export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
@@ -142,7 +142,11 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   const pdf = new PdfPages((chunk, firstPage) => layoutProblems.push(...checkLayout(chunk, area, firstPage)));
   const out: PageSink = {
     add: (element, first, blocks) => pdf.add(createElement(GeometryContext.Provider, { value: geometry }, element), first, blocks),
-    restart: () => pdf.restart(),
+    // Starting again (the programme in one column after all) forgets the pages drawn and what they gave the checks.
+    restart: () => {
+      layoutProblems.length = 0;
+      pdf.restart();
+    },
   };
   const render = async () => {
     const planned = await spec.render(model, { partners: placedPartners }, out);
@@ -150,8 +154,8 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   };
   const { result, unknown } = await (p.colour === 'cmyk' ? withCmyk(themePalette(), render) : render().then((result) => ({ result, unknown: [] as string[] }))).catch((e: unknown) => {
     if (!(e instanceof PreflightError)) throw e;
-    const at = content.events.find((x) => x.value.id === e.eventId?.split(' + ')[0]);
-    throw new PreflightError(`${spec.file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
+    const at = content.events.find((x) => x.value.id === e.eventId);
+    throw new PreflightError(`${file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
   });
   const { planned, bytes: rendered } = result;
   const measured = savedMeasurements();

@@ -18,6 +18,7 @@ import type { ProgrammeProps } from './programme-props.js';
 import { docMeta } from './meta.js';
 import { frenchText } from '../derive/typography.js';
 import type { LaidOutNode } from '../preflight/layout.js';
+import { PreflightError } from '../model/errors.js';
 
 /** Pages before the first section: cover, introduction, contents. */
 /** Sections listed on one contents page (two compact columns when there are more than 10). */
@@ -43,10 +44,7 @@ function frontPages(sections: number): PlannedPage[] {
  * @throws PreflightError when an event card is taller than a page.
  */
 export async function planProgramme(model: Model): Promise<ProgrammePlan> {
-  const columns = await chooseColumns(model);
-  let { plan, overflows } = await planWith(model, columns);
-  if (reconsider(columns, overflows)) plan = (await planWith(model, 1)).plan;
-  return finishPlan(model, plan);
+  return finishPlan(model, await planColumns(model, await chooseColumns(model)));
 }
 
 /**
@@ -61,13 +59,8 @@ export async function planProgramme(model: Model): Promise<ProgrammePlan> {
  * @throws PreflightError when an event card is taller than a page.
  */
 export async function renderProgramme(model: Model, partners: PlacedPartner[], out: PageSink): Promise<number> {
-  const columns = await chooseColumns(model);
   const draw: DrawPages = (plan, from, to, texts) => out.add(programmeElement(programmeProps(model, plan, partners), from, to), from, texts);
-  let { plan, overflows } = await planWith(model, columns, draw);
-  if (reconsider(columns, overflows)) {
-    out.restart();
-    plan = (await planWith(model, 1, draw)).plan;
-  }
+  const plan = await planColumns(model, await chooseColumns(model), draw, () => out.restart());
   const eventsEnd = plan.pages.length;
   await finishPlan(model, plan);
   const props = programmeProps(model, plan, partners);
@@ -80,17 +73,28 @@ export async function renderProgramme(model: Model, partners: PlacedPartner[], o
 type DrawPages = (plan: ProgrammePlan, from: number, to: number, texts: ReadonlyMap<string, LaidOutNode>) => Promise<void>;
 
 /**
- * With `columns: 'auto'`, two columns chosen from a sample give way to one when a card does
- * not fit its narrower column (a word wider than it), found once every card is measured.
+ * The front pages and events' pages in `columns` columns of cards (drawn as they fill, with
+ * `draw`). With `columns: 'auto'`, two columns chosen from a sample give way to one when a
+ * card does not fit its narrower column — a word wider than it, or a card taller than a page
+ * — found once every card is measured: `restart` is called and the pages planned again.
+ * @throws PreflightError when a card is taller than a page in one column.
  */
-function reconsider(columns: number, overflows: number[]): boolean {
-  return theme.programme.columns === 'auto' && columns > 1 && overflows.length > 0;
+async function planColumns(model: Model, columns: number, draw?: DrawPages, restart?: () => void): Promise<ProgrammePlan> {
+  const fallback = theme.programme.columns === 'auto' && columns > 1;
+  try {
+    const { plan, overflows } = await planWith(model, columns, draw);
+    if (!fallback || overflows.length === 0) return plan;
+  } catch (e) {
+    if (!fallback || !(e instanceof PreflightError)) throw e;
+  }
+  restart?.();
+  return (await planWith(model, 1, draw)).plan;
 }
 
 /**
  * The number of columns of cards: the theme's, or with 'auto' the one that needs fewer pages
  * (on a tie, one column: wider text, fewer breaks), two only when every card fits its
- * narrower column. A long programme is decided on a sample when it is clear (see
+ * narrower column and a page. A long programme is decided on a sample when it is clear (see
  * {@link columnCandidates}); otherwise both are planned (their measurements are cached).
  */
 async function chooseColumns(model: Model): Promise<number> {
@@ -100,9 +104,12 @@ async function chooseColumns(model: Model): Promise<number> {
   if (candidates.length === 1) return candidates[0]!;
   const plans: ProgrammePlan[] = [];
   for (const columns of candidates) {
-    const { plan, overflows } = await planWith(model, columns);
-    if (process.env.ENCRE_DEBUG) console.error(`columns ${columns}: ${plan.pages.length} pages, overflowing cards: ${overflows.length}`);
-    if (overflows.length === 0) plans.push(plan);
+    // Two columns are out when a card is too narrow (overflowing words) or too tall there.
+    const planned = await planWith(model, columns).catch((e: unknown) => {
+      if (columns === 1 || !(e instanceof PreflightError)) throw e;
+      return undefined;
+    });
+    if (planned?.overflows.length === 0) plans.push(planned.plan);
   }
   if (plans.length === 0) return 1;
   return plans.reduce((best, p) => (p.pages.length < best.pages.length ? p : best)).columns;

@@ -61,7 +61,7 @@ export class FlowPacker {
       if (opts.sectionStartsPage || !this.fits(opts.gapBefore + header + row.height)) this.newPage();
       const headerHeight = (this.page.length > 0 ? opts.gapBefore : 0) + header;
       if (headerHeight + row.height > pageHeight) {
-        throw new PreflightError(`the first event of a section, "${row.id}", does not fit a page under its heading: shorten its description`, row.id);
+        throw new PreflightError(`the first event of a section, "${row.id}", does not fit a page under its heading: shorten its description (or its title, venue, notes)`, row.id);
       }
       this.segment = { section, opens: true, rows: [] };
       this.page.push(this.segment);
@@ -69,7 +69,7 @@ export class FlowPacker {
       this.rowInSection = 0;
     }
     if (row.height > pageHeight) {
-      throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description`, row.id);
+      throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description (or its title, venue, notes)`, row.id);
     }
     if (!this.segment || this.segment.section !== section) throw new Error(`internal: a row of section ${section} came without its header`);
     if (!this.fits(row.height)) {
@@ -111,17 +111,16 @@ export function paddingToFour(pages: number): number {
 
 /**
  * Groups blocks into rows of `columns`, in reading order (left to right, then down); a row is
- * as tall as its tallest block. With 1 column each block is its own row.
- * @returns the rows, each with the indices of its blocks and its height in pt.
+ * as tall as its tallest block, and has that block's id (a row too tall for a page is that
+ * block's doing). With 1 column each block is its own row.
+ * @returns the rows, each with the indices of its blocks and its id and height in pt.
  */
 export function toRows(blocks: Measured[], columns: number): { blocks: number[]; row: Measured }[] {
   const rows: { blocks: number[]; row: Measured }[] = [];
   for (let i = 0; i < blocks.length; i += columns) {
     const group = blocks.slice(i, i + columns);
-    rows.push({
-      blocks: group.map((_, k) => i + k),
-      row: { id: group.map((b) => b.id).join(' + '), height: Math.max(...group.map((b) => b.height)) },
-    });
+    const tallest = group.reduce((a, b) => (b.height > a.height ? b : a));
+    rows.push({ blocks: group.map((_, k) => i + k), row: { id: tallest.id, height: tallest.height } });
   }
   return rows;
 }
