@@ -63,6 +63,17 @@ function setsIn(pieces: { width: number; spaceBefore: boolean }[], space: number
   return lines;
 }
 
+/**
+ * The factor (at most 1) by which display type set on one line — pieces side by side, each
+ * in its own size, `gap` pt apart — is scaled to fit `width` pt, with the 2 % to spare of
+ * {@link fitted}: the affiche's « 10 000 événements », a figure and its label.
+ * @param pieces each text, its size in pt and its weight in the theme's display family.
+ */
+export function fitFactor(pieces: { text: string; size: number; weight: number }[], gap: number, width: number): number {
+  const natural = pieces.reduce((sum, p, i) => sum + (i > 0 ? gap : 0) + advanceWidth(p.text, { family: theme.fonts.display, weight: p.weight }, p.size), 0);
+  return Math.min(1, (width * 0.98) / natural);
+}
+
 /** {@link fitted} for the theme's display family (weight 900: text.display; 700: text.displayBold). */
 export function fittedDisplay<T extends { fontSize: number }>(text: string, size: T, width: number, weight: 700 | 900 = 900, maxLines = Infinity): T {
   return fitted(text, size, { family: theme.fonts.display, weight }, width, maxLines);

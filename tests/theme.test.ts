@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { build } from '../src/build.js';
 import { themes } from '../layouts/theme.js';
 import { motifEdge } from '../layouts/components/Triangles.js';
+import { departement, DEPARTEMENT_CODES } from '../src/model/departements.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
 import { openPdf, pageTexts } from './helpers/pdf.js';
 
@@ -23,6 +24,38 @@ async function streams(file: string): Promise<string> {
     }
   });
   return parts.join('\n');
+}
+
+/**
+ * The lines of text on page 1 that come within 2 mm of the motif's slanted edges as drawn in
+ * this file (top triangle: tightest at a glyph's head; lower one: at its foot); the layouts
+ * keep a 4 mm gutter. `motifHeight` gives the motif's height from the trim's height (mm).
+ */
+async function onMotif(bytes: Buffer, motifHeight: (h: number) => number, bleed: number): Promise<string[]> {
+  const trim = (await PDFDocument.load(bytes, { updateMetadata: false })).getPage(0).getTrimBox();
+  const page = openPdf(bytes).loadPage(0);
+  const height = page.getBounds()[3];
+  const left = trim.x;
+  const top = height - trim.y - trim.height;
+  const w = (trim.width * 25.4) / 72;
+  const mh = motifHeight((trim.height * 25.4) / 72);
+  const lines: string[] = [];
+  let line = '';
+  page.toStructuredText('preserve-whitespace').walk({
+    onChar(c, _origin, _font, _size, quad) {
+      const right = (Math.max(quad[0], quad[2], quad[4], quad[6]) - left) * (25.4 / 72);
+      const head = (Math.min(quad[1], quad[3], quad[5], quad[7]) - top) * (25.4 / 72);
+      const foot = (Math.max(quad[1], quad[3], quad[5], quad[7]) - top) * (25.4 / 72);
+      if (foot < 0 || head > mh || c.trim() === '') return;
+      const edge = Math.min(motifEdge(w, mh, bleed, Math.max(0, head)), motifEdge(w, mh, bleed, Math.min(mh, foot)));
+      if (right > edge - 2) line += c;
+    },
+    endLine() {
+      if (line) lines.push(line);
+      line = '';
+    },
+  });
+  return lines;
 }
 
 describe('themes and formats', () => {
@@ -73,38 +106,47 @@ describe('themes and formats', () => {
       const lines: string[] = [];
       for (const doc of Object.keys(motifHeight)) {
         for (const [file, bleed] of [[`${doc}.pdf`, 3], [`screen/${doc}.pdf`, 0]] as const) {
-          const bytes = readFileSync(path.join(out, file));
-          const trim = (await PDFDocument.load(bytes, { updateMetadata: false })).getPage(0).getTrimBox();
-          const page = openPdf(bytes).loadPage(0);
-          const height = page.getBounds()[3];
-          const left = trim.x;
-          const top = height - trim.y - trim.height;
-          const w = (trim.width * 25.4) / 72;
-          const h = (trim.height * 25.4) / 72;
-          const mh = motifHeight[doc]!(h);
-          let line = '';
-          page.toStructuredText('preserve-whitespace').walk({
-            onChar(c, _origin, _font, _size, quad) {
-              const right = (Math.max(quad[0], quad[2], quad[4], quad[6]) - left) * (25.4 / 72);
-              const head = (Math.min(quad[1], quad[3], quad[5], quad[7]) - top) * (25.4 / 72);
-              const foot = (Math.max(quad[1], quad[3], quad[5], quad[7]) - top) * (25.4 / 72);
-              if (foot < 0 || head > mh || c.trim() === '') return;
-              // The motif's edges as drawn in this file (top triangle: tightest at the glyph's
-              // head; lower one: at its foot); the layouts keep a 4 mm gutter.
-              const edge = Math.min(motifEdge(w, mh, bleed, Math.max(0, head)), motifEdge(w, mh, bleed, Math.min(mh, foot)));
-              if (right > edge - 2) line += c;
-            },
-            endLine() {
-              if (line) lines.push(`${themeName} ${file}: "${line}"`);
-              line = '';
-            },
-          });
+          lines.push(...(await onMotif(readFileSync(path.join(out, file)), motifHeight[doc]!, bleed)).map((l) => `${themeName} ${file}: "${l}"`));
         }
       }
       expect(lines).toEqual([]);
       const text = pageTexts(openPdf(readFileSync(path.join(out, 'screen/programme.pdf'))))[0]!.replace(/\s+/g, ' ');
       if (content === long) expect(text).toContain('des emplois et des projets');
       if (content === long) expect(text).toContain('Mois de l’Intercommunalité sociale et solidaire en Occitanie');
+    }
+  });
+
+  it('lists up to 24 départements on the affiche, each name on one line, and gives a national campaign’s number of départements', async () => {
+    // Before: 20 départements made the affiche fail (« Pyrénées-Atlantiques » overflowed its
+    // cell), and « 10 000 » was wider than the count's room.
+    const codes = DEPARTEMENT_CODES;
+    for (const [count, perDepartement] of [[24, 3], [20, 500], [40, 1]] as const) {
+      const dir = mkdtempSync(path.join(ROOT, 'tests/.output-affiche-'));
+      const out = mkdtempSync(path.join(os.tmpdir(), 'encre-affiche-'));
+      try {
+        writeFileSync(path.join(dir, 'campaign.yaml'), ['name: "Quinzaine Transfrontalière de l’Économie Solidaire"', 'edition: 10', 'region: "Auvergne-Rhône-Alpes et Bourgogne-Franche-Comté"', 'period:', '  start: 2016-11-01', '  end: 2016-11-30', 'tagline: "Entreprendre autrement, près de chez vous, avec les coopératives, les associations et les mutuelles de nos territoires"', 'organiser:', '  name: "Cress"', ''].join('\n'));
+        const lines = ['events:'];
+        codes.slice(0, count).forEach((code, i) => {
+          for (let j = 0; j < perDepartement; j++) lines.push(`  - id: e-${i}-${j}`, `    title: "Atelier ${j}"`, '    start: 2016-11-03 10:00', '    commune: "Ville"', `    departement: "${code}"`);
+        });
+        mkdirSync(path.join(dir, 'events'));
+        writeFileSync(path.join(dir, 'events/all.yaml'), lines.join('\n') + '\n');
+        await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['affiche'], sourceDateEpoch: EPOCH });
+        for (const [file, bleed] of [['affiche.pdf', 3], ['screen/affiche.pdf', 0]] as const) {
+          const bytes = readFileSync(path.join(out, file));
+          expect(await onMotif(bytes, (h) => h - 72, bleed), `${count} départements, ${file}`).toEqual([]);
+          const text = pageTexts(openPdf(bytes))[0]!.replace(/\s+/g, ' ');
+          expect(text).toContain(`${(count * perDepartement).toLocaleString('fr-FR').replace(/\s/g, ' ')} événements`);
+          if (count <= 24) for (const code of codes.slice(0, count)) expect(text).toContain(`${departement(code).name} ${perDepartement}`);
+          else {
+            expect(text).toContain(`dans ${count} départements`);
+            expect(text).not.toContain(departement(codes[0]!).name);
+          }
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        rmSync(out, { recursive: true, force: true });
+      }
     }
   });
 

@@ -7,7 +7,7 @@ import { useGeometry } from '../geometry.js';
 import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
-import { TITLE_LINES } from '../fit.js';
+import { TITLE_LINES, fitFactor, fittedDisplay } from '../fit.js';
 import { text, type } from '../styles.js';
 import { Triangles, clearOfMotif } from '../components/Triangles.js';
 import { DisplayLine } from '../components/DisplayLine.js';
@@ -26,6 +26,8 @@ export interface AfficheProps {
   eventCount: { value: string; label: string };
   /** Events per département, in programme order: name and printed count. */
   departements: { name: string; count: string }[];
+  /** "dans 96 départements": printed instead of the list when it is too long for the affiche. */
+  departementsLine: string;
   programmeUrl?: string;
   programmeQr?: QrMatrix;
   organiser: string;
@@ -34,6 +36,12 @@ export interface AfficheProps {
 
 /** Width of the A3 design every poster format scales from, mm. */
 const A3_WIDTH = 297;
+
+/**
+ * Départements listed one by one at most (in three columns); a national campaign's affiche
+ * gives their number instead: a list of 96 would be too small to read from a distance.
+ */
+const LISTED = 24;
 
 /**
  * The affiche (one page; A3, A2 or 40 × 60 cm with `--format`): the campaign, its period and
@@ -57,20 +65,36 @@ export function Affiche(p: AfficheProps) {
   const qrSize = s(theme.qr.posterSize);
   const qrSide = p.programmeQr ? qrOuterSize(p.programmeQr, qrSize) : 0;
   const qrBlock = s(118);
-  // The list of départements: one column up to 6, then two or three narrower ones, all left
+  // The list of départements: one column up to 6, then two narrower ones, all left
   // of the motif's lower triangle with a gutter, where its edge is furthest left: at the
   // list's foot (the triangles stop at the band).
-  const listColumns = p.departements.length <= 6 ? 1 : p.departements.length <= 14 ? 2 : 3;
-  const listStep = listColumns === 1 ? 'h1' : 'h3';
+  const listed = p.departements.length <= LISTED;
+  const listColumns = !listed || p.departements.length <= 6 ? 1 : 2;
+  const listStep = !listed ? 'posterLabel' : listColumns === 1 ? 'h1' : 'h3';
   const listFoot = format.height - band - s(14);
   const listClear = clearOfMotif(motif, margins.outside, listFoot, s(theme.space.md));
   const listWidth = Math.min(listColumns === 1 ? area.width * 0.62 : area.width, listClear);
+  const cellWidth = (listWidth - (listColumns - 1) * s(8)) / listColumns;
+  // Each name on one line: the step is set smaller until the longest fits its cell
+  // (« Pyrénées-Atlantiques » in a third of the width).
+  const listSize = listed ? p.departements.reduce((size, d) => fittedDisplay(d.name, size, mm(cellWidth - s(16)), 700, 1), big(listStep)) : big(listStep);
   // The count above it ends higher, where the edge is further right: its foot is the list's
   // height (rows of the list's step, padded) and a gap above the list's foot.
-  const listRows = Math.ceil(p.departements.length / listColumns);
-  const countFoot = listFoot - listRows * (toMm(theme.type[listStep][1] * k) + s(4)) - s(theme.space.xl);
+  const listRows = listed ? Math.ceil(p.departements.length / listColumns) : 1;
+  const countFoot = listFoot - listRows * (toMm(listSize.fontSize * listSize.lineHeight) + s(4)) - s(theme.space.xl);
   const countWidth = Math.max(listWidth, Math.min(area.width, clearOfMotif(motif, margins.outside, countFoot, s(theme.space.md))));
-  const cellWidth = (listWidth - (listColumns - 1) * s(8)) / listColumns;
+  // The figure and its label on one line, both smaller when they do not fit (« 10 000 »).
+  const countGap = s(4);
+  const countSize = big('posterCount');
+  const labelSize = big('posterLabel');
+  const f = fitFactor(
+    [
+      { text: p.eventCount.value, size: countSize.fontSize, weight: 900 },
+      { text: p.eventCount.label, size: labelSize.fontSize, weight: 900 },
+    ],
+    mm(countGap),
+    mm(countWidth),
+  );
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')} number={1}>
@@ -84,16 +108,20 @@ export function Affiche(p: AfficheProps) {
         </View>
         <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + s(14)), width: mm(countWidth) }}>
           <View style={{ flexDirection: 'row', alignItems: 'flex-end' }}>
-            <Text style={{ ...text.display, ...big('posterCount'), color: ink('paper') }}>{p.eventCount.value}</Text>
-            <Text style={{ ...text.display, ...big('posterLabel'), color: ink('paper'), marginLeft: mm(s(4)), marginBottom: mm(s(4)) }}>{p.eventCount.label}</Text>
+            <Text style={{ ...text.display, ...countSize, fontSize: countSize.fontSize * f, color: ink('paper') }}>{p.eventCount.value}</Text>
+            <Text style={{ ...text.display, ...labelSize, fontSize: labelSize.fontSize * f, color: ink('paper'), marginLeft: mm(countGap), marginBottom: mm(s(4) * f) }}>{p.eventCount.label}</Text>
           </View>
           <View style={{ width: mm(listWidth), marginTop: mm(s(theme.space.xl)), flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
-            {p.departements.map((d) => (
-              <View key={d.name} style={{ width: mm(cellWidth), flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(s(2)), paddingBottom: mm(s(2)), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
-                <Text style={{ ...text.displayBold, ...big(listStep), color: ink('paper'), width: mm(cellWidth - s(16)) }}>{d.name}</Text>
-                <Text style={{ ...text.display, ...big(listStep), color: ink('paper'), marginLeft: mm(s(2)) }}>{d.count}</Text>
-              </View>
-            ))}
+            {listed ? (
+              p.departements.map((d) => (
+                <View key={d.name} style={{ width: mm(cellWidth), flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(s(2)), paddingBottom: mm(s(2)), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
+                  <Text style={{ ...text.displayBold, ...listSize, color: ink('paper'), width: mm(cellWidth - s(16)) }}>{d.name}</Text>
+                  <Text style={{ ...text.display, ...listSize, color: ink('paper'), marginLeft: mm(s(2)) }}>{d.count}</Text>
+                </View>
+              ))
+            ) : (
+              <Text style={{ ...text.displayBold, ...listSize, color: ink('paper'), paddingTop: mm(s(2)), paddingBottom: mm(s(2)) }}>{p.departementsLine}</Text>
+            )}
           </View>
         </View>
         <View style={{ position: 'absolute', left: -mm(bleed), right: -mm(bleed), bottom: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('paper') }} />

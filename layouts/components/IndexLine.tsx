@@ -7,6 +7,8 @@ import { hyphenateTitle } from '../hyphenation.js';
 
 /** Room kept for the page numbers of an index line, mm. */
 const PAGES_WIDTH = 20;
+/** Gutter between a name and its pages, mm: a name that fills its width does not touch them. */
+const GUTTER = 2;
 
 /**
  * A line of the index: a marker in the colour of the entry's département, the name, and the
@@ -16,8 +18,8 @@ export function IndexLine({ label, pages, colour, width }: { label: string; page
   return (
     <View wrap={false} style={{ width, flexDirection: 'row', alignItems: 'flex-start', paddingTop: mm(0.5), paddingBottom: mm(0.5) }}>
       <View style={{ width: mm(1.6), height: mm(1.6), marginTop: mm(1.1), marginRight: mm(1.6), ...(colour === undefined ? {} : { backgroundColor: sectionInk(colour) }) }} />
-      <Text hyphenationCallback={hyphenateTitle} style={{ ...text.body, ...type('small'), width: width - mm(PAGES_WIDTH + 3.2) }}>{label}</Text>
-      <Text style={{ ...text.body, ...type('small'), ...text.semibold, width: mm(PAGES_WIDTH), textAlign: 'right' }}>{pages}</Text>
+      <Text hyphenationCallback={hyphenateTitle} style={{ ...text.body, ...type('small'), width: width - mm(PAGES_WIDTH + GUTTER + 3.2) }}>{label}</Text>
+      <Text style={{ ...text.body, ...type('small'), ...text.semibold, width: mm(PAGES_WIDTH), marginLeft: mm(GUTTER), textAlign: 'right' }}>{pages}</Text>
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import type { Model } from '../derive/model.js';
-import { formatNumber } from '../derive/french.js';
+import { formatCount, formatNumber } from '../derive/french.js';
 import { Affiche, type AfficheProps } from '../../layouts/affiche/Affiche.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { docMeta } from './meta.js';
@@ -17,6 +17,7 @@ export function afficheProps(model: Model, partners: PlacedPartner[]): AffichePr
     tagline: c.tagline,
     eventCount: { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
     departements: model.departements.map((d) => ({ name: d.name, count: formatNumber(d.count) })),
+    departementsLine: `dans ${formatCount(model.departements.length, 'département')}`,
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,
