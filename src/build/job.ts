@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { createElement, type ReactElement } from 'react';
+import { createElement } from 'react';
 import { fileEnv, type Env } from '../load/env.js';
 import type { Content } from '../load/content.js';
 import { deriveModel, type Model } from '../derive/model.js';
@@ -15,7 +15,7 @@ import { placePartners } from '../assets/logos.js';
 import { documentById, checkPages, type DocumentSpec } from '../documents/registry.js';
 import { docMeta } from '../documents/meta.js';
 import { PreflightError, UsageError } from '../model/errors.js';
-import { checkLayout, type LaidOutNode } from '../preflight/layout.js';
+import { checkLayout } from '../preflight/layout.js';
 import { inspectPdf, type FileReport } from '../preflight/pdf.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { mm } from '../units.js';

@@ -1,4 +1,3 @@
-import type { ReactElement } from 'react';
 import type { PDFDocument } from 'pdf-lib';
 import type { Model } from '../derive/model.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';

@@ -121,18 +121,6 @@ export class PdfPages implements PageSink {
   }
 }
 
-/**
- * Renders a react-pdf <Document> to PDF bytes, in memory (nothing is written), a chunk of
- * pages at a time ({@link PdfPages}).
- * @param inspect called with each chunk's laid-out tree and the index of its first page (0-based).
- * @returns the PDF bytes.
- */
-export async function renderPdf(element: ReactElement, inspect?: (chunk: LaidOutNode, firstPage: number) => void): Promise<Uint8Array> {
-  const pdf = new PdfPages(inspect);
-  await pdf.add(element, 0);
-  return pdf.bytes();
-}
-
 const NONE: ReadonlyMap<string, LaidOutNode> = new Map();
 
 /**
