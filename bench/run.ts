@@ -5,7 +5,8 @@
  * fresh child process (bench/one.ts), encre's programme (screen output) and its Typst peer
  * (bench/programme.typ) alternately — encre, Typst, encre, Typst… — plus, for the sample,
  * the full set (all four documents, print and screen). Prints a table and writes
- * bench/results.json. Not a test: nothing here asserts a time.
+ * bench/results.json (bench/results-partial.json when some sizes are left out, so that the
+ * committed results stay those of every size). Not a test: nothing here asserts a time.
  */
 import { spawn } from 'node:child_process';
 import { writeFile, mkdir } from 'node:fs/promises';
@@ -180,9 +181,11 @@ Typst peer: bench/programme.typ, events pages only (no cover, édito, sommaire, 
   differ; its time includes loading the YAML and deriving the model with encre's own code. QR codes: drawn as SVG images
   from encre's own QR matrices — the Typst QR package (@preview/tiaoma) needs the network and is NOT used.`);
   for (const r of results) for (const e of r.encre.errors) console.log(`FAILED ${r.input.label} ${r.job}: ${e.split('\n').slice(0, 4).join('\n  ')}`);
-  for (const r of results) if (r.input.skipped) console.log(`${r.input.label}: the importer skipped ${r.input.skipped} of ${r.input.rowsRead} rows (listed in results.json).`);
+  for (const r of results) if (r.input.skipped) console.log(`${r.input.label}: the importer skipped ${r.input.skipped} of ${r.input.rowsRead} rows (listed in the results file).`);
 
-  const file = path.join(ROOT, 'bench', 'results.json');
+  // The committed results are those of every size: a run of some sizes writes beside them.
+  const every = ['75', '395', '3313', '10000'].every((size) => opts.sizes.includes(size));
+  const file = path.join(ROOT, 'bench', every ? 'results.json' : 'results-partial.json');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(
     file,

@@ -13,7 +13,7 @@ describe('the command line', () => {
   it('refuses an unknown document with the list of known ones, exit 1, no stack trace', () => {
     const r = encre('build', 'programm', '--out', 'tests/.output/cli');
     expect(r.code).toBe(1);
-    expect(r.err).toBe('encre: unknown document "programm"; expected one of: programme, affiche, flyer, dossier-de-presse (or tract, dossier)\n');
+    expect(r.err).toBe('encre: unknown document "programm"; expected one of: programme, affiche, flyer, dossier-de-presse (or tract, poster, dossier)\n');
   });
 
   it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds', () => {

@@ -38,7 +38,7 @@ export interface AfficheProps {
 const A3_WIDTH = 297;
 
 /**
- * Départements listed one by one at most (in three columns); a national campaign's affiche
+ * Départements listed one by one at most (in two columns); a national campaign's affiche
  * gives their number instead: a list of 96 would be too small to read from a distance.
  */
 const LISTED = 24;
@@ -70,13 +70,13 @@ export function Affiche(p: AfficheProps) {
   // list's foot (the triangles stop at the band).
   const listed = p.departements.length <= LISTED;
   const listColumns = !listed || p.departements.length <= 6 ? 1 : 2;
-  const listStep = !listed ? 'posterLabel' : listColumns === 1 ? 'h1' : 'h3';
+  const listStep = !listed ? 'posterLabel' : listColumns === 1 ? 'h1' : 'h2';
   const listFoot = format.height - band - s(14);
   const listClear = clearOfMotif(motif, margins.outside, listFoot, s(theme.space.md));
   const listWidth = Math.min(listColumns === 1 ? area.width * 0.62 : area.width, listClear);
   const cellWidth = (listWidth - (listColumns - 1) * s(8)) / listColumns;
   // Each name on one line: the step is set smaller until the longest fits its cell
-  // (« Pyrénées-Atlantiques » in a third of the width).
+  // (« Alpes-de-Haute-Provence » in half the list's width).
   const listSize = listed ? p.departements.reduce((size, d) => fittedDisplay(d.name, size, mm(cellWidth - s(16)), 700, 1), big(listStep)) : big(listStep);
   // The count above it ends higher, where the edge is further right: its foot is the list's
   // height (rows of the list's step, padded) and a gap above the list's foot.
@@ -111,12 +111,17 @@ export function Affiche(p: AfficheProps) {
             <Text style={{ ...text.display, ...countSize, fontSize: countSize.fontSize * f, color: ink('paper') }}>{p.eventCount.value}</Text>
             <Text style={{ ...text.display, ...labelSize, fontSize: labelSize.fontSize * f, color: ink('paper'), marginLeft: mm(countGap), marginBottom: mm(s(4) * f) }}>{p.eventCount.label}</Text>
           </View>
-          <View style={{ width: mm(listWidth), marginTop: mm(s(theme.space.xl)), flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
+          <View style={{ width: mm(listWidth), marginTop: mm(s(theme.space.xl)), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
             {listed ? (
-              p.departements.map((d) => (
-                <View key={d.name} style={{ width: mm(cellWidth), flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(s(2)), paddingBottom: mm(s(2)), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
-                  <Text style={{ ...text.displayBold, ...listSize, color: ink('paper'), width: mm(cellWidth - s(16)) }}>{d.name}</Text>
-                  <Text style={{ ...text.display, ...listSize, color: ink('paper'), marginLeft: mm(s(2)) }}>{d.count}</Text>
+              // Read down each column, in the programme's order.
+              Array.from({ length: listColumns }, (_, c) => p.departements.slice(c * listRows, (c + 1) * listRows)).map((column, c) => (
+                <View key={c} style={{ width: mm(cellWidth) }}>
+                  {column.map((d) => (
+                    <View key={d.name} style={{ flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(s(2)), paddingBottom: mm(s(2)), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
+                      <Text style={{ ...text.displayBold, ...listSize, color: ink('paper'), width: mm(cellWidth - s(16)) }}>{d.name}</Text>
+                      <Text style={{ ...text.display, ...listSize, color: ink('paper'), marginLeft: mm(s(2)) }}>{d.count}</Text>
+                    </View>
+                  ))}
                 </View>
               ))
             ) : (

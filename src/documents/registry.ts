@@ -105,7 +105,7 @@ const ALIASES: Record<string, string> = { tract: 'flyer', dossier: 'dossier-de-p
 export function documentById(id: string): DocumentSpec {
   const spec = documents.find((d) => d.id === (ALIASES[id] ?? id));
   if (!spec) {
-    throw new UsageError(`unknown document "${id}"; expected one of: ${documents.map((d) => d.id).join(', ')} (or tract, dossier)`);
+    throw new UsageError(`unknown document "${id}"; expected one of: ${documents.map((d) => d.id).join(', ')} (or tract, poster, dossier)`);
   }
   return spec;
 }
