@@ -88,5 +88,10 @@ describe('the festivals of Occitanie (real open data)', () => {
     // The contents gives each département's first page, where its heading is.
     for (const [code, n] of plan.sectionPages) expect(pages[n - 1], code).toContain(`${code} ${departement(code).name}`);
     expect(pages[plan.pages.length - 1]).not.toContain('Sommaire');
+    // The index's later pages, which open in the middle of the communes, say so.
+    const index = plan.pages.flatMap((p, i) => (p.kind === 'index' ? [i] : []));
+    expect(index.length).toBeGreaterThan(1);
+    expect(pages[index[0]!]).not.toContain('Communes (suite)');
+    for (const i of index.slice(1)) expect(pages[i], `page ${i + 1}`).toContain('Communes (suite)');
   });
 });

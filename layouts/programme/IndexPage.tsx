@@ -10,14 +10,18 @@ import { IndexLine, IndexHeading } from '../components/IndexLine.js';
 
 /**
  * A page of the index (communes, then organisers), in two columns filled top to bottom as
- * the paginator packed them; the first page carries the title (14 mm kept for it).
+ * the paginator packed them; the first page carries the title (14 mm kept for it), a later
+ * page that opens in the middle of a list names it there (`continues`, « Communes (suite) »).
  */
-export function IndexPage({ number, campaign, first, columns }: { number: number; campaign: string; first: boolean; columns: IndexBlock[][] }) {
+export function IndexPage({ number, campaign, first, continues, columns }: { number: number; campaign: string; first: boolean; continues?: string; columns: IndexBlock[][] }) {
   const area = textArea(frames.programme).width;
   const width = mm((area - theme.programme.gutter) / 2);
   return (
     <BookletPage number={number} campaign={campaign} head="Index">
-      <View style={{ height: mm(14) }}>{first ? <Text style={{ ...text.display, ...type('h1'), color: ink('ink') }}>Index</Text> : null}</View>
+      <View style={{ height: mm(14) }}>
+        {first ? <Text style={{ ...text.display, ...type('h1'), color: ink('ink') }}>Index</Text> : null}
+        {!first && continues ? <Text style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>{continues}</Text> : null}
+      </View>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
         {columns.map((col, c) => (
           <View key={c} style={{ width }}>

@@ -199,7 +199,19 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
   );
   const titleHeight = mm(14);
   const packed = fillColumns(blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' })), 2, mm(area.height) - titleHeight);
-  return packed.map((cols, i): PlannedPage => ({ kind: 'index', first: i === 0, columns: cols.map((c) => c.map((j) => blocks[j]!)) }));
+  // A page opening in the middle of a list names it in its title band (« Communes (suite) »).
+  const listOf = (j: number): string | undefined => {
+    for (let k = j; k >= 0; k--) {
+      const b = blocks[k]!;
+      if (b.kind === 'heading') return `${b.label} (suite)`;
+    }
+    return undefined;
+  };
+  return packed.map((cols, i): PlannedPage => {
+    const opening = cols[0]?.[0];
+    const continues = i > 0 && opening !== undefined && blocks[opening]!.kind === 'entry' ? listOf(opening) : undefined;
+    return { kind: 'index', first: i === 0, continues, columns: cols.map((c) => c.map((j) => blocks[j]!)) };
+  });
 }
 
 /** Page references on one index line at most: a longer list continues on the next line. */

@@ -6,7 +6,7 @@ export type PlannedPage =
   | { kind: 'introduction' }
   | { kind: 'contents'; /** Which sections this contents page lists (indices), and whether it is the last one. */ from: number; to: number; last: boolean }
   | { kind: 'events'; columns: number; stacked: Set<string>; segments: PlannedSegment[] }
-  | { kind: 'index'; first: boolean; columns: IndexBlock[][] }
+  | { kind: 'index'; first: boolean; /** « Communes (suite) »: the list a later page opens in the middle of, named in its title band. */ continues?: string; columns: IndexBlock[][] }
   | { kind: 'notes' }
   | { kind: 'back' };
 
