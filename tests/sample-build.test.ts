@@ -49,6 +49,19 @@ describe('the sample campaign builds its four documents', () => {
     }
   });
 
+  it('never hyphenates a name in the index: each organiser reads whole, a long one wrapped at a space', () => {
+    const doc = open('programme.pdf');
+    const indexStart = Number(/Index des communes et des organisateurs (\d+)/.exec(pageTexts(doc)[2]!)?.[1]);
+    // The text as set, lines joined by a space (pageTexts would join « em-⏎ployeurs »); a
+    // compound's own hyphen at a line's end is kept with the next part.
+    let raw = '';
+    for (let i = indexStart - 1; i < doc.countPages(); i++) raw += ` ${doc.loadPage(i).toStructuredText('preserve-whitespace').asText()}`;
+    const index = collapse(raw).replace(/(\p{L})- /gu, '$1-');
+    const organisers = [...new Set(events.flatMap((e) => (e.organiser ? [collapse(frenchText(e.organiser))] : [])))];
+    expect(organisers.length).toBeGreaterThan(40);
+    for (const name of organisers) expect(index, name).toContain(name);
+  });
+
   it('sets French punctuation: a narrow or plain no-break space after « and before » ! ? ;', () => {
     const doc = open('programme.pdf');
     let text = '';

@@ -21,9 +21,9 @@ export async function buildInto(content: string, documents: string[] = []): Prom
 }
 
 /** The raw events of a content folder, read straight from its YAML (not through encre's loader). */
-export function rawEvents(content: string): { id: string; title: string; url?: string; departement: string; commune: string }[] {
+export function rawEvents(content: string): { id: string; title: string; url?: string; departement: string; commune: string; organiser?: string }[] {
   const dir = path.join(ROOT, content, 'events');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .flatMap((f) => (parse(readFileSync(path.join(dir, f), 'utf8')) as { events: { id: string; title: string; url?: string; departement: string; commune: string }[] }).events);
+    .flatMap((f) => (parse(readFileSync(path.join(dir, f), 'utf8')) as { events: { id: string; title: string; url?: string; departement: string; commune: string; organiser?: string }[] }).events);
 }
