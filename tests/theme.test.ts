@@ -116,7 +116,7 @@ describe('themes and formats', () => {
     }
   });
 
-  it('lists up to 24 départements on the affiche, each name on one line, and gives a national campaign’s number of départements', async () => {
+  it('lists up to 24 départements on the affiche, each name on one line, and gives a national campaign’s number of départements (its dossier de presse too)', async () => {
     // Before: 20 départements made the affiche fail (« Pyrénées-Atlantiques » overflowed its
     // cell), and « 10 000 » was wider than the count's room.
     const codes = DEPARTEMENT_CODES;
@@ -131,7 +131,13 @@ describe('themes and formats', () => {
         });
         mkdirSync(path.join(dir, 'events'));
         writeFileSync(path.join(dir, 'events/all.yaml'), lines.join('\n') + '\n');
-        await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['affiche'], sourceDateEpoch: EPOCH });
+        await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['affiche', 'dossier-de-presse'], sourceDateEpoch: EPOCH });
+        // The same campaign.yaml gives no objectives and no organisation: the dossier de
+        // presse prints no empty « Objectifs » heading and names the organiser instead.
+        const press = pageTexts(openPdf(readFileSync(path.join(out, 'screen/dossier-de-presse.pdf'))));
+        expect(press.join(' ')).not.toContain('Objectifs');
+        expect(press[3]).toContain('Cress');
+        expect(press[2]).toMatch(/\b1 commune\b/i);
         for (const [file, bleed] of [['affiche.pdf', 3], ['screen/affiche.pdf', 0]] as const) {
           const bytes = readFileSync(path.join(out, file));
           expect(await onMotif(bytes, (h) => h - 72, bleed), `${count} départements, ${file}`).toEqual([]);

@@ -30,6 +30,8 @@ export interface DossierProps {
   communique: { lead: string; paragraphs: string[] };
   objectives: string[];
   organisation: { heading: string; text: string }[];
+  /** The organiser, named on the organisation page when campaign.yaml describes no organisation. */
+  organiser: { name: string; lines: string[] };
   actions: string[];
   figures: { value: string; label: string }[];
   bars: Bar[];
@@ -94,8 +96,12 @@ export function DossierDePresse(p: DossierProps) {
         {p.communique.paragraphs.map((para, i) => (
           <Text key={i} style={{ ...text.body, ...type('lead'), marginBottom: mm(theme.space.md) }}>{para}</Text>
         ))}
-        <Heading colour={ink('brand')}>Objectifs</Heading>
-        <Bullets items={p.objectives} />
+        {p.objectives.length > 0 ? (
+          <View>
+            <Heading colour={ink('brand')}>Objectifs</Heading>
+            <Bullets items={p.objectives} />
+          </View>
+        ) : null}
       </PressPage>
 
       <PressPage kicker="Chiffres clés" heading="Une mobilisation dans toute la région" footer={p.footer} folio={3}>
@@ -122,6 +128,12 @@ export function DossierDePresse(p: DossierProps) {
       </PressPage>
 
       <PressPage kicker="Organisation" heading={p.organisationHeading} footer={p.footer} folio={4}>
+        {p.organisation.length === 0 ? (
+          <View wrap={false}>
+            <Heading>{p.organiser.name}</Heading>
+            {p.organiser.lines.map((line) => <Text key={line} style={{ ...text.body, ...type('lead') }}>{line}</Text>)}
+          </View>
+        ) : null}
         {p.organisation.map((o) => (
           <View key={o.heading} wrap={false}>
             <Heading>{o.heading}</Heading>

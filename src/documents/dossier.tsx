@@ -13,6 +13,7 @@ import { docMeta } from './meta.js';
 export function dossierProps(model: Model, partners: PlacedPartner[]): DossierProps {
   const c = model.campaign;
   const n = model.events.length;
+  const communes = new Set(model.events.map((e) => e.commune)).size;
   const co = model.events.filter((e) => e.coOrganised).length;
   const conf = c.communication?.pressConference;
   const edition = c.edition ? `la ${model.editionLabel} du ${model.title}` : `le ${model.title}`;
@@ -44,10 +45,11 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
         ]
       : [],
     actions: c.communication?.actions ?? [],
+    organiser: { name: c.organiser.name, lines: [c.organiser.address, c.organiser.website?.replace(/^https?:\/\//, '')].filter((x): x is string => Boolean(x)) },
     figures: [
       { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
       { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
-      { value: formatNumber(new Set(model.events.map((e) => e.commune)).size), label: 'communes' },
+      { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
     ],
     bars: model.departements.map((d) => ({ label: d.name, value: d.count, valueLabel: formatNumber(d.count), colour: sectionInk(d.colour) })),
     share: { ratio: co / Math.max(n, 1), value: formatPercent(co / Math.max(n, 1)), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) },
