@@ -138,6 +138,13 @@ describe('themes and formats', () => {
         expect(press.join(' ')).not.toContain('Objectifs');
         expect(press[3]).toContain('Cress');
         expect(press[2]).toMatch(/\b1 commune\b/i);
+        // No event is the chamber's: no « 0 % » share, no « Parmi eux, 0 ».
+        expect(press.join(' ')).not.toMatch(/\b0 %|Parmi eux/);
+        // 40 départements: the 20 most active charted, the others summed (40 bars overflowed the page).
+        if (count > 24) {
+          expect(press[2]).toContain('Les 20 départements qui comptent le plus d’événements');
+          expect(press[2]).toContain(`et 20 autres départements : ${count * perDepartement - 20 * perDepartement} événements`);
+        }
         for (const [file, bleed] of [['affiche.pdf', 3], ['screen/affiche.pdf', 0]] as const) {
           const bytes = readFileSync(path.join(out, file));
           expect(await onMotif(bytes, (h) => h - 72, bleed), `${count} départements, ${file}`).toEqual([]);

@@ -35,7 +35,12 @@ export interface DossierProps {
   actions: string[];
   figures: { value: string; label: string }[];
   bars: Bar[];
-  share: { ratio: number; value: string; label: string };
+  /** « Événements par département », or for a national campaign the most active ones'. */
+  barsHeading: string;
+  /** « et 79 autres départements : 1 234 événements », when the chart shows only some. */
+  barsNote?: string;
+  /** The share of events the chamber (co-)organises; undefined when it organises none. */
+  share?: { ratio: number; value: string; label: string };
   printRun: { value: string; label: string }[];
   prize?: {
     name: string;
@@ -108,15 +113,18 @@ export function DossierDePresse(p: DossierProps) {
         <View style={{ flexDirection: 'row', flexWrap: 'wrap', marginBottom: mm(theme.space.md) }}>
           {p.figures.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} size="display" />)}
         </View>
-        <Heading>Événements par département</Heading>
+        <Heading>{p.barsHeading}</Heading>
         <BarChart bars={p.bars} width={area.width} />
-        <View style={{ flexDirection: 'row', alignItems: 'center', marginTop: mm(theme.space.md) }}>
-          <ShareDonut share={p.share.ratio} size={34} colour={ink('brand')} track={ink('tint')} />
-          <View style={{ marginLeft: mm(6), width: mm(area.width - 40) }}>
-            <Text style={{ ...text.display, ...type('h1'), color: ink('brand') }}>{p.share.value}</Text>
-            <Text style={{ ...text.body, ...type('lead') }}>{p.share.label}</Text>
+        {p.barsNote ? <Text style={{ ...text.body, ...text.semibold }}>{p.barsNote}</Text> : null}
+        {p.share ? (
+          <View style={{ flexDirection: 'row', alignItems: 'center', marginTop: mm(theme.space.md) }}>
+            <ShareDonut share={p.share.ratio} size={34} colour={ink('brand')} track={ink('tint')} />
+            <View style={{ marginLeft: mm(6), width: mm(area.width - 40) }}>
+              <Text style={{ ...text.display, ...type('h1'), color: ink('brand') }}>{p.share.value}</Text>
+              <Text style={{ ...text.body, ...type('lead') }}>{p.share.label}</Text>
+            </View>
           </View>
-        </View>
+        ) : null}
         {p.printRun.length > 0 ? (
           <View>
             <Heading>Tirage des supports</Heading>

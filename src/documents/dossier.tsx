@@ -32,7 +32,9 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
       lead: frenchText(`${formatCount(n, 'événement')} ${model.periodLabel} en ${c.region}`),
       paragraphs: [
         frenchText(
-          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} réunit ${formatCount(n, 'événement')} dans ${formatCount(model.departements.length, 'département')} : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}. Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.`,
+          // The départements named one by one as on the chart (a national campaign's 99 would
+          // fill the page); the chamber's share only when it organises some.
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} réunit ${formatCount(n, 'événement')} dans ${formatCount(model.departements.length, 'département')}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.` : ''}`,
         ),
         ...c.introduction,
       ],
@@ -51,8 +53,8 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
       { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
       { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
     ],
-    bars: model.departements.map((d) => ({ label: d.name, value: d.count, valueLabel: formatNumber(d.count), colour: sectionInk(d.colour) })),
-    share: { ratio: co / Math.max(n, 1), value: formatPercent(co / Math.max(n, 1)), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) },
+    ...chart(model),
+    share: co > 0 ? { ratio: co / Math.max(n, 1), value: formatPercent(co / Math.max(n, 1)), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) } : undefined,
     printRun: c.printRun
       ? [
           { value: formatNumber(c.printRun.affiche), label: 'affiches' },
@@ -81,6 +83,26 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
         }
       : undefined,
     partners,
+  };
+}
+
+/** Départements charted one by one at most: a page holds 24 bars beside its key figures. */
+const CHARTED = 24;
+/** A national campaign charts its most active départements, this many. */
+const CHARTED_TOP = 20;
+
+/**
+ * The bar chart of events per département, in programme order; beyond {@link CHARTED}
+ * départements, the {@link CHARTED_TOP} with the most events (the others summed in a note).
+ */
+function chart(model: Model): Pick<DossierProps, 'bars' | 'barsHeading' | 'barsNote'> {
+  const all = model.departements;
+  const shown = all.length <= CHARTED ? all : [...all].sort((a, b) => b.count - a.count).slice(0, CHARTED_TOP);
+  const others = all.filter((d) => !shown.includes(d));
+  return {
+    bars: shown.map((d) => ({ label: d.name, value: d.count, valueLabel: formatNumber(d.count), colour: sectionInk(d.colour) })),
+    barsHeading: others.length === 0 ? 'Événements par département' : `Les ${shown.length} départements qui comptent le plus d’événements`,
+    barsNote: others.length === 0 ? undefined : `et ${formatCount(others.length, 'autre département', 'autres départements')} : ${formatCount(others.reduce((sum, d) => sum + d.count, 0), 'événement')}`,
   };
 }
 
