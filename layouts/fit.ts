@@ -18,15 +18,8 @@ import { advanceWidth } from '../src/render/fonts.js';
  * @returns the step, with a smaller fontSize when needed (lineHeight, a ratio, unchanged).
  */
 export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string; weight: number }, width: number, maxLines = Infinity): T {
-  // Pieces a line may break after: words, and the parts of a hyphenated word; their widths
-  // at the step's size, in pt (a width scales with the size: measured once).
-  const pieces = text
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((word) => word.split(/(?<=-)/).map((piece, i) => ({ width: advanceWidth(piece, face, size.fontSize), spaceBefore: i === 0 })));
-  const space = advanceWidth(' ', face, size.fontSize);
-  // 2 % to spare: textkit's line widths and fontkit's advances differ by rounding.
-  const room = width * 0.98;
+  const { pieces, space } = measurePieces(text, face, size.fontSize);
+  const room = width * SPARE;
   let fontSize = size.fontSize;
   for (let i = 0; i < 60; i++) {
     const lines = setsIn(pieces, space, room / (fontSize / size.fontSize));
@@ -34,6 +27,43 @@ export function fitted<T extends { fontSize: number }>(text: string, size: T, fa
     fontSize *= 0.97;
   }
   return fontSize === size.fontSize ? size : { ...size, fontSize };
+}
+
+/** 2 % to spare: textkit's line widths and fontkit's advances differ by rounding. */
+const SPARE = 0.98;
+
+/**
+ * Pieces a line may break after — words, and the parts of a hyphenated word — with their
+ * widths and that of a space at `fontSize`, in pt.
+ */
+function measurePieces(text: string, face: { family: string; weight: number }, fontSize: number): { pieces: { width: number; spaceBefore: boolean }[]; space: number } {
+  const pieces = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => word.split(/(?<=-)/).map((piece, i) => ({ width: advanceWidth(piece, face, fontSize), spaceBefore: i === 0 })));
+  return { pieces, space: advanceWidth(' ', face, fontSize) };
+}
+
+/**
+ * The narrowest frame, at most `width` pt, in which display text sets in as many lines as
+ * in `width`: lines of even length instead of a lone word on the last (« Semaine du / vélo »
+ * becomes « Semaine / du vélo »). Measured as {@link fitted} measures, with its 2 % to spare.
+ * @param size the size the text is set at (after fitting).
+ * @returns the frame's width in pt.
+ */
+export function balancedWidth(text: string, size: { fontSize: number }, face: { family: string; weight: number }, width: number): number {
+  const { pieces, space } = measurePieces(text, face, size.fontSize);
+  const room = width * SPARE;
+  const lines = setsIn(pieces, space, room);
+  if (lines <= 1) return width;
+  let narrow = room / lines;
+  let wide = room;
+  for (let i = 0; i < 24; i++) {
+    const mid = (narrow + wide) / 2;
+    if (setsIn(pieces, space, mid) === lines) wide = mid;
+    else narrow = mid;
+  }
+  return Math.min(width, wide / SPARE);
 }
 
 /**

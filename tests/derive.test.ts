@@ -4,6 +4,7 @@ import { frenchText } from '../src/derive/typography.js';
 import { departementSortKey, DEPARTEMENT_CODES, isDepartementCode } from '../src/model/departements.js';
 import { FlowPacker, paddingToFour, toRows, type FlowSection, type PackOptions } from '../src/paginate/pack.js';
 import { PreflightError } from '../src/model/errors.js';
+import { ROOT } from './helpers/sample.js';
 
 const plain = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
 
@@ -12,7 +13,10 @@ describe('French dates and numbers', () => {
     expect(plain(formatWhen('2016-11-15 14:30'))).toBe('mardi 15 novembre 2016, 14 h 30');
     expect(plain(formatWhen('2016-11-01 09:00', '2016-11-01 17:15'))).toBe('mardi 1ᵉʳ novembre 2016, 9 h – 17 h 15');
     expect(plain(formatWhen('2016-11-05'))).toBe('samedi 5 novembre 2016');
-    expect(plain(formatWhen('2016-11-19 10:00', '2016-11-20 18:00'))).toBe('du 19 au 20 novembre 2016');
+    expect(plain(formatWhen('2016-11-19 10:00', '2016-11-20 18:00'))).toBe('les 19 et 20 novembre 2016');
+    expect(plain(formatWhen('2016-11-19', '2016-11-21'))).toBe('du 19 au 21 novembre 2016');
+    expect(plain(formatWhen('2016-10-31', '2016-11-01'))).toBe('du 31 octobre au 1ᵉʳ novembre 2016');
+    expect(plain(formatWhen('2016-11-01', '2016-11-02'))).toBe('les 1ᵉʳ et 2 novembre 2016');
     expect(plain(formatWhen('2019-06-28', '2019-07-02'))).toBe('du 28 juin au 2 juillet 2019');
   });
   it('keeps the date and the time together with no-break spaces', () => {
@@ -154,5 +158,24 @@ describe('index page lists', () => {
     const { pageRanges } = await import('../src/documents/programme.js');
     expect(pageRanges([4, 5, 6, 9, 11, 12])).toBe('4–6, 9, 11, 12');
     expect(pageRanges([3])).toBe('3');
+  });
+});
+
+describe('the tract’s default highlights', () => {
+  it('spread over the départements and through each one’s dates, not the first days of the first', async () => {
+    const { loadContent } = await import('../src/load/content.js');
+    const { fileEnv } = await import('../src/load/env.js');
+    const { deriveModel } = await import('../src/derive/model.js');
+    const { spreadHighlights } = await import('../src/documents/flyer.js');
+    const model = deriveModel(await loadContent(fileEnv(ROOT, '1476748800'), 'content'), new Date(1476748800000));
+    const picks = spreadHighlights(model, 6);
+    expect(picks).toHaveLength(6);
+    expect(new Set(picks.map((e) => e.id)).size).toBe(6);
+    // Five départements: each gives one, the first (in programme order) a second.
+    expect(picks.map((e) => e.departement)).toEqual(['11', '11', '30', '34', '48', '66']);
+    expect(picks.every((e) => e.start)).toBe(true);
+    // The Aude's two are spaced through its events (a quarter and three quarters in).
+    const aude = model.sections[0]!.events.filter((e) => e.start);
+    expect(picks.slice(0, 2).map((e) => aude.indexOf(e))).toEqual([Math.floor(aude.length / 4), Math.floor((3 * aude.length) / 4)]);
   });
 });

@@ -53,6 +53,9 @@ describe('the festivals of Occitanie (real open data)', () => {
     expect(codes).toHaveLength(13);
     for (const code of codes) expect(text).toContain(`${code} ${departement(code).name}`);
     expect(pdf.countPages() % 4).toBe(0);
+    // The running heads name the campaign once (its name already says Occitanie).
+    expect(text).toContain('Festivals en Occitanie 2019');
+    expect(text).not.toContain('Occitanie 2019 · Occitanie');
   });
 
   it('prints a QR code for each festival with a website, decoding to its normalised URL, and none for the others', () => {

@@ -163,6 +163,26 @@ describe('themes and formats', () => {
     }
   });
 
+  it('balances a campaign name over its lines, no lone word on the last, on every cover', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-balance-'));
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-balance-'));
+    try {
+      writeFileSync(path.join(dir, 'campaign.yaml'), ['name: "Semaine du vélo"', 'edition: 3', 'region: "Bretagne"', 'period:', '  start: 2016-11-01', '  end: 2016-11-30', 'organiser:', '  name: "Cress"', ''].join('\n'));
+      mkdirSync(path.join(dir, 'events'));
+      writeFileSync(path.join(dir, 'events/all.yaml'), ['events:', '  - id: e-1', '    title: "Atelier"', '    start: 2016-11-03 10:00', '    commune: "Rennes"', '    departement: "35"', ''].join('\n'));
+      await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: [], outputs: ['screen'], sourceDateEpoch: EPOCH });
+      // « Semaine du / vélo » before: the frame is narrowed until the lines are even.
+      for (const file of ['affiche', 'programme', 'flyer', 'dossier-de-presse']) {
+        const lines = openPdf(readFileSync(path.join(out, `screen/${file}.pdf`))).loadPage(0).toStructuredText('preserve-whitespace').asText().split('\n').map((l) => l.trim());
+        expect(lines, file).toContain('Semaine');
+        expect(lines, file).toContain('du vélo');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('make the affiche A2 (420 × 594 mm) and 40 × 60 cm from the same component, the other documents unchanged', async () => {
     const a3 = mkdtempSync(path.join(os.tmpdir(), 'encre-format-'));
     await build({ root: ROOT, content: 'content', out: a3, documents: ['dossier'], outputs: ['print'], sourceDateEpoch: EPOCH });

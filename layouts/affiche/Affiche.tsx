@@ -26,7 +26,7 @@ export interface AfficheProps {
   eventCount: { value: string; label: string };
   /** Events per département, in programme order: name and printed count. */
   departements: { name: string; count: string }[];
-  /** "dans 96 départements": printed instead of the list when it is too long for the affiche. */
+  /** Printed instead of the list: « dans 96 départements » when it is too long for the affiche, the département's name when there is one. */
   departementsLine: string;
   programmeUrl?: string;
   programmeQr?: QrMatrix;
@@ -68,7 +68,8 @@ export function Affiche(p: AfficheProps) {
   // The list of départements: one column up to 6, then two narrower ones, all left
   // of the motif's lower triangle with a gutter, where its edge is furthest left: at the
   // list's foot (the triangles stop at the band).
-  const listed = p.departements.length <= LISTED;
+  // One département: its name alone (a list would repeat the total beside it).
+  const listed = p.departements.length >= 2 && p.departements.length <= LISTED;
   const listColumns = !listed || p.departements.length <= 6 ? 1 : 2;
   const listStep = !listed ? 'posterLabel' : listColumns === 1 ? 'h1' : 'h2';
   const listFoot = format.height - band - s(14);

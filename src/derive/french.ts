@@ -52,7 +52,8 @@ export function formatTime(h: number, min: number): string {
 /**
  * When an event takes place, as printed:
  * - "mardi 15 novembre 2016, 14 h 30" (start only) or "…, 14 h 30 – 17 h" (same day);
- * - "du 15 au 17 novembre 2016" (several days; weekdays and times are dropped to keep it short);
+ * - "du 15 au 17 novembre 2016" (several days; weekdays and times are dropped to keep it short),
+ *   "les 19 et 20 novembre 2016" (two days in a row, in one month);
  * - "samedi 5 novembre 2016" (date only).
  */
 export function formatWhen(start: string, end?: string): string {
@@ -66,6 +67,11 @@ export function formatWhen(start: string, end?: string): string {
     return e?.time ? `${day}, ${from} – ${formatTime(e.time.h, e.time.min)}` : `${day}, ${from}`;
   }
   const e = parseLocal(end);
+  // Two days in a row: « les 19 et 20 novembre », as French says it.
+  const next = new Date(Date.UTC(s.y, s.m - 1, s.d + 1));
+  if (next.getUTCFullYear() === e.y && next.getUTCMonth() + 1 === e.m && next.getUTCDate() === e.d && s.m === e.m) {
+    return `les ${dayNumber(s.d)} et ${dayNumber(e.d)}${NBSP}${MONTHS[e.m - 1]}${NBSP}${e.y}`;
+  }
   return `du ${formatRange(s, e)}`;
 }
 

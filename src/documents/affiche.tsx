@@ -17,7 +17,7 @@ export function afficheProps(model: Model, partners: PlacedPartner[]): AffichePr
     tagline: c.tagline,
     eventCount: { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
     departements: model.departements.map((d) => ({ name: d.name, count: formatNumber(d.count) })),
-    departementsLine: `dans ${formatCount(model.departements.length, 'département')}`,
+    departementsLine: model.departements.length === 1 ? model.departements[0]!.name : `dans ${formatCount(model.departements.length, 'département')}`,
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,

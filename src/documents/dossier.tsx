@@ -4,7 +4,7 @@ import { frenchText } from '../derive/typography.js';
 import { DossierDePresse, type DossierProps } from '../../layouts/dossier/DossierDePresse.js';
 import { sectionInk } from '../../layouts/ink.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
-import { docMeta } from './meta.js';
+import { campaignLine, docMeta } from './meta.js';
 
 /**
  * The dossier de presse's props: the communiqué written from the data, key figures, the
@@ -24,7 +24,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
     edition: model.editionLabel,
     region: model.regionLine,
     period: model.periodLabel,
-    footer: `${model.title} ${model.year} · ${c.region} · Dossier de presse`,
+    footer: `${campaignLine(model)} · Dossier de presse`,
     organisationHeading: frenchText(`Qui fait le ${model.title} ?`),
     pressConference: conf ? frenchText(`Conférence de presse de lancement : ${formatDate(conf.date)}, ${conf.commune}${conf.venue ? ` (${conf.venue})` : ''}`) : undefined,
     contact: c.pressContact ? [c.pressContact.name, c.pressContact.email, c.pressContact.phone, c.pressContact.address].filter((x): x is string => Boolean(x)) : [c.organiser.name],

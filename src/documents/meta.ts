@@ -20,3 +20,13 @@ export function docMeta(model: Model, documentTitle: string): DocMeta {
     language: 'fr-FR',
   };
 }
+
+/**
+ * The campaign as running heads and footers name it: « Mois de l’ESS 2016 · Languedoc-Roussillon »,
+ * the region left out when the name already says it (« Festivals en Occitanie 2019 »).
+ */
+export function campaignLine(model: Model): string {
+  const { region } = model.campaign;
+  const named = model.title.toLocaleLowerCase('fr').includes(region.toLocaleLowerCase('fr'));
+  return `${model.title} ${model.year}${named ? '' : ` · ${region}`}`;
+}

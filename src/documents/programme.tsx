@@ -15,7 +15,7 @@ import type { IndexBlock, PlannedPage, ProgrammePlan } from '../paginate/plan.js
 import { fillColumns } from '../paginate/columns.js';
 import { IndexLine, IndexHeading } from '../../layouts/components/IndexLine.js';
 import type { ProgrammeProps } from './programme-props.js';
-import { docMeta } from './meta.js';
+import { campaignLine, docMeta } from './meta.js';
 import { frenchText } from '../derive/typography.js';
 import type { LaidOutNode } from '../preflight/layout.js';
 import { PreflightError } from '../model/errors.js';
@@ -366,7 +366,7 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
   return {
     meta: docMeta(model, 'Programme'),
     plan,
-    running: `${model.title} ${model.year} · ${c.region}`,
+    running: campaignLine(model),
     cover: {
       title: model.title,
       edition: model.editionLabel,
