@@ -163,11 +163,11 @@ describe('themes and formats', () => {
     }
   });
 
-  it('balances a campaign name over its lines, no lone word on the last, on every cover', async () => {
+  it('balances a campaign name over its lines, no lone word on the last, on every cover, and gives it its article', async () => {
     const dir = mkdtempSync(path.join(ROOT, 'tests/.output-balance-'));
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-balance-'));
     try {
-      writeFileSync(path.join(dir, 'campaign.yaml'), ['name: "Semaine du vélo"', 'edition: 3', 'region: "Bretagne"', 'period:', '  start: 2016-11-01', '  end: 2016-11-30', 'organiser:', '  name: "Cress"', ''].join('\n'));
+      writeFileSync(path.join(dir, 'campaign.yaml'), ['name: "Semaine du vélo"', 'article: la', 'edition: 3', 'region: "Bretagne"', 'period:', '  start: 2016-11-01', '  end: 2016-11-30', 'organiser:', '  name: "Cress"', ''].join('\n'));
       mkdirSync(path.join(dir, 'events'));
       writeFileSync(path.join(dir, 'events/all.yaml'), ['events:', '  - id: e-1', '    title: "Atelier"', '    start: 2016-11-03 10:00', '    commune: "Rennes"', '    departement: "35"', ''].join('\n'));
       await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: [], outputs: ['screen'], sourceDateEpoch: EPOCH });
@@ -177,6 +177,10 @@ describe('themes and formats', () => {
         expect(lines, file).toContain('Semaine');
         expect(lines, file).toContain('du vélo');
       }
+      // Its article (campaign.yaml `article: la`) in the dossier de presse's sentences: « le » was assumed.
+      const press = pageTexts(openPdf(readFileSync(path.join(out, 'screen/dossier-de-presse.pdf'))));
+      expect(press[1]).toContain('la 3ᵉ édition de la Semaine du vélo réunit');
+      expect(press[3]).toContain('Qui fait la Semaine du vélo');
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });

@@ -16,7 +16,10 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
   const communes = new Set(model.events.map((e) => e.commune)).size;
   const co = model.events.filter((e) => e.coOrganised).length;
   const conf = c.communication?.pressConference;
-  const edition = c.edition ? `la ${model.editionLabel} du ${model.title}` : `le ${model.title}`;
+  // The name with its article (campaign.yaml `article`): « le Mois… », « de la Semaine… ».
+  const the = withArticle(c.article, model.title);
+  const of = ofArticle(c.article, model.title);
+  const edition = c.edition ? `la ${model.editionLabel} ${of}` : the;
   const prize = c.prize;
   return {
     meta: docMeta(model, 'Dossier de presse'),
@@ -25,7 +28,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
     region: model.regionLine,
     period: model.periodLabel,
     footer: `${campaignLine(model)} · Dossier de presse`,
-    organisationHeading: frenchText(`Qui fait le ${model.title} ?`),
+    organisationHeading: frenchText(`Qui fait ${the} ?`),
     pressConference: conf ? frenchText(`Conférence de presse de lancement : ${formatDate(conf.date)}, ${conf.commune}${conf.venue ? ` (${conf.venue})` : ''}`) : undefined,
     contact: c.pressContact ? [c.pressContact.name, c.pressContact.email, c.pressContact.phone, c.pressContact.address].filter((x): x is string => Boolean(x)) : [c.organiser.name],
     communique: {
@@ -34,7 +37,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
         frenchText(
           // The départements named one by one as on the chart (a national campaign's 99 would
           // fill the page); the chamber's share only when it organises some.
-          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} réunit ${formatCount(n, 'événement')} dans ${formatCount(model.departements.length, 'département')}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.` : ''}`,
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || c.article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')} dans ${formatCount(model.departements.length, 'département')}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.` : ''}`,
         ),
         ...c.introduction,
       ],
@@ -67,7 +70,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
       ? {
           name: prize.name,
           intro: frenchText(
-            `${prize.edition ? `Pour la ${formatOrdinal(prize.edition)} année, ` : ''}${formatCount(prize.categories.length, 'prix est décerné', 'prix sont décernés')} lors du lancement du ${model.title}.${prize.objectives.length ? ` Objectifs : ${prize.objectives.map((o) => o.replace(/[.,;]$/, '')).join(' ; ').replace(/^./, (ch) => ch.toLowerCase())}.` : ''}`,
+            `${prize.edition ? `Pour la ${formatOrdinal(prize.edition)} année, ` : ''}${formatCount(prize.categories.length, 'prix est décerné', 'prix sont décernés')} lors du lancement ${of}.${prize.objectives.length ? ` Objectifs : ${prize.objectives.map((o) => o.replace(/[.,;]$/, '')).join(' ; ').replace(/^./, (ch) => ch.toLowerCase())}.` : ''}`,
           ),
           categories: prize.categories.map((k) => ({ name: k.name, amount: formatEuros(k.amount) })),
           benefits: prize.benefits,
@@ -84,6 +87,16 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
       : undefined,
     partners,
   };
+}
+
+/** « le Mois de l’ESS », « la Semaine du vélo », « les Festivals… », « l’Été solidaire ». */
+function withArticle(article: 'le' | 'la' | 'les' | 'l’', name: string): string {
+  return article === 'l’' ? `l’${name}` : `${article} ${name}`;
+}
+
+/** « du Mois de l’ESS », « de la Semaine du vélo », « des Festivals… », « de l’Été solidaire ». */
+function ofArticle(article: 'le' | 'la' | 'les' | 'l’', name: string): string {
+  return { le: `du ${name}`, la: `de la ${name}`, les: `des ${name}`, 'l’': `de l’${name}` }[article];
 }
 
 /** Départements charted one by one at most: a page holds 24 bars beside its key figures. */

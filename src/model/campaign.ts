@@ -55,6 +55,11 @@ export const PrizeSchema = z.strictObject({
 export const CampaignSchema = z.strictObject({
   /** e.g. "Mois de l'ESS". */
   name: CoverText(60),
+  /**
+   * The article the name takes in a sentence: « le Mois de l’ESS » (default), « la Semaine
+   * du vélo », « les Festivals en Occitanie », « l’Été solidaire ».
+   */
+  article: z.preprocess((v) => (v === "l'" ? 'l’' : v), z.enum(['le', 'la', 'les', 'l’']).default('le')),
   /** Edition number, e.g. 10. */
   edition: z.number().int().positive().optional(),
   region: CoverText(60),
