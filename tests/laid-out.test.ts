@@ -95,6 +95,9 @@ describe('two columns given up for one', () => {
       const doc = openPdf(readFileSync(path.join(out, 'screen/programme.pdf')));
       expect(doc.countPages()).toBe(plan.pages.length);
       expect(pageTexts(doc).join(' ')).toContain('WWWWWWWWWWWWWWWWWWWWWWW');
+      // campaign.yaml has no édito nor objectives: no page with a signature alone, the contents follows the cover.
+      expect(plan.pages.map((p) => p.kind).slice(0, 3)).toEqual(['cover', 'contents', 'events']);
+      expect(pageTexts(doc)[1]).toContain('Sommaire');
     } finally {
       rmSync(path.join(ROOT, content), { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });

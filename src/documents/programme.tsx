@@ -20,13 +20,19 @@ import { frenchText } from '../derive/typography.js';
 import type { LaidOutNode } from '../preflight/layout.js';
 import { PreflightError } from '../model/errors.js';
 
-/** Pages before the first section: cover, introduction, contents. */
 /** Sections listed on one contents page (two compact columns when there are more than 10). */
 const CONTENTS_PER_PAGE = 36;
 
-/** Cover, introduction, and as many contents pages as the sections need. */
-function frontPages(sections: number): PlannedPage[] {
-  const pages: PlannedPage[] = [{ kind: 'cover' }, { kind: 'introduction' }];
+/**
+ * The pages before the first section: the cover, the introduction (the édito and the
+ * objectives; left out when campaign.yaml gives neither: it would hold a signature alone),
+ * and as many contents pages as the sections need.
+ */
+function frontPages(model: Model): PlannedPage[] {
+  const sections = model.sections.length;
+  const { introduction, objectives } = model.campaign;
+  const pages: PlannedPage[] = [{ kind: 'cover' }];
+  if (introduction.length > 0 || objectives.length > 0) pages.push({ kind: 'introduction' });
   const count = Math.max(1, Math.ceil(sections / CONTENTS_PER_PAGE));
   for (let i = 0; i < count; i++) {
     pages.push({ kind: 'contents', from: i * CONTENTS_PER_PAGE, to: Math.min(sections, (i + 1) * CONTENTS_PER_PAGE), last: i === count - 1 });
@@ -65,7 +71,7 @@ export async function renderProgramme(model: Model, partners: PlacedPartner[], o
   await finishPlan(model, plan);
   const props = programmeProps(model, plan, partners);
   await out.add(programmeElement(props, eventsEnd, plan.pages.length), eventsEnd);
-  await out.add(programmeElement(props, 0, frontPages(model.sections.length).length), 0);
+  await out.add(programmeElement(props, 0, frontPages(model).length), 0);
   return plan.pages.length;
 }
 
@@ -144,7 +150,7 @@ async function columnCandidates(model: Model): Promise<number[]> {
   if (model.events.length <= SAMPLE_ABOVE) return [1, 2];
   const k = Math.ceil(model.events.length / 400);
   const sample: Model = { ...model, sections: model.sections.map((s) => ({ ...s, events: s.events.filter((_, i) => i % k === 0) })) };
-  const front = frontPages(model.sections.length).length;
+  const front = frontPages(model).length;
   // One after the other: measurements are not re-entrant.
   const one = (await planWith(sample, 1)).plan.pages.length - front;
   const two = (await planWith(sample, 2)).plan.pages.length - front;
@@ -260,7 +266,7 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     width,
     model.sections.map((s) => JSON.stringify(['header', fingerprint, width, s.code, s.badge, s.name, s.colour, s.events.length])),
   );
-  const plan: ProgrammePlan = { pages: frontPages(model.sections.length), columns, stacked: new Set(), sectionPages: new Map() };
+  const plan: ProgrammePlan = { pages: frontPages(model), columns, stacked: new Set(), sectionPages: new Map() };
   const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
   const texts = new Map<string, LaidOutNode>();
   const measure = (cards: Card[], stacked: boolean) =>
