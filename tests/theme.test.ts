@@ -141,6 +141,8 @@ describe('themes and formats', () => {
         // No event is the chamber's: no « 0 % » share, no « Parmi eux, 0 ».
         expect(press.join(' ')).not.toMatch(/\b0 %|Parmi eux/);
         // 40 départements: the 20 most active charted, the others summed (40 bars overflowed the page).
+        // 24, 20 and 40 départements: more than a region has.
+        expect(press[2]).toContain('Une mobilisation sur tout le territoire');
         if (count > 24) {
           expect(press[2]).toContain('Les 20 départements qui comptent le plus d’événements');
           expect(press[2]).toContain(`et 20 autres départements : ${count * perDepartement - 20 * perDepartement} événements`);

@@ -34,6 +34,8 @@ export interface DossierProps {
   organiser: { name: string; lines: string[] };
   actions: string[];
   figures: { value: string; label: string }[];
+  /** « Une mobilisation dans toute la région » (or the département, or the whole country). */
+  figuresHeading: string;
   bars: Bar[];
   /** « Événements par département », or for a national campaign the most active ones'. */
   barsHeading: string;
@@ -109,7 +111,7 @@ export function DossierDePresse(p: DossierProps) {
         ) : null}
       </PressPage>
 
-      <PressPage kicker="Chiffres clés" heading="Une mobilisation dans toute la région" footer={p.footer} folio={3}>
+      <PressPage kicker="Chiffres clés" heading={p.figuresHeading} footer={p.footer} folio={3}>
         <View style={{ flexDirection: 'row', flexWrap: 'wrap', marginBottom: mm(theme.space.md) }}>
           {p.figures.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} size="display" />)}
         </View>

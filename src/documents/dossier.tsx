@@ -56,6 +56,8 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
       { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
       { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
     ],
+    // A region has 13 départements at most (Occitanie): more is a campaign across regions.
+    figuresHeading: `Une mobilisation ${model.departements.length === 1 ? 'dans tout le département' : model.departements.length <= 13 ? 'dans toute la région' : 'sur tout le territoire'}`,
     ...chart(model),
     share: co > 0 ? { ratio: co / Math.max(n, 1), value: formatPercent(co / Math.max(n, 1)), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) } : undefined,
     printRun: c.printRun
