@@ -104,7 +104,7 @@ export function Affiche(p: AfficheProps) {
           {p.edition ? <Text style={{ ...text.semibold, ...big('h2'), color: ink('paper'), letterSpacing: s(1.5) }}>{p.edition}</Text> : null}
           <DisplayLine size={big('poster')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(s(theme.space.md)) }}>{p.title}</DisplayLine>
           {p.region ? <DisplayLine size={big('posterRegion')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.region}</DisplayLine> : null}
-          <Text style={{ ...text.semibold, ...big('h1'), color: ink('ink'), marginTop: mm(s(theme.space.md)) }}>{p.period}</Text>
+          <Text style={{ ...text.semibold, ...big('h1'), color: ink('onBrand'), marginTop: mm(s(theme.space.md)) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...big('h2'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.tagline}</Text> : null}
         </View>
         <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + s(14)), width: mm(countWidth) }}>

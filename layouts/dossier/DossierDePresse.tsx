@@ -90,7 +90,7 @@ export function DossierDePresse(p: DossierProps) {
           {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), letterSpacing: 1 }}>{p.edition}</Text> : null}
           <DisplayLine size={type('pressCover')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</DisplayLine>
           {p.region ? <DisplayLine size={type('h1')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</DisplayLine> : null}
-          <Text style={{ ...text.semibold, ...type('h2'), color: ink('ink'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
+          <Text style={{ ...text.semibold, ...type('h2'), color: ink('onBrand'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
         </View>
         <View style={{ position: 'absolute', bottom: mm(margins.bottom + 10), left: mm(margins.inside), width: mm(110), backgroundColor: ink('paper'), padding: mm(5) }}>
           {p.pressConference ? <Text style={{ ...text.strong, ...type('lead'), color: ink('ink'), marginBottom: mm(2) }}>{p.pressConference}</Text> : null}

@@ -25,6 +25,11 @@ export const languedocRoussillon = {
     paper: { cmyk: [0, 0, 0, 0], rgb: '#ffffff' },
     /** Tinted panels: 8 % of the brand. */
     tint: { cmyk: [0, 8, 10, 0], rgb: '#fcefe8' },
+    /**
+     * The period on the brand colour (affiche, tract, dossier cover): the deep plum, 3.6 : 1
+     * against the orange (WCAG 2's 3 : 1 for large type).
+     */
+    onBrand: { cmyk: [70, 100, 20, 30], rgb: '#4a1f4f' },
     /** Registration (all four inks): crop marks and the slug line only, outside the trim. */
     registration: { cmyk: [100, 100, 100, 100], rgb: '#0a0a0a' },
     /** The motif's bright triangles (covers, affiche): sun yellow and magenta. Not for text. */

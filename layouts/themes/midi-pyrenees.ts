@@ -15,6 +15,8 @@ export const midiPyrenees: typeof languedocRoussillon = {
     ink: { cmyk: [100, 80, 25, 25], rgb: '#1b3a6b' },
     /** Tinted panels: 8 % of the brand. */
     tint: { cmyk: [8, 3, 0, 0], rgb: '#eaf3fb' },
+    /** The period on the brand blue: paper, 4.6 : 1 (the night blue gave 2.5 : 1). */
+    onBrand: { cmyk: [0, 0, 0, 0], rgb: '#ffffff' },
     /** The motif's triangles: light blue and bright blue. */
     sun: { cmyk: [45, 5, 0, 0], rgb: '#8dc9ee' },
     magenta: { cmyk: [100, 20, 0, 0], rgb: '#0090d4' },
