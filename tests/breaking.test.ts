@@ -8,7 +8,7 @@ import { hyphenateFrench, hyphenateTitle, keepWordsWhole } from '../layouts/hyph
 import { loadContent } from '../src/load/content.js';
 import { fileEnv } from '../src/load/env.js';
 import { deriveModel } from '../src/derive/model.js';
-import { planProgramme } from '../src/documents/programme.js';
+import { planProgramme } from '../src/paginate/programme.js';
 import { registerFonts } from '../src/render/fonts.js';
 import { checkLayout, overflowingLine, type LaidOutNode } from '../src/preflight/layout.js';
 

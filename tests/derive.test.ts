@@ -155,7 +155,7 @@ describe('packing event cards into pages', () => {
 
 describe('index page lists', () => {
   it('writes runs of three or more pages as ranges', async () => {
-    const { pageRanges } = await import('../src/documents/programme.js');
+    const { pageRanges } = await import('../src/paginate/programme.js');
     expect(pageRanges([4, 5, 6, 9, 11, 12])).toBe('4–6, 9, 11, 12');
     expect(pageRanges([3])).toBe('3');
   });

@@ -13,7 +13,7 @@ import { PDFDocument } from 'pdf-lib';
 import { loadContent } from '../src/load/content.js';
 import { fileEnv } from '../src/load/env.js';
 import { deriveModel } from '../src/derive/model.js';
-import { planProgramme } from '../src/documents/programme.js';
+import { planProgramme } from '../src/paginate/programme.js';
 import { namedDestinations } from '../src/post/inspect.js';
 
 /** The real-data example: the festivals of Occitanie from the Panorama des festivals. */

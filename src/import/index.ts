@@ -8,19 +8,16 @@
  * console.log(formatImportReport(report));
  * ```
  */
-import { basename } from 'node:path';
-import { departement, departementSortKey } from '../model/departements.js';
-import { ContentError, UsageError, type Problem } from '../model/errors.js';
+import { ContentError, type Problem } from '../model/errors.js';
 import { readCsv, type DataTable } from './csv.js';
 import { checkFiltersMatch, describeFilter, parseFilterOptions } from './filters.js';
 import { detectFormat, isTableFormat } from './formats.js';
 import { checkColumns, defaultMapping, loadMapping, type Mapping } from './mapping.js';
-import { diffEvents, previousEvents } from './reimport.js';
 import type { ImportReport } from './report.js';
-import { rowsToEvents, type ImportedEvent, type RowsResult } from './rows.js';
+import { rowsToEvents, type RowsResult } from './rows.js';
 import { importSource } from './source.js';
 import { cleanCell } from './text.js';
-import { finishImport, outFolder } from './finish.js';
+import { finishImport } from './finish.js';
 import { readXlsx } from './xlsx.js';
 
 export { formatImportError, formatImportReport } from './report.js';

@@ -7,19 +7,16 @@
  * replaced or removed without `force`; and the same report.
  */
 import { readInput } from './files.js';
-import { basename } from 'node:path';
-import { departement, departementSortKey } from '../model/departements.js';
 import { ContentError, UsageError, type Problem } from '../model/errors.js';
 import type { ImportFormat, TableFormat } from './formats.js';
 import { FORMAT_NAMES } from './formats.js';
 import { readIcs } from './ics.js';
 import { describePeriod, itemsToEvents, type SourceRead } from './items.js';
 import type { ImportReport } from './report.js';
-import { diffEvents, previousEvents } from './reimport.js';
-import type { ImportedEvent, RowsResult } from './rows.js';
+import type { RowsResult } from './rows.js';
 import { readScheduleJson, readScheduleXml } from './schedule.js';
 import { NO_MAPPING, loadSourceMapping, type Period, type SourceMapping } from './source-mapping.js';
-import { finishImport, outFolder } from './finish.js';
+import { finishImport } from './finish.js';
 
 /** What to import and where (the fields of ImportOptions these imports use). */
 export interface SourceImportOptions {

@@ -1,5 +1,5 @@
 import { createElement, type ReactElement } from 'react';
-import PDFDocument, { type PDFDocumentInstance, type PDFDocumentOptions } from 'pdfkit';
+import PDFDocument, { type PDFDocumentInstance } from 'pdfkit';
 import { pdf, Font } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import renderToPdfkit from '@react-pdf/render';

@@ -1,0 +1,330 @@
+import { createHash } from 'node:crypto';
+import type { EventView, Model } from '../derive/model.js';
+import { formatCount } from '../derive/french.js';
+import { mm } from '../units.js';
+import { frames, textArea } from '../../layouts/frames.js';
+import { EventCard } from '../../layouts/components/EventCard.js';
+import { SectionHeader } from '../../layouts/components/SectionHeader.js';
+import { IndexLine, IndexHeading } from '../../layouts/components/IndexLine.js';
+import { theme } from '../../layouts/theme.js';
+import { measureBlocks } from './measure.js';
+import { FlowPacker, paddingToFour, toRows, type Segment } from './pack.js';
+import { fillColumns } from './columns.js';
+import type { IndexBlock, PlannedPage, ProgrammePlan } from './plan.js';
+import { PAGES_PER_CHUNK } from '../render/render.js';
+import type { LaidOutNode } from '../preflight/layout.js';
+import { PreflightError } from '../model/errors.js';
+
+/*
+ * The programme's plan: which pages, and on each which sections and event cards, measured
+ * with react-pdf's layout engine and packed whole (src/documents/programme.tsx draws it,
+ * page runs as they fill).
+ */
+
+/** Sections listed on one contents page (two compact columns when there are more than 10). */
+const CONTENTS_PER_PAGE = 36;
+
+/**
+ * The pages before the first section: the cover, the introduction (the édito and the
+ * objectives; left out when campaign.yaml gives neither: it would hold a signature alone),
+ * and as many contents pages as the sections need.
+ */
+export function frontPages(model: Model): PlannedPage[] {
+  const sections = model.sections.length;
+  const { introduction, objectives } = model.campaign;
+  const pages: PlannedPage[] = [{ kind: 'cover' }];
+  if (introduction.length > 0 || objectives.length > 0) pages.push({ kind: 'introduction' });
+  const count = Math.max(1, Math.ceil(sections / CONTENTS_PER_PAGE));
+  for (let i = 0; i < count; i++) {
+    pages.push({ kind: 'contents', from: i * CONTENTS_PER_PAGE, to: Math.min(sections, (i + 1) * CONTENTS_PER_PAGE), last: i === count - 1 });
+  }
+  return pages;
+}
+
+/**
+ * Plans the booklet, without drawing it: measures every section header and event card with
+ * react-pdf's layout engine, packs whole cards into pages (sections follow each other, or
+ * each opens a page with `theme.programme.sectionStartsPage`), then the index, and pads to a
+ * multiple of 4 with Notes pages before the back cover. With `theme.programme.columns:
+ * 'auto'` it keeps one or two columns of cards, whichever needs fewer pages. Linear in the
+ * number of events. The plan renderProgramme (src/documents/programme.tsx) draws is this one.
+ * @throws PreflightError when an event card is taller than a page.
+ */
+export async function planProgramme(model: Model): Promise<ProgrammePlan> {
+  return finishPlan(model, await planColumns(model, await chooseColumns(model)));
+}
+
+/** Draws planned pages from..to (0-based, end excluded) of `plan`, with the cards' text laid out beforehand. */
+export type DrawPages = (plan: ProgrammePlan, from: number, to: number, texts: ReadonlyMap<string, LaidOutNode>) => Promise<void>;
+
+/**
+ * The front pages and events' pages in `columns` columns of cards (drawn as they fill, with
+ * `draw`). With `columns: 'auto'`, two columns chosen from a sample give way to one when a
+ * card does not fit its narrower column — a word wider than it, or a card taller than a page
+ * — found once every card is measured: `restart` is called and the pages planned again.
+ * @throws PreflightError when a card is taller than a page in one column.
+ */
+export async function planColumns(model: Model, columns: number, draw?: DrawPages, restart?: () => void): Promise<ProgrammePlan> {
+  const fallback = theme.programme.columns === 'auto' && columns > 1;
+  try {
+    const { plan, overflows } = await planWith(model, columns, draw);
+    if (!fallback || overflows.length === 0) return plan;
+  } catch (e) {
+    if (!fallback || !(e instanceof PreflightError)) throw e;
+  }
+  restart?.();
+  return (await planWith(model, 1, draw)).plan;
+}
+
+/**
+ * The number of columns of cards: the theme's, or with 'auto' the one that needs fewer pages
+ * (on a tie, one column: wider text, fewer breaks), two only when every card fits its
+ * narrower column and a page. A long programme is decided on a sample when it is clear (see
+ * {@link columnCandidates}); otherwise both are planned (their measurements are cached).
+ */
+export async function chooseColumns(model: Model): Promise<number> {
+  const choice = theme.programme.columns;
+  if (choice !== 'auto') return choice;
+  const candidates = await columnCandidates(model);
+  if (candidates.length === 1) return candidates[0]!;
+  const plans: ProgrammePlan[] = [];
+  for (const columns of candidates) {
+    // Two columns are out when a card is too narrow (overflowing words) or too tall there.
+    const planned = await planWith(model, columns).catch((e: unknown) => {
+      if (columns === 1 || !(e instanceof PreflightError)) throw e;
+      return undefined;
+    });
+    if (planned?.overflows.length === 0) plans.push(planned.plan);
+  }
+  if (plans.length === 0) return 1;
+  return plans.reduce((best, p) => (p.pages.length < best.pages.length ? p : best)).columns;
+}
+
+/**
+ * Completes a plan of the events' pages (changed in place): the index, now that every
+ * event's page is known, then Notes pages to a multiple of 4, then the back cover.
+ */
+export async function finishPlan(model: Model, plan: ProgrammePlan): Promise<ProgrammePlan> {
+  const index = await planIndex(model, plan.pages);
+  if (index.length > 0) plan.indexPage = plan.pages.length + 1;
+  plan.pages.push(...index);
+  const padding = paddingToFour(plan.pages.length + 1);
+  for (let i = 0; i < padding; i++) plan.pages.push({ kind: 'notes' });
+  plan.pages.push({ kind: 'back' });
+  return plan;
+}
+
+/** Events from which the column count is first estimated on a sample (below: both planned exactly). */
+const SAMPLE_ABOVE = 800;
+/** Estimated page counts this far apart (ratio) decide the column count without planning both. */
+const CLEAR_MARGIN = 1.15;
+
+/**
+ * The column counts worth planning exactly for `columns: 'auto'`: both, unless the programme
+ * is long and a plan of one event in k (every k-th of each section, k chosen for about 400
+ * events) gives one count at least 15 % fewer pages than the other — then only that one
+ * (planning both costs a second measurement of every card).
+ */
+async function columnCandidates(model: Model): Promise<number[]> {
+  if (model.events.length <= SAMPLE_ABOVE) return [1, 2];
+  const k = Math.ceil(model.events.length / 400);
+  const sample: Model = { ...model, sections: model.sections.map((s) => ({ ...s, events: s.events.filter((_, i) => i % k === 0) })) };
+  const front = frontPages(model).length;
+  // One after the other: measurements are not re-entrant.
+  const one = (await planWith(sample, 1)).plan.pages.length - front;
+  const two = (await planWith(sample, 2)).plan.pages.length - front;
+  if (one >= two * CLEAR_MARGIN) return [2];
+  if (two >= one * CLEAR_MARGIN) return [1];
+  return [1, 2];
+}
+
+/**
+ * The index of communes and of organisers: each with the pages where its events are (from
+ * the plan: exact page numbers), sorted in French order (« Élne » with the E), in two columns.
+ */
+async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPage[]> {
+  const pageOf = new Map<string, number>();
+  pages.forEach((p, i) => {
+    if (p.kind === 'events') for (const seg of p.segments) for (const row of seg.rows) for (const e of row) pageOf.set(e.id, i + 1);
+  });
+  const colourOf = new Map(model.departements.map((d) => [d.code, d.colour]));
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  const entries = (key: (e: EventView) => string | undefined) => {
+    const groups = new Map<string, { pages: Set<number>; colours: Set<number> }>();
+    for (const e of model.events) {
+      const k = key(e);
+      if (!k) continue;
+      const g = groups.get(k) ?? { pages: new Set(), colours: new Set() };
+      g.pages.add(pageOf.get(e.id)!);
+      g.colours.add(colourOf.get(e.departement)!);
+      groups.set(k, g);
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => collator.compare(a, b))
+      .flatMap(([label, g]): IndexBlock[] => {
+        // An entry on very many pages is cut into several lines ("(suite)"), so that no
+        // index block is ever taller than a column.
+        const pages = [...g.pages].sort((a, b) => a - b);
+        const colour = g.colours.size === 1 ? [...g.colours][0] : undefined;
+        const chunks: number[][] = [];
+        for (let i = 0; i < pages.length; i += INDEX_PAGES_PER_LINE) chunks.push(pages.slice(i, i + INDEX_PAGES_PER_LINE));
+        return chunks.map((chunk, i) => ({ kind: 'entry', label: i === 0 ? label : `${label} (suite)`, pages: pageRanges(chunk), colour }));
+      });
+  };
+  const blocks: IndexBlock[] = [{ kind: 'heading', label: 'Communes' }, ...entries((e) => e.commune)];
+  const organisers = entries((e) => e.organiser);
+  if (organisers.length > 0) blocks.push({ kind: 'heading', label: 'Organisateurs' }, ...organisers);
+  const area = textArea(frames.programme);
+  const width = columnWidth(2);
+  const fingerprint = themeFingerprint();
+  const heights = await measureBlocks(
+    blocks.map((b, i) => (b.kind === 'heading' ? <IndexHeading key={i} label={b.label} width={width} /> : <IndexLine key={i} label={b.label} pages={b.pages} colour={b.colour} width={width} />)),
+    width,
+    blocks.map((b) => JSON.stringify(['index', fingerprint, width, b])),
+  );
+  const titleHeight = mm(14);
+  const packed = fillColumns(blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' })), 2, mm(area.height) - titleHeight);
+  // A page opening in the middle of a list names it in its title band (« Communes (suite) »).
+  const listOf = (j: number): string | undefined => {
+    for (let k = j; k >= 0; k--) {
+      const b = blocks[k]!;
+      if (b.kind === 'heading') return `${b.label} (suite)`;
+    }
+    return undefined;
+  };
+  return packed.map((cols, i): PlannedPage => {
+    const opening = cols[0]?.[0];
+    const continues = i > 0 && opening !== undefined && blocks[opening]!.kind === 'entry' ? listOf(opening) : undefined;
+    return { kind: 'index', first: i === 0, continues, columns: cols.map((c) => c.map((j) => blocks[j]!)) };
+  });
+}
+
+/** Page references on one index line at most: a longer list continues on the next line. */
+const INDEX_PAGES_PER_LINE = 30;
+
+/** "4, 5, 6, 9" → "4–6, 9": runs of three or more consecutive pages as a range. */
+export function pageRanges(pages: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${pages[i]}–${pages[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(pages[k]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** A short hash of the theme in force: measurements depend on it. */
+function themeFingerprint(): string {
+  return createHash('sha1').update(JSON.stringify(theme)).digest('hex').slice(0, 12);
+}
+
+/** Width of one column of event cards in pt. */
+export function columnWidth(columns: number): number {
+  const area = textArea(frames.programme);
+  return mm((area.width - (columns - 1) * theme.programme.gutter) / columns);
+}
+
+/** Cards measured at once while planning (then packed, and their full pages drawn). */
+const CARDS_PER_BATCH = 200;
+
+/**
+ * The front pages and the events' pages with `columns` columns of cards, and the cards whose
+ * text overflows (a word wider than its column; indices in reading order). With `draw`, the
+ * pages are drawn as they fill: each card is laid out afresh (not taken from the measurement
+ * cache) and its text kept until its page is drawn.
+ */
+async function planWith(model: Model, columns: number, draw?: DrawPages): Promise<{ plan: ProgrammePlan; overflows: number[] }> {
+  const area = textArea(frames.programme);
+  const width = mm(area.width);
+  const cardWidth = columnWidth(columns);
+  const fingerprint = themeFingerprint();
+  const headers = await measureBlocks(
+    model.sections.map((s) => <SectionHeader key={s.code} section={s} width={width} countLabel={sectionCount(s.events.length)} />),
+    width,
+    model.sections.map((s) => JSON.stringify(['header', fingerprint, width, s.code, s.badge, s.name, s.colour, s.events.length])),
+  );
+  const plan: ProgrammePlan = { pages: frontPages(model), columns, stacked: new Set(), sectionPages: new Map() };
+  const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
+  const texts = new Map<string, LaidOutNode>();
+  const measure = (cards: Card[], stacked: boolean) =>
+    measureBlocks(
+      cards.map(({ e, colour }) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} />),
+      cardWidth,
+      draw ? undefined : cards.map(({ e, colour }) => JSON.stringify([fingerprint, cardWidth, colour, stacked, e])),
+      // The card's text is its root's first child (EventCard).
+      draw ? (i, card) => void (card.children?.[0] && texts.set(cards[i]!.e.id, card.children[0])) : undefined,
+    );
+  const all: Card[] = model.sections.flatMap((s, si) => s.events.map((e, ei) => ({ e, colour: s.colour, si, ei })));
+  const overflows: number[] = [];
+  let drawn = plan.pages.length;
+  for (let start = 0; start < all.length; ) {
+    // A batch ends with a row: rows are `columns` cards of one section.
+    let end = Math.min(all.length, start + CARDS_PER_BATCH);
+    while (end < all.length && all[end]!.ei % columns !== 0) end++;
+    const batch = all.slice(start, end);
+    const cards = await measure(batch, false);
+    // A card whose words do not fit beside its QR code (a long name in a narrow column) puts
+    // the QR code under its text instead.
+    const retry = columns > 1 ? batch.flatMap((_, i) => (cards[i]!.overflow !== undefined ? [i] : [])) : [];
+    if (retry.length > 0) {
+      const again = await measure(retry.map((i) => batch[i]!), true);
+      retry.forEach((i, j) => {
+        cards[i] = again[j]!;
+        plan.stacked.add(batch[i]!.e.id);
+      });
+    }
+    cards.forEach((c, i) => c.overflow !== undefined && overflows.push(start + i));
+    // Rows of `columns` cards, in each section's run of the batch (a batch starts a row).
+    for (let i = 0; i < batch.length; ) {
+      let j = i;
+      while (j < batch.length && batch[j]!.si === batch[i]!.si) j++;
+      const run = batch.slice(i, j);
+      for (const { blocks, row } of toRows(run.map((x, k) => ({ id: x.e.id, height: cards[i + k]!.height })), columns)) {
+        const { si, ei } = run[blocks[0]!]!;
+        packer.add(si, ei === 0 ? headers[si]!.height : undefined, row);
+      }
+      i = j;
+    }
+    start = end;
+    if (start === all.length) packer.finish();
+    addPages(plan, packer.take(), model);
+    if (draw && (plan.pages.length - drawn >= PAGES_PER_CHUNK || start === all.length)) {
+      await draw(plan, drawn, plan.pages.length, texts);
+      for (const page of plan.pages.slice(drawn)) if (page.kind === 'events') for (const seg of page.segments) for (const row of seg.rows) for (const e of row) texts.delete(e.id);
+      drawn = plan.pages.length;
+    }
+  }
+  return { plan, overflows };
+}
+
+/** An event card to measure: the event, its section's colour, the section's index and its own in the section. */
+interface Card {
+  e: EventView;
+  colour: number;
+  si: number;
+  ei: number;
+}
+
+/** Appends packed pages of events to the plan, noting where each section opens. */
+function addPages(plan: ProgrammePlan, packed: Segment[][], model: Model): void {
+  const { columns, stacked } = plan;
+  for (const segments of packed) {
+    plan.pages.push({
+      kind: 'events',
+      columns,
+      stacked,
+      segments: segments.map((seg) => {
+        const section = model.sections[seg.section]!;
+        if (seg.opens) plan.sectionPages.set(section.code, plan.pages.length + 1);
+        return { section, opensSection: seg.opens, rows: seg.rows.map((r) => section.events.slice(r * columns, (r + 1) * columns)) };
+      }),
+    });
+  }
+}
+
+/** « 12 événements »: a section's count, on its header and in the contents. */
+export function sectionCount(n: number): string {
+  return formatCount(n, 'événement');
+}
