@@ -49,6 +49,19 @@ describe('the sample campaign builds its four documents', () => {
     }
   });
 
+  it('links each line of the contents, the index’s too, to its page in the screen file', () => {
+    const doc = open('screen/programme.pdf');
+    const pages = pageTexts(doc);
+    const links = doc.loadPage(2).getLinks().map((l) => ({ uri: l.getURI(), page: doc.resolveLink(l) }));
+    expect(links.map((l) => l.uri)).toEqual(['11', '30', '34', '48', '66'].map((c) => `#nameddest=section-${c}`).concat('#nameddest=index'));
+    const names: Record<string, string> = { '11': 'Aude', '30': 'Gard', '34': 'Hérault', '48': 'Lozère', '66': 'Pyrénées-Orientales' };
+    for (const { uri, page } of links) {
+      const code = /section-(\d+)/.exec(uri)?.[1];
+      if (code) expect(pages[page], uri).toContain(`${code} ${names[code]}`);
+      else expect(pages[page]!.startsWith('Index') || pages[page]!.includes('Index Communes'), uri).toBe(true);
+    }
+  });
+
   it('never hyphenates a name in the index: each organiser reads whole, a long one wrapped at a space', () => {
     const doc = open('programme.pdf');
     const indexStart = Number(/Index des communes et des organisateurs (\d+)/.exec(pageTexts(doc)[2]!)?.[1]);

@@ -59,11 +59,14 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
         ))
       )}
       {index ? (
-        <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-          <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(14), width: mm(area - 14 - 12) }}>Index des communes et des organisateurs</Text>
-          {/* Flush right, under the sections' page numbers. */}
-          <Text style={{ ...text.display, ...type('h3'), color: ink('ink'), width: mm(12), textAlign: 'right' }}>{String(index)}</Text>
-        </View>
+        // A link to the index's first page in the screen file, as each section's line is.
+        <Link src="#index" style={{ textDecoration: 'none' }}>
+          <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+            <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(14), width: mm(area - 14 - 12) }}>Index des communes et des organisateurs</Text>
+            {/* Flush right, under the sections' page numbers. */}
+            <Text style={{ ...text.display, ...type('h3'), color: ink('ink'), width: mm(12), textAlign: 'right' }}>{String(index)}</Text>
+          </View>
+        </Link>
       ) : null}
       {howTo ? (
         <View style={{ marginTop: mm(theme.space.xl), borderLeftWidth: theme.rules.bold, borderLeftColor: ink('brand'), paddingLeft: mm(theme.space.md) }}>

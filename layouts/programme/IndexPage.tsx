@@ -18,7 +18,7 @@ export function IndexPage({ number, campaign, first, continues, columns }: { num
   const width = mm((area - theme.programme.gutter) / 2);
   return (
     <BookletPage number={number} campaign={campaign} head="Index">
-      <View style={{ height: mm(14) }}>
+      <View {...(first ? { id: 'index' } : {})} style={{ height: mm(14) }}>
         {first ? <Text style={{ ...text.display, ...type('h1'), color: ink('ink') }}>Index</Text> : null}
         {!first && continues ? <Text style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>{continues}</Text> : null}
       </View>
