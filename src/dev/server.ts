@@ -245,7 +245,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       // The routes below map to no file, but a ".." (in any encoding) is refused outright.
       if (/(^|[\\/])\.\.([\\/]|$)/.test(decoded) || decoded.includes('\0') || decoded.includes('\\')) return send(res, 400, 'text/plain', 'bad request: ".." and "\\" are not allowed in paths');
       const url = new URL(rawPath, 'http://localhost');
-      if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewHtml(`encre — ${opts.content}`));
+      if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewHtml(opts.content));
       if (url.pathname === '/state') {
         const order = documents.map((d) => d.id).filter((id) => docs.has(id));
         const state = { building, error, docs: order.map((id) => { const d = docs.get(id)!; return { id, version: d.version, pages: d.pages, texts: d.texts }; }) };
