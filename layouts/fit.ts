@@ -101,7 +101,7 @@ function setsIn(pieces: { width: number; spaceBefore: boolean }[], space: number
  */
 export function fitFactor(pieces: { text: string; size: number; weight: number }[], gap: number, width: number): number {
   const natural = pieces.reduce((sum, p, i) => sum + (i > 0 ? gap : 0) + advanceWidth(p.text, { family: theme.fonts.display, weight: p.weight }, p.size), 0);
-  return Math.min(1, (width * 0.98) / natural);
+  return Math.min(1, (width * SPARE) / natural);
 }
 
 /** {@link fitted} for the theme's display family (weight 900: text.display; 700: text.displayBold). */

@@ -15,6 +15,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
   const n = model.events.length;
   const communes = new Set(model.events.map((e) => e.commune)).size;
   const co = model.events.filter((e) => e.coOrganised).length;
+  const share = co / Math.max(n, 1);
   const conf = c.communication?.pressConference;
   // The name with its article (campaign.yaml `article`): « le Mois… », « de la Semaine… ».
   const the = withArticle(c.article, model.title);
@@ -37,7 +38,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
         frenchText(
           // The départements named one by one as on the chart (a national campaign's 99 would
           // fill the page); the chamber's share only when it organises some.
-          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || c.article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')} dans ${formatCount(model.departements.length, 'département')}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(co / Math.max(n, 1))}.` : ''}`,
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || c.article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')} dans ${formatCount(model.departements.length, 'département')}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(share)}.` : ''}`,
         ),
         ...c.introduction,
       ],
@@ -59,7 +60,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
     // A region has 13 départements at most (Occitanie): more is a campaign across regions.
     figuresHeading: `Une mobilisation ${model.departements.length === 1 ? 'dans tout le département' : model.departements.length <= 13 ? 'dans toute la région' : 'sur tout le territoire'}`,
     ...chart(model),
-    share: co > 0 ? { ratio: co / Math.max(n, 1), value: formatPercent(co / Math.max(n, 1)), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) } : undefined,
+    share: co > 0 ? { ratio: share, value: formatPercent(share), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) } : undefined,
     printRun: c.printRun
       ? [
           { value: formatNumber(c.printRun.affiche), label: 'affiches' },

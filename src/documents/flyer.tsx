@@ -50,7 +50,7 @@ export function spreadHighlights(model: Model, n: number): EventView[] {
   let given = 0;
   for (let round = 0; given < n && round < n; round++) {
     dated.forEach((events, i) => {
-      if (given < n && quota[i]! < events.length && quota[i] === round) {
+      if (given < n && round < events.length) {
         quota[i]!++;
         given++;
       }

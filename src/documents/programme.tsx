@@ -21,7 +21,13 @@ import { frenchText } from '../derive/typography.js';
  * @throws PreflightError when an event card is taller than a page.
  */
 export async function renderProgramme(model: Model, partners: PlacedPartner[], out: PageSink): Promise<number> {
-  const draw: DrawPages = (plan, from, to, texts) => out.add(programmeElement(programmeProps(model, plan, partners), from, to), from, texts);
+  // The props of the plan being drawn, made once (they hold the plan itself, which grows); the
+  // contents' page numbers, drawn last, come from the props made at the end.
+  let drawing: { plan: ProgrammePlan; props: ProgrammeProps } | undefined;
+  const draw: DrawPages = (plan, from, to, texts) => {
+    if (drawing?.plan !== plan) drawing = { plan, props: programmeProps(model, plan, partners) };
+    return out.add(programmeElement(drawing.props, from, to), from, texts);
+  };
   const plan = await planColumns(model, await chooseColumns(model), draw, () => out.restart());
   const eventsEnd = plan.pages.length;
   await finishPlan(model, plan);

@@ -17,6 +17,11 @@ export interface PlannedSegment {
   rows: EventView[][];
 }
 
+/** The events whose cards are on a page, in reading order (none on a page other than events). */
+export function eventsOn(page: PlannedPage): EventView[] {
+  return page.kind === 'events' ? page.segments.flatMap((seg) => seg.rows.flat()) : [];
+}
+
 /** A block of the index: a heading, or an entry with the pages where it appears. */
 export type IndexBlock =
   | { kind: 'heading'; label: string }

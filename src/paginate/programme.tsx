@@ -10,7 +10,7 @@ import { theme } from '../../layouts/theme.js';
 import { measureBlocks } from './measure.js';
 import { FlowPacker, paddingToFour, toRows, type Segment } from './pack.js';
 import { fillColumns } from './columns.js';
-import type { IndexBlock, PlannedPage, ProgrammePlan } from './plan.js';
+import { eventsOn, type IndexBlock, type PlannedPage, type ProgrammePlan } from './plan.js';
 import { PAGES_PER_CHUNK } from '../render/render.js';
 import type { LaidOutNode } from '../preflight/layout.js';
 import { PreflightError } from '../model/errors.js';
@@ -144,9 +144,7 @@ async function columnCandidates(model: Model): Promise<number[]> {
  */
 async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPage[]> {
   const pageOf = new Map<string, number>();
-  pages.forEach((p, i) => {
-    if (p.kind === 'events') for (const seg of p.segments) for (const row of seg.rows) for (const e of row) pageOf.set(e.id, i + 1);
-  });
+  pages.forEach((p, i) => eventsOn(p).forEach((e) => pageOf.set(e.id, i + 1)));
   const colourOf = new Map(model.departements.map((d) => [d.code, d.colour]));
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   const entries = (key: (e: EventView) => string | undefined) => {
@@ -292,7 +290,7 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     addPages(plan, packer.take(), model);
     if (draw && (plan.pages.length - drawn >= PAGES_PER_CHUNK || start === all.length)) {
       await draw(plan, drawn, plan.pages.length, texts);
-      for (const page of plan.pages.slice(drawn)) if (page.kind === 'events') for (const seg of page.segments) for (const row of seg.rows) for (const e of row) texts.delete(e.id);
+      for (const page of plan.pages.slice(drawn)) for (const e of eventsOn(page)) texts.delete(e.id);
       drawn = plan.pages.length;
     }
   }
