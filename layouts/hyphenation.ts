@@ -190,6 +190,7 @@ export function keepWordsWhole(word: string): string[] {
  * @returns the text with its last ordinary space replaced by U+00A0 (unchanged without one).
  */
 export function tieLastWords(text: string, maxChars = 18): string {
+  if (maxChars <= 0) return text;
   const at = text.trimEnd().lastIndexOf(' ');
   if (at <= 0) return text;
   const before = text.lastIndexOf(' ', at - 1);

@@ -17,6 +17,23 @@ export interface FontFace {
   fontStyle: 'normal' | 'italic';
 }
 
+/** A field of the programme's event card (theme.card.fields). */
+export type CardField = 'category' | 'when' | 'title' | 'place' | 'description' | 'tags' | 'footer';
+
+/** How a card field is set: a step of the type scale, weight, style, colour, capitals, letter spacing (pt). */
+export interface FieldStyle {
+  step: 'caption' | 'small' | 'body' | 'lead' | 'eventTitle' | 'h3';
+  weight: 400 | 600 | 700;
+  italic?: boolean;
+  /** A theme colour, or `section` for the colour of the card's section. */
+  colour: 'section' | 'text' | 'muted' | 'ink' | 'brand';
+  uppercase?: boolean;
+  letterSpacing?: number;
+}
+
+/** A setting copyfitting may move (theme.copyfit). */
+export type FitSetting = 'cardPadding' | 'cardGaps' | 'leading' | 'bodySize' | 'titleSize' | 'qrSize' | 'columns';
+
 /** Every token of a theme (the shape of layouts/themes/languedoc-roussillon.ts). */
 export type Theme = typeof languedocRoussillon;
 export type ColourName = keyof Theme['colours'];
@@ -44,4 +61,14 @@ export function selectTheme(name: string): Theme | undefined {
   const t = themes[name];
   if (t) theme = t;
   return t;
+}
+
+/**
+ * Puts `t` in force for the next renders (a theme derived from the selected one, e.g. by
+ * copyfitting) and returns the theme it replaces, to put back with another call.
+ */
+export function putTheme(t: Theme): Theme {
+  const before = theme;
+  theme = t;
+  return before;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatWhen, formatPeriod, formatNumber, formatEuros, formatCount, formatPercent, formatOrdinal } from '../src/derive/french.js';
 import { frenchText } from '../src/derive/typography.js';
 import { departementSortKey, DEPARTEMENT_CODES, isDepartementCode } from '../src/model/departements.js';
-import { FlowPacker, paddingToFour, toRows, type FlowSection, type PackOptions } from '../src/paginate/pack.js';
+import { FlowPacker, WINDOW_PAGES, paddingToFour, toRows, type FlowSection, type PackOptions } from '../src/paginate/pack.js';
 import { PreflightError } from '../src/model/errors.js';
 import { ROOT } from './helpers/sample.js';
 
@@ -133,17 +133,36 @@ describe('packing event cards into pages', () => {
     expect(() => packFlow(tall, 400, opts)).toThrow(PreflightError);
     expect(() => packFlow(tall, 400, opts)).toThrow(/long-one/);
   });
-  it('gives the pages as they fill, the last one when the rows end', () => {
+  it('gives the pages as they settle, a window at a time, the last one when the rows end', () => {
     const packer = new FlowPacker(400, opts);
     packer.add(0, 60, { id: 'a', height: 200 });
     packer.add(0, undefined, { id: 'b', height: 100 });
-    expect(packer.take()).toEqual([]);
     packer.add(0, undefined, { id: 'c', height: 100 });
-    expect(packer.take()).toEqual([[{ section: 0, opens: true, rows: [0, 1] }]]);
+    expect(packer.take(), 'held while the window is open').toEqual([]);
+    // 2 rows a page: past WINDOW_PAGES pages, all but the last settle.
+    for (let i = 0; i < 2 * WINDOW_PAGES; i++) packer.add(0, undefined, { id: `r${i}`, height: 190 });
+    const settled = packer.take();
+    expect(settled.length).toBeGreaterThanOrEqual(WINDOW_PAGES - 1);
+    expect(settled[0]).toEqual([{ section: 0, opens: true, rows: [0, 1] }]);
     expect(packer.take()).toEqual([]);
     packer.finish();
-    expect(packer.take()).toEqual([[{ section: 0, opens: false, rows: [2] }]]);
+    const rest = packer.take();
+    expect(rest.length).toBeGreaterThan(0);
+    const rows = [...settled, ...rest].flatMap((p) => p.flatMap((seg) => seg.rows));
+    expect(rows, 'every row once, in order').toEqual(Array.from({ length: 3 + 2 * WINDOW_PAGES }, (_, i) => i));
     expect(() => packer.add(1, undefined, { id: 'd', height: 10 })).toThrow(/without its header/);
+  });
+  it('shares the space left over between the pages instead of leaving it all at one foot', () => {
+    // First fit: [100 100 40] [150] [150]: blank feet of 10 and 100 pt. Balanced, in as few
+    // pages: [100 100] [40 150] [150]: 50 and 60 pt.
+    const pages = packFlow([{ header: 0, rows: rows(100, 100, 40, 150, 150) }], 250, opts);
+    expect(pages.map((p) => p.flatMap((seg) => seg.rows))).toEqual([[0, 1], [2, 3], [4]]);
+  });
+  it('marks which pages are to be filled: not the last, nor one before a section that opens a page', () => {
+    const packer = new FlowPacker(200, { ...opts, sectionStartsPage: true });
+    [[0, 60, 100], [0, undefined, 100], [1, 60, 50]].forEach(([s, h, r], i) => packer.add(s as number, h as number | undefined, { id: `e${i}`, height: r as number }));
+    packer.finish();
+    expect(packer.takePages().map((p) => p.fill)).toEqual([true, false, false]);
   });
   it('groups cards into rows as tall as their tallest card', () => {
     expect(toRows(rows(10, 30, 20), 2).map((r) => [r.blocks, r.row.height])).toEqual([[[0, 1], 30], [[2], 20]]);

@@ -84,9 +84,10 @@ function shortEvents(n: number, title: (i: number) => string, extra: (i: number)
 
 describe('two columns given up for one', () => {
   it('when a card found after the sample is too narrow for them, the programme starts again in one column', async () => {
-    // 900 short cards: the sample (one in three) clearly wants two columns; one title holds a
-    // word too wide for a column of two (a word of 24 letters or more may break anywhere).
-    const content = shortEvents(900, (i) => (i === 450 ? 'Atelier WWWWWWWWWWWWWWWWWWWWWWW' : `Atelier ${i}`));
+    // 900 short cards: the sample (one in three) clearly wants two columns; one description holds a
+    // word too wide for a column of two (a word of 24 letters or more may break anywhere; a
+    // title.s long word sets the title smaller instead, so the description it is).
+    const content = shortEvents(900, (i) => `Atelier ${i}`, (i) => (i === 450 ? '    description: "Salle WWWWWWWWWWWWWWWWWWWWWWW"' : ''));
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-restart-'));
     try {
       await build({ root: ROOT, content, out, documents: ['programme'], outputs: ['screen'], threads: 0, cache: false, sourceDateEpoch: EPOCH });

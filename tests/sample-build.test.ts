@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { openPdf, pageTexts, pageSizesMm, decodeQrCodes, collapse } from './helpers/pdf.js';
+import { openPdf, pageTexts, pageSizesMm, decodeQrCodes, collapse, findQrCodes, textLines } from './helpers/pdf.js';
+import { findSet, oneWordLastLine } from './helpers/typeset.js';
 import { buildInto, rawEvents } from './helpers/sample.js';
 import { frenchText } from '../src/derive/typography.js';
 
@@ -154,5 +155,89 @@ describe('the sample campaign builds its four documents', () => {
       const hash = (dir: string) => createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex');
       expect(hash(again.out), file).toBe(hash(out));
     }
+  });
+});
+
+/** Millimetres from pt. */
+const toMm = (pt: number) => (pt * 25.4) / 72;
+
+describe('the programme a designer signs off (issue 13), on the sample', () => {
+  /** The events pages (1-based), from the first section to the index, as the contents give them. */
+  const eventsPages = (pages: string[]) => {
+    const first = Number(/Aude \d+ événements (\d+)/.exec(pages[2]!)![1]);
+    const index = Number(/Index des communes et des organisateurs (\d+)/.exec(pages[2]!)![1]);
+    return Array.from({ length: index - first }, (_, i) => first + i);
+  };
+
+  it('leaves no blank foot taller than 10 mm on an events page but the last (text and QR codes measured)', () => {
+    const doc = open('screen/programme.pdf');
+    const pages = eventsPages(pageTexts(doc));
+    expect(pages.length).toBeGreaterThan(10);
+    // The text area: 15 mm from the top, 16 mm from the foot of the A5 page (the theme's margins).
+    const top = (15 * 72) / 25.4;
+    const bottom = ((210 - 16) * 72) / 25.4;
+    const feet = pages.slice(0, -1).map((n) => {
+      const inArea = (b: number[]) => b[1]! >= top - 1 && b[1]! < bottom;
+      const boxes = [...textLines(doc, n - 1).map((l) => l.box), ...findQrCodes(doc, n - 1, 100).map((q) => q.box)].filter(inArea);
+      return { page: n, foot: toMm(bottom - Math.max(...boxes.map((b) => b[3]!))) };
+    });
+    expect(feet.filter((f) => f.foot > 10), JSON.stringify(feet.map((f) => f.foot.toFixed(1)))).toEqual([]);
+  });
+
+  it('has no index page with fewer than 12 entries', () => {
+    const doc = open('screen/programme.pdf');
+    const texts = pageTexts(doc);
+    const index = Number(/Index des communes et des organisateurs (\d+)/.exec(texts[2]!)![1]);
+    for (let n = index; n <= texts.length && !/Tout le programme/.test(texts[n - 1]!); n++) {
+      // An entry ends in its page numbers.
+      const entries = textLines(doc, n - 1).filter((l) => /^\d+(?:[–,\s]+\d+)*$/.test(l.text.trim())).length;
+      expect(entries, `index page ${n}`).toBeGreaterThanOrEqual(12);
+    }
+  });
+
+  it('never hyphenates a title, and leaves no title with one word on its last line', () => {
+    const doc = open('screen/programme.pdf');
+    const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
+    const problems: string[] = [];
+    for (const e of events) {
+      const title = frenchText(e.title);
+      const set = lines.map((l) => findSet(l, title)).find(Boolean);
+      if (!set) {
+        problems.push(`${e.id}: title not found on consecutive lines`);
+        continue;
+      }
+      if (set.hyphenated.length > 0) problems.push(`${e.id}: hyphenated ${JSON.stringify(set.lines)}`);
+      if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('names the section in the running head of facing pages alike: « (suite) » on rectos and versos when it continues', () => {
+    const texts = pageTexts(open('screen/programme.pdf'));
+    const pages = eventsPages(texts);
+    const heads = pages.map((n) => /^(?:.*?Languedoc-Roussillon )?([A-ZÉÈ’'\- ]+?(?: \(SUITE\))?) /.exec(texts[n - 1]!)?.[1] ?? '');
+    const continued = pages.filter((_, i) => heads[i]!.endsWith('(SUITE)'));
+    expect(continued.some((n) => n % 2 === 0)).toBe(true);
+    expect(continued.some((n) => n % 2 === 1)).toBe(true);
+  });
+
+  it('keeps every line of text 1.5 mm or more clear of a QR code’s quiet zone', () => {
+    const doc = open('screen/programme.pdf');
+    const clearance = (1.5 * 72) / 25.4;
+    const problems: string[] = [];
+    for (const n of eventsPages(pageTexts(doc))) {
+      const codes = findQrCodes(doc, n - 1, 150);
+      expect(codes.length, `page ${n}`).toBeGreaterThan(0);
+      for (const { box, modules } of codes) {
+        // The quiet zone: 4 modules around the dark ones.
+        const module = (box[2] - box[0]) / modules;
+        const [x0, y0, x1, y1] = [box[0] - 4 * module - clearance, box[1] - 4 * module - clearance, box[2] + 4 * module + clearance, box[3] + 4 * module + clearance];
+        for (const l of textLines(doc, n - 1)) {
+          const [a, b, c, d] = l.box;
+          if (a < x1 && c > x0 && b < y1 && d > y0 && l.text.trim()) problems.push(`page ${n}: « ${l.text.trim()} » ${toMm(Math.min(c - x0, x1 - a)).toFixed(1)} mm into the QR code's clear area`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

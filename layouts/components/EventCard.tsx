@@ -1,60 +1,130 @@
 import { View, Text } from '@react-pdf/renderer';
+import { Fragment, type ReactNode } from 'react';
 import type { EventView } from '../../src/derive/model.js';
 import { mm } from '../../src/units.js';
-import { theme } from '../theme.js';
+import { theme, type CardField, type FieldStyle } from '../theme.js';
 import { ink, sectionInk } from '../ink.js';
-import { text, type } from '../styles.js';
-import { hyphenateTitle } from '../hyphenation.js';
+import { type } from '../styles.js';
+import { keepWordsWhole, tieLastWords } from '../hyphenation.js';
+import { fitted } from '../fit.js';
 import { QrCode, qrOuterSize } from './QrCode.js';
 import { LaidOutSlot } from './LaidOutSlot.js';
 import { useLaidOut } from '../laid-out.js';
 
+/** How the card's date line reads: the full date, or the time only (under a day heading). */
+export type CardDate = 'full' | 'time';
+
 /**
- * One event of the programme: date and time in the section colour, title, place, description,
- * organiser with price and notes, and the QR code of its online page on the right. Never split across
- * pages (the paginator places whole cards). Width: the card's column, in pt. `rule`: a hairline
- * above the card (false for the first card under a heading or at the top of a page).
- * `stacked`: the QR code under the text instead of beside it, for narrow columns.
+ * One event of the programme, as the theme's `card` block sets it: its fields in the theme's
+ * order and styles (category, date or time, title, place, description, tags, organiser with
+ * price and notes), and the QR code of its online page beside the text (right or left, its
+ * quiet zone at least `card.qr.gap` mm from the text) or under it. Never split across pages
+ * (the paginator places whole cards); the hairline between cards is the page's
+ * (layouts/programme/EventsPage.tsx). `width`: the card's column, in pt. `first`: the first
+ * card of a page or under a heading (the theme's `padding.first` above it). `stacked`: the
+ * QR code under the text, for narrow columns. `date`: the date line in full or the time only.
+ * Titles are never hyphenated: they wrap at spaces, a word too long for the line sets the
+ * title smaller, and the last two words are tied (no one-word last line).
  * When the paginator kept the card's text as it laid it out (layouts/laid-out.ts, same width
  * and `stacked`), the text is an empty slot of its height, filled before drawing.
  */
-export function EventCard({ event, colour, width, rule = true, stacked = false }: {
-  event: EventView; colour: number; width: number; rule?: boolean; stacked?: boolean;
+export function EventCard({ event, colour, width, first = false, stacked = false, date = 'full' }: {
+  event: EventView; colour: number; width: number; first?: boolean; stacked?: boolean; date?: CardDate;
 }) {
-  const accent = sectionInk(colour);
-  // Side by side, the QR's white quiet zone plus a small gutter separate it from the text;
-  // stacked (narrow columns), the text takes the whole width and the QR code follows it,
-  // its dark modules aligned on the text (the quiet zone hangs into the margin).
-  const quiet = event.qr ? (theme.qr.eventSize * event.qr.quietZone) / event.qr.modules : 0;
-  const textWidth = event.qr && !stacked ? width - mm(qrOuterSize(event.qr, theme.qr.eventSize) + theme.space.sm) : width;
+  const card = theme.card;
+  const under = stacked || card.qr.place === 'under';
+  const size = theme.qr.eventSize;
+  // Beside the text, the QR's white quiet zone plus the theme's gap separate it from the text;
+  // under it, the text takes the whole width and the QR code follows it, its dark modules
+  // aligned on the text (the quiet zone hangs into the margin).
+  const quiet = event.qr ? (size * event.qr.quietZone) / event.qr.modules : 0;
+  const textWidth = event.qr && !under ? width - mm(qrOuterSize(event.qr, size) + card.qr.gap) : width;
   const laidOut = useLaidOut().height(event.id);
   return (
     <View
       id={`event-${event.id}`}
       wrap={false}
-      style={{ width, flexDirection: stacked ? 'column' : 'row', paddingTop: rule ? mm(3) : mm(theme.space.xs), paddingBottom: mm(3), borderTopWidth: rule ? theme.rules.hairline : 0, borderTopColor: ink('rule') }}
+      style={{ width, flexDirection: under ? 'column' : card.qr.place === 'left' ? 'row-reverse' : 'row', justifyContent: 'space-between', paddingTop: mm(first ? card.padding.first : card.padding.top), paddingBottom: mm(card.padding.bottom) }}
     >
-      {laidOut !== undefined ? <LaidOutSlot slot={event.id} width={textWidth} height={laidOut} /> : <View style={{ width: textWidth }}>
-        {event.category ? (
-          <Text style={{ ...text.caption, ...text.semibold, color: accent, textTransform: 'uppercase', letterSpacing: 0.2 }}>{event.category}</Text>
-        ) : null}
-        {event.when ? <Text style={{ ...text.body, ...text.semibold, color: accent }}>{event.when}</Text> : null}
-        <Text hyphenationCallback={hyphenateTitle} style={{ ...text.strong, ...type('eventTitle'), color: ink('text'), marginTop: mm(0.6), marginBottom: mm(0.8) }}>{event.title}</Text>
-        <Text style={{ ...text.muted, ...text.semibold, color: ink('text') }}>{event.place}</Text>
-        {event.description ? <Text style={{ ...text.body, marginTop: mm(1.5) }}>{event.description}</Text> : null}
-        {event.organiser || event.notes ? (
-          <Text style={{ ...text.caption, marginTop: mm(1.5) }}>
-            {event.organiser ? <Text style={{ ...text.italic }}>{event.organiser}</Text> : null}
-            {event.organiser && event.notes ? '  ·  ' : null}
-            {event.notes ?? null}
-          </Text>
-        ) : null}
-      </View>}
+      {laidOut !== undefined ? <LaidOutSlot slot={event.id} width={textWidth} height={laidOut} /> : <CardText event={event} colour={colour} width={textWidth} date={date} />}
       {event.qr ? (
-        <View style={stacked ? { marginTop: mm(theme.space.xs), marginLeft: -mm(quiet), marginBottom: -mm(quiet) } : { marginTop: -mm(2) }}>
-          <QrCode qr={event.qr} size={theme.qr.eventSize} />
+        <View style={under ? { marginTop: mm(theme.space.xs), marginLeft: -mm(quiet), marginBottom: -mm(quiet) } : { marginTop: -mm(card.qr.raise) }}>
+          <QrCode qr={event.qr} size={size} />
         </View>
       ) : null}
     </View>
   );
+}
+
+/** A card field's style as react-pdf takes it, from the theme's `card.style` (sizes in pt). */
+function fieldStyle(s: FieldStyle, colour: number) {
+  return {
+    fontFamily: theme.fonts.family,
+    ...type(s.step),
+    fontWeight: s.weight,
+    fontStyle: s.italic ? ('italic' as const) : ('normal' as const),
+    color: s.colour === 'section' ? sectionInk(colour) : ink(s.colour),
+    ...(s.uppercase ? { textTransform: 'uppercase' as const } : {}),
+    ...(s.letterSpacing ? { letterSpacing: s.letterSpacing } : {}),
+  };
+}
+
+/**
+ * The longest pair of last words tied together (no one-word last line) in a frame `width` pt
+ * wide at `fontSize` pt, in characters: about half the line (an average character is
+ * about half the size wide), so that the tied pair still leaves a fair line above it.
+ */
+function tieChars(width: number, fontSize: number): number {
+  return Math.floor(width / (fontSize * 0.5) / 2);
+}
+
+/** Words of 12 letters or more may be too wide for a narrow column: only then is the title's size fitted. */
+const LONG_WORD = /\S{12,}/;
+
+/**
+ * The text of a card: the theme's fields in order, each with its gap above when another
+ * precedes it. `width` in pt. Its own component: the paginator keeps it as laid out.
+ */
+function CardText({ event, colour, width, date }: { event: EventView; colour: number; width: number; date: CardDate }) {
+  const { card } = theme;
+  const field = (f: CardField, top: { marginTop?: number }): ReactNode => {
+    const style = (k: keyof typeof card.style) => ({ ...fieldStyle(card.style[k], colour), ...top });
+    switch (f) {
+      case 'category':
+        return event.category ? <Text style={style('category')}>{event.category}</Text> : null;
+      case 'when': {
+        const line = date === 'time' ? event.time : event.when;
+        return line ? <Text style={style('when')}>{line}</Text> : null;
+      }
+      case 'title': {
+        const s = style('title');
+        const size = LONG_WORD.test(event.title) ? fitted(event.title, s, { family: s.fontFamily, weight: s.fontWeight }, width) : s;
+        return <Text hyphenationCallback={keepWordsWhole} style={size}>{tieLastWords(event.title, tieChars(width, size.fontSize))}</Text>;
+      }
+      case 'place':
+        return <Text style={style('place')}>{event.place}</Text>;
+      case 'description':
+        return event.description && card.variant !== 'compact' ? <Text style={style('description')}>{tieLastWords(event.description, tieChars(width, style('description').fontSize))}</Text> : null;
+      case 'tags':
+        return card.variant === 'detailed' && event.tags.length > 0 ? <Text style={style('tags')}>{event.tags.join(' · ')}</Text> : null;
+      case 'footer': {
+        const parts: ReactNode[] = [];
+        const add = (key: string, s: FieldStyle, value: string | undefined) => {
+          if (!value) return;
+          if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'  ·  '}</Text>);
+          parts.push(<Text key={key} style={fieldStyle(s, colour)}>{value}</Text>);
+        };
+        add('organiser', card.style.organiser, event.organiser);
+        add('price', card.style.price, event.price);
+        add('co', card.style.coOrganised, event.coOrganised ? 'co-organisé par la Cress' : undefined);
+        return parts.length > 0 ? <Text style={style('coOrganised')}>{parts}</Text> : null;
+      }
+    }
+  };
+  const nodes: ReactNode[] = [];
+  for (const f of card.fields) {
+    const node = field(f, nodes.length > 0 && card.gap[f] > 0 ? { marginTop: mm(card.gap[f]) } : {});
+    if (node !== null) nodes.push(<Fragment key={f}>{node}</Fragment>);
+  }
+  return <View style={{ width }}>{nodes}</View>;
 }

@@ -11,13 +11,13 @@ import { BackCover } from './BackCover.js';
 
 /**
  * The running head of an events page, dictionary style: a verso names the section its first
- * event belongs to ("(suite)" when it continues), a recto the section its last event belongs to;
- * with that section's colour.
+ * event belongs to, a recto the section its last event belongs to, with that section's
+ * colour; on either, « (suite) » when that section opened on an earlier page.
  */
 function runningHead(segments: PlannedSegment[], recto: boolean): { label: string; colour: number } {
   const seg = recto ? segments[segments.length - 1]! : segments[0]!;
   // In the colour of the section it names (and so is the folio beside it).
-  return { label: seg.opensSection || recto ? seg.section.name : `${seg.section.name} (suite)`, colour: seg.section.colour };
+  return { label: seg.opensSection ? seg.section.name : `${seg.section.name} (suite)`, colour: seg.section.colour };
 }
 
 /**
@@ -61,6 +61,8 @@ export function Programme(props: ProgrammeProps & { range?: { from: number; to: 
                 stacked={page.stacked}
                 countLabels={props.sectionCounts}
                 head={runningHead(page.segments, number % 2 === 1)}
+                date={plan.date}
+                fill={page.fill}
               />
             );
           case 'index':

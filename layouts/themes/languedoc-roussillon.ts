@@ -6,7 +6,7 @@
  * through `mm()`); colours as pairs — exact CMYK percentages for print and an sRGB hex
  * for screen (the RGB is the designer's screen proof, not a conversion).
  */
-import type { Colour, FontFace } from '../theme.js';
+import type { CardField, Colour, FieldStyle, FitSetting, FontFace } from '../theme.js';
 
 /** The 2016 Languedoc-Roussillon campaign: the orange of the Mois de l'ESS. The default theme. */
 export const languedocRoussillon = {
@@ -108,7 +108,64 @@ export const languedocRoussillon = {
   safeArea: 3,
   /** Rule weights in pt. */
   rules: { hairline: 0.5, regular: 1, bold: 3 },
-  /** QR codes: printed size of the symbol with its 4-module quiet zone, in mm (≥ 20 mm, print.md). */
+  /** QR codes: printed size of the symbol without its 4-module quiet zone, in mm (print.md). */
   qr: { eventSize: 20, posterSize: 30, flyerSize: 28, errorCorrection: 'M' as const },
+  /**
+   * The programme's event card. Distances in mm, type steps from `type`.
+   * - `variant`: standard (every field), compact (no description: large campaigns), detailed
+   *   (the tags too, under the description).
+   * - `padding`: above and below a card's text, inside the hairlines between cards; `first`
+   *   above the first card of a page or under a section heading.
+   * - `fields`: what the card shows, in order; `gap`: the space above each field when another
+   *   comes before it.
+   * - `style`: each field's type step, weight, style, colour (a theme colour, or `section` for
+   *   the section's), capitals and letter spacing in pt.
+   * - `date`: the date line under each grouping: full (« mardi 15 novembre 2016, 14 h 30 »),
+   *   or time (« 14 h 30 », under a day heading that gives the date).
+   * - `qr`: where the QR code goes (right, left, under the text), the gap between the text and
+   *   its quiet zone (print.md: text at least 1.5 mm clear of it), and how far it rises above
+   *   the text's first line.
+   */
+  card: {
+    variant: 'standard' as 'compact' | 'standard' | 'detailed',
+    padding: { top: 3, bottom: 3, first: 1 },
+    fields: ['category', 'when', 'title', 'place', 'description', 'tags', 'footer'] as readonly CardField[],
+    gap: { category: 0, when: 0, title: 0.6, place: 0.8, description: 1.5, tags: 1, footer: 1.5 } as Record<CardField, number>,
+    style: {
+      category: { step: 'caption', weight: 600, colour: 'section', uppercase: true, letterSpacing: 0.2 },
+      when: { step: 'body', weight: 600, colour: 'section' },
+      title: { step: 'eventTitle', weight: 700, colour: 'text' },
+      place: { step: 'small', weight: 600, colour: 'text' },
+      description: { step: 'body', weight: 400, colour: 'text' },
+      tags: { step: 'caption', weight: 400, colour: 'muted' },
+      organiser: { step: 'caption', weight: 400, italic: true, colour: 'muted' },
+      price: { step: 'caption', weight: 400, colour: 'muted' },
+      coOrganised: { step: 'caption', weight: 400, colour: 'muted' },
+    } as Record<CardField | 'organiser' | 'price' | 'coOrganised', FieldStyle>,
+    date: { departement: 'full', day: 'time', venue: 'full', category: 'full' } as Record<'departement' | 'day' | 'venue' | 'category', 'full' | 'time'>,
+    qr: { place: 'right' as 'right' | 'left' | 'under', gap: 2.5, raise: 2 },
+  },
+  /**
+   * Copyfitting the programme to its page budget (`programme.pages` in campaign.yaml, or the
+   * natural multiple of 4): the settings encre may move, uniformly across the booklet, in this
+   * order, each from the theme's value towards its bound in steps (below the value to save
+   * pages, above it to fill them). `cardPadding` (mm): the card's padding above and below;
+   * `cardGaps`: the gaps between its fields, as a share of `card.gap`; `leading` (pt): added to
+   * the leading of the card's type steps; `bodySize` and `titleSize` (pt): the body and
+   * eventTitle steps (their leading in proportion); `qrSize` (mm): the events' QR codes, never
+   * below their scannable size (modules × the smallest module); `columns`: 1, then 2 when
+   * they take fewer pages. `maxGap`: the most space added between two cards to fill a page
+   * (vertical justification), mm.
+   */
+  copyfit: {
+    order: ['cardPadding', 'cardGaps', 'leading', 'bodySize', 'titleSize', 'qrSize', 'columns'] as readonly FitSetting[],
+    cardPadding: { min: 1.5, max: 3.5, step: 0.5 },
+    cardGaps: { min: 0.5, max: 1, step: 0.25 },
+    leading: { min: -1, max: 0.5, step: 0.5 },
+    bodySize: { min: 8, max: 8.5, step: 0.25 },
+    titleSize: { min: 9.5, max: 10.5, step: 0.5 },
+    qrSize: { min: 14, max: 20, step: 1 },
+    maxGap: 20,
+  },
 };
 

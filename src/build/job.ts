@@ -138,6 +138,8 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   const trimPt = { width: mm(spec.frame.format.width), height: mm(spec.frame.format.height) };
   // The layout checks run on each chunk of pages as it is laid out (the tree is then dropped).
   const layoutProblems: string[] = [];
+  // What the layout decided for the report (the programme's copyfitting).
+  const notes: string[] = [];
   const area = { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) };
   const pdf = new PdfPages((chunk, firstPage) => layoutProblems.push(...checkLayout(chunk, area, firstPage)));
   const out: PageSink = {
@@ -149,7 +151,8 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     },
   };
   const render = async () => {
-    const planned = await spec.render(model, { partners: placedPartners }, out);
+    const where = (field: string) => ({ file: content.campaignFile, ...(content.campaignPlaces[field] ?? { line: 0, col: 0 }) });
+    const planned = await spec.render(model, { partners: placedPartners, where, note: (line) => notes.push(line) }, out);
     return { planned, bytes: await pdf.bytes() };
   };
   const { result, unknown } = await (p.colour === 'cmyk' ? withCmyk(themePalette(), render) : render().then((result) => ({ result, unknown: [] as string[] }))).catch((e: unknown) => {
@@ -173,6 +176,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
         : undefined,
   });
   const report = await inspectPdf(file, bytes, { printer: job.output === 'print' ? p : undefined }, doc);
+  if (notes.length > 0) report.notes = notes;
   const problems = [
     ...report.errors,
     ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to layouts/theme.ts)`),

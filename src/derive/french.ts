@@ -75,6 +75,20 @@ export function formatWhen(start: string, end?: string): string {
   return `du ${formatRange(s, e)}`;
 }
 
+/**
+ * The time of an event under a heading that gives its day (the programme grouped by day):
+ * "14 h 30", "14 h 30 – 17 h"; undefined for a one-day event without a time (the heading
+ * says it all); an event over several days keeps its dates ({@link formatWhen}).
+ */
+export function formatTimeOfDay(start: string, end?: string): string | undefined {
+  if (end && end.slice(0, 10) !== start.slice(0, 10)) return formatWhen(start, end);
+  const s = parseLocal(start);
+  if (!s.time) return undefined;
+  const from = formatTime(s.time.h, s.time.min);
+  const e = end ? parseLocal(end) : undefined;
+  return e?.time ? `${from} – ${formatTime(e.time.h, e.time.min)}` : from;
+}
+
 function formatRange(s: Parts, e: Parts): string {
   const endText = `${dayNumber(e.d)}${NBSP}${MONTHS[e.m - 1]}${NBSP}${e.y}`;
   if (s.y !== e.y) return `${dayNumber(s.d)}${NBSP}${MONTHS[s.m - 1]}${NBSP}${s.y} au ${endText}`;

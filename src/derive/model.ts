@@ -2,7 +2,7 @@ import type { Content } from '../load/content.js';
 import type { Campaign } from '../model/campaign.js';
 import type { CampaignEvent } from '../model/event.js';
 import { departement, departementSortKey } from '../model/departements.js';
-import { formatWhen, formatPeriod, formatOrdinal, formatDate } from './french.js';
+import { formatWhen, formatTimeOfDay, formatPeriod, formatOrdinal, formatDate } from './french.js';
 import { frenchText } from './typography.js';
 import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
 import { theme } from '../../layouts/theme.js';
@@ -16,6 +16,8 @@ export interface EventView {
   start?: string;
   /** "mardi 15 novembre 2016, 14 h 30"; absent when the source gives no date. */
   when?: string;
+  /** "14 h 30 – 17 h": the time alone, for a card under its day's heading (the dates when it spans days). */
+  time?: string;
   venue?: string;
   address?: string;
   commune: string;
@@ -157,6 +159,7 @@ function eventView(e: CampaignEvent): EventView {
     category: t(e.category),
     start: e.start,
     when: e.start ? formatWhen(e.start, e.end) : undefined,
+    time: e.start ? formatTimeOfDay(e.start, e.end) : undefined,
     venue: t(e.venue),
     address: t(e.address),
     commune: frenchText(e.commune),

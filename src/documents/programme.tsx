@@ -2,7 +2,9 @@ import type { Model } from '../derive/model.js';
 import { formatCount, formatNumber } from '../derive/french.js';
 import { Programme } from '../../layouts/programme/Programme.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
-import { chooseColumns, finishPlan, frontPages, planColumns, sectionCount, type DrawPages } from '../paginate/programme.js';
+import { chooseColumns, finishPlan, frontPages, planColumns, planVariant, sectionCount, type DrawPages } from '../paginate/programme.js';
+import { copyfit, type Copyfit } from '../paginate/copyfit.js';
+import { putTheme, theme } from '../../layouts/theme.js';
 import type { ProgrammePlan } from '../paginate/plan.js';
 import type { PageSink } from '../render/render.js';
 import type { ProgrammeProps } from './programme-props.js';
@@ -20,7 +22,46 @@ import { frenchText } from '../derive/typography.js';
  * @returns the number of pages.
  * @throws PreflightError when an event card is taller than a page.
  */
-export async function renderProgramme(model: Model, partners: PlacedPartner[], out: PageSink): Promise<number> {
+export async function renderProgramme(model: Model, partners: PlacedPartner[], out: PageSink, fit?: FitContext): Promise<number> {
+  const budget = model.campaign.programme.pages;
+  // Copyfitting plans the booklet a few times: for a page budget, or to fill the natural
+  // multiple of 4 in a programme small enough to plan again in a moment.
+  if (fit && (budget !== undefined || model.events.length <= FIT_UP_TO)) {
+    const fitted = await fittedOnce(model, () => copyfit(model, budget, () => planVariant(model), fit.where));
+    if (fitted.summary) fit.note(`copyfit: ${fitted.summary}`);
+    const before = putTheme(fitted.theme);
+    try {
+      return await drawProgramme(model, partners, out);
+    } finally {
+      putTheme(before);
+    }
+  }
+  return drawProgramme(model, partners, out);
+}
+
+/** Copyfits made in this thread, by model and theme: the print and screen files share theirs. */
+const fits = new WeakMap<Model, Map<unknown, Promise<Copyfit>>>();
+
+/** The copyfit `make` gives for this model and the theme in force, made once per thread. */
+function fittedOnce(model: Model, make: () => Promise<Copyfit>): Promise<Copyfit> {
+  let byTheme = fits.get(model);
+  if (!byTheme) fits.set(model, (byTheme = new Map()));
+  let fit = byTheme.get(theme);
+  if (!fit) byTheme.set(theme, (fit = make()));
+  return fit;
+}
+
+/** Events up to which a programme without a page budget is copyfitted to fill its natural multiple of 4. */
+export const FIT_UP_TO = 800;
+
+/** What copyfitting needs from the build: where `programme.pages` is written, and a log for what it changed. */
+export interface FitContext {
+  where: { file: string; line: number; col: number };
+  note: (line: string) => void;
+}
+
+/** Lays out and draws the programme with the theme in force (see {@link renderProgramme}). */
+async function drawProgramme(model: Model, partners: PlacedPartner[], out: PageSink): Promise<number> {
   // The props of the plan being drawn, made once (they hold the plan itself, which grows); the
   // contents' page numbers, drawn last, come from the props made at the end.
   let drawing: { plan: ProgrammePlan; props: ProgrammeProps } | undefined;

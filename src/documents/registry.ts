@@ -14,6 +14,10 @@ import { dossierElement, dossierProps } from './dossier.js';
 /** What every document builder receives besides the model. */
 export interface BuildContext {
   partners: PlacedPartner[];
+  /** Where campaign.yaml sets a field (`programme.pages`), for errors found while laying out. */
+  where?: (field: string) => { file: string; line: number; col: number };
+  /** What the layout decided that the report should say (the programme's copyfitting), a line each. */
+  note?: (line: string) => void;
 }
 
 /** A document encre can build: its id, output file, page frame, builder and preflight rules. */
@@ -48,7 +52,7 @@ export const documents: DocumentSpec[] = [
       return frames.programme;
     },
     pages: (n) => (n % 4 === 0 ? undefined : `${n} pages, not a multiple of 4 (saddle stitch)`),
-    render: (model, ctx, out) => renderProgramme(model, ctx.partners, out),
+    render: (model, ctx, out) => renderProgramme(model, ctx.partners, out, ctx.where && ctx.note ? { where: ctx.where('programme.pages'), note: ctx.note } : undefined),
     // The programme prints every event: the whole model.
     inputs: (model, ctx) => ({ model, partners: ctx.partners }),
     check: (pdf, model) => checkAllEvents(pdf, model),

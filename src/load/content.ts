@@ -143,6 +143,8 @@ export async function loadContent(env: Env, dir: string, opts: LoadOptions = {})
   }
   const campaignPlaces: Record<string, { line: number; col: number }> = {};
   eachText(campaign.value, (_text, field, keys) => (campaignPlaces[field] = locate(campaignSource!, keys)));
+  // The page budget, which copyfitting may refuse while laying out.
+  if (campaign.value.programme.pages !== undefined) campaignPlaces['programme.pages'] = locate(campaignSource!, ['programme', 'pages']);
   return { campaign: campaign.value, campaignFile, campaignPlaces, events, assets };
 }
 

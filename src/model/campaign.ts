@@ -102,7 +102,19 @@ export const CampaignSchema = z.strictObject({
   highlights: z.array(Text).default([]),
   /** How the programme is organised: sections per département (default), day, venue or category. */
   programme: z
-    .strictObject({ groupBy: z.enum(['departement', 'day', 'venue', 'category']).default('departement') })
+    .strictObject({
+      groupBy: z.enum(['departement', 'day', 'venue', 'category']).default('departement'),
+      /**
+       * The page budget (the printer's quote): a multiple of 4, or `fewest`. encre copyfits
+       * the booklet to it (theme.copyfit); without it, to the natural multiple of 4.
+       */
+      pages: z
+        .union([
+          z.literal('fewest'),
+          z.number({ message: 'expected a number of pages (a multiple of 4) or fewest' }).int({ message: 'expected a whole number of pages' }).min(8, { message: 'expected at least 8 pages (cover, contents, events, back cover)' }).multipleOf(4, { message: 'expected a multiple of 4: a saddle-stitched booklet is made of sheets of 4 pages (e.g. 24, 28, 32)' }),
+        ], { message: 'expected a number of pages (a multiple of 4, e.g. 24) or fewest' })
+        .optional(),
+    })
     .default({ groupBy: 'departement' }),
   /** Who published the data, printed on the back cover (open data attribution). */
   credits: Text.optional(),

@@ -27,21 +27,45 @@ export interface PackOptions {
   sectionStartsPage: boolean;
 }
 
+/** A row to pack, with its section's header when it is the section's first. */
+interface Unit {
+  section: number;
+  /** Height in pt of the section's header above it; undefined for a row that does not open its section. */
+  header?: number;
+  row: Measured;
+  /** Index of the row in its section. */
+  index: number;
+}
+
+/** A packed page: its segments, and whether its foot may be filled by spreading its rows (see {@link FlowPacker.fills}). */
+export interface PackedPage {
+  segments: Segment[];
+  fill: boolean;
+}
+
 /**
- * Packs sections into pages, in order, never splitting a row: a row that does not fit what
- * is left of the page starts the next one. A section header is placed only with at least
- * its first row after it (never alone at a page foot); mid-page it takes `gapBefore` pt more.
- * With `sectionStartsPage`, each section opens a new page. Heights in pt; linear in the
- * number of rows. Rows are given as they are measured, in order (a section's first row with
- * its header), and {@link take} gives the pages already full: they can be drawn while the
- * rows after them are still being measured.
+ * Packs sections into pages, in order, never splitting a row, in the fewest pages a
+ * first-fit would need, and with the space left over shared as evenly as it can be between
+ * those pages: the breaks minimise the sum of the squares of the pages' blank feet (the
+ * method of Knuth and Plass's line breaking, applied to pages), the last page of the events
+ * and a page before a section that must open a new page excepted (their feet are free). A
+ * section header is placed only with its first row after it (never alone at a page foot);
+ * mid-page it takes `gapBefore` pt more. With `sectionStartsPage`, each section opens a new
+ * page. Heights in pt. Rows are given as they are measured, in order (a section's first row
+ * with its header); {@link take} gives the pages settled so far, so that they can be drawn
+ * while the rows after them are still measured: the breaks are decided over a window of
+ * about {@link WINDOW_PAGES} pages, all but the window's last page settled at once. Linear
+ * in the number of rows (times the rows a page holds).
  */
 export class FlowPacker {
-  private done: Segment[][] = [];
-  private page: Segment[] = [];
-  private used = 0;
-  private segment: Segment | undefined;
+  private done: PackedPage[] = [];
+  private pending: Unit[] = [];
+  /** First-fit pages of `pending`, counted as rows come (the window's measure). */
+  private greedyPages = 0;
+  private greedyUsed = 0;
+  private lastSection = -1;
   private rowInSection = 0;
+  private finished = false;
 
   /** @param pageHeight the height rows are packed into, in pt. */
   constructor(
@@ -56,53 +80,130 @@ export class FlowPacker {
    *   page under its section's header.
    */
   add(section: number, header: number | undefined, row: Measured): void {
-    const { pageHeight, opts } = this;
+    const { pageHeight } = this;
     if (header !== undefined) {
-      if (opts.sectionStartsPage || !this.fits(opts.gapBefore + header + row.height)) this.newPage();
-      const headerHeight = (this.page.length > 0 ? opts.gapBefore : 0) + header;
-      if (headerHeight + row.height > pageHeight) {
+      if (header + row.height > pageHeight + EPSILON) {
         throw new PreflightError(`the first event of a section, "${row.id}", does not fit a page under its heading: shorten its description (or its title, venue, notes)`, row.id);
       }
-      this.segment = { section, opens: true, rows: [] };
-      this.page.push(this.segment);
-      this.used += headerHeight;
+      this.lastSection = section;
       this.rowInSection = 0;
+    } else if (this.lastSection !== section) {
+      throw new Error(`internal: a row of section ${section} came without its header`);
     }
-    if (row.height > pageHeight) {
+    if (row.height > pageHeight + EPSILON) {
       throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description (or its title, venue, notes)`, row.id);
     }
-    if (!this.segment || this.segment.section !== section) throw new Error(`internal: a row of section ${section} came without its header`);
-    if (!this.fits(row.height)) {
-      this.newPage();
-      this.segment = { section, opens: false, rows: [] };
-      this.page.push(this.segment);
-    }
-    this.segment.rows.push(this.rowInSection++);
-    this.used += row.height;
+    const unit: Unit = { section, header, row, index: this.rowInSection++ };
+    this.pending.push(unit);
+    // First-fit, only to know when the window is full.
+    const h = this.height(unit, this.greedyUsed === 0);
+    if (this.greedyPages === 0 || this.greedyUsed + h > pageHeight + EPSILON || this.forcedBreak(unit)) {
+      this.greedyPages++;
+      this.greedyUsed = this.height(unit, true);
+    } else this.greedyUsed += h;
+    if (this.greedyPages > WINDOW_PAGES) this.settle(false);
   }
 
   /** Closes the last page (after the last row). */
   finish(): void {
-    this.newPage();
+    this.finished = true;
+    this.settle(true);
   }
 
-  /** The pages completed since the last call, in order (each once). */
+  /** The pages settled since the last call, in order (each once), with their segments. */
   take(): Segment[][] {
+    return this.takePages().map((p) => p.segments);
+  }
+
+  /** As {@link take}, with whether each page's foot is to be filled (all but the events' last, and a page before a section that must open a new one). */
+  takePages(): PackedPage[] {
     const pages = this.done;
     this.done = [];
     return pages;
   }
 
-  private fits(h: number): boolean {
-    return this.used + h <= this.pageHeight + 0.01;
+  /** Height of a unit at the top of a page or after others, pt. */
+  private height(u: Unit, top: boolean): number {
+    return u.row.height + (u.header === undefined ? 0 : u.header + (top ? 0 : this.opts.gapBefore));
   }
 
-  private newPage(): void {
-    if (this.page.length > 0) this.done.push(this.page);
-    this.page = [];
-    this.used = 0;
+  /** A unit that must open a page: a section's first row when each section opens a page. */
+  private forcedBreak(u: Unit): boolean {
+    return this.opts.sectionStartsPage && u.header !== undefined;
+  }
+
+  /**
+   * Breaks the pending rows into pages (fewest pages, then the least sum of squared blank
+   * feet) and settles them: all of them when `all`, else all but the last page, whose rows
+   * stay pending with those to come.
+   */
+  private settle(all: boolean): void {
+    const units = this.pending;
+    const n = units.length;
+    if (n === 0) return;
+    const H = this.pageHeight;
+    // best[b]: [pages, cost] of the best breaks of units[0..b); from[b]: the start of the last page.
+    const pages = new Array<number>(n + 1).fill(Infinity);
+    const cost = new Array<number>(n + 1).fill(Infinity);
+    const from = new Array<number>(n + 1).fill(-1);
+    pages[0] = 0;
+    cost[0] = 0;
+    for (let a = 0; a < n; a++) {
+      if (pages[a] === Infinity) continue;
+      let used = 0;
+      for (let b = a + 1; b <= n; b++) {
+        const u = units[b - 1]!;
+        if (b - 1 > a && this.forcedBreak(u)) break;
+        used += this.height(u, b - 1 === a);
+        if (used > H + EPSILON) break;
+        // The foot of the events' last page, and of a page a new section must leave, is free.
+        const free = b === n || this.forcedBreak(units[b]!);
+        const c = cost[a]! + (free ? 0 : (H - used) ** 2);
+        const p = pages[a]! + 1;
+        if (p < pages[b]! || (p === pages[b]! && c < cost[b]! - 1e-9)) {
+          pages[b] = p;
+          cost[b] = c;
+          from[b] = a;
+        }
+      }
+    }
+    const starts: number[] = [];
+    for (let b = n; b > 0; b = from[b]!) starts.unshift(from[b]!);
+    const ends = [...starts.slice(1), n];
+    const keep = all ? starts.length : starts.length - 1;
+    for (let k = 0; k < keep; k++) {
+      const slice = units.slice(starts[k], ends[k]);
+      const segments: Segment[] = [];
+      for (const u of slice) {
+        const last = segments[segments.length - 1];
+        if (last && last.section === u.section) last.rows.push(u.index);
+        else segments.push({ section: u.section, opens: u.header !== undefined, rows: [u.index] });
+      }
+      const next = units[ends[k]!];
+      const fill = next === undefined ? !(all && this.finished) : !this.forcedBreak(next);
+      this.done.push({ segments, fill });
+    }
+    this.pending = all ? [] : units.slice(starts[keep]);
+    this.greedyPages = 0;
+    this.greedyUsed = 0;
+    for (const u of this.pending) {
+      const h = this.height(u, this.greedyUsed === 0);
+      if (this.greedyPages === 0 || this.greedyUsed + h > H + EPSILON || this.forcedBreak(u)) {
+        this.greedyPages++;
+        this.greedyUsed = this.height(u, true);
+      } else this.greedyUsed += h;
+    }
   }
 }
+
+/** Heights within this much of a page (pt) fit it: layout rounding. */
+const EPSILON = 0.01;
+
+/**
+ * Pages over which the breaks are balanced before all but the last are settled: enough for a
+ * département's worth of pages, few enough that a long programme is drawn as it is planned.
+ */
+export const WINDOW_PAGES = 40;
 
 /** How many designed filler pages make `pages` a multiple of 4 (saddle stitch). */
 export function paddingToFour(pages: number): number {

@@ -5,7 +5,7 @@ export type PlannedPage =
   | { kind: 'cover' }
   | { kind: 'introduction' }
   | { kind: 'contents'; /** Which sections this contents page lists (indices), and whether it is the last one. */ from: number; to: number; last: boolean }
-  | { kind: 'events'; columns: number; stacked: Set<string>; segments: PlannedSegment[] }
+  | { kind: 'events'; columns: number; stacked: Set<string>; segments: PlannedSegment[]; /** Spread the rows to fill the page's foot (layouts/programme/EventsPage.tsx). */ fill: boolean }
   | { kind: 'index'; first: boolean; /** « Communes (suite) »: the list a later page opens in the middle of, named in its title band. */ continues?: string; columns: IndexBlock[][] }
   | { kind: 'notes' }
   | { kind: 'back' };
@@ -32,6 +32,8 @@ export interface ProgrammePlan {
   pages: PlannedPage[];
   /** Columns of event cards (1 or 2), the same throughout the booklet. */
   columns: number;
+  /** The cards' date line: in full, or the time only (under a day heading): theme.card.date. */
+  date: 'full' | 'time';
   /** Ids of the events whose card puts its QR code under the text (too narrow beside it). */
   stacked: Set<string>;
   /** First page of the index, when there is one. */

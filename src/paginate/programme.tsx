@@ -8,7 +8,7 @@ import { SectionHeader } from '../../layouts/components/SectionHeader.js';
 import { IndexLine, IndexHeading } from '../../layouts/components/IndexLine.js';
 import { theme } from '../../layouts/theme.js';
 import { measureBlocks } from './measure.js';
-import { FlowPacker, paddingToFour, toRows, type Segment } from './pack.js';
+import { FlowPacker, paddingToFour, toRows, type PackedPage } from './pack.js';
 import { fillColumns } from './columns.js';
 import { eventsOn, type IndexBlock, type PlannedPage, type ProgrammePlan } from './plan.js';
 import { PAGES_PER_CHUNK } from '../render/render.js';
@@ -52,6 +52,19 @@ export function frontPages(model: Model): PlannedPage[] {
  */
 export async function planProgramme(model: Model): Promise<ProgrammePlan> {
   return finishPlan(model, await planColumns(model, await chooseColumns(model)));
+}
+
+/**
+ * The programme planned with the theme in force, its columns as the theme sets them
+ * (copyfitting sets 1 or 2), without drawing: undefined when a card does not fit them (a
+ * word wider than its column: the fitting moves on).
+ * @throws PreflightError when a card is taller than a page.
+ */
+export async function planVariant(model: Model): Promise<ProgrammePlan | undefined> {
+  const columns = theme.programme.columns;
+  if (columns === 'auto') return planProgramme(model);
+  const { plan, overflows } = await planWith(model, columns);
+  return overflows.length > 0 ? undefined : finishPlan(model, plan);
 }
 
 /** Draws planned pages from..to (0-based, end excluded) of `plan`, with the cards' text laid out beforehand. */
@@ -181,7 +194,8 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
     blocks.map((b) => JSON.stringify(['index', fingerprint, width, b])),
   );
   const titleHeight = mm(14);
-  const packed = fillColumns(blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' })), 2, mm(area.height) - titleHeight);
+  const measured = blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' }));
+  const packed = balancedColumns(measured, 2, mm(area.height) - titleHeight);
   // A page opening in the middle of a list names it in its title band (« Communes (suite) »).
   const listOf = (j: number): string | undefined => {
     for (let k = j; k >= 0; k--) {
@@ -195,6 +209,25 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
     const continues = i > 0 && opening !== undefined && blocks[opening]!.kind === 'entry' ? listOf(opening) : undefined;
     return { kind: 'index', first: i === 0, continues, columns: cols.map((c) => c.map((j) => blocks[j]!)) };
   });
+}
+
+/**
+ * Columns filled as {@link fillColumns} fills them, in as few pages, but balanced: the
+ * shortest column height (pt, at most `height`) that needs no more pages, so that the index
+ * never leaves its last page a few lines (its entries spread evenly over its pages and
+ * columns). A binary search to 0.5 pt.
+ */
+export function balancedColumns(blocks: Parameters<typeof fillColumns>[0], columns: number, height: number): number[][][] {
+  const full = fillColumns(blocks, columns, height);
+  const need = full.length;
+  let lo = Math.max(0, ...blocks.map((b) => b.height));
+  let hi = height;
+  while (hi - lo > 0.5) {
+    const mid = (lo + hi) / 2;
+    if (fillColumns(blocks, columns, mid).length <= need) hi = mid;
+    else lo = mid;
+  }
+  return fillColumns(blocks, columns, hi);
 }
 
 /** Page references on one index line at most: a longer list continues on the next line. */
@@ -243,12 +276,12 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     width,
     model.sections.map((s) => JSON.stringify(['header', fingerprint, width, s.code, s.badge, s.name, s.colour, s.events.length])),
   );
-  const plan: ProgrammePlan = { pages: frontPages(model), columns, stacked: new Set(), sectionPages: new Map() };
+  const plan: ProgrammePlan = { pages: frontPages(model), columns, date: theme.card.date[model.groupBy], stacked: new Set(), sectionPages: new Map() };
   const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
   const texts = new Map<string, LaidOutNode>();
   const measure = (cards: Card[], stacked: boolean) =>
     measureBlocks(
-      cards.map(({ e, colour }) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} />),
+      cards.map(({ e, colour }) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} date={plan.date} />),
       cardWidth,
       draw ? undefined : cards.map(({ e, colour }) => JSON.stringify([fingerprint, cardWidth, colour, stacked, e])),
       // The card's text is its root's first child (EventCard).
@@ -279,7 +312,9 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
       let j = i;
       while (j < batch.length && batch[j]!.si === batch[i]!.si) j++;
       const run = batch.slice(i, j);
-      for (const { blocks, row } of toRows(run.map((x, k) => ({ id: x.e.id, height: cards[i + k]!.height })), columns)) {
+      // Each row as tall as its tallest card and the hairline above it (none above a page's or
+      // a section's first row: a little to spare there, which the page's filling takes).
+      for (const { blocks, row } of toRows(run.map((x, k) => ({ id: x.e.id, height: cards[i + k]!.height + theme.rules.hairline })), columns)) {
         const { si, ei } = run[blocks[0]!]!;
         packer.add(si, ei === 0 ? headers[si]!.height : undefined, row);
       }
@@ -287,7 +322,7 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     }
     start = end;
     if (start === all.length) packer.finish();
-    addPages(plan, packer.take(), model);
+    addPages(plan, packer.takePages(), model);
     if (draw && (plan.pages.length - drawn >= PAGES_PER_CHUNK || start === all.length)) {
       await draw(plan, drawn, plan.pages.length, texts);
       for (const page of plan.pages.slice(drawn)) for (const e of eventsOn(page)) texts.delete(e.id);
@@ -306,13 +341,14 @@ interface Card {
 }
 
 /** Appends packed pages of events to the plan, noting where each section opens. */
-function addPages(plan: ProgrammePlan, packed: Segment[][], model: Model): void {
+function addPages(plan: ProgrammePlan, packed: PackedPage[], model: Model): void {
   const { columns, stacked } = plan;
-  for (const segments of packed) {
+  for (const { segments, fill } of packed) {
     plan.pages.push({
       kind: 'events',
       columns,
       stacked,
+      fill,
       segments: segments.map((seg) => {
         const section = model.sections[seg.section]!;
         if (seg.opens) plan.sectionPages.set(section.code, plan.pages.length + 1);

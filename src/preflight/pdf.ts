@@ -33,6 +33,8 @@ export interface FileReport {
   pdfx?: string;
   errors: string[];
   warnings: string[];
+  /** What the layout decided that a designer should know (the programme's copyfitting: « body 8.5 → 8 pt…: 32 → 24 pages »). */
+  notes?: string[];
 }
 
 /** What the file is checked against. */
@@ -269,5 +271,5 @@ export function summarise(r: FileReport): string {
     r.maxInkPercent ? `ink ≤ ${r.maxInkPercent} %` : undefined,
   ].filter(Boolean);
   const status = r.errors.length ? `${r.errors.length} error(s)` : r.warnings.length ? `OK, ${r.warnings.length} warning(s)` : 'OK';
-  return [`${r.file} — ${parts.join(' · ')} · ${status}`, ...r.errors.map((e) => `  error: ${e}`), ...r.warnings.map((w) => `  warning: ${w}`)].join('\n');
+  return [`${r.file} — ${parts.join(' · ')} · ${status}`, ...r.errors.map((e) => `  error: ${e}`), ...r.warnings.map((w) => `  warning: ${w}`), ...(r.notes ?? []).map((n) => `  ${n}`)].join('\n');
 }

@@ -46,6 +46,18 @@ export function pageSizesMm(doc: mupdf.PDFDocument): [number, number][] {
  * @returns the decoded payloads, one per code found, top to bottom.
  */
 export function decodeQrCodes(doc: mupdf.Document, pageIndex: number, dpi = 150): string[] {
+  return findQrCodes(doc, pageIndex, dpi).map((q) => q.data);
+}
+
+/** A box on a page, in pt from its top left corner: [x0, y0, x1, y1]. */
+export type Box = [number, number, number, number];
+
+/**
+ * The QR codes of a page, decoded from its pixels as {@link decodeQrCodes} does, each with
+ * the box of its dark modules (quiet zone excluded) in pt from the page's top left corner
+ * and its number of modules a side (from its version).
+ */
+export function findQrCodes(doc: mupdf.Document, pageIndex: number, dpi = 150): { data: string; box: Box; modules: number }[] {
   const scale = dpi / 72;
   const pix = doc.loadPage(pageIndex).toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, true);
   const width = pix.getWidth();
@@ -65,7 +77,7 @@ export function decodeQrCodes(doc: mupdf.Document, pageIndex: number, dpi = 150)
   }
   const minCells = Math.floor(15 / 1.35);
   const seen = new Uint8Array(cols * rows);
-  const found: { y: number; data: string }[] = [];
+  const found: { y: number; data: string; box: Box; modules: number }[] = [];
   for (let start = 0; start < busy.length; start++) {
     if (!busy[start] || seen[start]) continue;
     // Bounding box of the 8-connected area; the 4-module quiet zone (≥ 1 white cell) ends it.
@@ -96,7 +108,35 @@ export function decodeQrCodes(doc: mupdf.Document, pageIndex: number, dpi = 150)
       rgba.set([v, v, v, 255], (y * cw + x) * 4);
     }
     const qr = jsQR(rgba, cw, ch, { inversionAttempts: 'dontInvert' });
-    if (qr) found.push({ y: y0, data: qr.data });
+    const pt = (px: number) => px / scale;
+    if (!qr) continue;
+    // The dark modules' exact box: the finder patterns sit in three corners, the fourth
+    // corner's alignment and data modules bound the last side.
+    // Searched within the busy cells and one cell around them (not the crop's margin, which
+    // may hold the text beside the code).
+    let [bx0, by0, bx1, by1] = [width, height, 0, 0];
+    for (let y = Math.max(0, (r0 - 1) * cell); y < Math.min(height, (r1 + 2) * cell); y++) for (let x = Math.max(0, (c0 - 1) * cell); x < Math.min(width, (c1 + 2) * cell); x++) {
+      if (gray[y * width + x]! < 128) {
+        bx0 = Math.min(bx0, x); by0 = Math.min(by0, y); bx1 = Math.max(bx1, x + 1); by1 = Math.max(by1, y + 1);
+      }
+    }
+    found.push({ y: y0, data: qr.data, modules: 17 + 4 * qr.version, box: [pt(bx0), pt(by0), pt(bx1), pt(by1)] });
   }
-  return found.sort((a, b) => a.y - b.y).map((f) => f.data);
+  return found.sort((a, b) => a.y - b.y).map(({ data, box, modules }) => ({ data, box, modules }));
+}
+
+/** A line of text as MuPDF extracts it, with its box in pt from the page's top left corner. */
+export interface TextLine {
+  text: string;
+  box: Box;
+  /** Size of its first character, pt. */
+  size: number;
+}
+
+/** The text lines of a page (MuPDF's structured text), in reading order. */
+export function textLines(doc: mupdf.Document, pageIndex: number): TextLine[] {
+  const json = JSON.parse(doc.loadPage(pageIndex).toStructuredText('preserve-whitespace').asJSON()) as {
+    blocks: { type: string; lines?: { text: string; bbox: { x: number; y: number; w: number; h: number }; font: { size: number } }[] }[];
+  };
+  return json.blocks.flatMap((b) => (b.lines ?? []).map((l) => ({ text: l.text, box: [l.bbox.x, l.bbox.y, l.bbox.x + l.bbox.w, l.bbox.y + l.bbox.h] as Box, size: l.font.size })));
 }

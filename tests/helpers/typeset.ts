@@ -1,0 +1,43 @@
+import { collapse, type TextLine } from './pdf.js';
+
+/** How a text was set over consecutive lines of a page: its lines, and where a word was hyphenated. */
+export interface SetText {
+  lines: string[];
+  /** Indices of the lines that end in a hyphen the text does not have (a word broken by hyphenation). */
+  hyphenated: number[];
+}
+
+/**
+ * Finds `text` (a title, a tagline…) among a page's extracted lines: consecutive lines that
+ * read it once joined — with a space, or with nothing after a hyphen (a compound broken after
+ * its own hyphen), or with the hyphen removed (a word broken by hyphenation, noted).
+ * @returns how it was set, or undefined when the page does not have it on consecutive lines.
+ */
+export function findSet(lines: TextLine[], text: string): SetText | undefined {
+  const target = collapse(text);
+  for (let i = 0; i < lines.length; i++) {
+    const found = extend(lines, i, collapse(lines[i]!.text), target, [], [collapse(lines[i]!.text)]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function extend(lines: TextLine[], j: number, acc: string, target: string, hyphenated: number[], set: string[]): SetText | undefined {
+  if (acc === target) return { lines: set, hyphenated };
+  if (!target.startsWith(acc.replace(/-$/, '')) || j + 1 >= lines.length) return undefined;
+  const next = collapse(lines[j + 1]!.text);
+  if (!next) return undefined;
+  const tries: [string, boolean][] = [[`${acc} ${next}`, false]];
+  if (/\p{L}-$/u.test(acc)) tries.push([`${acc}${next}`, false], [`${acc.slice(0, -1)}${next}`, true]);
+  for (const [joined, broke] of tries) {
+    if (!target.startsWith(joined.slice(0, Math.min(joined.length, target.length))) || joined.length > target.length) continue;
+    const r = extend(lines, j + 1, joined, target, broke ? [...hyphenated, set.length - 1] : hyphenated, [...set, next]);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** True when the last line of a text set over several lines holds a single word. */
+export function oneWordLastLine(set: SetText): boolean {
+  return set.lines.length > 1 && set.lines[set.lines.length - 1]!.trim().split(/\s+/).length === 1;
+}
