@@ -16,6 +16,8 @@ import { QrCode, qrOuterSize } from '../components/QrCode.js';
 /** A highlighted event on the tract's verso. */
 export interface Highlight {
   id: string;
+  /** The start as authored ("2016-11-15 14:30"), to sort a selection by date. */
+  start?: string;
   when?: string;
   title: string;
   place: string;

@@ -1,7 +1,7 @@
 import type { EventView, Model } from '../derive/model.js';
 import { formatCount } from '../derive/french.js';
 import { departement } from '../model/departements.js';
-import { Flyer, type FlyerProps } from '../../layouts/flyer/Flyer.js';
+import { Flyer, type FlyerProps, type Highlight } from '../../layouts/flyer/Flyer.js';
 import { docMeta } from './meta.js';
 
 /** How many events the tract shows when the campaign names no highlights. */
@@ -57,6 +57,48 @@ export function spreadHighlights(model: Model, n: number): EventView[] {
     });
   }
   return dated.flatMap((events, i) => Array.from({ length: quota[i]! }, (_, k) => events[Math.floor(((k + 0.5) * events.length) / quota[i]!)]!));
+}
+
+/**
+ * Events to put forward, best first, as many as `max`: the campaign's own highlights
+ * (campaign.yaml `highlights`, in their order), then dated events taken from the sections
+ * (départements) in turn, in programme order, each section's picks spaced through its dates
+ * (its middle event first, then the quarters, then the eighths…). Any prefix of the list is
+ * a fair spread, so that a layout can take as many as its page holds.
+ * @returns at most `max` distinct events.
+ */
+export function rankedHighlights(model: Model, max: number): EventView[] {
+  const byId = new Map(model.events.map((e) => [e.id, e]));
+  const chosen: EventView[] = model.campaign.highlights.map((id) => byId.get(id)).filter((e): e is EventView => Boolean(e));
+  const taken = new Set(chosen.map((e) => e.id));
+  const queues = model.sections.map((s) => spacedOrder(s.events.filter((e) => e.start && !taken.has(e.id))));
+  for (let round = 0; chosen.length < max && queues.some((q) => round < q.length); round++) {
+    for (const q of queues) if (chosen.length < max && round < q.length) chosen.push(q[round]!);
+  }
+  return chosen.slice(0, max);
+}
+
+/** A list's items in an order that spreads them: the middle, then the quarters, the eighths… (each item once). */
+function spacedOrder<T>(items: T[]): T[] {
+  const out: T[] = [];
+  const seen = new Set<number>();
+  for (let depth = 1; out.length < items.length; depth *= 2) {
+    for (let k = 0; k < depth; k++) {
+      const i = Math.floor(((2 * k + 1) * items.length) / (2 * depth));
+      if (!seen.has(i)) {
+        seen.add(i);
+        out.push(items[i]!);
+      }
+    }
+    if (depth > 2 * items.length) break;
+  }
+  items.forEach((item, i) => seen.has(i) || out.push(item));
+  return out;
+}
+
+/** An event as a highlight of the tract or the dossier: its date, title and place with the département. */
+export function highlightOf(e: EventView): Highlight {
+  return { id: e.id, start: e.start, when: e.when, title: e.title, place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${departement(e.departement).name})` };
 }
 
 /** The tract as a react-pdf document element. */

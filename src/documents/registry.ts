@@ -90,7 +90,7 @@ export const documents: DocumentSpec[] = [
     },
     pages: (n) => (n >= 2 ? undefined : `${n} page, a dossier de presse has several`),
     render: async (model, ctx, out) => {
-      const { element, planned } = dossierElement(model, ctx.partners);
+      const { element, planned } = await dossierElement(model, ctx.partners);
       await out.add(element, 0);
       return planned;
     },
