@@ -1,20 +1,25 @@
 import type { EventView, Model } from '../derive/model.js';
-import { formatCount } from '../derive/french.js';
+import { formatCount, formatNumber } from '../derive/french.js';
 import { departement } from '../model/departements.js';
-import { Flyer, type FlyerProps, type Highlight } from '../../layouts/flyer/Flyer.js';
+import { Flyer, FlyerFoot, FlyerHighlight, FlyerVersoHeading, highlightWidth, type FlyerProps, type Highlight } from '../../layouts/flyer/Flyer.js';
+import { frames, textArea } from '../../layouts/frames.js';
+import { theme } from '../../layouts/theme.js';
+import { measureBlocks } from '../paginate/measure.js';
+import { mm } from '../units.js';
 import { docMeta } from './meta.js';
 
-/** How many events the tract shows when the campaign names no highlights. */
-const DEFAULT_HIGHLIGHTS = 6;
+/** Events offered to the tract's verso at most: more than an A5 page holds. */
+const VERSO_HIGHLIGHTS = 16;
 
 /**
- * The tract's props: the campaign's highlights in date order, each with its place and
- * département; when campaign.yaml lists none, six dated events spread over the
- * départements and the period ({@link spreadHighlights}; documented in README.md).
+ * The tract's props: the campaign in figures and its départements for the recto; for the
+ * verso, events to put forward, best first — the campaign's highlights, then dated events
+ * spread over the départements and the period ({@link rankedHighlights}) — of which the
+ * tract shows as many as its verso holds ({@link flyerElement}).
  */
 export function flyerProps(model: Model): FlyerProps {
   const c = model.campaign;
-  const byId = new Map(model.events.map((e) => [e.id, e]));
+  const communes = new Set(model.events.map((e) => e.commune)).size;
   return {
     meta: docMeta(model, 'Tract'),
     edition: model.editionLabel,
@@ -23,14 +28,13 @@ export function flyerProps(model: Model): FlyerProps {
     period: model.periodLabel,
     tagline: c.tagline,
     eventCount: formatCount(model.events.length, 'événement'),
-    highlights: (c.highlights.length > 0 ? c.highlights.map((id) => byId.get(id)!) : spreadHighlights(model, DEFAULT_HIGHLIGHTS))
-      .sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999'))
-      .map((e) => ({
-        id: e.id,
-        when: e.when,
-        title: e.title,
-        place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${departement(e.departement).name})`,
-      })),
+    figures: [
+      { value: formatNumber(model.events.length), label: model.events.length >= 2 ? 'événements' : 'événement' },
+      { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
+      { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
+    ],
+    departements: model.departements.map((d) => d.name),
+    highlights: rankedHighlights(model, VERSO_HIGHLIGHTS).map(highlightOf),
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,
@@ -101,7 +105,22 @@ export function highlightOf(e: EventView): Highlight {
   return { id: e.id, start: e.start, when: e.when, title: e.title, place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${departement(e.departement).name})` };
 }
 
-/** The tract as a react-pdf document element. */
-export function flyerElement(model: Model) {
-  return <Flyer {...flyerProps(model)} />;
+/**
+ * The tract as a react-pdf document element: its verso shows as many highlights as fit
+ * between its heading and its foot (heights measured by react-pdf's layout,
+ * src/paginate/measure.tsx), at least the campaign's own, in date order.
+ */
+export async function flyerElement(model: Model) {
+  const props = flyerProps(model);
+  const area = textArea(frames.flyer);
+  const [heading, foot] = await measureBlocks([<FlyerVersoHeading key="h" />, <FlyerFoot key="f" p={props} />], mm(area.width));
+  const items = props.highlights.length > 0 ? await measureBlocks(props.highlights.map((h) => <FlyerHighlight key={h.id} h={h} />), mm(highlightWidth())) : [];
+  const room = mm(area.height) - heading!.height - foot!.height - mm(theme.space.md) - ROUNDING;
+  let shown = 0;
+  let used = 0;
+  while (shown < items.length && used + items[shown]!.height <= room) used += items[shown++]!.height;
+  return <Flyer props={props} shown={Math.max(shown, model.campaign.highlights.length)} />;
 }
+
+/** Room left for the rounding of react-pdf's layout, pt. */
+const ROUNDING = 2;

@@ -76,7 +76,7 @@ export const documents: DocumentSpec[] = [
     },
     pages: (n) => (n === 2 ? undefined : `${n} pages, a tract has exactly 2 (recto, verso)`),
     render: async (model, _ctx, out) => {
-      await out.add(flyerElement(model), 0);
+      await out.add(await flyerElement(model), 0);
       return 2;
     },
     inputs: (model) => flyerProps(model),
