@@ -111,3 +111,24 @@ export function fittedDisplay<T extends { fontSize: number }>(text: string, size
 
 /** Lines a cover's campaign name may take: more would push the lines below it into the rest of the cover. */
 export const TITLE_LINES = 3;
+
+/**
+ * Binds the last two words of a title, tagline or heading with a no-break space (U+00A0), so
+ * that a text that wraps never leaves one word alone on its last line — when the two words
+ * together fit the frame's width (measured with fontkit, with {@link fitted}'s 2 % to spare,
+ * and the letter spacing); otherwise the text is returned unchanged (tied, they would run
+ * past the frame). A text of one word is returned as it is.
+ * @param face the family, weight and style the text is set in.
+ * @param fontSize in pt; `width` the frame's width in pt; `letterSpacing` in pt per character.
+ * @returns the text, its last ordinary space replaced by U+00A0 when the pair fits.
+ */
+export function bindLastWords(text: string, face: { family: string; weight: number; style?: 'normal' | 'italic' }, fontSize: number, width: number, letterSpacing = 0): string {
+  const trimmed = text.trimEnd();
+  const at = trimmed.lastIndexOf(' ');
+  if (at <= 0) return text;
+  const before = trimmed.lastIndexOf(' ', at - 1);
+  const pair = trimmed.slice(before + 1);
+  const natural = advanceWidth(pair.replace(' ', '\u00a0'), face, fontSize) + letterSpacing * [...pair].length;
+  if (natural > width * SPARE) return text;
+  return `${text.slice(0, at)}\u00a0${text.slice(at + 1)}`;
+}

@@ -32,3 +32,13 @@ export const text = {
  */
 export const keepWhole = keepWordsWhole;
 
+
+/**
+ * Letter spacing of `points` pt for a run of text, with its ligatures switched off (OpenType
+ * liga, clig, dlig, hlig): the letters of a spaced-out run stand apart, and a ligature glyph
+ * (« fi » as one glyph) would sit among them unspaced. Spread into a Text's style.
+ * @returns the style's letterSpacing (pt) and fontFeatureSettings.
+ */
+export function spaced(points: number): { letterSpacing: number; fontFeatureSettings: Record<string, boolean> } {
+  return { letterSpacing: points, fontFeatureSettings: { liga: false, clig: false, dlig: false, hlig: false } };
+}

@@ -136,16 +136,17 @@ describe('themes and formats', () => {
         // presse prints no empty « Objectifs » heading and names the organiser instead.
         const press = pageTexts(openPdf(readFileSync(path.join(out, 'screen/dossier-de-presse.pdf'))));
         expect(press.join(' ')).not.toContain('Objectifs');
-        expect(press[3]).toContain('Cress');
-        expect(press[2]).toMatch(/\b1 commune\b/i);
+        // Chapters are composed to the pages (src/documents/dossier.tsx): found in the dossier, not on a fixed page.
+        expect(press.join(' ')).toMatch(/Qui fait .*Cress/);
+        expect(press.join(' ')).toMatch(/\b1 commune\b/i);
         // No event is the chamber's: no « 0 % » share, no « Parmi eux, 0 ».
         expect(press.join(' ')).not.toMatch(/\b0 %|Parmi eux/);
         // 40 départements: the 20 most active charted, the others summed (40 bars overflowed the page).
         // 24, 20 and 40 départements: more than a region has.
-        expect(press[2]).toContain('Une mobilisation sur tout le territoire');
+        expect(press.join(' ')).toContain('Une mobilisation sur tout le territoire');
         if (count > 24) {
-          expect(press[2]).toContain('Les 20 départements qui comptent le plus d’événements');
-          expect(press[2]).toContain(`et 20 autres départements : ${count * perDepartement - 20 * perDepartement} événements`);
+          expect(press.join(' ')).toContain('Les 20 départements qui comptent le plus d’événements');
+          expect(press.join(' ')).toContain(`et 20 autres départements : ${count * perDepartement - 20 * perDepartement} événements`);
         }
         for (const [file, bleed] of [['affiche.pdf', 3], ['screen/affiche.pdf', 0]] as const) {
           const bytes = readFileSync(path.join(out, file));
@@ -182,7 +183,7 @@ describe('themes and formats', () => {
       // Its article (campaign.yaml `article: la`) in the dossier de presse's sentences: « le » was assumed.
       const press = pageTexts(openPdf(readFileSync(path.join(out, 'screen/dossier-de-presse.pdf'))));
       expect(press[1]).toContain('la 3ᵉ édition de la Semaine du vélo réunit');
-      expect(press[3]).toContain('Qui fait la Semaine du vélo');
+      expect(press.join(' ')).toContain('Qui fait la Semaine du vélo');
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });

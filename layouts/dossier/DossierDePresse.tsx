@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { Document, View, Text } from '@react-pdf/renderer';
 import type { DocMeta } from '../../src/documents/programme-props.js';
 import { mm, toMm } from '../../src/units.js';
@@ -6,14 +7,16 @@ import { frames, textArea } from '../frames.js';
 import { theme } from '../theme.js';
 import { ink } from '../ink.js';
 import { TITLE_LINES } from '../fit.js';
-import { text, type } from '../styles.js';
+import { text, type, keepWhole, spaced } from '../styles.js';
+import { Headline } from '../components/Headline.js';
+import type { Highlight } from '../flyer/Flyer.js';
 import { Triangles, clearOfMotif } from '../components/Triangles.js';
 import { DisplayLine } from '../components/DisplayLine.js';
 import { KeyFigure } from '../components/KeyFigure.js';
 import { BarChart, type Bar } from '../components/BarChart.js';
 import { ShareDonut } from '../components/ShareDonut.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
-import { PressPage } from './PressPage.js';
+import { PressPage, SectionHead } from './PressPage.js';
 
 /** What the dossier de presse prints, every string final. */
 export interface DossierProps {
@@ -54,10 +57,15 @@ export interface DossierProps {
     outcome?: string;
   };
   partners: PlacedPartner[];
+  /**
+   * Events to put forward in the « Temps forts » chapter, best first (any prefix is a fair
+   * spread): the composition takes as many as fill its pages.
+   */
+  moments: Highlight[];
 }
 
 function Heading({ children, colour }: { children: string; colour?: string }) {
-  return <Text style={{ ...text.displayBold, ...type('h2'), color: colour ?? ink('ink'), marginTop: mm(theme.space.lg), marginBottom: mm(theme.space.sm) }}>{children}</Text>;
+  return <Headline width={textArea(frames['dossier-de-presse']).width} style={{ ...text.displayBold, ...type('h2'), color: colour ?? ink('ink'), marginTop: mm(theme.space.lg), marginBottom: mm(theme.space.sm) }}>{children}</Headline>;
 }
 
 function Bullets({ items }: { items: string[] }) {
@@ -74,8 +82,193 @@ function Bullets({ items }: { items: string[] }) {
   );
 }
 
-/** The dossier de presse (A4): cover, communiqué, key figures with charts drawn from the data, the prize, the press contact. */
-export function DossierDePresse(p: DossierProps) {
+/** A chapter of the dossier: its kicker and heading, and its blocks, each kept whole on one page, in order. */
+export interface PressSection {
+  kicker: string;
+  heading: string;
+  blocks: ReactElement[];
+}
+
+/**
+ * The dossier's chapters after the cover, as blocks the composition places on the pages:
+ * the communiqué (its paragraphs, the objectives), the key figures (the figures, the chart,
+ * the chamber's share, the print run), the organisation (committees or the organiser, the
+ * campaign's actions, the partners) and the prize when there is one. Nothing is left out;
+ * a chapter with no block is not given.
+ */
+export function pressSections(p: DossierProps): PressSection[] {
+  const area = textArea(frames['dossier-de-presse']);
+  const lead = (s: string, key: number | string, gap = true) => <Text key={key} style={{ ...text.body, ...type('lead'), marginBottom: gap ? mm(theme.space.md) : 0 }}>{s}</Text>;
+  const sections: PressSection[] = [];
+  sections.push({
+    kicker: 'Communiqué',
+    heading: p.communique.lead,
+    blocks: [
+      ...p.communique.paragraphs.map((para, i) => lead(para, i)),
+      ...(p.objectives.length > 0 ? [<View key="objectives"><Heading colour={ink('brand')}>Objectifs</Heading><Bullets items={p.objectives} /></View>] : []),
+    ],
+  });
+  sections.push({
+    kicker: 'Chiffres clés',
+    heading: p.figuresHeading,
+    blocks: [
+      <View key="figures" style={{ flexDirection: 'row', flexWrap: 'wrap', marginBottom: mm(theme.space.md) }}>
+        {p.figures.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} size="display" />)}
+      </View>,
+      <View key="chart">
+        <Heading>{p.barsHeading}</Heading>
+        <BarChart bars={p.bars} width={area.width} />
+        {p.barsNote ? <Text style={{ ...text.body, ...text.semibold }}>{p.barsNote}</Text> : null}
+      </View>,
+      ...(p.share
+        ? [
+            <View key="share" style={{ flexDirection: 'row', alignItems: 'center', marginTop: mm(theme.space.md) }}>
+              <ShareDonut share={p.share.ratio} size={34} colour={ink('brand')} track={ink('tint')} />
+              <View style={{ marginLeft: mm(6), width: mm(area.width - 40) }}>
+                <Text style={{ ...text.display, ...type('h1'), color: ink('brand') }}>{p.share.value}</Text>
+                <Text style={{ ...text.body, ...type('lead') }}>{p.share.label}</Text>
+              </View>
+            </View>,
+          ]
+        : []),
+      ...(p.printRun.length > 0
+        ? [
+            <View key="print-run">
+              <Heading>Tirage des supports</Heading>
+              <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
+                {p.printRun.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('ink')} />)}
+              </View>
+            </View>,
+          ]
+        : []),
+    ],
+  });
+  sections.push({
+    kicker: 'Organisation',
+    heading: p.organisationHeading,
+    blocks: [
+      ...(p.organisation.length === 0
+        ? [
+            <View key="organiser">
+              <Heading>{p.organiser.name}</Heading>
+              {p.organiser.lines.map((line, i) => lead(line, i, false))}
+            </View>,
+          ]
+        : []),
+      ...p.organisation.map((o) => (
+        <View key={o.heading}>
+          <Heading>{o.heading}</Heading>
+          {lead(o.text, 0, false)}
+        </View>
+      )),
+      ...(p.actions.length > 0 ? [<View key="actions"><Heading>Campagne de communication</Heading><Bullets items={p.actions} /></View>] : []),
+      ...(p.partners.length > 0
+        ? [
+            <View key="partners" style={{ marginTop: mm(theme.space.lg) }}>
+              <PartnerStrip partners={p.partners} logoHeight={12} width={mm(area.width)} nameWidth={34} title="Partenaires" />
+            </View>,
+          ]
+        : []),
+    ],
+  });
+  const prize = p.prize;
+  if (prize) {
+    sections.push({
+      kicker: 'Le prix',
+      heading: prize.name,
+      blocks: [
+        lead(prize.intro, 'intro'),
+        <View key="categories" style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
+          {prize.categories.map((c) => (
+            <View key={c.name} style={{ width: mm((area.width - 6) / 2), marginRight: mm(3), marginBottom: mm(3), backgroundColor: ink('tint'), padding: mm(4) }}>
+              <Headline width={(area.width - 6) / 2 - 8} style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>{c.name}</Headline>
+              <Text style={{ ...text.display, ...type('h2'), color: ink('brand') }}>{c.amount}</Text>
+            </View>
+          ))}
+        </View>,
+        <View key="benefits">
+          <Heading>Les lauréats bénéficient</Heading>
+          <Bullets items={prize.benefits} />
+        </View>,
+        ...(prize.applications.length > 0
+          ? [
+              <View key="applications" style={{ flexDirection: 'row', marginTop: mm(theme.space.md) }}>
+                {prize.applications.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} />)}
+              </View>,
+            ]
+          : []),
+        <View key="preselected">
+          <Heading>Entreprises présélectionnées</Heading>
+          {prize.preselected.map((e) => (
+            <View key={e.name} style={{ flexDirection: 'row', marginBottom: mm(1.5) }}>
+              <Text style={{ ...text.body, ...text.strong, ...type('pressList'), width: mm(70) }}>{e.name}</Text>
+              <Text style={{ ...text.body, ...type('pressList'), width: mm(area.width - 70) }}>{e.detail}</Text>
+            </View>
+          ))}
+          {prize.outcome ? <Text style={{ ...text.body, ...text.italic, ...type('pressList'), marginTop: mm(2) }}>{prize.outcome}</Text> : null}
+        </View>,
+      ],
+    });
+  }
+  return sections.filter((s) => s.blocks.length > 0);
+}
+
+/** Width of one of the two columns of the « Temps forts » chapter, mm. */
+export function momentColumn(): number {
+  return (textArea(frames['dossier-de-presse']).width - theme.space.lg) / 2;
+}
+
+/**
+ * One event put forward in the « Temps forts » chapter, in a column ({@link momentColumn}):
+ * its date, its title (never hyphenated) and its place, on a rule of the brand colour.
+ */
+export function Moment({ h }: { h: Highlight }) {
+  const width = momentColumn();
+  return (
+    <View style={{ width: mm(width), borderLeftWidth: theme.rules.bold, borderLeftColor: ink('brand'), paddingLeft: mm(theme.space.md - theme.space.xs), marginBottom: mm(theme.space.md) }}>
+      {h.when ? <Text style={{ ...text.body, ...text.semibold, color: ink('brand') }}>{h.when}</Text> : null}
+      <Headline width={width - theme.space.md} style={{ ...text.strong, ...type('h3'), color: ink('text') }}>{h.title}</Headline>
+      <Text hyphenationCallback={keepWhole} style={{ ...text.body, color: ink('muted') }}>{h.place}</Text>
+    </View>
+  );
+}
+
+/**
+ * The « Temps forts » chapter with the first `count` of the props' moments, in date order,
+ * two to a row: one block per row.
+ */
+export function momentsSection(p: DossierProps, count: number): PressSection {
+  const shown = momentsInOrder(p.moments, count);
+  const rows: ReactElement[] = [];
+  for (let i = 0; i < shown.length; i += 2) {
+    rows.push(
+      <View key={shown[i]!.id} style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+        <Moment h={shown[i]!} />
+        {shown[i + 1] ? <Moment h={shown[i + 1]!} /> : null}
+      </View>,
+    );
+  }
+  return { kicker: 'Temps forts', heading: 'À ne pas manquer', blocks: rows };
+}
+
+/** The first `count` moments in date order (undated last, then as ranked). */
+export function momentsInOrder(moments: Highlight[], count: number): Highlight[] {
+  return moments
+    .slice(0, count)
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => (a.h.start ?? '9999').localeCompare(b.h.start ?? '9999') || a.i - b.i)
+    .map(({ h }) => h);
+}
+
+/** Where the blocks of the chapters go: for each page after the cover, the runs of blocks it carries. */
+export type PressPlan = { section: number; head: boolean; blocks: number[] }[][];
+
+/**
+ * The dossier de presse (A4): the cover (title, period, press contact), then the chapters
+ * (`sections`, from {@link pressSections} and {@link momentsSection}) on the pages of `plan`,
+ * as src/documents/dossier.tsx composed them from measured heights.
+ */
+export function DossierDePresse({ props: p, sections, plan }: { props: DossierProps; sections: PressSection[]; plan: PressPlan }) {
   const { format, margins } = frames['dossier-de-presse'];
   const area = textArea(frames['dossier-de-presse']);
   // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
@@ -86,111 +279,28 @@ export function DossierDePresse(p: DossierProps) {
       <Sheet format={format} background={ink('brand')} number={1}>
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + 10), left: mm(margins.inside), width: mm(area.width) }}>
-          <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', letterSpacing: 2 }}>Dossier de presse</Text>
-          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), letterSpacing: 1 }}>{p.edition}</Text> : null}
+          <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', ...spaced(2) }}>Dossier de presse</Text>
+          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), ...spaced(1) }}>{p.edition}</Text> : null}
           <DisplayLine size={type('pressCover')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</DisplayLine>
           {p.region ? <DisplayLine size={type('h1')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</DisplayLine> : null}
-          <Text style={{ ...text.semibold, ...type('h2'), color: ink('onBrand'), marginTop: mm(theme.space.sm) }}>{p.period}</Text>
+          <Headline width={titleWidth} style={{ ...text.semibold, ...type('h2'), color: ink('onBrand'), marginTop: mm(theme.space.sm) }}>{p.period}</Headline>
         </View>
         <View style={{ position: 'absolute', bottom: mm(margins.bottom + 10), left: mm(margins.inside), width: mm(110), backgroundColor: ink('paper'), padding: mm(5) }}>
           {p.pressConference ? <Text style={{ ...text.strong, ...type('lead'), color: ink('ink'), marginBottom: mm(2) }}>{p.pressConference}</Text> : null}
-          <Text style={{ ...text.caption, ...text.semibold, textTransform: 'uppercase', letterSpacing: 0.6 }}>Contact presse</Text>
+          <Text style={{ ...text.caption, ...text.semibold, textTransform: 'uppercase', ...spaced(0.6) }}>Contact presse</Text>
           {p.contact.map((line, i) => <Text key={i} style={{ ...text.body }}>{line}</Text>)}
         </View>
       </Sheet>
-
-      <PressPage kicker="Communiqué" heading={p.communique.lead} footer={p.footer} folio={2}>
-        {p.communique.paragraphs.map((para, i) => (
-          <Text key={i} style={{ ...text.body, ...type('lead'), marginBottom: mm(theme.space.md) }}>{para}</Text>
-        ))}
-        {p.objectives.length > 0 ? (
-          <View>
-            <Heading colour={ink('brand')}>Objectifs</Heading>
-            <Bullets items={p.objectives} />
-          </View>
-        ) : null}
-      </PressPage>
-
-      <PressPage kicker="Chiffres clés" heading={p.figuresHeading} footer={p.footer} folio={3}>
-        <View style={{ flexDirection: 'row', flexWrap: 'wrap', marginBottom: mm(theme.space.md) }}>
-          {p.figures.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} size="display" />)}
-        </View>
-        <Heading>{p.barsHeading}</Heading>
-        <BarChart bars={p.bars} width={area.width} />
-        {p.barsNote ? <Text style={{ ...text.body, ...text.semibold }}>{p.barsNote}</Text> : null}
-        {p.share ? (
-          <View style={{ flexDirection: 'row', alignItems: 'center', marginTop: mm(theme.space.md) }}>
-            <ShareDonut share={p.share.ratio} size={34} colour={ink('brand')} track={ink('tint')} />
-            <View style={{ marginLeft: mm(6), width: mm(area.width - 40) }}>
-              <Text style={{ ...text.display, ...type('h1'), color: ink('brand') }}>{p.share.value}</Text>
-              <Text style={{ ...text.body, ...type('lead') }}>{p.share.label}</Text>
+      {plan.map((runs, i) => (
+        <PressPage key={i} footer={p.footer} folio={i + 2}>
+          {runs.map((run, j) => (
+            <View key={j}>
+              {run.head ? <SectionHead kicker={sections[run.section]!.kicker} heading={sections[run.section]!.heading} first={j === 0} /> : null}
+              {run.blocks.map((b) => sections[run.section]!.blocks[b]!)}
             </View>
-          </View>
-        ) : null}
-        {p.printRun.length > 0 ? (
-          <View>
-            <Heading>Tirage des supports</Heading>
-            <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
-              {p.printRun.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('ink')} />)}
-            </View>
-          </View>
-        ) : null}
-      </PressPage>
-
-      <PressPage kicker="Organisation" heading={p.organisationHeading} footer={p.footer} folio={4}>
-        {p.organisation.length === 0 ? (
-          <View wrap={false}>
-            <Heading>{p.organiser.name}</Heading>
-            {p.organiser.lines.map((line) => <Text key={line} style={{ ...text.body, ...type('lead') }}>{line}</Text>)}
-          </View>
-        ) : null}
-        {p.organisation.map((o) => (
-          <View key={o.heading} wrap={false}>
-            <Heading>{o.heading}</Heading>
-            <Text style={{ ...text.body, ...type('lead') }}>{o.text}</Text>
-          </View>
-        ))}
-        {p.actions.length > 0 ? (
-          <View wrap={false}>
-            <Heading>Campagne de communication</Heading>
-            <Bullets items={p.actions} />
-          </View>
-        ) : null}
-        {p.partners.length > 0 ? (
-          <View wrap={false} style={{ marginTop: mm(theme.space.lg) }}>
-            <PartnerStrip partners={p.partners} logoHeight={12} width={mm(area.width)} nameWidth={34} title="Partenaires" />
-          </View>
-        ) : null}
-      </PressPage>
-
-      {p.prize ? (
-        <PressPage kicker="Le prix" heading={p.prize.name} footer={p.footer} folio={5}>
-          <Text style={{ ...text.body, ...type('lead'), marginBottom: mm(theme.space.md) }}>{p.prize.intro}</Text>
-          <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
-            {p.prize.categories.map((c) => (
-              <View key={c.name} style={{ width: mm((area.width - 6) / 2), marginRight: mm(3), marginBottom: mm(3), backgroundColor: ink('tint'), padding: mm(4) }}>
-                <Text style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>{c.name}</Text>
-                <Text style={{ ...text.display, ...type('h2'), color: ink('brand') }}>{c.amount}</Text>
-              </View>
-            ))}
-          </View>
-          <Heading>Les lauréats bénéficient</Heading>
-          <Bullets items={p.prize.benefits} />
-          <View style={{ flexDirection: 'row', marginTop: mm(theme.space.md) }}>
-            {p.prize.applications.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} />)}
-          </View>
-          <View wrap={false}>
-            <Heading>Entreprises présélectionnées</Heading>
-            {p.prize.preselected.map((e) => (
-              <View key={e.name} style={{ flexDirection: 'row', marginBottom: mm(1.5) }}>
-                <Text style={{ ...text.body, ...text.strong, ...type('pressList'), width: mm(70) }}>{e.name}</Text>
-                <Text style={{ ...text.body, ...type('pressList'), width: mm(area.width - 70) }}>{e.detail}</Text>
-              </View>
-            ))}
-            {p.prize.outcome ? <Text style={{ ...text.body, ...text.italic, ...type('pressList'), marginTop: mm(2) }}>{p.prize.outcome}</Text> : null}
-          </View>
+          ))}
         </PressPage>
-      ) : null}
+      ))}
     </Document>
   );
 }

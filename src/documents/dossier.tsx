@@ -1,7 +1,12 @@
 import type { Model } from '../derive/model.js';
 import { formatCount, formatDate, formatEuros, formatNumber, formatOrdinal, formatPercent } from '../derive/french.js';
 import { frenchText } from '../derive/typography.js';
-import { DossierDePresse, type DossierProps } from '../../layouts/dossier/DossierDePresse.js';
+import { DossierDePresse, Moment, momentColumn, momentsInOrder, momentsSection, pressSections, type DossierProps, type PressPlan, type PressSection } from '../../layouts/dossier/DossierDePresse.js';
+import { SectionHead } from '../../layouts/dossier/PressPage.js';
+import { frames, textArea } from '../../layouts/frames.js';
+import { measureBlocks } from '../paginate/measure.js';
+import { mm } from '../units.js';
+import { highlightOf, rankedHighlights } from './flyer.js';
 import { sectionInk } from '../../layouts/ink.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { campaignLine, docMeta } from './meta.js';
@@ -89,8 +94,12 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
         }
       : undefined,
     partners,
+    moments: rankedHighlights(model, MOMENTS).map(highlightOf),
   };
 }
+
+/** Events offered to the « Temps forts » chapter at most: two pages of them. */
+const MOMENTS = 80;
 
 /** « le Mois de l’ESS », « la Semaine du vélo », « les Festivals… », « l’Été solidaire ». */
 function withArticle(article: 'le' | 'la' | 'les' | 'l’', name: string): string {
@@ -122,11 +131,146 @@ function chart(model: Model): Pick<DossierProps, 'bars' | 'barsHeading' | 'barsN
   };
 }
 
+/** A chapter's measured heights, pt: its head (kicker and heading, with the space above a chapter opening mid-page) and each block. */
+export interface MeasuredSection {
+  head: number;
+  blocks: number[];
+}
+
+/**
+ * Places the chapters' blocks on pages of `capacity` pt, in order, each block whole: a page
+ * takes blocks while they fit; a chapter opens on the page in progress when its head and
+ * its first block fit there (chapters share a page when they are short), else on the next —
+ * or always on a new page when `newPage[i]` is true for chapter i.
+ * @returns for each page, its runs of blocks (see PressPlan) and the height it fills, pt; a
+ *   block taller than a page gets a page to itself (the layout preflight then reports it).
+ */
+export function composePress(sections: MeasuredSection[], capacity: number, newPage: boolean[] = []): { plan: PressPlan; used: number[] } {
+  const pages: PressPlan = [];
+  const heights: number[] = [];
+  let page: PressPlan[number] = [];
+  let used = 0;
+  const turn = () => {
+    pages.push(page);
+    heights.push(used);
+    page = [];
+    used = 0;
+  };
+  sections.forEach((s, si) => {
+    if (page.length > 0 && newPage[si]) turn();
+    s.blocks.forEach((h, bi) => {
+      const need = (bi === 0 ? s.head : 0) + h;
+      if (page.length > 0 && used + need > capacity) turn();
+      const last = page[page.length - 1];
+      if (!last || last.section !== si) page.push({ section: si, head: bi === 0, blocks: [bi] });
+      else last.blocks.push(bi);
+      used += need;
+    });
+  });
+  if (page.length > 0) turn();
+  return { plan: pages, used: heights };
+}
+
+/**
+ * A page is full when its blocks take this share of its height (the rest is the white at
+ * the foot of a page whose next block did not fit).
+ */
+const FULL = 0.85;
+/** What cutting a chapter across two pages costs, in percent of a page left empty. */
+const CUT = 5;
+
+/**
+ * How a composition reads, lower is better: each page's height left empty below {@link FULL}
+ * (in percent of the page), and {@link CUT} for each chapter cut across pages (the last,
+ * « Temps forts », a list, excepted): chapters open on a page of their own unless that
+ * leaves pages emptier.
+ */
+function compositionCost(c: { plan: PressPlan; used: number[] }, capacity: number, last: number): number {
+  const thin = c.used.reduce((sum, u) => sum + Math.max(0, FULL - u / capacity), 0);
+  const pagesOf = new Map<number, number>();
+  c.plan.forEach((runs) => runs.forEach((r) => pagesOf.set(r.section, (pagesOf.get(r.section) ?? 0) + 1)));
+  const cut = [...pagesOf].filter(([section, n]) => section !== last && n > 1).length;
+  return thin * 100 + CUT * cut;
+}
+
+/**
+ * How many pages the chapters take after the cover: an odd count, so that the dossier (the
+ * cover and these pages) has an even one for recto-verso printing and stapling — at least 3
+ * (a 4-page dossier); fewer, down to the pages the chapters need, only when the campaign has
+ * too few events to fill more.
+ * @param fixed pages the chapters without « Temps forts » take; `most` with every moment offered.
+ */
+export function pressPageCount(fixed: number, most: number): number {
+  const odd = (n: number) => (n % 2 === 1 ? n : n + 1);
+  const wanted = odd(Math.max(fixed, 3));
+  if (most >= wanted) return wanted;
+  // Too few events to fill the pages wanted: the largest odd count they fill.
+  const filled = most % 2 === 1 ? most : most - 1;
+  return filled >= fixed ? filled : odd(fixed);
+}
+
+/** Room left at the foot of a page for the rounding of react-pdf's layout, pt. */
+const PAGE_SLACK = 2;
+
+/**
+ * Composes the dossier's pages from the measured heights of its blocks (react-pdf's own
+ * layout, src/paginate/measure.tsx): the chapters flow onto the pages
+ * ({@link composePress}), and the « Temps forts » chapter, put where it fills the pages best,
+ * takes as many of the campaign's events as fill them — the page count kept even
+ * ({@link pressPageCount}). Body text keeps the theme's sizes; nothing is dropped.
+ * @returns the chapters (with the moments chosen) and the plan of the pages after the cover.
+ */
+export async function composeDossier(props: DossierProps): Promise<{ sections: PressSection[]; plan: PressPlan }> {
+  const area = textArea(frames['dossier-de-presse']);
+  const width = mm(area.width);
+  const capacity = mm(area.height) - PAGE_SLACK;
+  const base = pressSections(props);
+  const moments = momentsSection(props, 0);
+  const heads = await measureBlocks([...base, moments].map((s, i) => <SectionHead key={i} kicker={s.kicker} heading={s.heading} />), width);
+  const blocks = await measureBlocks(base.flatMap((s) => s.blocks), width);
+  const items = props.moments.length > 0 ? await measureBlocks(props.moments.map((h) => <Moment key={h.id} h={h} />), mm(momentColumn())) : [];
+  const itemHeight = new Map(props.moments.map((h, i) => [h.id, items[i]!.height]));
+  let next = 0;
+  const measured: MeasuredSection[] = base.map((s, i) => ({ head: heads[i]!.height, blocks: s.blocks.map(() => blocks[next++]!.height) }));
+  // The « Temps forts » chapter (`count` moments, two to a row) goes in after chapter `at`.
+  const withMoments = <T,>(list: T[], chapter: T, count: number, at: number): T[] => (count === 0 ? list : [...list.slice(0, at), chapter, ...list.slice(at)]);
+  const rowsOf = (count: number): MeasuredSection => {
+    const shown = momentsInOrder(props.moments, count);
+    const rows: number[] = [];
+    for (let i = 0; i < shown.length; i += 2) rows.push(Math.max(itemHeight.get(shown[i]!.id)!, shown[i + 1] ? itemHeight.get(shown[i + 1]!.id)! : 0));
+    return { head: heads[base.length]!.height, blocks: rows };
+  };
+  const compose = (count: number, at: number, newPage: boolean[] = []) => composePress(withMoments(measured, rowsOf(count), count, at), capacity, newPage);
+  const pages = pressPageCount(compose(0, base.length).plan.length, compose(props.moments.length, base.length).plan.length);
+  // Every place for « Temps forts » (after any chapter but the communiqué) and every way of
+  // opening the chapters (on a new page, or on the page in progress), each with as many
+  // moments as its pages hold (a chapter of one event is none): the one that reads best, the
+  // moments put before a chapter costing as much as a chapter cut (they close the dossier).
+  const chapters = base.length + (props.moments.length > 0 ? 1 : 0);
+  let best: { cost: number; count: number; at: number; newPage: boolean[] } | undefined;
+  for (let at = Math.min(1, base.length); at <= base.length; at++) {
+    for (let mask = 0; mask < 2 ** Math.max(0, chapters - 1); mask++) {
+      const newPage = [false, ...Array.from({ length: chapters - 1 }, (_, i) => (mask & (1 << i)) !== 0)];
+      if (compose(0, at, newPage).plan.length > pages) continue;
+      let count = 0;
+      while (count < props.moments.length && compose(count + 1, at, newPage).plan.length <= pages) count++;
+      if (count === 1) count = 0;
+      // Without moments, only the chapters' own openings count (the masks differ in the moments' only).
+      const composed = compose(count, at, count > 0 ? newPage : newPage.filter((_, i) => i !== at));
+      const cost = compositionCost(composed, capacity, count > 0 ? at : -1) + (count > 0 ? CUT * (base.length - at) : 0) + (composed.plan.length === pages ? 0 : 1000);
+      if (!best || cost < best.cost) best = { cost, count, at, newPage: count > 0 ? newPage : newPage.filter((_, i) => i !== at) };
+    }
+  }
+  const { count, at, newPage } = best ?? { count: 0, at: base.length, newPage: [] };
+  return { sections: withMoments(base, momentsSection(props, count), count, at), plan: compose(count, at, newPage).plan };
+}
+
 /**
  * The dossier de presse as a react-pdf document element, and its planned page count: the
- * cover, the communiqué, the key figures, the organisation, and the prize when there is one.
+ * cover and the pages composed by {@link composeDossier}.
  */
-export function dossierElement(model: Model, partners: PlacedPartner[]) {
+export async function dossierElement(model: Model, partners: PlacedPartner[]) {
   const props = dossierProps(model, partners);
-  return { element: <DossierDePresse {...props} />, planned: props.prize ? 5 : 4 };
+  const { sections, plan } = await composeDossier(props);
+  return { element: <DossierDePresse props={props} sections={sections} plan={plan} />, planned: 1 + plan.length };
 }

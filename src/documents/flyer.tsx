@@ -1,20 +1,25 @@
 import type { EventView, Model } from '../derive/model.js';
-import { formatCount } from '../derive/french.js';
+import { formatCount, formatNumber } from '../derive/french.js';
 import { departement } from '../model/departements.js';
-import { Flyer, type FlyerProps } from '../../layouts/flyer/Flyer.js';
+import { Flyer, FlyerFoot, FlyerHighlight, FlyerVersoHeading, highlightWidth, type FlyerProps, type Highlight } from '../../layouts/flyer/Flyer.js';
+import { frames, textArea } from '../../layouts/frames.js';
+import { theme } from '../../layouts/theme.js';
+import { measureBlocks } from '../paginate/measure.js';
+import { mm } from '../units.js';
 import { docMeta } from './meta.js';
 
-/** How many events the tract shows when the campaign names no highlights. */
-const DEFAULT_HIGHLIGHTS = 6;
+/** Events offered to the tract's verso at most: more than an A5 page holds. */
+const VERSO_HIGHLIGHTS = 16;
 
 /**
- * The tract's props: the campaign's highlights in date order, each with its place and
- * département; when campaign.yaml lists none, six dated events spread over the
- * départements and the period ({@link spreadHighlights}; documented in README.md).
+ * The tract's props: the campaign in figures and its départements for the recto; for the
+ * verso, events to put forward, best first — the campaign's highlights, then dated events
+ * spread over the départements and the period ({@link rankedHighlights}) — of which the
+ * tract shows as many as its verso holds ({@link flyerElement}).
  */
 export function flyerProps(model: Model): FlyerProps {
   const c = model.campaign;
-  const byId = new Map(model.events.map((e) => [e.id, e]));
+  const communes = new Set(model.events.map((e) => e.commune)).size;
   return {
     meta: docMeta(model, 'Tract'),
     edition: model.editionLabel,
@@ -23,14 +28,13 @@ export function flyerProps(model: Model): FlyerProps {
     period: model.periodLabel,
     tagline: c.tagline,
     eventCount: formatCount(model.events.length, 'événement'),
-    highlights: (c.highlights.length > 0 ? c.highlights.map((id) => byId.get(id)!) : spreadHighlights(model, DEFAULT_HIGHLIGHTS))
-      .sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999'))
-      .map((e) => ({
-        id: e.id,
-        when: e.when,
-        title: e.title,
-        place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${departement(e.departement).name})`,
-      })),
+    figures: [
+      { value: formatNumber(model.events.length), label: model.events.length >= 2 ? 'événements' : 'événement' },
+      { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
+      { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
+    ],
+    departements: model.departements.map((d) => d.name),
+    highlights: rankedHighlights(model, VERSO_HIGHLIGHTS).map(highlightOf),
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,
@@ -59,7 +63,64 @@ export function spreadHighlights(model: Model, n: number): EventView[] {
   return dated.flatMap((events, i) => Array.from({ length: quota[i]! }, (_, k) => events[Math.floor(((k + 0.5) * events.length) / quota[i]!)]!));
 }
 
-/** The tract as a react-pdf document element. */
-export function flyerElement(model: Model) {
-  return <Flyer {...flyerProps(model)} />;
+/**
+ * Events to put forward, best first, as many as `max`: the campaign's own highlights
+ * (campaign.yaml `highlights`, in their order), then dated events taken from the sections
+ * (départements) in turn, in programme order, each section's picks spaced through its dates
+ * (its middle event first, then the quarters, then the eighths…). Any prefix of the list is
+ * a fair spread, so that a layout can take as many as its page holds.
+ * @returns at most `max` distinct events.
+ */
+export function rankedHighlights(model: Model, max: number): EventView[] {
+  const byId = new Map(model.events.map((e) => [e.id, e]));
+  const chosen: EventView[] = model.campaign.highlights.map((id) => byId.get(id)).filter((e): e is EventView => Boolean(e));
+  const taken = new Set(chosen.map((e) => e.id));
+  const queues = model.sections.map((s) => spacedOrder(s.events.filter((e) => e.start && !taken.has(e.id))));
+  for (let round = 0; chosen.length < max && queues.some((q) => round < q.length); round++) {
+    for (const q of queues) if (chosen.length < max && round < q.length) chosen.push(q[round]!);
+  }
+  return chosen.slice(0, max);
 }
+
+/** A list's items in an order that spreads them: the middle, then the quarters, the eighths… (each item once). */
+function spacedOrder<T>(items: T[]): T[] {
+  const out: T[] = [];
+  const seen = new Set<number>();
+  for (let depth = 1; out.length < items.length; depth *= 2) {
+    for (let k = 0; k < depth; k++) {
+      const i = Math.floor(((2 * k + 1) * items.length) / (2 * depth));
+      if (!seen.has(i)) {
+        seen.add(i);
+        out.push(items[i]!);
+      }
+    }
+    if (depth > 2 * items.length) break;
+  }
+  items.forEach((item, i) => seen.has(i) || out.push(item));
+  return out;
+}
+
+/** An event as a highlight of the tract or the dossier: its date, title and place with the département. */
+export function highlightOf(e: EventView): Highlight {
+  return { id: e.id, start: e.start, when: e.when, title: e.title, place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${departement(e.departement).name})` };
+}
+
+/**
+ * The tract as a react-pdf document element: its verso shows as many highlights as fit
+ * between its heading and its foot (heights measured by react-pdf's layout,
+ * src/paginate/measure.tsx), at least the campaign's own, in date order.
+ */
+export async function flyerElement(model: Model) {
+  const props = flyerProps(model);
+  const area = textArea(frames.flyer);
+  const [heading, foot] = await measureBlocks([<FlyerVersoHeading key="h" />, <FlyerFoot key="f" p={props} />], mm(area.width));
+  const items = props.highlights.length > 0 ? await measureBlocks(props.highlights.map((h) => <FlyerHighlight key={h.id} h={h} />), mm(highlightWidth())) : [];
+  const room = mm(area.height) - heading!.height - foot!.height - mm(theme.space.md) - ROUNDING;
+  let shown = 0;
+  let used = 0;
+  while (shown < items.length && used + items[shown]!.height <= room) used += items[shown++]!.height;
+  return <Flyer props={props} shown={Math.max(shown, model.campaign.highlights.length)} />;
+}
+
+/** Room left for the rounding of react-pdf's layout, pt. */
+const ROUNDING = 2;

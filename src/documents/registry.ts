@@ -80,7 +80,7 @@ export const documents: DocumentSpec[] = [
     },
     pages: (n) => (n === 2 ? undefined : `${n} pages, a tract has exactly 2 (recto, verso)`),
     render: async (model, _ctx, out) => {
-      await out.add(flyerElement(model), 0);
+      await out.add(await flyerElement(model), 0);
       return 2;
     },
     inputs: (model) => flyerProps(model),
@@ -94,7 +94,7 @@ export const documents: DocumentSpec[] = [
     },
     pages: (n) => (n >= 2 ? undefined : `${n} page, a dossier de presse has several`),
     render: async (model, ctx, out) => {
-      const { element, planned } = dossierElement(model, ctx.partners);
+      const { element, planned } = await dossierElement(model, ctx.partners);
       await out.add(element, 0);
       return planned;
     },

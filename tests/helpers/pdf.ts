@@ -140,3 +140,79 @@ export function textLines(doc: mupdf.Document, pageIndex: number): TextLine[] {
   };
   return json.blocks.flatMap((b) => (b.lines ?? []).map((l) => ({ text: l.text, box: [l.bbox.x, l.bbox.y, l.bbox.x + l.bbox.w, l.bbox.y + l.bbox.h] as Box, size: l.font.size })));
 }
+
+/** A page's text area, as margins inside the trim, in mm. */
+export interface AreaMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * How much of a page's text area its content fills, measured as a reader sees a half-empty
+ * page: the union of the vertical extents (clipped to the text area) of every line of text,
+ * image and drawn shape (vectors: bars, rules, panels, QR modules), over the text area's
+ * height. White between blocks counts as empty. A shape or image that runs into the bleed
+ * (a background colour, the covers' motif, a band) is decoration, not content: measure a
+ * print file, which has a bleed.
+ * @param area the text area's margins inside the trim box, mm.
+ * @returns the fill (0–1) of the page at `pageIndex`.
+ */
+export function pageFill(doc: mupdf.PDFDocument, pageIndex: number, area: AreaMargins): number {
+  const page = doc.loadPage(pageIndex) as mupdf.PDFPage;
+  const [x0, y0, x1, y1] = page.getBounds('TrimBox');
+  const media = page.getBounds();
+  const k = 72 / 25.4;
+  // MuPDF's device space has its origin at the media box's top left, y down.
+  const trimTop = media[3] - y1;
+  const a = { top: trimTop + area.top * k, bottom: trimTop + (y1 - y0) - area.bottom * k, left: x0 - media[0] + area.left * k, right: x1 - media[0] - area.right * k };
+  const trim = { left: x0 - media[0] - 0.5, top: trimTop - 0.5, right: x1 - media[0] + 0.5, bottom: trimTop + (y1 - y0) + 0.5 };
+  const spans: [number, number][] = [];
+  const add = (b: number[], bleeds = false) => {
+    // Decoration (a background, a motif, a band) runs into the bleed; content stays inside the trim.
+    if (bleeds && (b[0]! < trim.left || b[1]! < trim.top || b[2]! > trim.right || b[3]! > trim.bottom)) return;
+    const [bx0, by0, bx1, by1] = [Math.max(b[0]!, a.left), Math.max(b[1]!, a.top), Math.min(b[2]!, a.right), Math.min(b[3]!, a.bottom)];
+    if (bx1 <= bx0 || by1 <= by0) return;
+    spans.push([by0, by1]);
+  };
+  page.toStructuredText('preserve-whitespace').walk({ beginLine: (bbox) => add(bbox) });
+  // Shapes and images as the page draws them (MuPDF's structured text leaves vectors out).
+  const unit = (ctm: mupdf.Matrix) => {
+    const xs = [ctm[4], ctm[0] + ctm[4], ctm[2] + ctm[4], ctm[0] + ctm[2] + ctm[4]];
+    const ys = [ctm[5], ctm[1] + ctm[5], ctm[3] + ctm[5], ctm[1] + ctm[3] + ctm[5]];
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  };
+  // Each shape as far as the clip in force lets it show (an SVG's viewport clips its curves,
+  // whose bounds MuPDF takes from their control points).
+  const clips: number[][] = [[-Infinity, -Infinity, Infinity, Infinity]];
+  const shown = (b: number[]) => {
+    const c = clips[clips.length - 1]!;
+    return [Math.max(b[0]!, c[0]!), Math.max(b[1]!, c[1]!), Math.min(b[2]!, c[2]!), Math.min(b[3]!, c[3]!)];
+  };
+  const drawn = (b: number[]) => add(shown(b), true);
+  const device = new mupdf.Device({
+    fillPath: (path, _evenOdd, ctm) => drawn(path.getBounds(null as unknown as mupdf.StrokeState, ctm)),
+    strokePath: (path, stroke, ctm) => drawn(path.getBounds(stroke, ctm)),
+    fillImage: (_image, ctm) => drawn(unit(ctm)),
+    fillImageMask: (_image, ctm) => drawn(unit(ctm)),
+    clipPath: (path, _evenOdd, ctm) => void clips.push(shown(path.getBounds(null as unknown as mupdf.StrokeState, ctm))),
+    clipStrokePath: (path, stroke, ctm) => void clips.push(shown(path.getBounds(stroke, ctm))),
+    clipText: () => void clips.push(clips[clips.length - 1]!),
+    clipStrokeText: () => void clips.push(clips[clips.length - 1]!),
+    clipImageMask: (_image, ctm) => void clips.push(shown(unit(ctm))),
+    popClip: () => void (clips.length > 1 && clips.pop()),
+  });
+  page.run(device, mupdf.Matrix.identity);
+  device.close();
+  spans.sort((p, q) => p[0] - q[0]);
+  let covered = 0;
+  let end = -Infinity;
+  for (const [s, e] of spans) {
+    if (e > end) {
+      covered += e - Math.max(s, end);
+      end = e;
+    }
+  }
+  return covered / (a.bottom - a.top);
+}
