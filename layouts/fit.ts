@@ -15,10 +15,11 @@ import { advanceWidth } from '../src/render/fonts.js';
  * @param face the family and weight the text is set in.
  * @param width the frame's width, in pt.
  * @param maxLines at most this many lines (the size is reduced until the text takes no more).
+ * @param compounds false when the text keeps compounds whole too (no break after their hyphens).
  * @returns the step, with a smaller fontSize when needed (lineHeight, a ratio, unchanged).
  */
-export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string; weight: number }, width: number, maxLines = Infinity): T {
-  const { pieces, space } = measurePieces(text, face, size.fontSize);
+export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string; weight: number }, width: number, maxLines = Infinity, compounds = true): T {
+  const { pieces, space } = measurePieces(text, face, size.fontSize, compounds);
   const room = width * SPARE;
   let fontSize = size.fontSize;
   for (let i = 0; i < 60; i++) {
@@ -36,11 +37,11 @@ const SPARE = 0.98;
  * Pieces a line may break after — words, and the parts of a hyphenated word — with their
  * widths and that of a space at `fontSize`, in pt.
  */
-function measurePieces(text: string, face: { family: string; weight: number }, fontSize: number): { pieces: { width: number; spaceBefore: boolean }[]; space: number } {
+function measurePieces(text: string, face: { family: string; weight: number }, fontSize: number, compounds = true): { pieces: { width: number; spaceBefore: boolean }[]; space: number } {
   const pieces = text
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((word) => word.split(/(?<=-)/).map((piece, i) => ({ width: advanceWidth(piece, face, fontSize), spaceBefore: i === 0 })));
+    .flatMap((word) => (compounds ? word.split(/(?<=-)/) : [word]).map((piece, i) => ({ width: advanceWidth(piece, face, fontSize), spaceBefore: i === 0 })));
   return { pieces, space: advanceWidth(' ', face, fontSize) };
 }
 

@@ -184,6 +184,17 @@ export function keepWordsWhole(word: string): string[] {
 }
 
 /**
+ * Keeps every word whole, compounds included (« Franco-Russes » never breaks after its
+ * hyphen): for the programme's event titles, short lines where a break inside a compound
+ * reads badly. Addresses and over-long words break as in {@link hyphenateFrench}, so that
+ * nothing runs past the frame.
+ * @returns `[word]` for any ordinary word.
+ */
+export function keepTitleWords(word: string): string[] {
+  return mustBreak(word) ?? [word];
+}
+
+/**
  * Ties the last two words of a display line (a tagline, a lead) with a no-break space, so
  * that a line that wraps never leaves one word alone on its last line — unless the two words
  * together are longer than `maxChars` characters (then tied they could not fit a narrow frame).

@@ -7,13 +7,14 @@ import { importEvents } from '../src/import/index.js';
 import { build } from '../src/build.js';
 import { frenchText } from '../src/derive/typography.js';
 import { departement } from '../src/model/departements.js';
-import { openPdf, pageTexts, decodeQrCodes, collapse } from './helpers/pdf.js';
+import { openPdf, pageTexts, decodeQrCodes, collapse, textLines } from './helpers/pdf.js';
+import { findSet, oneWordLastLine } from './helpers/typeset.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
 import { PDFDocument } from 'pdf-lib';
 import { loadContent } from '../src/load/content.js';
 import { fileEnv } from '../src/load/env.js';
 import { deriveModel } from '../src/derive/model.js';
-import { planProgramme } from '../src/paginate/programme.js';
+import { fittedPlan as planProgramme } from '../src/documents/programme.js';
 import { namedDestinations } from '../src/post/inspect.js';
 
 /** The real-data example: the festivals of Occitanie from the Panorama des festivals. */
@@ -48,7 +49,10 @@ describe('the festivals of Occitanie (real open data)', () => {
   it('prints every festival name and the 13 départements as headings', () => {
     const pages = pageTexts(pdf);
     const text = pages.join(' ');
-    for (const e of events) expect(text, e.id).toContain(collapse(frenchText(e.title)));
+    // Compared without hyphens: a compound may break after its own hyphen (« Argelès-sur-⏎Mer »),
+    // which the extraction cannot tell from a hyphenation.
+    const plain = text.replace(/-/g, '');
+    for (const e of events) expect(plain, e.id).toContain(collapse(frenchText(e.title)).replace(/-/g, ''));
     const codes = [...new Set(events.map((e) => e.departement))];
     expect(codes).toHaveLength(13);
     for (const code of codes) expect(text).toContain(`${code} ${departement(code).name}`);
@@ -56,6 +60,21 @@ describe('the festivals of Occitanie (real open data)', () => {
     // The running heads name the campaign once (its name already says Occitanie).
     expect(text).toContain('Festivals en Occitanie 2019');
     expect(text).not.toContain('Occitanie 2019 · Occitanie');
+  });
+
+  it('never hyphenates a festival\'s name, and leaves none with one word on its last line', () => {
+    const lines = Array.from({ length: pdf.countPages() }, (_, i) => textLines(pdf, i));
+    const problems: string[] = [];
+    for (const e of events) {
+      const set = lines.map((l) => findSet(l, frenchText(e.title))).find(Boolean);
+      if (!set) problems.push(`${e.id}: not found on consecutive lines`);
+      else if (set.hyphenated.length > 0) problems.push(`${e.id}: hyphenated ${JSON.stringify(set.lines)}`);
+      // Two columns with the QR code beside leave a title about 30 mm: a last pair of words
+      // longer than 20 characters cannot share a line even at 70 % of the title's size
+      // (EventCard's TITLE_SHRINK), and is left untied.
+      else if (oneWordLastLine(set) && frenchText(e.title).trim().split(/\s+/).slice(-2).join(' ').length <= 20) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('prints a QR code for each festival with a website, decoding to its normalised URL, and none for the others', () => {

@@ -9,7 +9,7 @@ import { loadContent } from '../src/load/content.js';
 import { fileEnv } from '../src/load/env.js';
 import { deriveModel } from '../src/derive/model.js';
 import { renderProgramme } from '../src/documents/programme.js';
-import { planProgramme } from '../src/paginate/programme.js';
+import { fittedPlan as planProgramme } from '../src/documents/programme.js';
 import { registerFonts } from '../src/render/fonts.js';
 import { PdfPages, type PageSink } from '../src/render/render.js';
 import { graftLaidOut } from '../src/render/graft.js';

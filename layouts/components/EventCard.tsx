@@ -5,8 +5,9 @@ import { mm } from '../../src/units.js';
 import { theme, type CardField, type FieldStyle } from '../theme.js';
 import { ink, sectionInk } from '../ink.js';
 import { type } from '../styles.js';
-import { keepWordsWhole, tieLastWords } from '../hyphenation.js';
+import { keepTitleWords, tieLastWords } from '../hyphenation.js';
 import { fitted } from '../fit.js';
+import { advanceWidth } from '../../src/render/fonts.js';
 import { QrCode, qrOuterSize } from './QrCode.js';
 import { LaidOutSlot } from './LaidOutSlot.js';
 import { useLaidOut } from '../laid-out.js';
@@ -23,7 +24,7 @@ export type CardDate = 'full' | 'time';
  * (layouts/programme/EventsPage.tsx). `width`: the card's column, in pt. `first`: the first
  * card of a page or under a heading (the theme's `padding.first` above it). `stacked`: the
  * QR code under the text, for narrow columns. `date`: the date line in full or the time only.
- * Titles are never hyphenated: they wrap at spaces, a word too long for the line sets the
+ * Titles are never hyphenated: they wrap at spaces (compounds kept whole too), a word too long for the line sets the
  * title smaller, and the last two words are tied (no one-word last line).
  * When the paginator kept the card's text as it laid it out (layouts/laid-out.ts, same width
  * and `stacked`), the text is an empty slot of its height, filled before drawing.
@@ -78,6 +79,26 @@ function tieChars(width: number, fontSize: number): number {
   return Math.floor(width / (fontSize * 0.5) / 2);
 }
 
+/**
+ * A title with its last two words tied, so that no line holds one word alone: at its size
+ * when the two fit a line together, else set smaller, down to {@link TITLE_SHRINK} of its
+ * size, until they do (measured with fontkit on its face; sizes and width in pt). A pair
+ * wider than that is left untied.
+ */
+function tieTitle(title: string, face: { family: string; weight: number }, fontSize: number, width: number): { text: string; fontSize: number } {
+  const words = title.trim().split(/\s+/);
+  if (words.length < 2) return { text: title, fontSize };
+  const pair = words.slice(-2).join(' ');
+  const room = width * 0.95;
+  const wide = advanceWidth(pair, face, fontSize);
+  if (wide <= room) return { text: tieLastWords(title, pair.length), fontSize };
+  const smaller = (fontSize * room) / wide;
+  return smaller >= fontSize * TITLE_SHRINK ? { text: tieLastWords(title, pair.length), fontSize: smaller } : { text: title, fontSize };
+}
+
+/** The smallest share of its size a title is set at to keep its last two words together. */
+const TITLE_SHRINK = 0.7;
+
 /** Words of 12 letters or more may be too wide for a narrow column: only then is the title's size fitted. */
 const LONG_WORD = /\S{12,}/;
 
@@ -98,8 +119,9 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
       }
       case 'title': {
         const s = style('title');
-        const size = LONG_WORD.test(event.title) ? fitted(event.title, s, { family: s.fontFamily, weight: s.fontWeight }, width) : s;
-        return <Text hyphenationCallback={keepWordsWhole} style={size}>{tieLastWords(event.title, tieChars(width, size.fontSize))}</Text>;
+        const size = LONG_WORD.test(event.title) ? fitted(event.title, s, { family: s.fontFamily, weight: s.fontWeight }, width, Infinity, false) : s;
+        const tied = tieTitle(event.title, { family: s.fontFamily, weight: s.fontWeight }, size.fontSize, width);
+        return <Text hyphenationCallback={keepTitleWords} style={{ ...size, fontSize: tied.fontSize }}>{tied.text}</Text>;
       }
       case 'place':
         return <Text style={style('place')}>{event.place}</Text>;

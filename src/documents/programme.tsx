@@ -27,7 +27,7 @@ export async function renderProgramme(model: Model, partners: PlacedPartner[], o
   // Copyfitting plans the booklet a few times: for a page budget, or to fill the natural
   // multiple of 4 in a programme small enough to plan again in a moment.
   if (fit && (budget !== undefined || model.events.length <= FIT_UP_TO)) {
-    const fitted = await fittedOnce(model, () => copyfit(model, budget, () => planVariant(model), fit.where));
+    const fitted = await fittedOnce(model, async () => copyfit(model, budget, () => planVariant(model), fit.where, await autoColumns(model)));
     if (fitted.summary) fit.note(`copyfit: ${fitted.summary}`);
     const before = putTheme(fitted.theme);
     try {
@@ -49,6 +49,29 @@ function fittedOnce(model: Model, make: () => Promise<Copyfit>): Promise<Copyfit
   let fit = byTheme.get(theme);
   if (!fit) byTheme.set(theme, (fit = make()));
   return fit;
+}
+
+/** The columns the theme's `columns: 'auto'` chooses for this model (undefined when the theme sets them). */
+async function autoColumns(model: Model): Promise<1 | 2 | undefined> {
+  return theme.programme.columns === 'auto' ? ((await chooseColumns(model)) === 2 ? 2 : 1) : undefined;
+}
+
+/**
+ * The plan the programme is drawn from: copyfitted as {@link renderProgramme} copyfits it
+ * (to campaign.yaml's `programme.pages`, or the natural multiple of 4), for tests and tools
+ * that compare a built programme with its plan.
+ * @throws ContentError when the page budget is out of reach.
+ */
+export async function fittedPlan(model: Model): Promise<ProgrammePlan> {
+  const budget = model.campaign.programme.pages;
+  if (budget === undefined && model.events.length > FIT_UP_TO) return (await planVariant(model))!;
+  const fitted = await copyfit(model, budget, () => planVariant(model), { file: 'campaign.yaml', line: 0, col: 0 }, await autoColumns(model));
+  const before = putTheme(fitted.theme);
+  try {
+    return (await planVariant(model))!;
+  } finally {
+    putTheme(before);
+  }
 }
 
 /** Events up to which a programme without a page budget is copyfitted to fill its natural multiple of 4. */

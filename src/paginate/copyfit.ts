@@ -71,8 +71,8 @@ export function fittedTheme(base: Theme, s: FitState): Theme {
   };
 }
 
-/** The settings as the theme sets them (one column for `columns: 'auto'`). */
-export function themeState(t: Theme): FitState {
+/** The settings as the theme sets them; `columns`: those the theme's `'auto'` chose (1 when not given). */
+export function themeState(t: Theme, columns?: 1 | 2): FitState {
   return {
     cardPadding: t.card.padding.top,
     cardGaps: 1,
@@ -80,7 +80,7 @@ export function themeState(t: Theme): FitState {
     bodySize: t.type.body[0],
     titleSize: t.type.eventTitle[0],
     qrSize: t.qr.eventSize,
-    columns: t.programme.columns === 'auto' ? 1 : t.programme.columns,
+    columns: t.programme.columns === 'auto' ? (columns ?? 1) : t.programme.columns,
   };
 }
 
@@ -101,8 +101,8 @@ export function scannableQrSize(model: Model): number {
  * Page counts fall (nearly) monotonically along the ladder.
  * @returns the states, and the index of the theme's own.
  */
-export function fitLadder(t: Theme, model: Model): { states: FitState[]; own: number } {
-  const own = themeState(t);
+export function fitLadder(t: Theme, model: Model, columns?: 1 | 2): { states: FitState[]; own: number } {
+  const own = themeState(t, columns);
   const fit = t.copyfit;
   const loosen: FitState[] = [];
   const tighten: FitState[] = [];
@@ -155,12 +155,13 @@ function contentPages(plan: ProgrammePlan): number {
  * the booklet fills them rather than ending in notes pages).
  * @param plan plans the programme with the theme in force (put by this function).
  * @param where campaign.yaml's location of `programme.pages`, for the refusal.
+ * @param columns the columns the theme's `'auto'` chose (its own state's).
  * @throws ContentError when the budget is out of reach, naming the fewest pages the tightest
  *   settings reach and the bounds that stopped them.
  */
-export async function copyfit(model: Model, budget: PageBudget, plan: PlanVariant, where: { file: string; line: number; col: number }): Promise<Copyfit> {
+export async function copyfit(model: Model, budget: PageBudget, plan: PlanVariant, where: { file: string; line: number; col: number }, columns?: 1 | 2): Promise<Copyfit> {
   const base = theme;
-  const { states, own } = fitLadder(base, model);
+  const { states, own } = fitLadder(base, model, columns);
   const counted = new Map<number, number>();
   const pagesAt = async (i: number): Promise<number> => {
     const known = counted.get(i);
