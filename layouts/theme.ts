@@ -1,47 +1,37 @@
-import { languedocRoussillon } from './themes/languedoc-roussillon.js';
-import { midiPyrenees } from './themes/midi-pyrenees.js';
+/**
+ * The theme in force: the designer's tokens every component reads. Themes are YAML files
+ * (themes/<name>.yaml, or a path; schema in layouts/theme-schema.ts, loader in
+ * src/load/theme.ts): nothing to register here.
+ */
+import { readTheme, readThemeSync, DEFAULT_THEME, type LoadedTheme } from '../src/load/theme.js';
+import { TOOL_ROOT } from '../src/paths.js';
 
-/** A colour as a designer authors it: exact CMYK for print, and the RGB for screen. */
-export interface Colour {
-  /** Cyan, magenta, yellow, black in percent (0–100), e.g. [0, 80, 100, 0]. */
-  cmyk: readonly [number, number, number, number];
-  /** sRGB for screen, "#rrggbb". */
-  rgb: string;
-}
-
-/** A font file of the theme. */
-export interface FontFace {
-  /** File under assets/fonts/. */
-  file: string;
-  fontWeight: 400 | 600 | 700 | 800 | 900;
-  fontStyle: 'normal' | 'italic';
-}
-
-/** Every token of a theme (the shape of layouts/themes/languedoc-roussillon.ts). */
-export type Theme = typeof languedocRoussillon;
-export type ColourName = keyof Theme['colours'];
-
-/** The themes encre ships, by the name `--theme` takes. */
-export const themes: Record<string, Theme> = {
-  'languedoc-roussillon': languedocRoussillon,
-  'midi-pyrenees': midiPyrenees,
-};
-
-/** The theme used when none is named. */
-export const DEFAULT_THEME = 'languedoc-roussillon';
+export type { Theme, Colour, FontFace, ColourName } from './theme-schema.js';
+import type { Theme } from './theme-schema.js';
+export { DEFAULT_THEME };
 
 /**
  * The theme in force. Components read it when they render (an ES module live binding), so
- * selecting another theme before a build restyles every document.
+ * loading another theme before a build restyles every document. Until a build loads one, the
+ * default theme (themes/languedoc-roussillon.yaml, read when this module loads).
  */
-export let theme: Theme = languedocRoussillon;
+export let theme: Theme = readThemeSync(TOOL_ROOT, DEFAULT_THEME).theme;
+
+/** Makes `t` the theme of the next renders. @returns t */
+export function selectTheme(t: Theme): Theme {
+  theme = t;
+  return t;
+}
 
 /**
- * Selects the theme of the next renders.
- * @returns the theme; undefined when no theme has that name.
+ * Loads a theme (a name of themes/ or a .yaml path; see src/load/theme.ts readTheme) and
+ * makes it the theme of the next renders.
+ * @param root the project root (themes/ and relative paths are found from it).
+ * @returns the loaded theme: tokens, files read, where each token is set.
+ * @throws ThemeError with every problem located at the theme file's line and column.
  */
-export function selectTheme(name: string): Theme | undefined {
-  const t = themes[name];
-  if (t) theme = t;
-  return t;
+export async function loadTheme(root: string, nameOrPath: string): Promise<LoadedTheme> {
+  const loaded = await readTheme(root, nameOrPath);
+  selectTheme(loaded.theme);
+  return loaded;
 }

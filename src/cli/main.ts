@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { build } from '../build.js';
 import { importEvents, formatImportReport, formatImportError } from '../import/index.js';
-import { ContentError, PreflightError, UsageError } from '../model/errors.js';
+import { ContentError, PreflightError, ThemeError, UsageError } from '../model/errors.js';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { inspectPdf, summarise } from '../preflight/pdf.js';
@@ -12,11 +12,15 @@ import { startDevServer } from '../dev/server.js';
 import { removePendingTemps } from '../write/atomic.js';
 import { documents } from '../documents/registry.js';
 
-/** Exit codes: 1 bad input (content or command line), 2 preflight failure, 3 internal error. */
+/** Exit codes: 1 bad input (content, theme or command line), 2 preflight failure, 3 internal error. */
 const EXIT = { content: 1, preflight: 2, internal: 3 } as const;
 
 function fail(e: unknown): never {
   if (e instanceof ContentError) {
+    console.error(`encre: ${e.message}`);
+    process.exit(EXIT.content);
+  }
+  if (e instanceof ThemeError) {
     console.error(`encre: ${e.message}`);
     process.exit(EXIT.content);
   }
