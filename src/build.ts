@@ -171,7 +171,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT), ws.theme.file), ...qr.events];
     if (unprintable.length > 0) throw new ContentError(unprintable);
     themeWarnings = [...checkContrast(theme, model.sections.length, ws.theme.file), ...checkSectionColours(theme, model.sections.length, ws.theme.file)];
-    for (const w of themeWarnings) log(`warning: ${w.message}`);
+    for (const w of themeWarnings) if (specs.some((d) => w.documents.includes(d.id))) log(`warning: ${w.message}`);
     const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
     if (pool) pool.setup({ opts: jobOptions, content, model, theme: ws.theme });
     settled = pool ? await onWorkers(pool, jobs, done) : await inThisThread(ws, jobs, done);

@@ -359,6 +359,21 @@ export function readThemeSync(root: string, nameOrPath: string): LoadedTheme {
   return finish(prep, []);
 }
 
+/**
+ * The files a theme is read from (its own, then those it extends), as far as they can be
+ * read: for watching them (the dev server). Never throws: a theme with problems gives the
+ * files found before the problem (its errors come with the build).
+ * @returns absolute paths.
+ */
+export function themeFilesOf(root: string, nameOrPath: string): string[] {
+  try {
+    return prepare(root, nameOrPath).abs;
+  } catch {
+    const first = resolveThemeFile(root, nameOrPath, root, { file: '', line: 0, col: 0, path: '' });
+    return typeof first === 'string' ? [first] : [];
+  }
+}
+
 /** Where a token of a loaded theme is set (its path, or its nearest parent's). */
 export function placeOf(loaded: LoadedTheme, p: readonly (string | number)[]): Place {
   for (let n = p.length; n > 0; n--) {
