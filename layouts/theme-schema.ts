@@ -16,7 +16,7 @@ import { z } from 'zod';
 /** CMYK percentages, each 0–100: [cyan, magenta, yellow, black]. */
 export const cmykSchema = z.custom<[number, number, number, number]>(
   (v) => Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 100),
-  { message: 'expected 4 percentages 0–100 ([cyan, magenta, yellow, black], e.g. [0, 80, 100, 0])' },
+  { message: 'expected 4 percentages 0–100' },
 );
 
 /** An sRGB hex colour, "#rrggbb". */

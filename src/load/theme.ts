@@ -182,7 +182,12 @@ function prepare(root: string, nameOrPath: string): Prepared {
 function placeIn(sources: SourceFile[], p: readonly PropertyKey[]): Place {
   for (let n = p.length; n >= 0; n--) {
     for (const s of sources) {
-      if (s.doc.hasIn(p.slice(0, n))) return { file: s.file, ...locate(s, p.slice(0, n)) };
+      if (!s.doc.hasIn(p.slice(0, n))) continue;
+      // A block mapping or list is located at its key ("Inter:"); a value written on one line ([0, 80, 100, 0]) where it is written.
+      const last = p[n - 1];
+      const node = s.doc.getIn(p.slice(0, n), true);
+      if (typeof last === 'string' && (isMap(node) || isSeq(node)) && !node.flow) return { file: s.file, ...locateKey(s, p.slice(0, n - 1), last) };
+      return { file: s.file, ...locate(s, p.slice(0, n)) };
     }
   }
   return { file: sources[0]!.file, line: 1, col: 1 };
@@ -284,7 +289,9 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
         font = fontkit.create(readFileSync(file));
       } catch (e) {
         const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-        add(['fonts', 'faces', family, i, 'file'], missing ? `font file assets/fonts/${f.file} not found` : `assets/fonts/${f.file} is not a font encre can read (${(e as Error).message})`, missing ? `put the file (OTF or TTF, with its licence) in assets/fonts/, or correct the name; there are: ${readdirSync(fontsDir).filter((x) => /\.(otf|ttf)$/i.test(x)).join(', ')}` : 'give an OTF or TTF file');
+        const there = readdirSync(fontsDir).filter((x) => /\.(otf|ttf)$/i.test(x));
+        const near = nearest(f.file, there);
+        add(['fonts', 'faces', family, i, 'file'], missing ? `font file assets/fonts/${f.file} not found` : `assets/fonts/${f.file} is not a font encre can read (${(e as Error).message})`, missing ? (near ? `did you mean "${near}"?` : `put the file (OTF or TTF, with its licence) in assets/fonts/, or correct the name; there are: ${there.join(', ')}`) : 'give an OTF or TTF file');
         return;
       }
       if (!font || typeof (font as { layout?: unknown }).layout !== 'function') add(['fonts', 'faces', family, i, 'file'], `assets/fonts/${f.file} is a font collection, not a single font`, 'give one OTF or TTF file per face');
