@@ -240,8 +240,11 @@ function problemsOf(prep: Prepared, issues: readonly z.core.$ZodIssue[]): Proble
     let message: string;
     if (issue.code === 'invalid_type' && received === undefined) message = `missing (expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected === 'tuple' ? 'a list' : issue.expected})`;
     else if (issue.code === 'invalid_type') message = `received ${show(received)}, expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' || issue.expected === 'tuple' ? 'a list' : issue.expected}`;
-    else message = `received ${show(received)}, ${issue.message.replace(/^Invalid input: /, '')}`;
-    const hint = hintFor(issue.path);
+    else if (issue.path[0] === 'type' && issue.path.length === 2) message = `received ${show(received)}, expected [size, leading] in pt`;
+    else message = `received ${show(received)}, ${issue.message.replace(/^Invalid input: /, '').replace(/^Too (small|big): /, '').replace(/^./, (c) => c.toLowerCase())}`;
+    const number = typeof received === 'string' ? /^\s*(-?\d+(?:[.,]\d+)?)\s*[a-zA-Z]*\s*$/.exec(received) : null;
+    const unit = issue.path[0] === 'type' || issue.path[0] === 'rules' ? 'pt' : 'mm';
+    const hint = number ? `write the number alone, in ${unit}: ${number[1]!.replace(',', '.')}` : hintFor(issue.path);
     return [{ ...place, path: formatPath(issue.path), message, ...(hint ? { hint } : {}) }];
   });
 }

@@ -60,7 +60,9 @@ export class UsageError extends Error {
 export class ThemeError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the theme:\n${problems.map(formatProblem).join('\n')}`);
+    // A problem of the whole file, or of the --theme option itself: "file: message".
+    const format = (p: Problem) => (p.line === 0 && !p.path ? `${p.file}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}` : formatProblem(p));
+    super(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the theme:\n${problems.map(format).join('\n')}`);
     this.name = 'ThemeError';
     this.problems = problems;
   }
