@@ -11,6 +11,7 @@ import { cmykToScreenRgb } from '../src/render/icc.js';
 import { checkQrDensity, minQrSizeMm } from '../src/preflight/qr.js';
 import { contrastRatio, deltaE2000, checkContrast, checkSectionColours } from '../src/preflight/theme.js';
 import { toolFingerprint } from '../src/cache/fingerprint.js';
+import { touchedDocuments } from '../src/dev/server.js';
 import type { Model } from '../src/derive/model.js';
 import type { Content } from '../src/load/content.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
@@ -198,5 +199,7 @@ describe('themes as YAML files', () => {
     expect(before).not.toBe(toolFingerprint());
     const dir2 = themeDir({ 'outside.yaml': 'extends: languedoc-roussillon\nsafeArea: 4\n' });
     expect(toolFingerprint([path.join(dir2, 'outside.yaml')])).not.toBe(before);
+    // The dev server rebuilds every document, in a fresh build process, when a theme file changes.
+    expect(touchedDocuments(path.join(ROOT, 'themes/midi-pyrenees.yaml'), ROOT, 'content')).toEqual({ ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: true });
   });
 });
