@@ -4,13 +4,15 @@ import { fileEnv } from './load/env.js';
 import { loadContent } from './load/content.js';
 import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { documents, documentById, type DocumentSpec } from './documents/registry.js';
-import { ContentError, PreflightError, UsageError } from './model/errors.js';
+import { ContentError, PreflightError, ThemeError, UsageError } from './model/errors.js';
 import { imposeSaddle } from './post/impose.js';
 import { checkGlyphs, openFaces } from './preflight/glyphs.js';
 import { checkQrDensity } from './preflight/qr.js';
 import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
+import { placeOf } from './load/theme.js';
+import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
 import { WorkerPool, workerMemoryMb } from './build/pool.js';
 
@@ -87,7 +89,7 @@ export interface BuildOptions {
   documents: string[];
   /** Printer profile name (printers/<name>.yaml); "offset" when absent. */
   printer?: string;
-  /** Theme name (layouts/themes/); "languedoc-roussillon" when absent. */
+  /** Theme: a name of themes/ or the path of a .yaml theme file (relative to `root`); "languedoc-roussillon" when absent. */
   theme?: string;
   /** Affiche format: "A3" (default), "A2" or "40x60". */
   format?: string;
@@ -136,7 +138,8 @@ export interface BuiltDocument {
  * writes every PDF atomically, with the preflight report (out/preflight.json), only if every
  * file passed its checks. The content is loaded and checked here; the files are made on
  * worker threads (`opts.threads`; by default one per core for large campaigns), or in this thread.
- * @throws ContentError (bad content, nothing written), PreflightError (a check failed,
+ * @throws ContentError (bad content, nothing written), ThemeError (bad theme file, located in
+ *   it; a QR size below what the printer's qrMinModule allows), PreflightError (a check failed,
  *   nothing written), UsageError (unknown document id or printer, bad SOURCE_DATE_EPOCH,
  *   output folder not writable, a worker out of memory).
  */
@@ -154,21 +157,30 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const pool = threads > 0 ? new WorkerPool(threads) : undefined;
   let settled: (JobResult | Error)[];
   let ws: Workspace;
+  let themeWarnings: ThemeWarning[] = [];
   try {
     // Theme, format and printer are checked (and selected for this thread) before any work.
     ws = await openWorkspace(jobOptions, content);
     if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
     const { model } = ws;
     log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
-    const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT)), ...checkQrDensity(model, content, Math.min(theme.qr.eventSize, theme.qr.flyerSize, theme.qr.posterSize))];
+    // Every event's QR code at the smallest size the theme prints one (the token that sets it, named in the message).
+    const qrToken = (['eventSize', 'flyerSize', 'posterSize'] as const).reduce((a, b) => (theme.qr[b] < theme.qr[a] ? b : a));
+    const qr = checkQrDensity(model, content, { token: `qr.${qrToken}`, sizeMm: theme.qr[qrToken], place: placeOf(ws.theme, ['qr', qrToken]) }, ws.printer.qrMinModule);
+    if (qr.theme.length > 0) throw new ThemeError(qr.theme);
+    const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT), ws.theme.file), ...qr.events];
     if (unprintable.length > 0) throw new ContentError(unprintable);
+    themeWarnings = [...checkContrast(theme, model.sections.length, ws.theme.file), ...checkSectionColours(theme, model.sections.length, ws.theme.file)];
+    for (const w of themeWarnings) if (specs.some((d) => w.documents.includes(d.id))) log(`warning: ${w.message}`);
     const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
-    if (pool) pool.setup({ opts: jobOptions, content, model });
+    if (pool) pool.setup({ opts: jobOptions, content, model, theme: ws.theme });
     settled = pool ? await onWorkers(pool, jobs, done) : await inThisThread(ws, jobs, done);
   } finally {
     await pool?.close();
   }
   const results = failures(settled);
+  // The theme's warnings (contrast, close section colours) in the report of each file that prints them.
+  for (const r of results) r.report.warnings.push(...themeWarnings.filter((w) => w.documents.includes(r.document)).map((w) => w.message));
   const extra: { file: string; bytes: Uint8Array; pages: number }[] = [];
   if (opts.impose === 'saddle') {
     const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');
@@ -178,7 +190,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   }
   const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(opts.out, r.file), pages: r.pages, bytes: r.bytes.length }));
   if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes }));
-  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, files: results.map((r) => r.report) }, null, 2);
+  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, files: results.map((r) => r.report) }, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),

@@ -10,7 +10,7 @@ import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { build } from '../src/build.js';
 import { ContentError, formatProblem } from '../src/model/errors.js';
 import { downloadImage } from '../src/assets/logos.js';
-import { themes } from '../layouts/theme.js';
+import { readTheme, themeNames } from '../src/load/theme.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
 
 /**
@@ -160,11 +160,13 @@ describe('remote logos', () => {
     expect('bytes' in ok && Buffer.from(ok.bytes).equals(png)).toBe(true);
   });
 
-  it('fonts cannot be remote: every theme names font files under assets/fonts/, read from disk', () => {
-    // Fonts come only from the themes (TypeScript in layouts/themes/, chosen by name, never
-    // from the content); each face is a file name resolved under assets/fonts/ and opened
-    // with fontkit from disk, so a URL there could only be a missing file, never a download.
-    for (const [name, theme] of Object.entries(themes)) {
+  it('fonts cannot be remote: every theme names font files under assets/fonts/, read from disk', async () => {
+    // Fonts come only from the themes (YAML in themes/, chosen by name or path, never from
+    // the content); each face is a file name resolved under assets/fonts/ (the theme schema
+    // refuses anything else) and opened with fontkit from disk, so a URL there could only be
+    // a missing file, never a download.
+    for (const name of themeNames(ROOT)) {
+      const { theme } = await readTheme(ROOT, name);
       for (const face of Object.values(theme.fonts.faces).flat()) {
         expect(face.file, `${name}: ${face.file}`).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*\.(otf|ttf|woff2?)$/);
       }

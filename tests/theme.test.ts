@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { build } from '../src/build.js';
-import { themes } from '../layouts/theme.js';
+import { readTheme } from '../src/load/theme.js';
 import { motifEdge } from '../layouts/components/Triangles.js';
 import { departement, DEPARTEMENT_CODES } from '../src/model/departements.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
@@ -62,8 +62,8 @@ describe('themes and formats', () => {
   it('restyle all four documents: the theme’s brand colour is in each print file, the other theme’s is not', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-theme-'));
     await build({ root: ROOT, content: 'content', out, documents: [], theme: 'midi-pyrenees', sourceDateEpoch: EPOCH });
-    const blue = themes['midi-pyrenees']!.colours.brand.cmyk.map((v) => v / 100).join(' ');
-    const orange = themes['languedoc-roussillon']!.colours.brand.cmyk.map((v) => v / 100).join(' ');
+    const blue = (await readTheme(ROOT, 'midi-pyrenees')).theme.colours.brand.cmyk.map((v) => v / 100).join(' ');
+    const orange = (await readTheme(ROOT, 'languedoc-roussillon')).theme.colours.brand.cmyk.map((v) => v / 100).join(' ');
     expect(blue).toBe('0.9 0.4 0 0');
     for (const file of DOCS) {
       const content = await streams(path.join(out, file));
@@ -206,7 +206,7 @@ describe('themes and formats', () => {
   });
 
   it('refuses an unknown theme or format, naming the known ones', async () => {
-    await expect(build({ root: ROOT, content: 'content', out: os.tmpdir(), documents: [], theme: 'nope' })).rejects.toThrow('unknown theme "nope"; expected one of: languedoc-roussillon, midi-pyrenees');
+    await expect(build({ root: ROOT, content: 'content', out: os.tmpdir(), documents: [], theme: 'nope' })).rejects.toThrow('unknown theme "nope"; expected one of: languedoc-roussillon, midi-pyrenees (files in themes/)');
     await expect(build({ root: ROOT, content: 'content', out: os.tmpdir(), documents: [], format: 'A1' })).rejects.toThrow('unknown affiche format "A1"; expected one of: A3, A2, 40x60');
   });
 });

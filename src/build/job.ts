@@ -24,7 +24,8 @@ import { hashOf } from '../cache/hash.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { restoreMeasurements, savedMeasurements } from '../paginate/measure.js';
 import { TOOL_ROOT } from '../paths.js';
-import { theme, themes, selectTheme } from '../../layouts/theme.js';
+import { theme, selectTheme, loadTheme } from '../../layouts/theme.js';
+import type { LoadedTheme } from '../load/theme.js';
 import { frames, selectPosterFormat, POSTER_FORMATS } from '../../layouts/frames.js';
 
 /** The options a job needs: plain data, so that they can be sent to a worker thread. */
@@ -32,6 +33,7 @@ export interface JobOptions {
   root: string;
   /** Printer profile name (printers/<name>.yaml). */
   printer: string;
+  /** Theme name (themes/<name>.yaml) or path of a theme file (.yaml/.yml), relative to `root`. */
   theme: string;
   format: string;
   sourceDateEpoch?: string;
@@ -62,6 +64,8 @@ export interface Workspace {
   model: Model;
   env: Env;
   printer: Printer;
+  /** The theme in force: its tokens, files and where each token is set. */
+  theme: LoadedTheme;
   /** Partners with their logos prepared, by output and placed height ("print:12"). */
   partners: Map<string, Promise<PlacedPartner[]>>;
   /** Finished files and measurements of earlier builds (src/cache/); undefined: no cache. */
@@ -69,25 +73,30 @@ export interface Workspace {
 }
 
 /**
- * Selects the theme and affiche format and loads the printer profile (the module-wide
- * settings layouts read), derives the model from validated content and registers the fonts:
- * everything the jobs of a build share. Called once per build in each thread that runs jobs.
- * @param derived the model, when the caller has derived it already (same thread).
- * @throws UsageError for an unknown theme, format or printer profile.
+ * Loads and selects the theme (or selects the one given), selects the affiche format and
+ * loads the printer profile (the module-wide settings layouts read), derives the model from
+ * validated content and registers the fonts: everything the jobs of a build share. Called
+ * once per build in each thread that runs jobs.
+ * @param derived the model, when the caller has derived it already (another thread, or this one).
+ * @param loaded the theme, when the caller has loaded it already (worker threads get the
+ *   build thread's, so that every thread renders with the same tokens).
+ * @throws ThemeError for an unknown or bad theme (located in its file); UsageError for an
+ *   unknown format or printer profile.
  */
-export async function openWorkspace(opts: JobOptions, content: Content, derived?: Model): Promise<Workspace> {
+export async function openWorkspace(opts: JobOptions, content: Content, derived?: Model, loaded?: LoadedTheme): Promise<Workspace> {
   const dir = opts.cache === false ? undefined : cacheDir();
   const cache = dir ? new DiskCache(dir) : undefined;
   const printer = await loadPrinter(opts.printer);
-  if (!selectTheme(opts.theme)) throw new UsageError(`unknown theme "${opts.theme}"; expected one of: ${Object.keys(themes).join(', ')}`);
+  const themeLoaded = loaded ?? (await loadTheme(opts.root, opts.theme));
+  selectTheme(themeLoaded.theme);
   if (!selectPosterFormat(opts.format)) throw new UsageError(`unknown affiche format "${opts.format}"; expected one of: ${Object.keys(POSTER_FORMATS).join(', ')}`);
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
   const env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = derived ?? deriveModel(content, env.buildDate);
   registerFonts(TOOL_ROOT);
-  const saved = cache && (await cache.get(`measurements-${toolFingerprint()}`));
+  const saved = cache && (await cache.get(`measurements-${toolFingerprint(themeLoaded.files)}`));
   if (saved) restoreMeasurements(Buffer.from(saved).toString('utf8'));
-  return { content, model, env, printer, partners: new Map(), cache };
+  return { content, model, env, printer, theme: themeLoaded, partners: new Map(), cache };
 }
 
 /**
@@ -120,7 +129,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   // A file made before from the same inputs (its props), theme, printer and encre is taken
   // as it was (it passed every check then): an unchanged document is not rendered again.
   const file = path.join(job.output === 'screen' ? 'screen' : '', spec.file);
-  const key = ws.cache && hashOf({ tool: toolFingerprint(), job, printer: p, theme, frame: spec.frame, inputs: spec.inputs(model, { partners: placedPartners }), slug: [model.title, model.year, model.editionLabel, day] });
+  const key = ws.cache && hashOf({ tool: toolFingerprint(ws.theme.files), job, printer: p, theme, frame: spec.frame, inputs: spec.inputs(model, { partners: placedPartners }), slug: [model.title, model.year, model.editionLabel, day] });
   if (ws.cache && key) {
     const [pdf, meta] = await Promise.all([ws.cache.get(`${key}.pdf`), ws.cache.get(`${key}.json`)]);
     if (pdf && meta) {
@@ -152,7 +161,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   };
   const render = async () => {
     const where = (field: string) => ({ file: content.campaignFile, ...(content.campaignPlaces[field] ?? { line: 0, col: 0 }) });
-    const planned = await spec.render(model, { partners: placedPartners, where, note: (line) => notes.push(line) }, out);
+    const planned = await spec.render(model, { partners: placedPartners, where, note: (line) => notes.push(line), minModule: ws.printer.qrMinModule }, out);
     return { planned, bytes: await pdf.bytes() };
   };
   const { result, unknown } = await (p.colour === 'cmyk' ? withCmyk(themePalette(), render) : render().then((result) => ({ result, unknown: [] as string[] }))).catch((e: unknown) => {
@@ -162,7 +171,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   });
   const { planned, bytes: rendered } = result;
   const measured = savedMeasurements();
-  if (measured && ws.cache) await ws.cache.put(`measurements-${toolFingerprint()}`, measured);
+  if (measured && ws.cache) await ws.cache.put(`measurements-${toolFingerprint(ws.theme.files)}`, measured);
   const { bytes, doc } = await finalise(rendered, {
     trim: trimPt,
     bleed: mm(p.bleed),
@@ -179,7 +188,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   if (notes.length > 0) report.notes = notes;
   const problems = [
     ...report.errors,
-    ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to layouts/theme.ts)`),
+    ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to the theme, ${ws.theme.file})`),
     ...checkPages(spec, doc, planned),
     ...(spec.check?.(doc, model) ?? []),
     ...layoutProblems,

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Content } from '../load/content.js';
 import type { Model } from '../derive/model.js';
+import type { LoadedTheme } from '../load/theme.js';
 import { reviveError, type SerialisedError } from './errors.js';
 import { UsageError } from '../model/errors.js';
 import type { Job, JobOptions, JobResult } from './job.js';
@@ -34,11 +35,13 @@ export function workerMemoryMb(): number {
 /** What it gives back: the file, or the error. */
 export type Outcome = JobResult | Error;
 
-/** What every worker starts from: the job options, the validated content, the derived model. */
+/** What every worker starts from: the job options, the validated content, the derived model, the loaded theme. */
 export interface WorkerSetup {
   opts: JobOptions;
   content: Content;
   model: Model;
+  /** The theme as the build thread loaded it (not read again: every thread renders the same tokens). */
+  theme: LoadedTheme;
 }
 
 interface Slot {

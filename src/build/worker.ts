@@ -14,10 +14,10 @@ import { serialiseError } from './errors.js';
 const port = parentPort;
 if (!port) throw new Error('internal: build/worker.ts runs only as a worker thread');
 const [{ setup }] = (await once(port, 'message')) as [{ setup: WorkerSetup }];
-const { opts, content, model } = setup;
+const { opts, content, model, theme } = setup;
 
 try {
-  const ws = await openWorkspace(opts, content, model);
+  const ws = await openWorkspace(opts, content, model, theme);
   port.on('message', async (msg: { job: Job }) => {
     try {
       const result = await runJob(ws, msg.job);

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { build } from '../build.js';
 import { importEvents, formatImportReport, formatImportError } from '../import/index.js';
-import { ContentError, PreflightError, UsageError } from '../model/errors.js';
+import { ContentError, PreflightError, ThemeError, UsageError } from '../model/errors.js';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { inspectPdf, summarise } from '../preflight/pdf.js';
@@ -12,11 +12,15 @@ import { startDevServer } from '../dev/server.js';
 import { removePendingTemps } from '../write/atomic.js';
 import { documents } from '../documents/registry.js';
 
-/** Exit codes: 1 bad input (content or command line), 2 preflight failure, 3 internal error. */
+/** Exit codes: 1 bad input (content, theme or command line), 2 preflight failure, 3 internal error. */
 const EXIT = { content: 1, preflight: 2, internal: 3 } as const;
 
 function fail(e: unknown): never {
   if (e instanceof ContentError) {
+    console.error(`encre: ${e.message}`);
+    process.exit(EXIT.content);
+  }
+  if (e instanceof ThemeError) {
     console.error(`encre: ${e.message}`);
     process.exit(EXIT.content);
   }
@@ -44,7 +48,7 @@ program
   .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
   .option('--out <dir>', 'output folder', 'out')
   .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, digital)', 'offset')
-  .option('--theme <name>', 'theme (layouts/themes/): languedoc-roussillon, midi-pyrenees', 'languedoc-roussillon')
+  .option('--theme <name|file>', 'theme: a name of themes/ (languedoc-roussillon, midi-pyrenees) or the path of a .yaml theme file', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
@@ -64,7 +68,7 @@ program
   .argument('[document...]', 'document ids (default: all)')
   .option('--content <dir>', 'content folder', 'content')
   .option('--out <dir>', 'output folder', 'out')
-  .option('--theme <name>', 'theme', 'languedoc-roussillon')
+  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--dpi <n>', 'resolution of the page images', '72')
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
@@ -86,7 +90,7 @@ program
   .command('dev')
   .description('preview server: every page of every document in the browser, rebuilt and refreshed as you save')
   .option('--content <dir>', 'content folder', 'content')
-  .option('--theme <name>', 'theme', 'languedoc-roussillon')
+  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--port <n>', 'port', '4321')
   .option('--host <address>', 'interface to listen on (127.0.0.1; another one makes the preview reachable from other machines, with a warning)', '127.0.0.1')

@@ -5,7 +5,7 @@
  * Messages in: { id, request: BuildRequest }; out: { id, ok: true, docs } | { id, ok: false, error }.
  */
 import { build } from '../build.js';
-import { ContentError, PreflightError, UsageError, formatProblem } from '../model/errors.js';
+import { ContentError, PreflightError, ThemeError, UsageError, formatProblem } from '../model/errors.js';
 
 /** What the server asks for. */
 export interface BuildRequest {
@@ -36,7 +36,7 @@ process.on('message', async (msg: { id: number; request: BuildRequest }) => {
     const error =
       e instanceof ContentError
         ? e.problems.map(formatProblem).join('\n')
-        : e instanceof PreflightError || e instanceof UsageError
+        : e instanceof ThemeError || e instanceof PreflightError || e instanceof UsageError
           ? e.message
           : `internal error: ${(e as Error).stack ?? String(e)}`;
     process.send?.({ id, ok: false, error });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import chokidar from 'chokidar';
+import { themeFilesOf, DEFAULT_THEME } from '../load/theme.js';
 import { rasterise, toPng } from '../preview/raster.js';
 import { previewHtml } from './page.js';
 import type { BuildRequest, PreviewDoc } from './builder.js';
@@ -71,7 +72,7 @@ export function touchedDocuments(file: string, root: string, content: string): {
   const all = documents.map((d) => d.id);
   const folders: Record<string, string> = { 'layouts/programme/': 'programme', 'layouts/affiche/': 'affiche', 'layouts/flyer/': 'flyer', 'layouts/dossier/': 'dossier-de-presse' };
   for (const [prefix, id] of Object.entries(folders)) if (rel.startsWith(prefix)) return { ids: [id], restart: true };
-  if (rel.startsWith('layouts/') || rel.startsWith('src/')) return { ids: all, restart: true };
+  if (rel.startsWith('layouts/') || rel.startsWith('src/') || rel.startsWith('themes/')) return { ids: all, restart: true };
   if (rel.startsWith('assets/logos/') || /\/assets\//.test(rel)) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
   if (rel.startsWith('assets/fonts/')) return { ids: all, restart: true };
   const base = `${content.replace(/\/$/, '')}/`;
@@ -84,7 +85,8 @@ export function touchedDocuments(file: string, root: string, content: string): {
 /**
  * Starts the preview server (`encre dev`): builds the screen files in a child process, serves
  * every page as an image on an HTML page that refreshes itself (server-sent events), watches
- * the content, layouts, themes and assets, and rebuilds only what a change touches. A
+ * the content, layouts, theme files (themes/ and a theme given by path, with the files it
+ * extends) and assets, and rebuilds only what a change touches. A
  * content error shows in the page with its file:line; the server keeps running.
  * Serves only its own routes: /, /state, /events, /page/<document>/<n>.png; anything else is
  * a 4xx (405 for methods other than GET and HEAD, 400 for a bad encoding or a "..", 414 for
@@ -208,7 +210,9 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   })();
 
   // --- watching ------------------------------------------------------------------------
-  const watched = [opts.content, 'layouts', 'assets', path.relative(opts.root, path.join(TOOL_ROOT, 'layouts'))].map((p) => path.resolve(opts.root, p));
+  // The theme: themes/ (the project's and encre's) and the theme's own files when given by path (outside the project too).
+  const themeFiles = themeFilesOf(opts.root, opts.theme ?? DEFAULT_THEME);
+  const watched = [opts.content, 'layouts', 'assets', 'themes', path.relative(opts.root, path.join(TOOL_ROOT, 'layouts')), path.relative(opts.root, path.join(TOOL_ROOT, 'themes')), ...themeFiles].map((p) => path.resolve(opts.root, p));
   // inotify events straight away (no atomic-save or write-finish delays); a save that touches
   // several files within 25 ms is one rebuild.
   const watcher = chokidar.watch([...new Set(watched)], { ignoreInitial: true, atomic: false });
@@ -216,7 +220,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, file) => {
     const fromTool = path.relative(TOOL_ROOT, file).startsWith('layouts');
-    const t = touchedDocuments(file, fromTool ? TOOL_ROOT : opts.root, opts.content);
+    const t = themeFiles.includes(path.resolve(file)) ? { ids: documents.map((d) => d.id), restart: true } : touchedDocuments(file, fromTool || path.relative(TOOL_ROOT, file).startsWith('themes') ? TOOL_ROOT : opts.root, opts.content);
     log(`changed ${path.relative(opts.root, file)} → ${t.ids.join(', ') || 'nothing'}${t.restart ? ' (reloading layouts)' : ''}`);
     burst = { ids: new Set([...(burst?.ids ?? []), ...t.ids]), restart: Boolean(burst?.restart || t.restart) };
     clearTimeout(timer);

@@ -4,6 +4,7 @@ import { Programme } from '../../layouts/programme/Programme.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { chooseColumns, finishPlan, frontPages, planColumns, planVariant, sectionCount, type DrawPages } from '../paginate/programme.js';
 import { copyfit, type Copyfit } from '../paginate/copyfit.js';
+import { SCREEN } from '../model/printer.js';
 import { putTheme, theme } from '../../layouts/theme.js';
 import type { ProgrammePlan } from '../paginate/plan.js';
 import type { PageSink } from '../render/render.js';
@@ -27,7 +28,7 @@ export async function renderProgramme(model: Model, partners: PlacedPartner[], o
   // Copyfitting plans the booklet a few times: for a page budget, or to fill the natural
   // multiple of 4 in a programme small enough to plan again in a moment.
   if (fit && (budget !== undefined || model.events.length <= FIT_UP_TO)) {
-    const fitted = await fittedOnce(model, async () => copyfit(model, budget, () => planVariant(model), fit.where, await autoColumns(model)));
+    const fitted = await fittedOnce(model, async () => copyfit(model, budget, () => planVariant(model), fit.where, fit.minModule, await autoColumns(model)));
     if (fitted.summary) fit.note(`copyfit: ${fitted.summary}`);
     const before = putTheme(fitted.theme);
     try {
@@ -62,10 +63,10 @@ async function autoColumns(model: Model): Promise<1 | 2 | undefined> {
  * that compare a built programme with its plan.
  * @throws ContentError when the page budget is out of reach.
  */
-export async function fittedPlan(model: Model): Promise<ProgrammePlan> {
+export async function fittedPlan(model: Model, minModuleMm = SCREEN.qrMinModule): Promise<ProgrammePlan> {
   const budget = model.campaign.programme.pages;
   if (budget === undefined && model.events.length > FIT_UP_TO) return (await planVariant(model))!;
-  const fitted = await copyfit(model, budget, () => planVariant(model), { file: 'campaign.yaml', line: 0, col: 0 }, await autoColumns(model));
+  const fitted = await copyfit(model, budget, () => planVariant(model), { file: 'campaign.yaml', line: 0, col: 0 }, minModuleMm, await autoColumns(model));
   const before = putTheme(fitted.theme);
   try {
     return (await planVariant(model))!;
@@ -80,6 +81,8 @@ export const FIT_UP_TO = 800;
 /** What copyfitting needs from the build: where `programme.pages` is written, and a log for what it changed. */
 export interface FitContext {
   where: { file: string; line: number; col: number };
+  /** The print profile's smallest QR module, mm (the screen file is fitted as the print file is). */
+  minModule: number;
   note: (line: string) => void;
 }
 

@@ -18,6 +18,8 @@ export interface BuildContext {
   where?: (field: string) => { file: string; line: number; col: number };
   /** What the layout decided that the report should say (the programme's copyfitting), a line each. */
   note?: (line: string) => void;
+  /** The print profile's smallest QR module, mm: copyfitting shrinks QR codes no further. */
+  minModule?: number;
 }
 
 /** A document encre can build: its id, output file, page frame, builder and preflight rules. */
@@ -52,7 +54,7 @@ export const documents: DocumentSpec[] = [
       return frames.programme;
     },
     pages: (n) => (n % 4 === 0 ? undefined : `${n} pages, not a multiple of 4 (saddle stitch)`),
-    render: (model, ctx, out) => renderProgramme(model, ctx.partners, out, ctx.where && ctx.note ? { where: ctx.where('programme.pages'), note: ctx.note } : undefined),
+    render: (model, ctx, out) => renderProgramme(model, ctx.partners, out, ctx.where && ctx.note ? { where: ctx.where('programme.pages'), note: ctx.note, minModule: ctx.minModule ?? 0.33 } : undefined),
     // The programme prints every event: the whole model.
     inputs: (model, ctx) => ({ model, partners: ctx.partners }),
     check: (pdf, model) => checkAllEvents(pdf, model),

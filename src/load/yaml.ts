@@ -155,7 +155,7 @@ function explain(issue: z.core.$ZodIssue, received: unknown, key: string | undef
 }
 
 /** The field names a strict object schema accepts at `path` (through arrays and objects). */
-function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let s: unknown = schema;
   const unwrap = (x: unknown): unknown => {
     let cur = x as { def?: { type?: string; innerType?: unknown; in?: unknown; element?: unknown } };
@@ -178,7 +178,7 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 }
 
 /** The known name closest to `word` (edit distance ≤ 2, or differing only in case), if any. */
-function nearest(word: string, known: readonly string[]): string | undefined {
+export function nearest(word: string, known: readonly string[]): string | undefined {
   let best: { name: string; d: number } | undefined;
   for (const name of known) {
     const d = name.toLowerCase() === word.toLowerCase() ? 0 : distance(word.toLowerCase(), name.toLowerCase());

@@ -50,3 +50,20 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * Thrown when a theme cannot be used: an unknown name, a bad value, a missing font, an
+ * `extends` cycle. Carries every problem found, located in the theme's files
+ * (themes/<name>.yaml:line:col). Bad input, like content: exit code 1; but the message says
+ * "theme" so that the designer, not the editor, knows it is theirs.
+ */
+export class ThemeError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    // A problem of the whole file, or of the --theme option itself: "file: message".
+    const format = (p: Problem) => (p.line === 0 && !p.path ? `${p.file}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}` : formatProblem(p));
+    super(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the theme:\n${problems.map(format).join('\n')}`);
+    this.name = 'ThemeError';
+    this.problems = problems;
+  }
+}

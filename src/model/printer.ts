@@ -33,6 +33,12 @@ export const PrinterSchema = z.strictObject({
   minPpi: z.number().positive(),
   /** Images below this effective resolution fail the build. */
   failPpi: z.number().positive(),
+  /**
+   * Smallest printed QR module (the side of one dark square), mm: a QR code of n modules is
+   * printed at n × qrMinModule at least (src/preflight/qr.ts minQrSizeMm). 0.33 mm is a
+   * common print floor; GS1 asks 0.396 mm for retail.
+   */
+  qrMinModule: z.number().min(0.1).max(2),
 }).superRefine((p, ctx) => {
   if (p.cropMarks && p.slug < 6) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'crop marks need a slug of at least 6 mm' });
   if (p.pdfx !== 'none' && p.colour !== 'cmyk') ctx.addIssue({ code: 'custom', path: ['pdfx'], message: 'PDF/X with an rgb profile is not supported: set colour: cmyk or pdfx: none' });
@@ -52,4 +58,5 @@ export const SCREEN: Printer = {
   inkLimit: 400,
   minPpi: 96,
   failPpi: 72,
+  qrMinModule: 0.33,
 };

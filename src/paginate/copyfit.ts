@@ -1,7 +1,7 @@
 import type { Model } from '../derive/model.js';
 import { ContentError, PreflightError } from '../model/errors.js';
 import { putTheme, theme, type FitSetting, type Theme } from '../../layouts/theme.js';
-import { MIN_MODULE_MM } from '../preflight/qr.js';
+import { minQrSizeMm } from '../preflight/qr.js';
 import type { ProgrammePlan } from './plan.js';
 
 /*
@@ -86,11 +86,12 @@ export function themeState(t: Theme, columns?: 1 | 2): FitState {
 
 /**
  * The smallest QR code that keeps every event's code scannable: the densest code's modules ×
- * the smallest printed module ({@link MIN_MODULE_MM}), rounded up to 0.5 mm; in mm.
+ * the printer profile's smallest module (`qrMinModule`, mm; src/preflight/qr.ts
+ * minQrSizeMm), rounded up to 0.5 mm; in mm.
  */
-export function scannableQrSize(model: Model): number {
+export function scannableQrSize(model: Model, minModuleMm: number): number {
   const modules = Math.max(0, ...model.events.map((e) => e.qr?.modules ?? 0));
-  return Math.ceil(modules * MIN_MODULE_MM * 2) / 2;
+  return Math.ceil(minQrSizeMm(modules, minModuleMm) * 2) / 2;
 }
 
 /**
@@ -101,7 +102,7 @@ export function scannableQrSize(model: Model): number {
  * Page counts fall (nearly) monotonically along the ladder.
  * @returns the states, and the index of the theme's own.
  */
-export function fitLadder(t: Theme, model: Model, columns?: 1 | 2): { states: FitState[]; own: number } {
+export function fitLadder(t: Theme, model: Model, minModuleMm: number, columns?: 1 | 2): { states: FitState[]; own: number } {
   const own = themeState(t, columns);
   const fit = t.copyfit;
   const loosen: FitState[] = [];
@@ -117,7 +118,7 @@ export function fitLadder(t: Theme, model: Model, columns?: 1 | 2): { states: Fi
       case 'titleSize':
         return fit[s];
       case 'qrSize':
-        return { ...fit.qrSize, min: Math.max(fit.qrSize.min, scannableQrSize(model)) };
+        return { ...fit.qrSize, min: Math.max(fit.qrSize.min, scannableQrSize(model, minModuleMm)) };
       case 'columns':
         return undefined;
     }
@@ -155,13 +156,14 @@ function contentPages(plan: ProgrammePlan): number {
  * the booklet fills them rather than ending in notes pages).
  * @param plan plans the programme with the theme in force (put by this function).
  * @param where campaign.yaml's location of `programme.pages`, for the refusal.
+ * @param minModuleMm the printer profile's smallest QR module (mm): QR codes shrink no further.
  * @param columns the columns the theme's `'auto'` chose (its own state's).
  * @throws ContentError when the budget is out of reach, naming the fewest pages the tightest
  *   settings reach and the bounds that stopped them.
  */
-export async function copyfit(model: Model, budget: PageBudget, plan: PlanVariant, where: { file: string; line: number; col: number }, columns?: 1 | 2): Promise<Copyfit> {
+export async function copyfit(model: Model, budget: PageBudget, plan: PlanVariant, where: { file: string; line: number; col: number }, minModuleMm: number, columns?: 1 | 2): Promise<Copyfit> {
   const base = theme;
-  const { states, own } = fitLadder(base, model, columns);
+  const { states, own } = fitLadder(base, model, minModuleMm, columns);
   const counted = new Map<number, number>();
   const pagesAt = async (i: number): Promise<number> => {
     const known = counted.get(i);

@@ -11,16 +11,21 @@ export interface Face {
   hasGlyph(codePoint: number): boolean;
 }
 
-/** Opens every face of the theme (files under `<root>/assets/fonts/`). @throws Error naming a missing font file. */
+/**
+ * Opens every face of the theme's text and display families (files under
+ * `<root>/assets/fonts/`; families listed in fonts.faces but not used are not printed).
+ * @throws Error naming a missing font file (the theme loader checks them first).
+ */
 export function openFaces(root: string): Face[] {
-  return Object.values(theme.fonts.faces).flatMap((faces) =>
+  const used = [...new Set([theme.fonts.family, theme.fonts.display])];
+  return used.map((family) => theme.fonts.faces[family] ?? []).flatMap((faces) =>
     faces.map((f) => {
       const file = path.resolve(root, 'assets/fonts', f.file);
       let font: fontkit.Font;
       try {
         font = fontkit.openSync(file) as fontkit.Font;
       } catch (e) {
-        throw new Error(`font file ${path.relative(root, file)} cannot be read (${(e as Error).message}); see layouts/theme.ts fonts.faces`);
+        throw new Error(`font file ${path.relative(root, file)} cannot be read (${(e as Error).message}); see the theme's fonts.faces`);
       }
       return { name: f.file, hasGlyph: (cp: number) => font.hasGlyphForCodePoint(cp) };
     }),
@@ -34,9 +39,10 @@ const CONTROL = /[\n\r\t]/;
  * Every character of the text the documents print must exist in every face of the theme:
  * react-pdf would otherwise draw it with a non-embedded Helvetica, or not at all.
  * Checks the derived model (after French typography), and names where each character is.
+ * @param themeFile the theme file, named in the hint.
  * @returns one Problem per string holding characters no face can draw.
  */
-export function checkGlyphs(model: Model, content: Content, faces: Face[]): Problem[] {
+export function checkGlyphs(model: Model, content: Content, faces: Face[], themeFile = 'the theme'): Problem[] {
   const located = new Map(content.events.map((e) => [e.value.id, e]));
   const problems: Problem[] = [];
   const check = (text: string, where: { file: string; line: number; col?: number; path: string }) => {
@@ -54,7 +60,7 @@ export function checkGlyphs(model: Model, content: Content, faces: Face[]): Prob
       ...where,
       col: where.line > 0 ? (where.col ?? 1) : 0,
       message: `the fonts cannot print ${list}: missing from ${fonts}`,
-      hint: 'replace the character, or add a font that has it to layouts/theme.ts (fonts.faces)',
+      hint: `replace the character, or add a font that has it to ${themeFile} (fonts.faces)`,
     });
   };
   for (const e of model.events) {

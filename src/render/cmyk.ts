@@ -19,7 +19,7 @@ export function themePalette(): Map<string, readonly [number, number, number, nu
     const key = c.rgb.toLowerCase();
     const known = palette.get(key);
     if (known && known.join() !== c.cmyk.join()) {
-      throw new Error(`layouts/theme.ts: the RGB ${c.rgb} is paired with two CMYK values (${known.join('/')} and ${c.cmyk.join('/')}); give each colour its own RGB`);
+      throw new Error(`internal: the theme pairs the RGB ${c.rgb} with two CMYK values (${known.join('/')} and ${c.cmyk.join('/')}) (the theme loader refuses this)`);
     }
     palette.set(key, c.cmyk);
   }
