@@ -34,6 +34,20 @@ export function putTheme(t: Theme): Theme {
 }
 
 /**
+ * Runs `fn` with `t` in force (a theme derived from the selected one: copyfitting), then puts
+ * the theme before it back, whether `fn` resolves or throws.
+ * @returns what `fn` resolves to.
+ */
+export async function withTheme<T>(t: Theme, fn: () => Promise<T>): Promise<T> {
+  const before = putTheme(t);
+  try {
+    return await fn();
+  } finally {
+    putTheme(before);
+  }
+}
+
+/**
  * Loads a theme (a name of themes/ or a .yaml path; see src/load/theme.ts readTheme) and
  * makes it the theme of the next renders.
  * @param root the project root (themes/ and relative paths are found from it).

@@ -119,14 +119,18 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
       }
       case 'title': {
         const s = style('title');
-        const size = LONG_WORD.test(event.title) ? fitted(event.title, s, { family: s.fontFamily, weight: s.fontWeight }, width, Infinity, false) : s;
-        const tied = tieTitle(event.title, { family: s.fontFamily, weight: s.fontWeight }, size.fontSize, width);
+        const face = { family: s.fontFamily, weight: s.fontWeight };
+        const size = LONG_WORD.test(event.title) ? fitted(event.title, s, face, width, Infinity, false) : s;
+        const tied = tieTitle(event.title, face, size.fontSize, width);
         return <Text hyphenationCallback={keepTitleWords} style={{ ...size, fontSize: tied.fontSize }}>{tied.text}</Text>;
       }
       case 'place':
         return <Text style={style('place')}>{event.place}</Text>;
-      case 'description':
-        return event.description && card.variant !== 'compact' ? <Text style={style('description')}>{tieLastWords(event.description, tieChars(width, style('description').fontSize))}</Text> : null;
+      case 'description': {
+        if (!event.description || card.variant === 'compact') return null;
+        const s = style('description');
+        return <Text style={s}>{tieLastWords(event.description, tieChars(width, s.fontSize))}</Text>;
+      }
       case 'tags':
         return card.variant === 'detailed' && event.tags.length > 0 ? <Text style={style('tags')}>{event.tags.join(' · ')}</Text> : null;
       case 'footer': {

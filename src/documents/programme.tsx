@@ -5,7 +5,7 @@ import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { chooseColumns, finishPlan, frontPages, planColumns, planVariant, sectionCount, type DrawPages } from '../paginate/programme.js';
 import { copyfit, type Copyfit } from '../paginate/copyfit.js';
 import { SCREEN } from '../model/printer.js';
-import { putTheme, theme } from '../../layouts/theme.js';
+import { theme, withTheme } from '../../layouts/theme.js';
 import type { ProgrammePlan } from '../paginate/plan.js';
 import type { PageSink } from '../render/render.js';
 import type { ProgrammeProps } from './programme-props.js';
@@ -24,33 +24,34 @@ import { frenchText } from '../derive/typography.js';
  * @throws PreflightError when an event card is taller than a page.
  */
 export async function renderProgramme(model: Model, partners: PlacedPartner[], out: PageSink, fit?: FitContext): Promise<number> {
-  const budget = model.campaign.programme.pages;
-  // Copyfitting plans the booklet a few times: for a page budget, or to fill the natural
-  // multiple of 4 in a programme small enough to plan again in a moment.
-  if (fit && (budget !== undefined || model.events.length <= FIT_UP_TO)) {
-    const fitted = await fittedOnce(model, async () => copyfit(model, budget, () => planVariant(model), fit.where, fit.minModule, await autoColumns(model)));
-    if (fitted.summary) fit.note(`copyfit: ${fitted.summary}`);
-    const before = putTheme(fitted.theme);
-    try {
-      return await drawProgramme(model, partners, out);
-    } finally {
-      putTheme(before);
-    }
-  }
-  return drawProgramme(model, partners, out);
+  const fitted = fit && (await fitFor(model, fit.where, fit.minModule));
+  if (!fitted) return drawProgramme(model, partners, out);
+  if (fitted.summary) fit!.note(`copyfit: ${fitted.summary}`);
+  return withTheme(fitted.theme, () => drawProgramme(model, partners, out));
 }
 
-/** Copyfits made in this thread, by model and theme: the print and screen files share theirs. */
-const fits = new WeakMap<Model, Map<unknown, Promise<Copyfit>>>();
-
-/** The copyfit `make` gives for this model and the theme in force, made once per thread. */
-function fittedOnce(model: Model, make: () => Promise<Copyfit>): Promise<Copyfit> {
+/**
+ * The programme's copyfit (src/paginate/copyfit.ts), made once per thread for a model, the
+ * theme in force and a smallest QR module (the print and screen files share theirs): for a
+ * page budget, or to fill the natural multiple of 4 in a programme small enough to plan again
+ * in a moment; undefined otherwise (the theme's settings as they are).
+ * @throws ContentError when the page budget is out of reach.
+ */
+function fitFor(model: Model, where: FitContext['where'], minModule: number): Promise<Copyfit> | undefined {
+  const budget = model.campaign.programme.pages;
+  if (budget === undefined && model.events.length > FIT_UP_TO) return undefined;
   let byTheme = fits.get(model);
   if (!byTheme) fits.set(model, (byTheme = new Map()));
-  let fit = byTheme.get(theme);
-  if (!fit) byTheme.set(theme, (fit = make()));
+  const key = `${minModule}`;
+  let byModule = byTheme.get(theme);
+  if (!byModule) byTheme.set(theme, (byModule = new Map()));
+  let fit = byModule.get(key);
+  if (!fit) byModule.set(key, (fit = autoColumns(model).then((columns) => copyfit(model, budget, () => planVariant(model), where, minModule, columns))));
   return fit;
 }
+
+/** Copyfits made in this thread, by model, theme and smallest QR module. */
+const fits = new WeakMap<Model, Map<unknown, Map<string, Promise<Copyfit>>>>();
 
 /** The columns the theme's `columns: 'auto'` chooses for this model (undefined when the theme sets them). */
 async function autoColumns(model: Model): Promise<1 | 2 | undefined> {
@@ -64,15 +65,8 @@ async function autoColumns(model: Model): Promise<1 | 2 | undefined> {
  * @throws ContentError when the page budget is out of reach.
  */
 export async function fittedPlan(model: Model, minModuleMm = SCREEN.qrMinModule): Promise<ProgrammePlan> {
-  const budget = model.campaign.programme.pages;
-  if (budget === undefined && model.events.length > FIT_UP_TO) return (await planVariant(model))!;
-  const fitted = await copyfit(model, budget, () => planVariant(model), { file: 'campaign.yaml', line: 0, col: 0 }, minModuleMm, await autoColumns(model));
-  const before = putTheme(fitted.theme);
-  try {
-    return (await planVariant(model))!;
-  } finally {
-    putTheme(before);
-  }
+  const fitted = await fitFor(model, { file: 'campaign.yaml', line: 0, col: 0 }, minModuleMm);
+  return (await (fitted ? withTheme(fitted.theme, () => planVariant(model)) : planVariant(model)))!;
 }
 
 /** Events up to which a programme without a page budget is copyfitted to fill its natural multiple of 4. */

@@ -1,6 +1,6 @@
 import type { Model } from '../derive/model.js';
 import { ContentError, PreflightError } from '../model/errors.js';
-import { putTheme, theme, type FitSetting, type Theme } from '../../layouts/theme.js';
+import { theme, withTheme, type FitSetting, type Theme } from '../../layouts/theme.js';
 import { minQrSizeMm } from '../preflight/qr.js';
 import type { ProgrammePlan } from './plan.js';
 
@@ -168,18 +168,13 @@ export async function copyfit(model: Model, budget: PageBudget, plan: PlanVarian
   const pagesAt = async (i: number): Promise<number> => {
     const known = counted.get(i);
     if (known !== undefined) return known;
-    const before = putTheme(fittedTheme(base, states[i]!));
-    try {
-      const p = await plan().catch((e: unknown) => {
-        if (e instanceof PreflightError) return undefined;
-        throw e;
-      });
-      const n = p ? contentPages(p) : Infinity;
-      counted.set(i, n);
-      return n;
-    } finally {
-      putTheme(before);
-    }
+    const p = await withTheme(fittedTheme(base, states[i]!), plan).catch((e: unknown) => {
+      if (e instanceof PreflightError) return undefined;
+      throw e;
+    });
+    const n = p ? contentPages(p) : Infinity;
+    counted.set(i, n);
+    return n;
   };
   // Two columns come last, and only when they take fewer pages than one (narrow columns
   // can take more: the ladder must fall).

@@ -37,7 +37,7 @@ interface Unit {
   index: number;
 }
 
-/** A packed page: its segments, and whether its foot may be filled by spreading its rows (see {@link FlowPacker.fills}). */
+/** A packed page: its segments, and whether its foot may be filled by spreading its rows (see {@link FlowPacker.takePages}). */
 export interface PackedPage {
   segments: Segment[];
   fill: boolean;
@@ -65,7 +65,6 @@ export class FlowPacker {
   private greedyUsed = 0;
   private lastSection = -1;
   private rowInSection = 0;
-  private finished = false;
 
   /** @param pageHeight the height rows are packed into, in pt. */
   constructor(
@@ -95,18 +94,12 @@ export class FlowPacker {
     }
     const unit: Unit = { section, header, row, index: this.rowInSection++ };
     this.pending.push(unit);
-    // First-fit, only to know when the window is full.
-    const h = this.height(unit, this.greedyUsed === 0);
-    if (this.greedyPages === 0 || this.greedyUsed + h > pageHeight + EPSILON || this.forcedBreak(unit)) {
-      this.greedyPages++;
-      this.greedyUsed = this.height(unit, true);
-    } else this.greedyUsed += h;
+    this.countFirstFit(unit);
     if (this.greedyPages > WINDOW_PAGES) this.settle(false);
   }
 
   /** Closes the last page (after the last row). */
   finish(): void {
-    this.finished = true;
     this.settle(true);
   }
 
@@ -120,6 +113,15 @@ export class FlowPacker {
     const pages = this.done;
     this.done = [];
     return pages;
+  }
+
+  /** Counts `u` into a first-fit of the pending rows: only to know when the window is full. */
+  private countFirstFit(u: Unit): void {
+    const h = this.height(u, this.greedyUsed === 0);
+    if (this.greedyPages === 0 || this.greedyUsed + h > this.pageHeight + EPSILON || this.forcedBreak(u)) {
+      this.greedyPages++;
+      this.greedyUsed = this.height(u, true);
+    } else this.greedyUsed += h;
   }
 
   /** Height of a unit at the top of a page or after others, pt. */
@@ -179,20 +181,14 @@ export class FlowPacker {
         if (last && last.section === u.section) last.rows.push(u.index);
         else segments.push({ section: u.section, opens: u.header !== undefined, rows: [u.index] });
       }
+      // The window's last page is settled only with the events' last row: its foot is free.
       const next = units[ends[k]!];
-      const fill = next === undefined ? !(all && this.finished) : !this.forcedBreak(next);
-      this.done.push({ segments, fill });
+      this.done.push({ segments, fill: next !== undefined && !this.forcedBreak(next) });
     }
     this.pending = all ? [] : units.slice(starts[keep]);
     this.greedyPages = 0;
     this.greedyUsed = 0;
-    for (const u of this.pending) {
-      const h = this.height(u, this.greedyUsed === 0);
-      if (this.greedyPages === 0 || this.greedyUsed + h > H + EPSILON || this.forcedBreak(u)) {
-        this.greedyPages++;
-        this.greedyUsed = this.height(u, true);
-      } else this.greedyUsed += h;
-    }
+    for (const u of this.pending) this.countFirstFit(u);
   }
 }
 
