@@ -24,26 +24,17 @@ export function selectTheme(t: Theme): Theme {
 }
 
 /**
- * Puts `t` in force for the next renders (a theme derived from the selected one, e.g. by
- * copyfitting) and returns the theme it replaces, to put back with another call.
- */
-export function putTheme(t: Theme): Theme {
-  const before = theme;
-  theme = t;
-  return before;
-}
-
-/**
  * Runs `fn` with `t` in force (a theme derived from the selected one: copyfitting), then puts
  * the theme before it back, whether `fn` resolves or throws.
  * @returns what `fn` resolves to.
  */
 export async function withTheme<T>(t: Theme, fn: () => Promise<T>): Promise<T> {
-  const before = putTheme(t);
+  const before = theme;
+  theme = t;
   try {
     return await fn();
   } finally {
-    putTheme(before);
+    theme = before;
   }
 }
 

@@ -11,7 +11,7 @@ import * as fontkit from 'fontkit';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { z } from 'zod';
 import { themeSchema, REQUIRED_FACES, type Theme } from '../../layouts/theme-schema.js';
-import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, type SourceFile } from './yaml.js';
+import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, describeValue, valueAt, type SourceFile } from './yaml.js';
 import { ThemeError, type Problem } from '../model/errors.js';
 import { cmykToScreenRgb } from '../render/icc.js';
 import { TOOL_ROOT } from '../paths.js';
@@ -193,19 +193,10 @@ function placeIn(sources: SourceFile[], p: readonly PropertyKey[]): Place {
   return { file: sources[0]!.file, line: 1, col: 1 };
 }
 
-/** A value for a message: `[0, 80, 120, 0]`, `"#e8542"`, `12`, `a mapping`. */
+/** A value for a message: `[0, 80, 120, 0]` (a list of plain values written out), else as content errors describe it (`"#e8542"`, `12`, `a mapping`). */
 function show(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'an empty value';
-  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? `[${v.map((x) => (typeof x === 'string' ? JSON.stringify(x) : String(x))).join(', ')}]` : 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
-}
-
-function valueAt(data: unknown, p: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const k of p) v = v == null ? undefined : (v as Record<PropertyKey, unknown>)[k];
-  return v;
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return `[${v.map((x) => (typeof x === 'string' ? JSON.stringify(x) : String(x))).join(', ')}]`;
+  return describeValue(v);
 }
 
 /** Hints for a few tokens, by the last key of the path. */

@@ -119,7 +119,8 @@ export function validate<S extends z.ZodType>(source: SourceFile, schema: S): { 
   return { problems };
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at `path` in parsed YAML data (maps and lists), undefined where the path leads nowhere. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const k of path) v = v == null ? undefined : (v as Record<PropertyKey, unknown>)[k];
   return v;
