@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // One folder per run for the builds several test files read (tests/helpers/shared.ts).
+    globalSetup: ['tests/setup/shared.ts'],
     // No build cache: tests that build twice must really build twice (tests/parallel.test.ts
     // turns it on for itself, in a folder of its own).
     env: { ENCRE_CACHE: '0' },

@@ -8,7 +8,8 @@ import { build } from '../src/build.js';
 import { PreflightError } from '../src/model/errors.js';
 import { saddleOrder, imposeSaddle } from '../src/post/impose.js';
 import { openPdf, pageTexts } from './helpers/pdf.js';
-import { ROOT, EPOCH, buildInto } from './helpers/sample.js';
+import { ROOT, EPOCH } from './helpers/sample.js';
+import { sharedBuild } from './helpers/shared.js';
 
 const DOCS = ['programme.pdf', 'affiche.pdf', 'flyer.pdf', 'dossier-de-presse.pdf'];
 /** Finished sizes in pt (ISO 216 in mm × 72 / 25.4). */
@@ -40,7 +41,7 @@ function contentStreams(doc: PDFDocument): string {
 }
 
 beforeAll(async () => {
-  ({ out } = await buildInto('content'));
+  out = await sharedBuild('sample');
 });
 
 describe('print files (printer profile "offset")', () => {

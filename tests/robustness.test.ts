@@ -11,6 +11,7 @@ import { frenchText } from '../src/derive/typography.js';
 import { parseYaml, validate } from '../src/load/yaml.js';
 import { EventFileSchema } from '../src/model/event.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
+import { sharedBuild } from './helpers/shared.js';
 
 /** A copy of the sample content inside the project (content paths are relative to it). */
 function sampleCopy(): string {
@@ -46,8 +47,9 @@ describe('contained and hermetic', () => {
 
 describe('nothing half-written', () => {
   it('leaves out/ as it was, with no temporary file, when a build is interrupted (SIGINT, SIGTERM)', async () => {
+    // The sample's files, as a previous build left them (a copy of the run's shared build).
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-sigint-'));
-    await build({ root: ROOT, content: 'content', out, documents: [], sourceDateEpoch: EPOCH });
+    cpSync(await sharedBuild('sample'), out, { recursive: true });
     const hashes = () => Object.fromEntries(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).map((f) => [f, createHash('sha256').update(readFileSync(path.join(out, f))).digest('hex')]));
     const before = hashes();
     for (const [delay, signal] of [[600, 'SIGINT'], [1500, 'SIGTERM'], [3000, 'SIGINT'], [2200, 'SIGTERM']] as const) {

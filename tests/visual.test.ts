@@ -4,7 +4,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import pixelmatch from 'pixelmatch';
 import { rasterise, toPng, type Raster } from '../src/preview/raster.js';
-import { buildInto, ROOT } from './helpers/sample.js';
+import { ROOT } from './helpers/sample.js';
+import { sharedBuild } from './helpers/shared.js';
 
 /**
  * Visual regression: pages of the sample's screen files, rasterised at 24 dpi with MuPDF,
@@ -21,7 +22,7 @@ const PAGES: Record<string, number[]> = { programme: [1, 2, 3, 4, 5, 32], affich
 
 let out = '';
 beforeAll(async () => {
-  ({ out } = await buildInto('content'));
+  out = await sharedBuild('sample');
 });
 
 async function decode(file: string): Promise<Raster> {
