@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './helpers/sample.js';
+import { sharedBuild } from './helpers/shared.js';
 
 /** Runs the encre command line as a user would (bin/encre.js), from the project root. */
 function encre(...args: string[]) {
@@ -34,10 +35,9 @@ describe('the command line', () => {
 });
 
 describe('encre check', () => {
-  it('fails a screen file checked against a print profile, listing why, exit 2', () => {
-    const dir = 'tests/.output/cli-check';
-    const built = encre('build', 'flyer', '--out', dir);
-    expect(built.code, built.err).toBe(0);
+  it('fails a screen file checked against a print profile, listing why, exit 2', async () => {
+    // The sample's tract, print and screen files, as `encre build` writes them (the run's shared build).
+    const dir = await sharedBuild('sample');
     const ok = encre('check', `${dir}/flyer.pdf`);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/flyer\.pdf — 2 p\. 148×210 mm \+ 3 mm bleed · DeviceCMYK · FOGRA39 PDF\/X-4 · .* · OK/);

@@ -6,6 +6,7 @@ import { build } from '../src/build.js';
 import { theme } from '../layouts/theme.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
 import { openPdf, pageFill } from './helpers/pdf.js';
+import { sharedBuild } from './helpers/shared.js';
 
 /** Text areas (margins inside the trim, mm) of the two documents, from the default theme. */
 const DOSSIER = { top: theme.margins.dossier.top, bottom: theme.margins.dossier.bottom, left: theme.margins.dossier.inside, right: theme.margins.dossier.outside };
@@ -19,10 +20,9 @@ function fills(file: string, area: typeof DOSSIER): number[] {
 
 describe('the dossier de presse and the tract are composed to their pages', () => {
   // Midi-Pyrénées (120 events, no prize): on main its pages 2 and 4 were 46 % and 47 % full, and the sample's dossier had 5 pages.
-  for (const [name, content, theme] of [['the sample', 'content', undefined], ['Midi-Pyrénées', 'examples/midi-pyrenees/content', 'midi-pyrenees']] as const) {
+  for (const [name, shared] of [['the sample', 'sample'], ['Midi-Pyrénées', 'midi-pyrenees']] as const) {
     it(`${name}: an even page count, no page more than half empty`, async () => {
-      const out = mkdtempSync(path.join(os.tmpdir(), 'encre-compose-'));
-      await build({ root: ROOT, content, out, documents: ['dossier-de-presse', 'flyer'], outputs: ['print'], theme, sourceDateEpoch: EPOCH });
+      const out = await sharedBuild(shared);
       const dossier = fills(path.join(out, 'dossier-de-presse.pdf'), DOSSIER);
       expect(dossier.length % 2, `${dossier.length} pages`).toBe(0);
       expect(dossier.length).toBeGreaterThanOrEqual(4);

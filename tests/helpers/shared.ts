@@ -12,7 +12,9 @@ import { ROOT, EPOCH } from './sample.js';
  */
 const BUILDS = {
   /** The sample campaign (content/), its four documents, print and screen, default theme and printer, made in this thread. */
-  sample: { content: 'content', documents: [] as string[], threads: 0 },
+  sample: { content: 'content', documents: [] as string[], threads: 0, theme: undefined },
+  /** The second campaign (examples/midi-pyrenees, 120 events), its four documents with its own theme. */
+  'midi-pyrenees': { content: 'examples/midi-pyrenees/content', documents: [] as string[], threads: 0, theme: 'midi-pyrenees' },
 } as const;
 
 /** The name of a shared build. */
@@ -37,9 +39,9 @@ export async function sharedBuild(name: SharedBuild): Promise<string> {
       await sleep(100);
     }
   }
-  const { content, documents, threads } = BUILDS[name];
+  const { content, documents, threads, theme } = BUILDS[name];
   try {
-    await build({ root: ROOT, content, out, documents, threads, sourceDateEpoch: EPOCH });
+    await build({ root: ROOT, content, out, documents, threads, theme, sourceDateEpoch: EPOCH });
   } catch (e) {
     writeFileSync(failed, e instanceof Error ? (e.stack ?? e.message) : String(e));
     throw e;
