@@ -73,6 +73,15 @@ const fitSetting = z.enum(['cardPadding', 'cardGaps', 'leading', 'bodySize', 'ti
 
 const gapMm = z.number().min(0).max(30);
 
+/** A distance in mm. */
+const mm = z.number().min(0).max(500);
+/** A share of a width, 0–1. */
+const share = z.number().min(0).max(1);
+/** Letter spacing, pt. */
+const tracking = z.number().min(0).max(10);
+/** A line of the table of contents: padding above and below; the section's badge (width, height) and its gap from the name; the page number's column, mm. */
+const contentsLine = z.strictObject({ padding: mm, badge: z.strictObject({ width: mm, height: mm }), badgeGap: mm, pageWidth: mm });
+
 export const themeSchema = z.strictObject({
   colours: z.strictObject({
     /** Campaign brand colour. */
@@ -132,7 +141,29 @@ export const themeSchema = z.strictObject({
   space: z.strictObject({ xs: z.number().min(0), sm: z.number().min(0), md: z.number().min(0), lg: z.number().min(0), xl: z.number().min(0) }),
   /** Page margins per document, in mm. */
   margins: z.strictObject({ programme: margins, affiche: margins, flyer: margins, dossier: margins }),
-  /** Programme grid. */
+  /** Letter spacing in pt of the text set in capitals or spaced out (its ligatures off). */
+  tracking: z.strictObject({
+    /** Small capitals labels: running heads' sections, key figures' labels, partners' title, press contact. */
+    label: tracking,
+    /** The event count under a section header's name. */
+    sectionCount: tracking,
+    /** The edition line of the programme's cover, the tract's and the dossier's. */
+    edition: tracking,
+    /** The affiche's edition line (at A3; scaled with the poster). */
+    posterEdition: tracking,
+    /** The dossier's chapter kickers (« Communiqué »). */
+    kicker: tracking,
+    /** « Dossier de presse » on the dossier's cover. */
+    pressCover: tracking,
+  }),
+  /** The slug line (print files with crop marks): outside the trim, set in `type.slug`. */
+  slugLine: z.strictObject({
+    /** From the trim's left (and right) edge, clear of the crop marks, mm. */
+    indent: mm,
+    /** Its foot below the middle of the slug, pt. */
+    drop: z.number().min(-20).max(20),
+  }),
+  /** The programme booklet: its grid, its running heads and folios, and its other pages. Distances in mm. */
   programme: z.strictObject({
     /** 1, 2 or "auto" (whichever needs fewer pages). */
     columns: z.union([z.literal(1), z.literal(2), z.literal('auto')]),
@@ -142,6 +173,138 @@ export const themeSchema = z.strictObject({
     sectionGap: z.number().min(0).max(100),
     /** true: each département opens a new page. */
     sectionStartsPage: z.boolean(),
+    runningHead: z.strictObject({
+      /** Its top above the text area's top (in the top margin), mm. */
+      offset: mm,
+      /** Between its text and its hairline, mm. */
+      ruleGap: mm,
+      /** The section's share of the measure (the campaign's name takes the rest), 0–1. */
+      sectionShare: share,
+    }),
+    folio: z.strictObject({
+      /** The page number's foot below the text area's foot (in the bottom margin), mm. */
+      offset: mm,
+    }),
+    cover: z.strictObject({
+      /** The title block below the top margin, mm. */
+      top: mm,
+      /** Both blocks inside the outside margin, mm. */
+      side: mm,
+      /** The foot block (« Programme », the count, the tagline) above the bottom margin, mm. */
+      foot: mm,
+    }),
+    /** A département's opening: the badge with its code, its name and count. */
+    sectionHeader: z.strictObject({
+      /** Width of the badge (room for « 971 » in `type.h1`), mm. */
+      badgeWidth: mm,
+      /** Above and below the code in its badge, mm. */
+      badgePadding: z.strictObject({ top: mm, bottom: mm }),
+      /** The name and count above the badge's foot, mm. */
+      textRaise: mm,
+    }),
+    /** The table of contents: a roomy line each up to 10 sections, two compact columns for more. */
+    contents: z.strictObject({ roomy: contentsLine, compact: contentsLine }),
+    index: z.strictObject({
+      /** The band at the top of each index page for its title (« Index », « Communes (suite) »), mm. */
+      titleBand: mm,
+      /** Above and below each line, mm. */
+      linePadding: mm,
+      /** The square in the département's colour: its side, its drop from the line's top, the gap after it, mm. */
+      marker: z.strictObject({ size: mm, drop: mm, gap: mm }),
+      /** The widest the page numbers may be (a longer list wraps), and their gap from the name, mm. */
+      pagesWidth: mm,
+      pagesGap: mm,
+    }),
+    introduction: z.strictObject({
+      /** The column of the objectives' bullets (›), mm. */
+      bulletWidth: mm,
+    }),
+    /** The « Notes » pages that pad the booklet to a multiple of 4. */
+    notes: z.strictObject({
+      /** Number of ruled lines. */
+      lines: z.number().int().min(0).max(60),
+      /** Between two rules, mm. */
+      ruleSpacing: mm,
+    }),
+    backCover: z.strictObject({
+      /** The dark band (title, URL, QR code) below the top margin, mm. */
+      band: mm,
+      /** Partners' logos: height, and the width of the name beside each, mm. */
+      logoHeight: mm,
+      partnerNameWidth: mm,
+    }),
+  }),
+  /** The affiche, at A3: every distance scales with the poster's width (A2, 40 × 60 cm). Distances in mm. */
+  affiche: z.strictObject({
+    /** The paper band at the foot (QR code, partners), and the gap each side of its top edge (the list above, the QR code below), mm. */
+    band: z.strictObject({ height: mm, gap: mm }),
+    /** The event count: the gap between figure and label, and how far the label's foot rises off the figure's, mm (both scale with the figure). */
+    count: z.strictObject({ gap: mm, raise: mm }),
+    /** The list of départements. */
+    departements: z.strictObject({
+      /** Listed one by one up to this many (more: their number only, too small to read from a distance). */
+      listed: z.number().int().min(0).max(200),
+      /** In one column up to this many, then two. */
+      oneColumn: z.number().int().min(1).max(200),
+      /** Width of a one-column list, as a share of the text area's, 0–1. */
+      width: share,
+      /** Between two columns, mm. */
+      columnGap: mm,
+      /** Above and below each name, mm. */
+      rowPadding: mm,
+      /** Room kept for the count right of each name, and its gap from the name, mm. */
+      countWidth: mm,
+      countGap: mm,
+    }),
+    /** The QR code's block (code and address) in the band: its width and the gap between code and text, mm. */
+    qr: z.strictObject({ block: mm, gap: mm }),
+    /** The partners right of the QR block: their gap from it, logos' height, names' width, mm. */
+    partners: z.strictObject({ gap: mm, logoHeight: mm, nameWidth: mm }),
+    /** The organiser line's foot below the text area's foot, mm. */
+    organiserOffset: mm,
+  }),
+  /** The tract (recto and verso, A5). Distances in mm. */
+  flyer: z.strictObject({
+    /** The recto's title block below the top margin, mm. */
+    top: mm,
+    /** The verso's brand band at the head, mm (the bleed added). */
+    band: mm,
+    /** The verso's foot panel: its padding, the gap between QR code and text, the organiser's space above, mm. */
+    foot: z.strictObject({ padding: mm, qrGap: mm, organiserGap: mm }),
+  }),
+  /** The dossier de presse (A4). Distances in mm. */
+  dossier: z.strictObject({
+    cover: z.strictObject({
+      /** The title block below the top margin, the contact panel above the bottom margin, mm. */
+      top: mm,
+      bottom: mm,
+      /** The press contact panel: width, padding, space under the press conference line, mm. */
+      contact: z.strictObject({ width: mm, padding: mm, gap: mm }),
+    }),
+    page: z.strictObject({
+      /** The brand tab at the head of each page (height without the bleed), mm. */
+      tab: z.strictObject({ width: mm, height: mm }),
+      /** The foot line (campaign, folio): its rule below the text area's foot, and its text below the rule, mm. */
+      footer: z.strictObject({ offset: mm, ruleGap: mm }),
+    }),
+    /** Bulleted lists and the prize's list of companies: the bullet's column and the space after each item, mm. */
+    list: z.strictObject({ bulletWidth: mm, gap: mm }),
+    /** The bar chart: its labels' column, the room for the value after the longest bar, a bar's height, the value's gap from its bar, mm. */
+    chart: z.strictObject({ labelWidth: mm, valueWidth: mm, barHeight: mm, valueGap: mm }),
+    /** The chamber's share: the donut's diameter and its gap from the figure, mm. */
+    share: z.strictObject({ donut: mm, gap: mm }),
+    /** The prize: the category panels' gap and padding; the companies' name column; the outcome's space above, mm. */
+    prize: z.strictObject({ gap: mm, padding: mm, nameWidth: mm, outcomeGap: mm }),
+    /** Partners: logos' height and the width of each name, mm. */
+    partners: z.strictObject({ logoHeight: mm, nameWidth: mm }),
+  }),
+  /** A key figure (tract, dossier): a big number over its label. */
+  keyFigure: z.strictObject({
+    /** The space right of and below each figure, mm. */
+    gapRight: mm,
+    gapBelow: mm,
+    /** The number's line height, as a multiple of its size (tighter than the type scale's). */
+    leading: z.number().positive().max(3),
   }),
   /** Safe area: text, logos and QR codes stay this far inside the trim, in mm. */
   safeArea: z.number().min(0).max(30),

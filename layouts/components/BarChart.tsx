@@ -14,18 +14,21 @@ export interface Bar {
 
 /**
  * A horizontal bar chart drawn as vector rectangles, one row per bar, lengths proportional
- * to the values (the longest bar fills the track). `width` is the whole chart in mm.
+ * to the values (the longest bar fills the track: the width left by the labels' column and
+ * the room for its value). `width` is the whole chart in mm; the rest is the theme's
+ * `dossier.chart`.
  */
-export function BarChart({ bars, width, labelWidth = 42 }: { bars: Bar[]; width: number; labelWidth?: number }) {
+export function BarChart({ bars, width }: { bars: Bar[]; width: number }) {
+  const { labelWidth, valueWidth, barHeight, valueGap } = theme.dossier.chart;
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const track = width - labelWidth - 12;
+  const track = width - labelWidth - valueWidth;
   return (
     <View style={{ width: mm(width) }}>
       {bars.map((b) => (
         <View key={b.label} style={{ flexDirection: 'row', alignItems: 'center', marginBottom: mm(theme.space.sm) }}>
           <Text style={{ ...text.body, ...text.semibold, width: mm(labelWidth) }}>{b.label}</Text>
-          <View style={{ width: mm((track * b.value) / max), height: mm(6), backgroundColor: b.colour }} />
-          <Text style={{ ...text.body, ...text.strong, color: ink('text'), marginLeft: mm(2) }}>{b.valueLabel}</Text>
+          <View style={{ width: mm((track * b.value) / max), height: mm(barHeight), backgroundColor: b.colour }} />
+          <Text style={{ ...text.body, ...text.strong, color: ink('text'), marginLeft: mm(valueGap) }}>{b.valueLabel}</Text>
         </View>
       ))}
     </View>

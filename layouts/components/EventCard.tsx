@@ -76,8 +76,11 @@ function fieldStyle(s: FieldStyle, colour: number) {
  * about half the size wide), so that the tied pair still leaves a fair line above it.
  */
 function tieChars(width: number, fontSize: number): number {
-  return Math.floor(width / (fontSize * 0.5) / 2);
+  return Math.floor(width / (fontSize * CHAR_WIDTH) / 2);
 }
+
+/** An average character's width, as a share of the type size (an estimate, for {@link tieChars}). */
+const CHAR_WIDTH = 0.5;
 
 /**
  * A title with its last two words tied, so that no line holds one word alone: at its size
@@ -89,7 +92,7 @@ function tieTitle(title: string, face: { family: string; weight: number }, fontS
   const words = title.trim().split(/\s+/);
   if (words.length < 2) return { text: title, fontSize };
   const pair = words.slice(-2).join(' ');
-  const room = width * 0.95;
+  const room = width * TIE_ROOM;
   const wide = advanceWidth(pair, face, fontSize);
   if (wide <= room) return { text: tieLastWords(title, pair.length), fontSize };
   const smaller = (fontSize * room) / wide;
@@ -98,6 +101,9 @@ function tieTitle(title: string, face: { family: string; weight: number }, fontS
 
 /** The smallest share of its size a title is set at to keep its last two words together. */
 const TITLE_SHRINK = 0.7;
+
+/** The share of the frame's width the tied pair may take: 5 % to spare for textkit's rounding and the glyphs' overhang. */
+const TIE_ROOM = 0.95;
 
 /** Words of 12 letters or more may be too wide for a narrow column: only then is the title's size fitted. */
 const LONG_WORD = /\S{12,}/;

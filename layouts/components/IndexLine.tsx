@@ -5,22 +5,20 @@ import { ink, sectionInk } from '../ink.js';
 import { text, type } from '../styles.js';
 import { keepWordsWhole } from '../hyphenation.js';
 
-/** Widest the page numbers of an index line may be, mm (a longer list wraps). */
-const PAGES_WIDTH = 20;
-/** Gutter between a name and its pages, mm: a name that fills its width does not touch them. */
-const GUTTER = 2;
-
 /**
  * A line of the index: a marker in the colour of the entry's département, the name (words
  * kept whole: names of places and organisations), and the pages where it appears,
- * right-aligned; the name takes the room the pages leave. `width` is the column's, in pt.
+ * right-aligned, at most `pagesWidth` wide and `pagesGap` from the name (a name that fills
+ * its width does not touch them); the name takes the room the pages leave. Distances are the
+ * theme's `programme.index`. `width` is the column's, in pt.
  */
 export function IndexLine({ label, pages, colour, width }: { label: string; pages: string; colour?: number; width: number }) {
+  const { linePadding, marker, pagesWidth, pagesGap } = theme.programme.index;
   return (
-    <View wrap={false} style={{ width, flexDirection: 'row', alignItems: 'flex-start', paddingTop: mm(0.5), paddingBottom: mm(0.5) }}>
-      <View style={{ width: mm(1.6), height: mm(1.6), marginTop: mm(1.1), marginRight: mm(1.6), ...(colour === undefined ? {} : { backgroundColor: sectionInk(colour) }) }} />
+    <View wrap={false} style={{ width, flexDirection: 'row', alignItems: 'flex-start', paddingTop: mm(linePadding), paddingBottom: mm(linePadding) }}>
+      <View style={{ width: mm(marker.size), height: mm(marker.size), marginTop: mm(marker.drop), marginRight: mm(marker.gap), ...(colour === undefined ? {} : { backgroundColor: sectionInk(colour) }) }} />
       <Text hyphenationCallback={keepWordsWhole} style={{ ...text.body, ...type('small'), flexGrow: 1, flexShrink: 1, flexBasis: 0 }}>{label}</Text>
-      <Text style={{ ...text.body, ...type('small'), ...text.semibold, flexShrink: 0, maxWidth: mm(PAGES_WIDTH), marginLeft: mm(GUTTER), textAlign: 'right' }}>{pages}</Text>
+      <Text style={{ ...text.body, ...type('small'), ...text.semibold, flexShrink: 0, maxWidth: mm(pagesWidth), marginLeft: mm(pagesGap), textAlign: 'right' }}>{pages}</Text>
     </View>
   );
 }

@@ -14,12 +14,12 @@ export interface PlacedPartner {
  * beside it in the theme font (names are never left to an image's own font). `width` in pt;
  * `nameWidth` in mm; `colour` for the names (react-pdf colour string).
  */
-export function PartnerStrip({ partners, logoHeight, width, title, nameWidth = 30, colour }: {
-  partners: PlacedPartner[]; logoHeight: number; width: number; title?: string; nameWidth?: number; colour?: string;
+export function PartnerStrip({ partners, logoHeight, width, title, nameWidth, colour }: {
+  partners: PlacedPartner[]; logoHeight: number; width: number; title?: string; nameWidth: number; colour?: string;
 }) {
   return (
     <View style={{ width }}>
-      {title ? <Text style={{ ...text.caption, ...text.semibold, color: colour ?? text.caption.color, textTransform: 'uppercase', letterSpacing: 0.6, marginBottom: mm(theme.space.sm) }}>{title}</Text> : null}
+      {title ? <Text style={{ ...text.caption, ...text.semibold, color: colour ?? text.caption.color, textTransform: 'uppercase', letterSpacing: theme.tracking.label, marginBottom: mm(theme.space.sm) }}>{title}</Text> : null}
       <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
         {partners.map((p) => (
           <View key={p.name} style={{ flexDirection: 'row', alignItems: 'center', marginRight: mm(theme.space.md), marginBottom: mm(theme.space.sm) }}>

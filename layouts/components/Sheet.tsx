@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Page, View, Text } from '@react-pdf/renderer';
 import type { Format } from '../../src/units.js';
 import { mm } from '../../src/units.js';
+import { theme } from '../theme.js';
 import { ink } from '../ink.js';
 import { text, type } from '../styles.js';
 import { useGeometry } from '../geometry.js';
@@ -17,15 +18,14 @@ import { CropMarks } from './CropMarks.js';
  * 4.9 lays a `wrap={false}` page out with a height of 0, so nothing here is anchored to the
  * page's foot (the slug line is placed from the top; renderPdf gives the page its height
  * back). Content that would overflow is refused by the layout checks (outside the safe area).
+ * The slug line's indent and drop are the theme's `slugLine`; the marks are the printer's.
  */
-/** The slug line starts this far inside the trim's left edge, clear of the crop mark, mm. */
-const SLUG_INDENT = 4;
-
 export function Sheet({ format, background, number, children }: { format: Format; background: string; number: number; children: ReactNode }) {
-  const { bleed, slug, marks, slugLine } = useGeometry();
+  const { bleed, slug, marks, markOffset, markWeight, slugLine } = useGeometry();
+  const { indent, drop } = theme.slugLine;
   const width = mm(format.width + 2 * (bleed + slug));
   const height = mm(format.height + 2 * (bleed + slug));
-  // The slug line's foot 3 pt below the middle of the slug; placed by its top (see above).
+  // The slug line's foot `drop` pt below the middle of the slug; placed by its top (see above).
   const leading = type('slug').fontSize * type('slug').lineHeight;
   return (
     <Page size={[width, height]} wrap={false} style={{ backgroundColor: ink('paper'), color: ink('text') }}>
@@ -33,9 +33,9 @@ export function Sheet({ format, background, number, children }: { format: Format
       <View style={{ position: 'absolute', top: mm(slug + bleed), left: mm(slug + bleed), width: mm(format.width), height: mm(format.height) }}>
         {children}
       </View>
-      {marks ? <CropMarks trim={format} bleed={bleed} slug={slug} /> : null}
+      {marks ? <CropMarks trim={format} bleed={bleed} slug={slug} offset={markOffset} weight={markWeight} /> : null}
       {marks && slugLine ? (
-        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, ...type('slug'), color: ink('registration'), position: 'absolute', left: mm(slug + bleed + SLUG_INDENT), top: height - mm(slug / 2) + 3 - leading, width: mm(format.width - 2 * SLUG_INDENT) }}>
+        <Text {...{ 'data-zone': 'slug' }} style={{ ...text.caption, ...type('slug'), color: ink('registration'), position: 'absolute', left: mm(slug + bleed + indent), top: height - mm(slug / 2) + drop - leading, width: mm(format.width - 2 * indent) }}>
           {slugLine(number)}
         </Text>
       ) : null}

@@ -12,8 +12,8 @@ export function Triangles({ width: trimWidth, height: trimHeight, colours }: { w
   const { bleed } = useGeometry();
   const width = trimWidth + 2 * bleed;
   const height = trimHeight + 2 * bleed;
-  const w = 100;
-  const h = (100 * height) / width;
+  const w = VIEW;
+  const h = (VIEW * height) / width;
   const [top, low, corner] = MOTIF;
   const points = (p: Corner[]) => p.map(([x, y]) => `${w * x},${h * y}`).join(' ');
   return (
@@ -24,6 +24,9 @@ export function Triangles({ width: trimWidth, height: trimHeight, colours }: { w
     </Svg>
   );
 }
+
+/** Width of the motif's SVG box in its own units (the drawing is scaled to the trim plus bleed). */
+const VIEW = 100;
 
 /**
  * The three triangles, as fractions of the width and height of the trim plus bleed (x, y from

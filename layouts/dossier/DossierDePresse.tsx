@@ -68,13 +68,15 @@ function Heading({ children, colour }: { children: string; colour?: string }) {
   return <Headline width={textArea(frames['dossier-de-presse']).width} style={{ ...text.displayBold, ...type('h2'), color: colour ?? ink('ink'), marginTop: mm(theme.space.lg), marginBottom: mm(theme.space.sm) }}>{children}</Headline>;
 }
 
+/** A bulleted list, its bullet's column and the space after each item the theme's `dossier.list`. */
 function Bullets({ items }: { items: string[] }) {
-  const width = textArea(frames['dossier-de-presse']).width - 5;
+  const { bulletWidth, gap } = theme.dossier.list;
+  const width = textArea(frames['dossier-de-presse']).width - bulletWidth;
   return (
     <View>
       {items.map((item, i) => (
-        <View key={i} style={{ flexDirection: 'row', marginBottom: mm(1.5) }}>
-          <Text style={{ ...text.body, ...text.strong, color: ink('brand'), width: mm(5) }}>›</Text>
+        <View key={i} style={{ flexDirection: 'row', marginBottom: mm(gap) }}>
+          <Text style={{ ...text.body, ...text.strong, color: ink('brand'), width: mm(bulletWidth) }}>›</Text>
           <Text style={{ ...text.body, ...type('pressList'), width: mm(width) }}>{item}</Text>
         </View>
       ))}
@@ -94,10 +96,12 @@ export interface PressSection {
  * the communiqué (its paragraphs, the objectives), the key figures (the figures, the chart,
  * the chamber's share, the print run), the organisation (committees or the organiser, the
  * campaign's actions, the partners) and the prize when there is one. Nothing is left out;
- * a chapter with no block is not given.
+ * a chapter with no block is not given. Distances not in the theme's scale (`space`) are its
+ * `dossier` block.
  */
 export function pressSections(p: DossierProps): PressSection[] {
   const area = textArea(frames['dossier-de-presse']);
+  const d = theme.dossier;
   const lead = (s: string, key: number | string, gap = true) => <Text key={key} style={{ ...text.body, ...type('lead'), marginBottom: gap ? mm(theme.space.md) : 0 }}>{s}</Text>;
   const sections: PressSection[] = [];
   sections.push({
@@ -123,8 +127,8 @@ export function pressSections(p: DossierProps): PressSection[] {
       ...(p.share
         ? [
             <View key="share" style={{ flexDirection: 'row', alignItems: 'center', marginTop: mm(theme.space.md) }}>
-              <ShareDonut share={p.share.ratio} size={34} colour={ink('brand')} track={ink('tint')} />
-              <View style={{ marginLeft: mm(6), width: mm(area.width - 40) }}>
+              <ShareDonut share={p.share.ratio} size={d.share.donut} colour={ink('brand')} track={ink('tint')} />
+              <View style={{ marginLeft: mm(d.share.gap), width: mm(area.width - (d.share.donut + d.share.gap)) }}>
                 <Text style={{ ...text.display, ...type('h1'), color: ink('brand') }}>{p.share.value}</Text>
                 <Text style={{ ...text.body, ...type('lead') }}>{p.share.label}</Text>
               </View>
@@ -165,7 +169,7 @@ export function pressSections(p: DossierProps): PressSection[] {
       ...(p.partners.length > 0
         ? [
             <View key="partners" style={{ marginTop: mm(theme.space.lg) }}>
-              <PartnerStrip partners={p.partners} logoHeight={12} width={mm(area.width)} nameWidth={34} title="Partenaires" />
+              <PartnerStrip partners={p.partners} logoHeight={d.partners.logoHeight} width={mm(area.width)} nameWidth={d.partners.nameWidth} title="Partenaires" />
             </View>,
           ]
         : []),
@@ -180,8 +184,8 @@ export function pressSections(p: DossierProps): PressSection[] {
         lead(prize.intro, 'intro'),
         <View key="categories" style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
           {prize.categories.map((c) => (
-            <View key={c.name} style={{ width: mm((area.width - 6) / 2), marginRight: mm(3), marginBottom: mm(3), backgroundColor: ink('tint'), padding: mm(4) }}>
-              <Headline width={(area.width - 6) / 2 - 8} style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>{c.name}</Headline>
+            <View key={c.name} style={{ width: mm((area.width - 2 * d.prize.gap) / 2), marginRight: mm(d.prize.gap), marginBottom: mm(d.prize.gap), backgroundColor: ink('tint'), padding: mm(d.prize.padding) }}>
+              <Headline width={(area.width - 2 * d.prize.gap) / 2 - 2 * d.prize.padding} style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>{c.name}</Headline>
               <Text style={{ ...text.display, ...type('h2'), color: ink('brand') }}>{c.amount}</Text>
             </View>
           ))}
@@ -200,12 +204,12 @@ export function pressSections(p: DossierProps): PressSection[] {
         <View key="preselected">
           <Heading>Entreprises présélectionnées</Heading>
           {prize.preselected.map((e) => (
-            <View key={e.name} style={{ flexDirection: 'row', marginBottom: mm(1.5) }}>
-              <Text style={{ ...text.body, ...text.strong, ...type('pressList'), width: mm(70) }}>{e.name}</Text>
-              <Text style={{ ...text.body, ...type('pressList'), width: mm(area.width - 70) }}>{e.detail}</Text>
+            <View key={e.name} style={{ flexDirection: 'row', marginBottom: mm(d.list.gap) }}>
+              <Text style={{ ...text.body, ...text.strong, ...type('pressList'), width: mm(d.prize.nameWidth) }}>{e.name}</Text>
+              <Text style={{ ...text.body, ...type('pressList'), width: mm(area.width - d.prize.nameWidth) }}>{e.detail}</Text>
             </View>
           ))}
-          {prize.outcome ? <Text style={{ ...text.body, ...text.italic, ...type('pressList'), marginTop: mm(2) }}>{prize.outcome}</Text> : null}
+          {prize.outcome ? <Text style={{ ...text.body, ...text.italic, ...type('pressList'), marginTop: mm(d.prize.outcomeGap) }}>{prize.outcome}</Text> : null}
         </View>,
       ],
     });
@@ -271,23 +275,24 @@ export type PressPlan = { section: number; head: boolean; blocks: number[] }[][]
 export function DossierDePresse({ props: p, sections, plan }: { props: DossierProps; sections: PressSection[]; plan: PressPlan }) {
   const { format, margins } = frames['dossier-de-presse'];
   const area = textArea(frames['dossier-de-presse']);
+  const cover = theme.dossier.cover;
   // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
-  const titleTop = margins.top + 10 + toMm(theme.type.h3[1]) + (p.edition ? theme.space.xl + toMm(theme.type.lead[1]) : 0) + theme.space.sm;
+  const titleTop = margins.top + cover.top + toMm(theme.type.h3[1]) + (p.edition ? theme.space.xl + toMm(theme.type.lead[1]) : 0) + theme.space.sm;
   const titleWidth = Math.min(area.width, clearOfMotif(format, margins.inside, titleTop, theme.space.md));
   return (
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')} number={1}>
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
-        <View style={{ position: 'absolute', top: mm(margins.top + 10), left: mm(margins.inside), width: mm(area.width) }}>
-          <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', ...spaced(2) }}>Dossier de presse</Text>
-          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), ...spaced(1) }}>{p.edition}</Text> : null}
+        <View style={{ position: 'absolute', top: mm(margins.top + cover.top), left: mm(margins.inside), width: mm(area.width) }}>
+          <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', ...spaced(theme.tracking.pressCover) }}>Dossier de presse</Text>
+          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), ...spaced(theme.tracking.edition) }}>{p.edition}</Text> : null}
           <DisplayLine size={type('pressCover')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</DisplayLine>
           {p.region ? <DisplayLine size={type('h1')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</DisplayLine> : null}
           <Headline width={titleWidth} style={{ ...text.semibold, ...type('h2'), color: ink('onBrand'), marginTop: mm(theme.space.sm) }}>{p.period}</Headline>
         </View>
-        <View style={{ position: 'absolute', bottom: mm(margins.bottom + 10), left: mm(margins.inside), width: mm(110), backgroundColor: ink('paper'), padding: mm(5) }}>
-          {p.pressConference ? <Text style={{ ...text.strong, ...type('lead'), color: ink('ink'), marginBottom: mm(2) }}>{p.pressConference}</Text> : null}
-          <Text style={{ ...text.caption, ...text.semibold, textTransform: 'uppercase', ...spaced(0.6) }}>Contact presse</Text>
+        <View style={{ position: 'absolute', bottom: mm(margins.bottom + cover.bottom), left: mm(margins.inside), width: mm(cover.contact.width), backgroundColor: ink('paper'), padding: mm(cover.contact.padding) }}>
+          {p.pressConference ? <Text style={{ ...text.strong, ...type('lead'), color: ink('ink'), marginBottom: mm(cover.contact.gap) }}>{p.pressConference}</Text> : null}
+          <Text style={{ ...text.caption, ...text.semibold, textTransform: 'uppercase', ...spaced(theme.tracking.label) }}>Contact presse</Text>
           {p.contact.map((line, i) => <Text key={i} style={{ ...text.body }}>{line}</Text>)}
         </View>
       </Sheet>

@@ -14,15 +14,17 @@ import { text, type, spaced } from '../styles.js';
  * (`folio`, its page number) in the foot, and `children` in the text area, one under the
  * other. Each PressPage is planned as one page (src/documents/dossier.tsx composes the
  * chapters to the pages): content that does not fit would add a page, which the
- * preflight's planned page count refuses.
+ * preflight's planned page count refuses. The tab and the foot line are the theme's
+ * `dossier.page`.
  */
 export function PressPage({ footer, folio, children }: { footer: string; folio: number; children: ReactNode }) {
   const { format, margins } = frames['dossier-de-presse'];
   const { bleed } = useGeometry();
+  const { tab, footer: foot } = theme.dossier.page;
   return (
     <Sheet format={format} background={ink('paper')} number={folio}>
-      <View style={{ position: 'absolute', top: -mm(bleed), left: mm(margins.inside), width: mm(18), height: mm(10 + bleed), backgroundColor: ink('brand') }} />
-      <View style={{ position: 'absolute', bottom: mm(margins.bottom - 10), left: mm(margins.inside), right: mm(margins.outside), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.hairline, borderTopColor: ink('rule'), paddingTop: mm(1.5) }}>
+      <View style={{ position: 'absolute', top: -mm(bleed), left: mm(margins.inside), width: mm(tab.width), height: mm(tab.height + bleed), backgroundColor: ink('brand') }} />
+      <View style={{ position: 'absolute', bottom: mm(margins.bottom - foot.offset), left: mm(margins.inside), right: mm(margins.outside), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.hairline, borderTopColor: ink('rule'), paddingTop: mm(foot.ruleGap) }}>
         <Text style={{ ...text.caption }}>{footer}</Text>
         <Text style={{ ...text.caption, ...text.strong }}>{String(folio)}</Text>
       </View>
@@ -42,7 +44,7 @@ export function SectionHead({ kicker, heading, first = false }: { kicker: string
   const { width } = textArea(frames['dossier-de-presse']);
   return (
     <View style={{ marginTop: first ? 0 : mm(theme.space.xl) }}>
-      <Text style={{ ...text.caption, ...text.semibold, color: ink('brand'), textTransform: 'uppercase', ...spaced(1) }}>{kicker}</Text>
+      <Text style={{ ...text.caption, ...text.semibold, color: ink('brand'), textTransform: 'uppercase', ...spaced(theme.tracking.kicker) }}>{kicker}</Text>
       <Headline width={width} style={{ ...text.display, ...type('pressHeading'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{heading}</Headline>
     </View>
   );

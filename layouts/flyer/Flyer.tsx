@@ -67,16 +67,20 @@ export function FlyerVersoHeading() {
   return <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.md) }}>À ne pas manquer</Text>;
 }
 
-/** The verso's foot: the QR code to the online programme, its address and the organiser, on a tinted panel. */
+/**
+ * The verso's foot: the QR code to the online programme, its address and the organiser, on a
+ * tinted panel (its padding and gaps the theme's `flyer.foot`).
+ */
 export function FlyerFoot({ p }: { p: FlyerProps }) {
   const area = textArea(frames.flyer);
+  const foot = theme.flyer.foot;
   return (
-    <View style={{ flexDirection: 'row', alignItems: 'center', backgroundColor: ink('tint'), padding: mm(3) }}>
+    <View style={{ flexDirection: 'row', alignItems: 'center', backgroundColor: ink('tint'), padding: mm(foot.padding) }}>
       {p.programmeQr ? <QrCode qr={p.programmeQr} size={theme.qr.eventSize} /> : null}
-      <View style={{ marginLeft: mm(3), width: mm(area.width - 6 - 3 - (p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.eventSize) : 0)) }}>
+      <View style={{ marginLeft: mm(foot.qrGap), width: mm(area.width - 2 * foot.padding - foot.qrGap - (p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.eventSize) : 0)) }}>
         <Text style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>Tout le programme en ligne</Text>
         {p.programmeUrl ? <Text style={{ ...text.strong, ...type('body'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text> : null}
-        <Text style={{ ...text.caption, marginTop: mm(1) }}>{p.organiser}</Text>
+        <Text style={{ ...text.caption, marginTop: mm(foot.organiserGap) }}>{p.organiser}</Text>
       </View>
     </View>
   );
@@ -86,13 +90,14 @@ export function FlyerFoot({ p }: { p: FlyerProps }) {
  * The tract (A5, recto and verso). The recto: the campaign, its period and tagline at the
  * head; at the foot, clear of the motif, the campaign in figures and its départements. The
  * verso: the first `shown` highlights in date order, spread down to the QR code to the
- * online programme (`shown` as src/documents/flyer.tsx measured the verso to hold).
+ * online programme (`shown` as src/documents/flyer.tsx measured the verso to hold). Distances
+ * not in the theme's scale (`space`) are its `flyer` block.
  */
 export function Flyer({ props: p, shown }: { props: FlyerProps; shown: number }) {
   const { format, margins } = frames.flyer;
   const area = textArea(frames.flyer);
   // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
-  const titleTop = margins.top + 4 + (p.edition ? toMm(theme.type.lead[1]) : 0) + theme.space.md;
+  const titleTop = margins.top + theme.flyer.top + (p.edition ? toMm(theme.type.lead[1]) : 0) + theme.space.md;
   const titleWidth = Math.min(area.width, clearOfMotif(format, margins.outside, titleTop, theme.space.md));
   // The foot block keeps clear of the lower triangle, which leans left going down: its width at the foot.
   const footWidth = Math.min(area.width, clearOfMotif(format, margins.outside, format.height - margins.bottom, theme.space.md));
@@ -102,8 +107,8 @@ export function Flyer({ props: p, shown }: { props: FlyerProps; shown: number })
     <Document {...p.meta}>
       <Sheet format={format} background={ink('brand')} number={1}>
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
-        <View style={{ position: 'absolute', top: mm(margins.top + 4), left: mm(margins.outside), width: mm(area.width) }}>
-          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), ...spaced(1) }}>{p.edition}</Text> : null}
+        <View style={{ position: 'absolute', top: mm(margins.top + theme.flyer.top), left: mm(margins.outside), width: mm(area.width) }}>
+          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), ...spaced(theme.tracking.edition) }}>{p.edition}</Text> : null}
           <DisplayLine size={type('display')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.title}</DisplayLine>
           {p.region ? <DisplayLine size={type('h2')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</DisplayLine> : null}
           <Headline width={titleWidth} style={{ ...text.semibold, ...type('h3'), color: ink('onBrand'), marginTop: mm(theme.space.sm) }}>{p.period}</Headline>
@@ -115,7 +120,7 @@ export function Flyer({ props: p, shown }: { props: FlyerProps; shown: number })
         </View>
       </Sheet>
       <Sheet format={format} background={ink('paper')} number={2}>
-        <View style={{ position: 'absolute', top: -mm(bleed), left: -mm(bleed), right: -mm(bleed), height: mm(6 + bleed), backgroundColor: ink('brand') }} />
+        <View style={{ position: 'absolute', top: -mm(bleed), left: -mm(bleed), right: -mm(bleed), height: mm(theme.flyer.band + bleed), backgroundColor: ink('brand') }} />
         <View style={{ position: 'absolute', top: mm(margins.top), left: mm(margins.outside), width: mm(area.width), bottom: mm(margins.bottom) }}>
           <FlyerVersoHeading />
           <View style={{ flexGrow: 1, justifyContent: 'space-between', marginBottom: mm(theme.space.md) }}>

@@ -17,8 +17,9 @@ export function BackCover({ number, title, programmeUrl, programmeQr, organiser,
 }) {
   const { format, margins } = frames.programme;
   const area = textArea(frames.programme);
-  /** The dark band holds the title and the QR code: top margin + 45 mm. */
-  const band = margins.top + 45;
+  const back = theme.programme.backCover;
+  /** The dark band holds the title and the QR code: the top margin and the theme's `band` below it. */
+  const band = margins.top + back.band;
   const { bleed } = useGeometry();
   /** The title's width beside the QR code, mm (the gutter between them excluded). */
   const titleWidth = area.width - (programmeQr ? qrOuterSize(programmeQr, theme.qr.flyerSize) : 0) - theme.space.md;
@@ -38,7 +39,7 @@ export function BackCover({ number, title, programmeUrl, programmeQr, organiser,
         {programmeQr ? <QrCode qr={programmeQr} size={theme.qr.flyerSize} /> : null}
       </View>
       <View style={{ position: 'absolute', top: mm(band + theme.space.xl), left: mm(margins.outside), right: mm(margins.inside) }}>
-        {partners.length > 0 ? <PartnerStrip partners={partners} logoHeight={11} width={mm(area.width)} title="Avec le soutien de" /> : null}
+        {partners.length > 0 ? <PartnerStrip partners={partners} logoHeight={back.logoHeight} width={mm(area.width)} nameWidth={back.partnerNameWidth} title="Avec le soutien de" /> : null}
         <View style={{ marginTop: mm(theme.space.lg) }}>
           {organiser.map((line, i) => (
             <Text key={i} style={{ ...text.muted, ...(i === 0 ? { ...text.strong, color: ink('text') } : {}) }}>{line}</Text>

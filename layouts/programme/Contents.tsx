@@ -17,7 +17,10 @@ export interface ContentsEntry {
   page: number;
 }
 
-/** The table of contents: one line per section (département, day…) with its event count and first page. */
+/**
+ * The table of contents: one line per section (département, day…) with its event count and
+ * first page; the lines' padding, badges and page column are the theme's `programme.contents`.
+ */
 export function Contents({ number, campaign, entries, howTo, index, compact, first }: {
   number: number; campaign: string; entries: ContentsEntry[]; howTo?: string; index?: number; compact: boolean; first: boolean;
 }) {
@@ -25,6 +28,9 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
   // Up to 10 sections, one roomy line each; more (days of a month…), two compact columns,
   // continued on as many pages as needed (the "Mode d'emploi" and the index on the last).
   const half = (area - theme.programme.gutter) / 2;
+  const { roomy, compact: small } = theme.programme.contents;
+  // The index's line: its title under the sections' names, its page under their pages.
+  const nameIndent = roomy.badge.width + roomy.badgeGap;
   return (
     <BookletPage number={number} campaign={campaign} head="Sommaire">
       <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{first ? 'Sommaire' : 'Sommaire (suite)'}</Text>
@@ -32,12 +38,12 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
         <View style={{ flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' }}>
           {entries.map((e) => (
             <Link key={e.code} src={`#section-${e.code}`} style={{ textDecoration: 'none', width: mm(half) }}>
-              <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(1), paddingBottom: mm(1), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-                <View style={{ width: mm(7), height: mm(4.5), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(2) }}>
+              <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(small.padding), paddingBottom: mm(small.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+                <View style={{ width: mm(small.badge.width), height: mm(small.badge.height), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(small.badgeGap) }}>
                   <Text style={{ ...text.caption, ...text.strong, color: ink('paper') }}>{e.badge}</Text>
                 </View>
-                <Text style={{ ...text.body, ...type('small'), ...text.semibold, width: mm(half - 7 - 2 - 9) }}>{e.name}</Text>
-                <Text style={{ ...text.body, ...type('small'), ...text.strong, color: sectionInk(e.colour), width: mm(9), textAlign: 'right' }}>{String(e.page)}</Text>
+                <Text style={{ ...text.body, ...type('small'), ...text.semibold, width: mm(half - small.badge.width - small.badgeGap - small.pageWidth) }}>{e.name}</Text>
+                <Text style={{ ...text.body, ...type('small'), ...text.strong, color: sectionInk(e.colour), width: mm(small.pageWidth), textAlign: 'right' }}>{String(e.page)}</Text>
               </View>
             </Link>
           ))}
@@ -45,15 +51,15 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
       ) : (
         entries.map((e) => (
           <Link key={e.code} src={`#section-${e.code}`} style={{ textDecoration: 'none' }}>
-            <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-              <View style={{ width: mm(11), height: mm(7), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(3) }}>
+            <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(roomy.padding), paddingBottom: mm(roomy.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+              <View style={{ width: mm(roomy.badge.width), height: mm(roomy.badge.height), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(roomy.badgeGap) }}>
                 <Text style={{ ...text.display, ...type('h3'), color: ink('paper') }}>{e.badge}</Text>
               </View>
-              <View style={{ width: mm(area - 11 - 3 - 12) }}>
+              <View style={{ width: mm(area - roomy.badge.width - roomy.badgeGap - roomy.pageWidth) }}>
                 <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text') }}>{e.name}</Text>
                 <Text style={{ ...text.caption }}>{e.count}</Text>
               </View>
-              <Text style={{ ...text.display, ...type('h3'), color: sectionInk(e.colour), width: mm(12), textAlign: 'right' }}>{String(e.page)}</Text>
+              <Text style={{ ...text.display, ...type('h3'), color: sectionInk(e.colour), width: mm(roomy.pageWidth), textAlign: 'right' }}>{String(e.page)}</Text>
             </View>
           </Link>
         ))
@@ -61,10 +67,10 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
       {index ? (
         // A link to the index's first page in the screen file, as each section's line is.
         <Link src="#index" style={{ textDecoration: 'none' }}>
-          <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(2.2), paddingBottom: mm(2.2), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-            <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(14), width: mm(area - 14 - 12) }}>Index des communes et des organisateurs</Text>
+          <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(roomy.padding), paddingBottom: mm(roomy.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+            <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(nameIndent), width: mm(area - nameIndent - roomy.pageWidth) }}>Index des communes et des organisateurs</Text>
             {/* Flush right, under the sections' page numbers. */}
-            <Text style={{ ...text.display, ...type('h3'), color: ink('ink'), width: mm(12), textAlign: 'right' }}>{String(index)}</Text>
+            <Text style={{ ...text.display, ...type('h3'), color: ink('ink'), width: mm(roomy.pageWidth), textAlign: 'right' }}>{String(index)}</Text>
           </View>
         </Link>
       ) : null}

@@ -10,14 +10,18 @@ import { Triangles, clearOfMotif } from '../components/Triangles.js';
 import { DisplayLine } from '../components/DisplayLine.js';
 import { tieLastWords } from '../hyphenation.js';
 
-/** Front cover of the programme: the campaign, its edition, region and period, on the brand colour. */
+/**
+ * Front cover of the programme: the campaign, its edition, region and period, on the brand
+ * colour; its blocks inside the margins by the theme's `programme.cover`.
+ */
 export function Cover({ title, edition, region, period, tagline, eventCount }: {
   title: string; edition?: string; region?: string; period: string; tagline?: string; eventCount: string;
 }) {
   const { format, margins } = frames.programme;
+  const inset = theme.programme.cover;
   /** The foot block's distance from the trim's foot, mm. */
-  const foot = margins.bottom + 4;
-  const left = margins.outside + 2;
+  const foot = margins.bottom + inset.foot;
+  const left = margins.outside + inset.side;
   // The foot block stays on the flat colour: each part ends a gutter left of the motif's
   // slanted edge where that edge is furthest left, at the part's foot (the edge leans right
   // going up). Widths in mm.
@@ -26,13 +30,13 @@ export function Cover({ title, edition, region, period, tagline, eventCount }: {
   // The heading and the count sit at least one tagline line above the foot.
   const taglineLine = tagline ? toMm(theme.type.lead[1]) + theme.space.sm : 0;
   // The title block keeps the gutter left of the top triangle, at the title's top.
-  const titleTop = margins.top + 6 + (edition ? toMm(theme.type.lead[1]) : 0) + theme.space.md;
+  const titleTop = margins.top + inset.top + (edition ? toMm(theme.type.lead[1]) : 0) + theme.space.md;
   const titleWidth = clearAt(titleTop);
   return (
     <Sheet format={format} background={ink('brand')} number={1}>
       <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
-      <View style={{ position: 'absolute', top: mm(margins.top + 6), left: mm(margins.outside + 2), right: mm(margins.outside + 2) }}>
-        {edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: 1 }}>{edition}</Text> : null}
+      <View style={{ position: 'absolute', top: mm(margins.top + inset.top), left: mm(left), right: mm(left) }}>
+        {edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), letterSpacing: theme.tracking.edition }}>{edition}</Text> : null}
         <DisplayLine size={type('display')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{title}</DisplayLine>
         {region ? <DisplayLine size={type('h2')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{region}</DisplayLine> : null}
         <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.sm) }}>{period}</Text>

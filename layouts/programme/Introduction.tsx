@@ -6,10 +6,11 @@ import { text, type, keepWhole } from '../styles.js';
 import { frames, textArea } from '../frames.js';
 import { BookletPage } from './BookletPage.js';
 
-/** The programme's introduction: the editorial paragraphs, then the campaign's objectives. */
+/** The programme's introduction: the editorial paragraphs, then the campaign's objectives (bullets in the theme's `programme.introduction.bulletWidth`). */
 export function Introduction({ number, campaign, paragraphs, objectives, organiser }: {
   number: number; campaign: string; paragraphs: string[]; objectives: string[]; organiser: string;
 }) {
+  const bullet = theme.programme.introduction.bulletWidth;
   return (
     <BookletPage number={number} campaign={campaign} head="Édito">
       <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>Édito</Text>
@@ -21,8 +22,8 @@ export function Introduction({ number, campaign, paragraphs, objectives, organis
           <Text style={{ ...text.displayBold, ...type('h3'), color: ink('brand'), marginBottom: mm(theme.space.sm) }}>Objectifs</Text>
           {objectives.map((o, i) => (
             <View key={i} style={{ flexDirection: 'row', marginBottom: mm(theme.space.xs) }}>
-              <Text style={{ ...text.body, ...text.strong, color: ink('brand'), width: mm(4) }}>›</Text>
-              <Text style={{ ...text.body, width: mm(textArea(frames.programme).width - 2 * theme.space.md - 4) }}>{o}</Text>
+              <Text style={{ ...text.body, ...text.strong, color: ink('brand'), width: mm(bullet) }}>›</Text>
+              <Text style={{ ...text.body, width: mm(textArea(frames.programme).width - 2 * theme.space.md - bullet) }}>{o}</Text>
             </View>
           ))}
         </View>

@@ -6,15 +6,16 @@ import { text, type } from '../styles.js';
 import { BookletPage } from './BookletPage.js';
 
 /**
- * A designed "Notes" page (ruled lines) that pads the booklet to a multiple of 4 pages.
- * `lines`: how many rules; the spacing is 8 mm.
+ * A designed "Notes" page (ruled lines) that pads the booklet to a multiple of 4 pages: the
+ * theme's `programme.notes` gives the number of rules and their spacing.
  */
-export function NotesPage({ number, campaign, lines }: { number: number; campaign: string; lines: number }) {
+export function NotesPage({ number, campaign }: { number: number; campaign: string }) {
+  const { lines, ruleSpacing } = theme.programme.notes;
   return (
     <BookletPage number={number} campaign={campaign} head="Notes">
       <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.md) }}>Notes</Text>
       {Array.from({ length: lines }, (_, i) => (
-        <View key={i} style={{ height: mm(8), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }} />
+        <View key={i} style={{ height: mm(ruleSpacing), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }} />
       ))}
     </BookletPage>
   );

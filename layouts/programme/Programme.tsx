@@ -68,7 +68,7 @@ export function Programme(props: ProgrammeProps & { range?: { from: number; to: 
           case 'index':
             return <IndexPage key={number} number={number} campaign={running} first={page.first} continues={page.continues} columns={page.columns} />;
           case 'notes':
-            return <NotesPage key={number} number={number} campaign={running} lines={18} />;
+            return <NotesPage key={number} number={number} campaign={running} />;
           case 'back':
             return <BackCover key={number} number={number} {...props.back} />;
         }

@@ -18,7 +18,7 @@ import { PreflightError, UsageError } from '../model/errors.js';
 import { checkLayout } from '../preflight/layout.js';
 import { inspectPdf, type FileReport } from '../preflight/pdf.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
-import { mm } from '../units.js';
+import { mm, FORMATS } from '../units.js';
 import { DiskCache, cacheDir } from '../cache/store.js';
 import { hashOf } from '../cache/hash.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
@@ -113,10 +113,12 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   const p = job.output === 'print' ? ws.printer : SCREEN;
   const { model, env, content } = ws;
   const icc = p.outputIntent ? path.resolve(TOOL_ROOT, p.outputIntent.profile) : undefined;
-  // Logos are prepared for their largest placement in the document: 12 mm in the programme
-  // (11 mm on its back cover) and the dossier; 12 mm on an A3 affiche, scaled on a larger one
-  // (so the affiche's format leaves the other documents as they are).
-  const logoMm = 12 * (spec.id === 'affiche' ? Math.max(1, frames.affiche.format.width / 297) : 1);
+  // Logos are prepared for their largest placement (the theme's logo heights): the larger of
+  // the programme's back cover and the dossier for both; the affiche's at A3, scaled on a
+  // larger poster (so the affiche's format leaves the other documents as they are).
+  const logoMm = spec.id === 'affiche'
+    ? theme.affiche.partners.logoHeight * Math.max(1, frames.affiche.format.width / FORMATS.A3.width)
+    : Math.max(theme.programme.backCover.logoHeight, theme.dossier.partners.logoHeight);
   const placed = `${job.output}:${logoMm}`;
   let partners = ws.partners.get(placed);
   if (!partners) {
@@ -141,6 +143,8 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     bleed: p.bleed,
     slug,
     marks: p.cropMarks,
+    markOffset: p.cropMarkOffset,
+    markWeight: p.cropMarkWeight,
     links: job.output === 'screen',
     slugLine: (n) => [spec.file, `${model.title} ${model.year}`, model.editionLabel, p.description, day, `page ${n}`].filter(Boolean).join(' · '),
   };

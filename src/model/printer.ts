@@ -13,6 +13,14 @@ export const PrinterSchema = z.strictObject({
   cropMarks: z.boolean(),
   /** Extra paper beyond the bleed for crop marks and the slug line, mm (0 without marks). */
   slug: z.number().min(0).max(20),
+  /**
+   * Gap between the bleed's edge and each crop mark, mm: the marks run from there to the
+   * same distance short of the slug's edge (so their length is slug − 2 × this). 1 mm keeps
+   * a mark clear of a bleed trimmed a little wide.
+   */
+  cropMarkOffset: z.number().min(0).max(5).default(1),
+  /** Stroke of the crop marks, pt: 0.25 pt, the usual hairline weight of printer's marks. */
+  cropMarkWeight: z.number().positive().max(2).default(0.25),
   /** cmyk: the theme's exact CMYK values and CMYK images; rgb: the screen RGB values. */
   colour: z.enum(['cmyk', 'rgb']),
   outputIntent: z
@@ -53,6 +61,8 @@ export const SCREEN: Printer = {
   bleed: 0,
   cropMarks: false,
   slug: 0,
+  cropMarkOffset: 1,
+  cropMarkWeight: 0.25,
   colour: 'rgb',
   pdfx: 'none',
   inkLimit: 400,

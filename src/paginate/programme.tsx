@@ -193,7 +193,7 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
     width,
     blocks.map((b) => JSON.stringify(['index', fingerprint, width, b])),
   );
-  const titleHeight = mm(14);
+  const titleHeight = mm(theme.programme.index.titleBand);
   const measured = blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' }));
   const packed = balancedColumns(measured, 2, mm(area.height) - titleHeight);
   // A page opening in the middle of a list names it in its title band (« Communes (suite) »).

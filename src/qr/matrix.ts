@@ -1,12 +1,19 @@
 import QRCode from 'qrcode';
 
+/**
+ * The quiet zone (the light margin around a QR symbol), in modules on each side: 4, as
+ * ISO/IEC 18004 (§7.3.8) requires for QR Code (print.md: « quiet zone of 4 modules »).
+ * Geometry of the symbol, not a design choice: not a theme token.
+ */
+export const QUIET_ZONE = 4;
+
 /** A QR symbol as vector geometry, in module units. */
 export interface QrMatrix {
   /** The encoded text, exactly. */
   text: string;
   /** Modules per side, without the quiet zone. */
   modules: number;
-  /** Quiet zone on each side, in modules (4, ISO/IEC 18004 §7.3.8). */
+  /** Quiet zone on each side, in modules ({@link QUIET_ZONE}). */
   quietZone: number;
   /** SVG path of the dark modules, in module units, origin at the symbol's top-left corner (inside the quiet zone). */
   path: string;
@@ -42,7 +49,7 @@ export function qrMatrix(text: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | '
       parts.push(`M${from} ${y}h${x - from}v1h${from - x}z`);
     }
   }
-  const matrix = { text, modules: n, quietZone: 4, path: parts.join('') };
+  const matrix = { text, modules: n, quietZone: QUIET_ZONE, path: parts.join('') };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, matrix);
   return matrix;
