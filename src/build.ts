@@ -15,6 +15,8 @@ import { placeOf } from './load/theme.js';
 import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
 import { WorkerPool, workerMemoryMb } from './build/pool.js';
+import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
+import { readdir, rm } from 'node:fs/promises';
 
 /**
  * Events from which the files are made on worker threads by default: one per core, each with
@@ -117,6 +119,15 @@ export interface BuildOptions {
   cache?: boolean;
   /** Download partner logos given as http(s) URLs (`--allow-network`); refused otherwise: builds are offline. */
   allowNetwork?: boolean;
+  /**
+   * The campaign's website (out/site/, src/site/). `auto` (default): made when campaign.yaml
+   * has a `site:` block and the build makes the programme's screen file (the site offers it
+   * for download). `only` (`encre site`): the programme's screen file is made for the site,
+   * and only the site is written. `off`: never.
+   */
+  site?: 'auto' | 'only' | 'off';
+  /** Called with the site's files when a site is made (the preview server serves them from memory). */
+  onSite?: (files: SiteFile[]) => void;
 }
 
 /** One written file. */
@@ -145,12 +156,16 @@ export interface BuiltDocument {
  */
 export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const log = opts.log ?? (() => {});
-  const specs: DocumentSpec[] = opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
+  const siteMode = opts.site ?? 'auto';
+  const specs: DocumentSpec[] = siteMode === 'only' ? [documentById('programme')] : opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
   workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
   const jobOptions: JobOptions = { root: opts.root, printer: opts.printer ?? 'offset', theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
-  const wanted = opts.outputs ?? ['print', 'screen'];
+  if (siteMode === 'only' && !content.campaign.site) {
+    throw new ContentError([{ file: content.campaignFile, line: 0, col: 0, path: 'site', message: 'encre site: the campaign declares no site', hint: 'add to campaign.yaml the address where out/site/ will be published, e.g. site: { baseUrl: https://mois-ess.example.org/ }' }]);
+  }
+  const wanted = siteMode === 'only' ? ['screen'] : (opts.outputs ?? ['print', 'screen']);
   const jobs: Job[] = (['print', 'screen'] as const).filter((o) => wanted.includes(o)).flatMap((output) => specs.map((spec) => ({ document: spec.id, output })));
   // The workers start now and load encre while this thread derives the model.
   const threads = Math.min(workerThreads(opts.threads, content.events.length), jobs.length);
@@ -188,14 +203,55 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, ws.env.buildDate), pages: screenProgramme.pages / 2 });
     log(`programme-imposition.pdf — ${screenProgramme.pages / 2} A4 sides (${screenProgramme.pages / 4} sheets, duplex, short-edge flip)`);
   }
+  // The site, from the same model, with the programme's screen file to download.
+  const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');
+  let site: SiteFile[] = [];
+  if (siteMode !== 'off' && ws.model.campaign.site && screenProgramme) {
+    site = makeSite(ws.model, content, theme, screenProgramme.bytes);
+    opts.onSite?.(site);
+    const pages = site.filter((f) => f.path.endsWith('.html')).length;
+    log(`${SITE_DIR}/ — ${pages} pages (${ws.model.events.length} events), agenda.ics, agenda.json: ${ws.model.campaign.site.baseUrl}`);
+  } else if (siteMode === 'auto' && ws.model.campaign.site && opts.write !== false) {
+    log('site/ not made: the site offers the programme for download, build the programme too (or run encre site)');
+  }
   const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(opts.out, r.file), pages: r.pages, bytes: r.bytes.length }));
   if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes }));
+  const siteDir = path.resolve(opts.root, opts.out, SITE_DIR);
+  const siteWrites = site.map((f) => ({ file: path.join(siteDir, f.path), bytes: f.bytes }));
+  if (siteMode === 'only') {
+    await writeAllAtomic(siteWrites);
+    await pruneSite(siteDir, site);
+    return [{ id: 'site', output: 'screen', file: path.join(opts.out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
+  }
   const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, files: results.map((r) => r.report) }, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),
     { file: path.resolve(opts.root, opts.out, 'preflight.json'), bytes: `${preflight}\n` },
+    ...siteWrites,
   ]);
+  if (site.length > 0) await pruneSite(siteDir, site);
   // The imposed sheets are listed too (the command line says what it wrote).
   return [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(opts.out, x.file), pages: x.pages, bytes: x.bytes.length }))];
+}
+
+/**
+ * Removes from the site's folder the files a build did not make (the page of an event since
+ * removed, a filter gone), and the folders left empty: the folder is the site as built.
+ */
+async function pruneSite(dir: string, files: SiteFile[]): Promise<void> {
+  const keep = new Set(files.map((f) => path.join(dir, f.path)));
+  const walk = async (d: string): Promise<boolean> => {
+    let empty = true;
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (await walk(p)) await rm(p, { recursive: true, force: true });
+        else empty = false;
+      } else if (!keep.has(p)) await rm(p, { force: true });
+      else empty = false;
+    }
+    return empty;
+  };
+  await walk(dir);
 }

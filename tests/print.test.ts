@@ -181,7 +181,7 @@ describe('screen files', () => {
         if (uri) uris.push(uri.toString());
       }
     }
-    expect(uris.some((u) => u.includes('mois-ess.example/evenements/'))).toBe(true);
+    expect(uris.some((u) => u.includes('mois-ess.example.org/e/'))).toBe(true);
     expect(readFileSync(path.join(out, 'screen/programme.pdf')).length).toBeLessThan(1_000_000);
   });
 });

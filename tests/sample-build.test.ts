@@ -6,6 +6,7 @@ import { findSet, oneWordLastLine } from './helpers/typeset.js';
 import { rawEvents } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
 import { frenchText } from '../src/derive/typography.js';
+import { escapeHtml } from '../src/site/html.js';
 
 const events = rawEvents('content');
 let out = '';
@@ -15,6 +16,10 @@ beforeAll(async () => {
 });
 
 const open = (file: string) => openPdf(readFileSync(path.join(out, file)));
+/** The sample's site address (content/campaign.yaml site.baseUrl). */
+const BASE_URL = 'https://mois-ess.example.org/';
+/** The file of out/site/ a URL under BASE_URL leads to, as a static host serves it (a folder: its index.html). */
+const siteFile = (url: string) => readFileSync(path.join(out, 'site', url.slice(BASE_URL.length), url.endsWith('/') ? 'index.html' : ''), 'utf8');
 
 describe('the sample campaign builds its four documents', () => {
   it('has the 75 events of the 2016 Languedoc-Roussillon campaign', () => {
@@ -118,18 +123,25 @@ describe('the sample campaign builds its four documents', () => {
     expect(open('dossier-de-presse.pdf').countPages()).toBeGreaterThanOrEqual(3);
   });
 
-  it('prints a QR code per event that decodes, from the pixels, to its url', () => {
+  it('prints a QR code per event that decodes, from the pixels, to its page on the site, a file of out/site/ naming it', () => {
     const doc = open('programme.pdf');
     const decoded: string[] = [];
     for (let i = 0; i < doc.countPages(); i++) decoded.push(...decodeQrCodes(doc, i));
-    for (const e of events) expect(decoded, e.id).toContain(e.url);
-    expect(decoded.filter((u) => u.includes('/evenements/')).sort()).toEqual(events.map((e) => e.url).sort());
+    const onSite = decoded.filter((u) => u.startsWith(BASE_URL));
+    // Every code of the programme leads into the site: the events' pages, and the home page on the back cover.
+    expect(onSite).toEqual(decoded);
+    expect(onSite.filter((u) => u !== BASE_URL).sort()).toEqual(events.map((e) => `${BASE_URL}e/${e.id}/`).sort());
+    for (const e of events) {
+      const html = siteFile(`${BASE_URL}e/${e.id}/`);
+      expect(html, e.id).toContain(`<h1>${escapeHtml(frenchText(e.title))}</h1>`);
+      expect(html, e.id).toContain(`"@id":"${BASE_URL}e/${e.id}/#evenement"`);
+    }
   });
 
-  it('puts the online programme QR code on the affiche and the tract', () => {
-    const programmeUrl = 'https://mois-ess.example/languedoc-roussillon';
-    expect(decodeQrCodes(open('affiche.pdf'), 0)).toEqual([programmeUrl]);
-    expect(decodeQrCodes(open('flyer.pdf'), 1)).toEqual([programmeUrl]);
+  it('puts the site’s QR code on the affiche and the tract: its home page', () => {
+    expect(decodeQrCodes(open('affiche.pdf'), 0)).toEqual([BASE_URL]);
+    expect(decodeQrCodes(open('flyer.pdf'), 1)).toEqual([BASE_URL]);
+    expect(siteFile(BASE_URL)).toContain('<h1>Mois de l’ESS');
   });
 
   it('writes the press kit figures computed from the content', () => {

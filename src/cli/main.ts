@@ -63,6 +63,23 @@ program
   });
 
 program
+  .command('site')
+  .description('write the campaign\'s static website into <out>/site/ (campaign.yaml needs site: { baseUrl }); encre build writes it too, with the programme')
+  .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
+  .option('--out <dir>', 'output folder (the site goes to <out>/site/)', 'out')
+  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
+  .addOption(new Option('--source-date-epoch <seconds>', 'date written into the programme PDF and the calendars').env('SOURCE_DATE_EPOCH'))
+  .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
+  .action(async (opts: { content: string; out: string; theme: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+    try {
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: [], theme: opts.theme, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, site: 'only', log: (l) => console.log(l) });
+      for (const d of built) console.log(`wrote ${d.file}/ (${d.pages} pages, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
   .command('preview')
   .description('build, then write PNG pages and a contact sheet per document into <out>/preview/')
   .argument('[document...]', 'document ids (default: all)')

@@ -1,5 +1,5 @@
 import type { Content } from '../load/content.js';
-import type { Campaign } from '../model/campaign.js';
+import { qrTarget, siteEventUrl, type Campaign } from '../model/campaign.js';
 import type { CampaignEvent } from '../model/event.js';
 import { departement, departementSortKey } from '../model/departements.js';
 import { formatWhen, formatTimeOfDay, formatPeriod, formatOrdinal, formatDate } from './french.js';
@@ -30,8 +30,13 @@ export interface EventView {
   price?: string;
   /** Price and co-organisation as printed: "Gratuit · co-organisé par la Cress". */
   notes?: string;
-  /** The QR code payload; no QR when absent. */
+  /**
+   * The QR code payload: the event's page on the campaign's site (`qr.target: site`, every
+   * event) or its own `url` (`event-url`); no QR when absent.
+   */
   url?: string;
+  /** The organiser's own page for the event (content `url`), whatever the QR code points to. */
+  website?: string;
   /** The QR symbol of `url`. */
   qr?: QrMatrix;
   coOrganised: boolean;
@@ -92,8 +97,11 @@ export interface Model {
  * by département (INSEE order: 2A/2B after 19) and sorted by start, then title.
  */
 export function deriveModel(content: Content, buildDate: Date): Model {
-  const campaign = typographyDeep(content.campaign);
-  const views = content.events.map((e) => eventView(e.value));
+  const typeset = typographyDeep(content.campaign);
+  // With a site, the online programme is its home page unless the campaign names another.
+  const campaign = typeset.site && qrTarget(typeset) === 'site' && !typeset.programmeUrl ? { ...typeset, programmeUrl: typeset.site.baseUrl } : typeset;
+  const site = qrTarget(campaign) === 'site' ? campaign.site?.baseUrl : undefined;
+  const views = content.events.map((e) => eventView(e.value, site));
   const order = new Map(content.events.map((e, i) => [e.value.id, i]));
   const byDate = (a: EventView, b: EventView) =>
     (a.start ?? '9999').localeCompare(b.start ?? '9999') || a.title.localeCompare(b.title, 'fr') || order.get(a.id)! - order.get(b.id)!;
@@ -150,7 +158,9 @@ function slugKey(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-function eventView(e: CampaignEvent): EventView {
+/** The event as printed; its QR code leads to its page on the site at `site` (a base URL) when given, else to its own url. */
+function eventView(e: CampaignEvent, site: string | undefined): EventView {
+  const qrUrl = site ? siteEventUrl(site, e.id) : e.url;
   const t = (s: string | undefined) => (s === undefined ? undefined : frenchText(s));
   const parts = [t(e.venue), t(e.address), frenchText(e.commune)].filter((x): x is string => Boolean(x));
   return {
@@ -169,14 +179,15 @@ function eventView(e: CampaignEvent): EventView {
     description: t(e.description),
     price: e.free ? 'Gratuit' : t(e.price),
     notes: [e.free ? 'Gratuit' : t(e.price), e.coOrganised ? 'co-organisé par la Cress' : undefined].filter(Boolean).join(' · ') || undefined,
-    url: e.url,
-    qr: e.url ? qrMatrix(e.url, theme.qr.errorCorrection) : undefined,
+    url: qrUrl,
+    website: e.url,
+    qr: qrUrl ? qrMatrix(qrUrl, theme.qr.errorCorrection) : undefined,
     coOrganised: e.coOrganised,
     tags: e.tags.map(frenchText),
   };
 }
 
-const RAW_KEYS = new Set(['url', 'website', 'programmeUrl', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
+const RAW_KEYS = new Set(['url', 'website', 'programmeUrl', 'baseUrl', 'target', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
 
 /** Applies frenchText to every string of the campaign, except URLs, paths, dates and ids. */
 function typographyDeep<T>(value: T, key = ''): T {

@@ -58,7 +58,7 @@ export async function loadContent(env: Env, dir: string, opts: LoadOptions = {})
   }
   const campaignSource = await readSource(env, campaignFile, problems);
   const campaign = campaignSource ? validate(campaignSource, CampaignSchema) : undefined;
-  if (campaign) problems.push(...campaign.problems);
+  if (campaign) problems.push(...campaign.problems.map(withSiteHint));
 
   const eventsDir = path.join(dir, 'events');
   const names = (await env.list(eventsDir)).filter((n) => /\.ya?ml$/.test(n));
@@ -146,6 +146,17 @@ export async function loadContent(env: Env, dir: string, opts: LoadOptions = {})
   // The page budget, which copyfitting may refuse while laying out.
   if (campaign.value.programme.pages !== undefined) campaignPlaces['programme.pages'] = locate(campaignSource!, ['programme', 'pages']);
   return { campaign: campaign.value, campaignFile, campaignPlaces, events, assets };
+}
+
+/** Hints for the site and QR settings of campaign.yaml, added to zod's located messages. */
+const SITE_HINTS: Record<string, string> = {
+  'site.baseUrl': 'give the address of the folder where out/site/ will be published, e.g. baseUrl: https://mois-ess.example.org/ (every QR code holds it: choose it before printing)',
+  'qr.target': 'write target: site (each code leads to the event\'s page on the campaign\'s site: add site: { baseUrl: https://… }) or target: event-url (each code leads to the event\'s own url)',
+};
+
+function withSiteHint(p: Problem): Problem {
+  const hint = SITE_HINTS[p.path];
+  return hint && !p.hint ? { ...p, hint } : p;
 }
 
 /**

@@ -51,6 +51,29 @@ export const PrizeSchema = z.strictObject({
   outcome: Text.optional(),
 });
 
+/**
+ * Where the campaign's website (out/site/) is published: an absolute http(s) address of a
+ * folder, e.g. "https://mois-ess.example.org/" (a trailing "/" is added when missing). No
+ * query, fragment, user or password: event pages are at `<baseUrl>e/<id>/`.
+ */
+export const SiteBaseUrl = z
+  .string()
+  .trim()
+  .refine(
+    (s) => {
+      if (!URL.canParse(s)) return false;
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.') && !u.search && !u.hash && !u.username && !u.password && !/\s/.test(s);
+    },
+    { message: 'expected the absolute http(s) address where out/site/ is published, with no query (?) nor fragment (#), e.g. "https://mois-ess.example.org/"' },
+  )
+  .transform((s) => new URL(s.endsWith('/') ? s : `${s}/`).href)
+  .refine((s) => s.length <= 200, { message: 'expected an address of at most 200 characters: every event\'s QR code holds it' });
+
+/** What each event's QR code points to: its page on the campaign's site, or its own `url`. */
+export const QR_TARGETS = ['site', 'event-url'] as const;
+export type QrTarget = (typeof QR_TARGETS)[number];
+
 /** content/campaign.yaml: everything about the campaign that is not an event. */
 export const CampaignSchema = z.strictObject({
   /** e.g. "Mois de l'ESS". */
@@ -118,7 +141,35 @@ export const CampaignSchema = z.strictObject({
     .default({ groupBy: 'departement' }),
   /** Who published the data, printed on the back cover (open data attribution). */
   credits: Text.optional(),
+  /**
+   * The campaign's static website (`encre site`, and `encre build` with the programme):
+   * `baseUrl` is where out/site/ is published; every event's page is `<baseUrl>e/<id>/`.
+   */
+  site: z.strictObject({ baseUrl: SiteBaseUrl }).optional(),
+  /**
+   * The QR codes: `target: site` (the default when `site` is declared) points every event's
+   * code to its page on the site, events without a `url` included; `event-url` to the
+   * event's own `url` (no code without one).
+   */
+  qr: z.strictObject({ target: z.enum(QR_TARGETS, { message: `expected one of ${QR_TARGETS.join(', ')}` }) }).optional(),
+}).superRefine((c, ctx) => {
+  if (c.qr?.target === 'site' && !c.site) {
+    ctx.addIssue({ code: 'custom', path: ['qr', 'target'], message: 'qr.target is site, but the campaign declares no site' });
+  }
 });
+
+/**
+ * What the events' QR codes point to: `qr.target`, or `site` when the campaign has a site,
+ * `event-url` otherwise.
+ */
+export function qrTarget(c: Pick<Campaign, 'qr' | 'site'>): QrTarget {
+  return c.qr?.target ?? (c.site ? 'site' : 'event-url');
+}
+
+/** The address of an event's page on the campaign's site: `<baseUrl>e/<id>/`. */
+export function siteEventUrl(baseUrl: string, id: string): string {
+  return `${baseUrl}e/${id}/`;
+}
 
 export type Campaign = z.infer<typeof CampaignSchema>;
 export type Partner = z.infer<typeof PartnerSchema>;

@@ -1,0 +1,51 @@
+import type { CampaignEvent } from '../model/event.js';
+import type { EventView } from '../derive/model.js';
+
+/**
+ * Whether an event takes place as announced. The event model on this branch has no status
+ * yet: every event is `scheduled` unless its content gives one (the field the import branch
+ * adds: scheduled, cancelled, postponed, full). The site reads it only through this function.
+ */
+export type SiteStatus = 'scheduled' | 'cancelled' | 'postponed' | 'full';
+
+/** The event's status (see {@link SiteStatus}); `scheduled` when the model has none. */
+export function eventStatus(e: CampaignEvent): SiteStatus {
+  const s = (e as { status?: unknown }).status;
+  return s === 'cancelled' || s === 'postponed' || s === 'full' ? s : 'scheduled';
+}
+
+/** The event's country, ISO 3166-1 alpha-2 ("FR" when the model has none: the import branch adds `country`). */
+export function eventCountry(e: CampaignEvent): string {
+  const c = (e as { country?: unknown }).country;
+  return typeof c === 'string' && /^[A-Z]{2}$/.test(c) ? c : 'FR';
+}
+
+/** schema.org's eventStatus of each status (a full event takes place: its offer is sold out). */
+export const SCHEMA_STATUS: Record<SiteStatus, string> = {
+  scheduled: 'https://schema.org/EventScheduled',
+  cancelled: 'https://schema.org/EventCancelled',
+  postponed: 'https://schema.org/EventPostponed',
+  full: 'https://schema.org/EventScheduled',
+};
+
+/** What the page says of a status, in French; nothing for a scheduled event. */
+export const STATUS_LABEL: Record<SiteStatus, string | undefined> = {
+  scheduled: undefined,
+  cancelled: 'Annulé',
+  postponed: 'Reporté',
+  full: 'Complet',
+};
+
+/** An event as the site shows it: the print model's view (French texts) and the content as written (dates, url, description). */
+export interface SiteEvent {
+  view: EventView;
+  source: CampaignEvent;
+  status: SiteStatus;
+  country: string;
+  /** Its page's folder, from the site's root: "e/herault-01/". */
+  dir: string;
+  /** Its page's absolute address: "<baseUrl>e/herault-01/". */
+  url: string;
+  /** The section of the programme it is in. */
+  section: { code: string; name: string; colour: number };
+}

@@ -1,0 +1,68 @@
+/**
+ * A small, strict HTML templating: every interpolated value is escaped unless it is already
+ * {@link SafeHtml} (made by this module: `html` templates, {@link raw} for markup written in
+ * encre's own source). Content text never reaches a page unescaped.
+ */
+
+/** Markup that is safe to put in a page as it is. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** What a template accepts: text (escaped), safe markup, lists of either, or nothing (omitted). */
+export type HtmlValue = string | number | SafeHtml | undefined | null | false | readonly HtmlValue[];
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes text for an HTML text node or a quoted attribute value: & < > " ' (the five
+ * characters that could end a text or an attribute, or start markup).
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Markup from encre's own source, never from content. */
+export function raw(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+function render(v: HtmlValue): string {
+  if (v === undefined || v === null || v === false) return '';
+  if (v instanceof SafeHtml) return v.value;
+  if (Array.isArray(v)) return v.map(render).join('');
+  return escapeHtml(String(v));
+}
+
+/**
+ * A template of markup: `html\`<p class="x">${text}</p>\`` escapes `text`. Attribute values
+ * must be quoted in the template (`href="${url}"`): the escaping is that of a quoted value.
+ */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  return new SafeHtml(out);
+}
+
+/**
+ * A link address a page may carry, or undefined: only http:, https: and mailto: (no
+ * javascript:, data:, vbscript:, file: …), parsed by WHATWG URL (which drops tabs and line
+ * breaks, as browsers do, so "java\tscript:" is seen as what it is).
+ */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const trimmed = url.trim();
+  if (!URL.canParse(trimmed)) return undefined;
+  const u = new URL(trimmed);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'mailto:') return undefined;
+  return u.href;
+}
+
+/** A link out of the site (an organiser's page, a link in a description): rel="nofollow noopener". Text alone when the address is refused. */
+export function externalLink(url: string | undefined, text: HtmlValue): SafeHtml {
+  const href = safeHref(url);
+  return href ? html`<a href="${href}" rel="nofollow noopener">${text}</a>` : html`${text}`;
+}
