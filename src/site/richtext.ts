@@ -26,12 +26,12 @@ export function richText(text: string, typeset: (s: string) => string = (s) => s
 function keepEdges(typeset: (s: string) => string): (s: string) => string {
   return (s) => {
     if (s.trim() === '') return s === '' ? '' : ' ';
-    return `${/^\s/.test(s) ? ' ' : ''}${typeset(s)}${/\s$/.test(s) ? ' ' : ''}`;
+    return `${/^\s/.test(s) ? ' ' : ''}${typeset(s.trim())}${/\s$/.test(s) ? ' ' : ''}`;
   };
 }
 
 /** Links first (their text keeps its emphasis), then bare addresses, then emphasis. */
-const LINK = /\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
+const LINK = /\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
 
 function inline(text: string, typeset: (s: string) => string): SafeHtml {
   const out: HtmlValue[] = [];
@@ -61,7 +61,7 @@ function emphasis(text: string, typeset: (s: string) => string): SafeHtml {
 /** The description as plain text (marks removed, links as their text): JSON-LD, calendars, OpenGraph. */
 export function plainText(text: string): string {
   return text
-    .replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, '$1')
+    .replace(/\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/g, '$1')
     .replace(/\*\*([^*\n]+)\*\*/g, '$1')
     .replace(/(?<![\p{L}\p{N}])[*_]([^*_\n]+)[*_](?![\p{L}\p{N}])/gu, '$1')
     .replace(/^\s*[-*]\s+/gm, '• ')
