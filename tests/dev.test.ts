@@ -101,4 +101,24 @@ describe('encre dev', () => {
     writeFileSync(events, good);
     await page.waitForSelector('#error', { state: 'hidden', timeout: 30_000 });
   });
+
+  it('serves the campaign\'s site beside the previews, rebuilt with the programme, with its CSP', async () => {
+    await expect.poll(async () => (await page.evaluate(async () => (await (await fetch('/state')).json()).building)), { timeout: 30_000 }).toBe(false);
+    const get = (p: string) => page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { status: r.status, type: r.headers.get('content-type'), csp: r.headers.get('content-security-policy'), text: await r.text() };
+    }, p);
+    const home = await get('/site/');
+    expect(home.status).toBe(200);
+    expect(home.type).toMatch(/^text\/html/);
+    expect(home.csp).toMatch(/default-src 'none'/);
+    expect(home.text).toContain('<h1>Mois de l’ESS');
+    // The event edited above, as its page on the site now shows it.
+    const event = await get('/site/e/herault-01/');
+    expect(event.status).toBe(200);
+    expect(event.text).toContain('<h1>Titre modifié en direct</h1>');
+    expect((await get('/site/agenda.ics')).type).toMatch(/^text\/calendar/);
+    expect((await get('/site/e/nope/')).status).toBe(404);
+    expect(await rawGet(server.url, '/site/../package.json')).toBe(400);
+  });
 });

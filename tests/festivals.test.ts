@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { importEvents } from '../src/import/index.js';
 import { build } from '../src/build.js';
 import { frenchText } from '../src/derive/typography.js';
+import { escapeHtml } from '../src/site/html.js';
 import { departement } from '../src/model/departements.js';
 import { openPdf, pageTexts, decodeQrCodes, collapse, textLines } from './helpers/pdf.js';
 import { findSet, oneWordLastLine } from './helpers/typeset.js';
@@ -23,6 +24,9 @@ const content = path.join(work, 'content');
 let events: { id: string; title: string; url?: string; departement: string }[] = [];
 let pdf: ReturnType<typeof openPdf>;
 let bytes: Buffer;
+const out = path.join(work, 'out');
+/** The site's address (examples/festivals/mapping.yaml, campaign.site.baseUrl). */
+const SITE = 'https://festivals-occitanie.example.org/';
 
 beforeAll(async () => {
   await importEvents({
@@ -34,7 +38,6 @@ beforeAll(async () => {
   for (const f of readdirSync(path.join(content, 'events'))) {
     events.push(...(parse(readFileSync(path.join(content, 'events', f), 'utf8')) as { events: typeof events }).events);
   }
-  const out = path.join(work, 'out');
   await build({ root: ROOT, content: path.relative(ROOT, content), out, documents: ['programme'], sourceDateEpoch: EPOCH });
   bytes = readFileSync(path.join(out, 'programme.pdf'));
   pdf = openPdf(bytes);
@@ -77,14 +80,17 @@ describe('the festivals of Occitanie (real open data)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('prints a QR code for each festival with a website, decoding to its normalised URL, and none for the others', () => {
+  it('prints a QR code for every festival, website or not, leading to its page on the campaign\'s site, a file of out/site/ naming it', () => {
     const decoded: string[] = [];
     for (let i = 0; i < pdf.countPages(); i++) decoded.push(...decodeQrCodes(pdf, i));
-    const urls = events.flatMap((e) => (e.url ? [e.url] : []));
-    for (const url of urls) expect(decoded, url).toContain(url);
-    // Every decoded code is a festival's website (none invented), one per festival with a website.
-    expect(decoded.filter((d) => urls.includes(d))).toHaveLength(368);
-    expect(decoded.every((d) => /^https?:\/\/[^/]+\./.test(d))).toBe(true);
+    const pages = decoded.filter((d) => d !== SITE);
+    expect(pages.sort()).toEqual(events.map((e) => `${SITE}e/${e.id}/`).sort());
+    for (const e of events) {
+      const html = readFileSync(path.join(out, 'site/e', e.id, 'index.html'), 'utf8');
+      expect(html, e.id).toContain(`<h1>${escapeHtml(frenchText(e.title))}</h1>`);
+      // The festival's own website, when it has one, is on its page.
+      if (e.url) expect(html, e.id).toContain(`href="${escapeHtml(new URL(e.url).href)}" rel="nofollow noopener"`);
+    }
   });
 
   it('draws every festival on the page its plan gives it, the front pages first, though they are drawn last', async () => {

@@ -2,10 +2,12 @@
  * The preview server's build process: builds screen PDFs in memory on request (IPC), so that
  * the server can restart it to pick up edited layouts and themes (ES modules cannot be
  * reloaded in place) while content edits reuse the warm process.
- * Messages in: { id, request: BuildRequest }; out: { id, ok: true, docs } | { id, ok: false, error }.
+ * Messages in: { id, request: BuildRequest }; out: { id, ok: true, docs, site? } | { id, ok: false, error }
+ * (`site`: the campaign's website, made with the programme when campaign.yaml has a site: block).
  */
 import { build } from '../build.js';
 import { ContentError, PreflightError, ThemeError, UsageError, formatProblem } from '../model/errors.js';
+import type { SiteFile } from '../site/index.js';
 
 /** What the server asks for. */
 export interface BuildRequest {
@@ -29,9 +31,11 @@ process.on('message', async (msg: { id: number; request: BuildRequest }) => {
   const { id, request } = msg;
   try {
     // In this process (threads: 0): its measurement and shaping caches stay warm between builds.
-    const built = await build({ ...request, out: '.', outputs: ['screen'], write: false, threads: 0 });
+    // The campaign's site comes with the programme (when campaign.yaml has a site: block).
+    let site: SiteFile[] | undefined;
+    const built = await build({ ...request, out: '.', outputs: ['screen'], write: false, threads: 0, onSite: (files) => (site = files) });
     const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf! }));
-    process.send?.({ id, ok: true, docs });
+    process.send?.({ id, ok: true, docs, site });
   } catch (e) {
     const error =
       e instanceof ContentError

@@ -23,7 +23,7 @@ export function previewHtml(title: string): string {
 </style>
 </head>
 <body>
-<header><b>${escapeHtml(title)}</b><span id="status">…</span></header>
+<header><b>${escapeHtml(title)}</b><span id="status">…</span><a href="/site/" target="_blank" rel="noopener" style="color:#9cf">le site de la campagne</a></header>
 <div id="error" role="alert"></div>
 <main id="docs"></main>
 <script>

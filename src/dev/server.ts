@@ -10,6 +10,8 @@ import type { BuildRequest, PreviewDoc } from './builder.js';
 import { documents } from '../documents/registry.js';
 import { TOOL_ROOT } from '../paths.js';
 import { UsageError } from '../model/errors.js';
+import type { SiteFile } from '../site/index.js';
+import { CSP as SITE_CSP } from '../site/pages.js';
 
 /** Options of the preview server. */
 export interface DevOptions {
@@ -88,7 +90,9 @@ export function touchedDocuments(file: string, root: string, content: string): {
  * the content, layouts, theme files (themes/ and a theme given by path, with the files it
  * extends) and assets, and rebuilds only what a change touches. A
  * content error shows in the page with its file:line; the server keeps running.
- * Serves only its own routes: /, /state, /events, /page/<document>/<n>.png; anything else is
+ * Serves only its own routes: /, /state, /events, /page/<document>/<n>.png, and the
+ * campaign's website under /site/ (made with the programme when campaign.yaml has a site:
+ * block, rebuilt with it, served from memory with its CSP); anything else is
  * a 4xx (405 for methods other than GET and HEAD, 400 for a bad encoding or a "..", 414 for
  * a target longer than MAX_URL_LENGTH, 404 otherwise), and malformed requests never stop it.
  * Bound to the loopback, it also refuses a Host header naming another machine (DNS rebinding).
@@ -101,6 +105,8 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const warn = opts.warn ?? ((l: string) => process.stderr.write(`${l}\n`));
   let closed = false;
   const docs = new Map<string, DocState>();
+  /** The campaign's website as last built with the programme (path under site/ → bytes), served under /site/. */
+  let site = new Map<string, Uint8Array | string>();
   let error: string | undefined;
   let building = false;
   const clients = new Set<http.ServerResponse>();
@@ -112,17 +118,17 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   let child: ChildProcess | undefined;
   let nextId = 1;
   /** Requests sent, by id: the process they went to, and what to call with its answer. */
-  const pending = new Map<number, { to: ChildProcess; done: (r: { ok: boolean; docs?: PreviewDoc[]; error?: string }) => void }>();
+  const pending = new Map<number, { to: ChildProcess; done: (r: { ok: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => void }>();
   const spawn = () =>
     new Promise<void>((resolve) => {
       const builder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builder.ts');
       const c = fork(builder, [], { cwd: opts.root, execArgv: ['--import', 'tsx'], serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
-      c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; error?: string }) => {
+      c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => {
         if (m.ready) return resolve();
         const sent = m.id !== undefined ? pending.get(m.id) : undefined;
         if (sent && m.id !== undefined) {
           pending.delete(m.id);
-          sent.done({ ok: Boolean(m.ok), docs: m.docs, error: m.error });
+          sent.done({ ok: Boolean(m.ok), docs: m.docs, site: m.site, error: m.error });
         }
       });
       c.on('error', (e) => log(`build process: ${e.message}`));
@@ -140,7 +146,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const request = async (ids: string[]) => {
     // A build process that died (out of memory, killed) is replaced.
     if (!closed && !child?.connected) await spawn();
-    return new Promise<{ ok: boolean; docs?: PreviewDoc[]; error?: string }>((resolve) => {
+    return new Promise<{ ok: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }>((resolve) => {
       if (closed || !child?.connected) return resolve({ ok: false, error: 'the build process stopped' });
       const id = nextId++;
       pending.set(id, { to: child, done: resolve });
@@ -182,6 +188,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         const r = await request([id]);
         if (r.ok && r.docs) {
           for (const d of r.docs) await publish(d);
+          if (r.site) site = new Map(r.site.map((f) => [f.path, f.bytes]));
           log(`${id}: rebuilt in ${Date.now() - t0} ms`);
         } else {
           problems.push(r.error ?? 'build failed');
@@ -263,6 +270,13 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         req.on('close', () => clients.delete(res));
         return;
       }
+      if (url.pathname === '/site') return send(res, 302, 'text/plain', 'see /site/', { Location: '/site/' });
+      if (url.pathname.startsWith('/site/')) {
+        const rel = decodeURIComponent(url.pathname.slice('/site/'.length));
+        const file = site.get(rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel);
+        if (file === undefined) return send(res, 404, 'text/plain', site.size ? 'not found' : 'no site: add site: { baseUrl: https://… } to campaign.yaml (the site is made with the programme)');
+        return send(res, 200, SITE_TYPES[path.extname(rel || 'index.html')] ?? 'application/octet-stream', typeof file === 'string' ? file : Buffer.from(file), { 'Content-Security-Policy': SITE_CSP });
+      }
       const m = /^\/page\/([a-z-]+)\/(\d{1,4})\.png$/.exec(url.pathname);
       const doc = m ? docs.get(m[1]!) : undefined;
       const n = m ? Number(m[2]) : 0;
@@ -324,6 +338,19 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
     },
   };
 }
+
+/** Content types of the site's files, by extension (a folder's address serves its index.html). */
+const SITE_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.json': 'application/json',
+  '.pdf': 'application/pdf',
+  '.otf': 'font/otf',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
 /** The host name of a Host header, without its port ("[::1]:4321" → "::1"); "" when absent. */
 function hostName(header: string | undefined): string {
