@@ -380,3 +380,47 @@ describe('site and QR settings in campaign.yaml', () => {
     expect(r.stderr).toContain('Hint: add to campaign.yaml the address where out/site/ will be published');
   });
 });
+
+describe('the site’s parts', () => {
+  it('says when an event is cancelled, postponed or full: page, JSON-LD, calendar (the status comes from eventStatus, scheduled while the model has none)', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-site-'));
+    try {
+      cpSync(path.join(ROOT, 'tests/fixtures/tiny'), dir, { recursive: true });
+      writeFileSync(path.join(dir, 'campaign.yaml'), `${readFileSync(path.join(dir, 'campaign.yaml'), 'utf8')}site: { baseUrl: "https://tiny.example.org/" }\n`);
+      const content = await loadContent(fileEnv(ROOT, undefined), path.relative(ROOT, dir));
+      const [{ deriveModel }, { makeSite, eventStatus }, { theme }] = await Promise.all([import('../src/derive/model.js'), import('../src/site/index.js'), import('../layouts/theme.js')]);
+      const event = content.events[0]!.value;
+      expect(eventStatus(event)).toBe('scheduled');
+      const read = (files: { path: string; bytes: Uint8Array | string }[], p: string) => String(files.find((f) => f.path === p)!.bytes);
+      for (const [status, notice, schema, ics] of [
+        ['cancelled', 'Cet événement est annulé.', 'EventCancelled', 'STATUS:CANCELLED'],
+        ['postponed', 'Cet événement est reporté', 'EventPostponed', 'STATUS:TENTATIVE'],
+        ['full', 'Cet événement est complet', 'EventScheduled', 'STATUS:CONFIRMED'],
+      ] as const) {
+        // The field the import branch adds to the model, set here by hand.
+        Object.assign(event, { status });
+        const files = makeSite(deriveModel(content, new Date(Number(EPOCH) * 1000)), content, theme);
+        const page = read(files, `e/${event.id}/index.html`);
+        expect(page).toContain(notice);
+        expect(page).toContain(`"eventStatus":"https://schema.org/${schema}"`);
+        if (status === 'full') expect(page).toContain('"availability":"https://schema.org/SoldOut"');
+        expect(read(files, `e/${event.id}/${event.id}.ics`)).toContain(ics);
+        expect(read(files, 'index.html')).toContain(`<span class="status">${{ cancelled: 'Annulé', postponed: 'Reporté', full: 'Complet' }[status]}</span>`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes Paris times with the offset of their day, and reads prices', async () => {
+    const { isoDateTime } = await import('../src/site/time.js');
+    const { priceAmount } = await import('../src/site/jsonld.js');
+    expect(isoDateTime('2016-11-15 14:30')).toBe('2016-11-15T14:30:00+01:00');
+    expect(isoDateTime('2016-07-14 22:00')).toBe('2016-07-14T22:00:00+02:00');
+    expect(isoDateTime('2016-10-30 03:30')).toBe('2016-10-30T03:30:00+01:00');
+    expect(isoDateTime('2016-11-15')).toBe('2016-11-15');
+    expect(priceAmount('6,50 €')).toBe('6.50');
+    expect(priceAmount('5 € / 3 € réduit')).toBe('5');
+    expect(priceAmount('participation libre')).toBeUndefined();
+  });
+});

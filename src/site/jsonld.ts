@@ -19,7 +19,7 @@ function postalCode(address: string | undefined): string | undefined {
  * schema.org `Event` of an event (https://schema.org/Event): name, description, startDate
  * and endDate in ISO 8601 with Paris's offset, eventStatus, eventAttendanceMode (offline),
  * location (Place with a PostalAddress), organizer, offers (free: price 0; a written price:
- * its first amount in EUR), url (its page), inLanguage, isAccessibleForFree.
+ * its first amount in EUR; sold out when the event is full), url (its page), inLanguage, isAccessibleForFree.
  */
 export function eventJsonLd(e: SiteEvent, model: Model): Record<string, unknown> {
   const s = e.source;
@@ -57,6 +57,8 @@ export function eventJsonLd(e: SiteEvent, model: Model): Record<string, unknown>
   } else if (s.price) {
     const amount = priceAmount(s.price);
     ld.offers = { '@type': 'Offer', ...(amount ? { price: amount, priceCurrency: 'EUR' } : {}), description: v.price, availability, url: e.url };
+  } else if (e.status === 'full') {
+    ld.offers = { '@type': 'Offer', availability, url: e.url };
   }
   if (s.category) ld.keywords = [v.category, ...v.tags].join(', ');
   else if (v.tags.length) ld.keywords = v.tags.join(', ');
