@@ -210,7 +210,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     site = makeSite(ws.model, content, theme, screenProgramme.bytes);
     opts.onSite?.(site);
     const pages = site.filter((f) => f.path.endsWith('.html')).length;
-    log(`${SITE_DIR}/ — ${pages} pages (${ws.model.events.length} events), agenda.ics, agenda.json: ${ws.model.campaign.site.baseUrl}`);
+    log(`${path.join(opts.out, SITE_DIR)}/ — ${pages} pages (${ws.model.events.length} events), agenda.ics, agenda.json: ${ws.model.campaign.site.baseUrl}`);
   } else if (siteMode === 'auto' && ws.model.campaign.site && opts.write !== false) {
     log('site/ not made: the site offers the programme for download, build the programme too (or run encre site)');
   }

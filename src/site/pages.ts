@@ -106,13 +106,13 @@ ${v.price ? html`<p>${v.price}</p>` : ''}</li>
 }
 
 /** Events grouped as the programme groups them (sections in order), each group a section with its heading. */
-function groupedList(ctx: SiteContext, events: SiteEvent[], root: string, level: 'h2' = 'h2'): SafeHtml {
+function groupedList(ctx: SiteContext, events: SiteEvent[], root: string): SafeHtml {
   const ids = new Set(events.map((e) => e.view.id));
   return html`${ctx.model.sections.map((s) => {
     const inIt = events.filter((e) => e.section.code === s.code && ids.has(e.view.id));
     if (inIt.length === 0) return '';
     return html`<section class="group s${s.colour % ctx.sectionColours}" aria-labelledby="g-${s.code}">
-<${raw(level)} id="g-${s.code}">${s.name} <span class="muted">(${formatCount(inIt.length, 'événement')})</span></${raw(level)}>
+<h2 id="g-${s.code}">${s.name} <span class="muted">(${formatCount(inIt.length, 'événement')})</span></h2>
 <ol class="events">
 ${inIt.map((e) => eventItem(e, root))}</ol>
 </section>
