@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../src/build.js';
@@ -10,9 +10,15 @@ import { ROOT, EPOCH } from './helpers/sample.js';
 import { openPdf, pageTexts } from './helpers/pdf.js';
 import { sharedBuild } from './helpers/shared.js';
 
-/** Every PDF of an output folder, by its path in it. */
+/** Every PDF of an output folder (the site's copy of the programme aside), by its path in it. */
 function pdfsIn(out: string): Map<string, Buffer> {
-  return new Map(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).sort().map((f) => [f, readFileSync(path.join(out, f))]));
+  return new Map(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf') && !f.startsWith('site/')).sort().map((f) => [f, readFileSync(path.join(out, f))]));
+}
+
+/** Every file of the site of an output folder (out/site/), by its path in it. */
+function siteIn(out: string): Map<string, Buffer> {
+  const dir = path.join(out, 'site');
+  return new Map(readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(path.join(dir, f)).isFile()).sort().map((f) => [f, readFileSync(path.join(dir, f))]));
 }
 
 describe('worker threads', () => {
@@ -29,6 +35,11 @@ describe('worker threads', () => {
     expect(pa.size).toBe(8);
     for (const [file, bytes] of pa) expect(pb.get(file)!.equals(bytes), file).toBe(true);
     expect(readFileSync(path.join(two, 'preflight.json'), 'utf8')).toBe(readFileSync(path.join(one, 'preflight.json'), 'utf8'));
+    // The campaign's site too (content/campaign.yaml has a site: block), file for file.
+    const sa = siteIn(one);
+    const sb = siteIn(two);
+    expect([...sb.keys()]).toEqual([...sa.keys()]);
+    for (const [file, bytes] of sa) expect(sb.get(file)!.equals(bytes), `site/${file}`).toBe(true);
     // Each file is reported once, in a fixed order.
     expect(lines.filter((l) => l.includes('programme.pdf')).length).toBe(2);
   });
