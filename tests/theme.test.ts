@@ -9,7 +9,7 @@ import { motifEdge } from '../layouts/components/Triangles.js';
 import { departement, DEPARTEMENT_CODES } from '../src/model/departements.js';
 import { ROOT, EPOCH, rawEvents } from './helpers/sample.js';
 import { openPdf, pageTexts, textLines } from './helpers/pdf.js';
-import { findSet, oneWordLastLine } from './helpers/typeset.js';
+import { findSet, oneWordLastLine, descriptionProblems } from './helpers/typeset.js';
 import { frenchText } from '../src/derive/typography.js';
 import { sharedBuild } from './helpers/shared.js';
 
@@ -83,7 +83,7 @@ describe('themes and formats', () => {
     expect(await streams(path.join(out, 'affiche.pdf'))).toContain('0.9 0.4 0 0 k');
   });
 
-  it('set Midi-Pyrénées’ event titles with no hyphenation and no title with one word on its last line', async () => {
+  it('set Midi-Pyrénées’ event titles with no hyphenation and no title with one word on its last line, its descriptions whole and never ending on one word', async () => {
     const doc = openPdf(readFileSync(path.join(await sharedBuild('midi-pyrenees'), 'screen/programme.pdf')));
     const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
     const events = rawEvents('examples/midi-pyrenees/content');
@@ -95,6 +95,7 @@ describe('themes and formats', () => {
       else if (set.hyphenated.length > 0) problems.push(`${e.id}: hyphenated ${JSON.stringify(set.lines)}`);
       else if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
     }
+    problems.push(...descriptionProblems(lines, events, frenchText));
     expect(problems).toEqual([]);
   });
 
