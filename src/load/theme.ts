@@ -258,6 +258,10 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
   const add = (p: (string | number)[], message: string, hint?: string) => problems.push({ ...at(p), path: formatPath(p), message, ...(hint ? { hint } : {}) });
   const { fonts } = theme;
   for (const family of Object.keys(fonts.faces)) {
+    if (family.trim() === '') {
+      add(['fonts', 'faces', family], `a family without a name (received ${JSON.stringify(family)})`, 'give the family a name, e.g. "Inter", and use it in fonts.family or fonts.display');
+      continue;
+    }
     if (STANDARD_FONTS.some((s) => s.toLowerCase() === family.toLowerCase())) {
       add(['fonts', 'faces', family], `the family name "${family}" is a PDF standard font name: react-pdf would set the text in its built-in ${family}, not embedded (print files must embed every font)`, `name the family otherwise (e.g. "${family} Text"): the font file is embedded under its own name`);
     }
