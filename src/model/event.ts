@@ -25,8 +25,12 @@ function isRealDateTime(s: string): boolean {
   return hh <= 23 && mm <= 59;
 }
 
-/** Longest URL accepted: longer ones make QR codes too dense to scan at 20 mm. */
-export const MAX_URL_LENGTH = 300;
+/**
+ * Longest URL accepted: the most a QR code holds (version 40, byte mode, error correction H).
+ * The size a document prints its code at sets a lower limit, checked by the build with the
+ * theme and printer profile (src/preflight/qr.ts maxUrlLength), which states it.
+ */
+export const MAX_URL_LENGTH = 1273;
 
 /**
  * An absolute http(s) URL, e.g. "https://mois-ess.example/evenements/her-01". A URL with
@@ -42,7 +46,7 @@ export const HttpUrl = z
   })
   .transform((s) => (/[^\x21-\x7e]/.test(s) ? new URL(s).href : s))
   .refine((s) => s.length <= MAX_URL_LENGTH, {
-    message: `expected a URL of at most ${MAX_URL_LENGTH} characters (a longer one makes a QR code too dense to scan); use a shorter link or a redirect`,
+    message: `expected a URL of at most ${MAX_URL_LENGTH} characters, the most a QR code holds (the size it is printed at allows fewer: the build says how many); use a shorter link or a redirect`,
   });
 
 /** Printed text: trimmed, not empty, at most `max` characters. */
