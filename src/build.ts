@@ -15,6 +15,7 @@ import { placeOf } from './load/theme.js';
 import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
 import { WorkerPool, workerMemoryMb } from './build/pool.js';
+import { mergeFailures } from './build/report.js';
 
 /**
  * Events from which the files are made on worker threads by default: one per core, each with
@@ -55,15 +56,22 @@ async function inThisThread(ws: Workspace, jobs: Job[], done: (r: JobResult) => 
 
 /**
  * The files made, when every job succeeded; otherwise the failures as one error, in build
- * order: the preflight problems of every file (one PreflightError listing them all), or the
- * first error of another kind (internal errors first).
+ * order: the preflight problems of every file (one PreflightError listing them all, those the
+ * print and screen files share once: build/report.ts), or the first error of another kind
+ * (internal errors first).
  */
-function failures(settled: (JobResult | Error)[]): JobResult[] {
+function failures(jobs: Job[], settled: (JobResult | Error)[]): JobResult[] {
   const errors = settled.filter((r): r is Error => r instanceof Error);
   if (errors.length === 0) return settled as JobResult[];
   const other = errors.find((e) => !(e instanceof PreflightError));
   if (other) throw other;
-  throw new PreflightError(errors.map((e) => e.message).join('\n'), (errors[0] as PreflightError).eventId);
+  const failed = settled.flatMap((r, i) => (r instanceof Error ? [{ file: jobFile(jobs[i]!), message: r.message }] : []));
+  throw new PreflightError(mergeFailures(failed), (errors[0] as PreflightError).eventId);
+}
+
+/** The path of a job's file in the output folder: "programme.pdf", "screen/programme.pdf". */
+function jobFile(job: Job): string {
+  return path.join(job.output === 'screen' ? 'screen' : '', documentById(job.document).file);
 }
 
 /**
@@ -208,7 +216,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   } finally {
     await pool?.close();
   }
-  const results = failures(settled);
+  const results = failures(jobs, settled);
   // The theme's warnings (contrast, close section colours) in the report of each file that prints them.
   for (const r of results) r.report.warnings.push(...themeWarnings.filter((w) => w.documents.includes(r.document)).map((w) => w.message));
   const extra: { file: string; bytes: Uint8Array; pages: number }[] = [];

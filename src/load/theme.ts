@@ -11,7 +11,7 @@ import * as fontkit from 'fontkit';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { z } from 'zod';
 import { themeSchema, REQUIRED_FACES, type Theme } from '../../layouts/theme-schema.js';
-import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, describeValue, valueAt, type SourceFile } from './yaml.js';
+import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, describeKey, describeValue, valueAt, visibleKey, type SourceFile } from './yaml.js';
 import { ThemeError, type Problem } from '../model/errors.js';
 import { cmykToScreenRgb } from '../render/icc.js';
 import { TOOL_ROOT } from '../paths.js';
@@ -222,8 +222,8 @@ function problemsOf(prep: Prepared, issues: readonly z.core.$ZodIssue[]): Proble
           const n = s.doc.getIn(issue.path as unknown[], true);
           return isMap(n) && n.items.some((pair) => isScalar(pair.key) && pair.key.value === key);
         }) ?? sources[0]!;
-        const near = nearest(key, knownKeys(themeSchema, issue.path));
-        return { file: src.file, ...locateKey(src, issue.path, key), path: formatPath([...issue.path, key]), message: `unknown key "${key}"`, hint: near ? `did you mean "${near}"?` : `remove it; the keys here are: ${knownKeys(themeSchema, issue.path).join(', ')}` };
+        const near = nearest(visibleKey(key), knownKeys(themeSchema, issue.path));
+        return { file: src.file, ...locateKey(src, issue.path, key), path: formatPath([...issue.path, key]), message: `unknown key ${describeKey(key)}`, hint: near ? `did you mean "${near}"?` : `remove it; the keys here are: ${knownKeys(themeSchema, issue.path).join(', ')}` };
       });
     }
     const received = valueAt(data, issue.path);

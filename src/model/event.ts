@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDepartementCode } from './departements.js';
+import { quote } from './errors.js';
 
 /**
  * A local date and time as authored in content: "2016-11-15 14:30" or a date alone
@@ -92,7 +93,7 @@ export const EventSchema = z.strictObject({
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end without a start: add the start' });
   }
   if (e.free === true && e.price !== undefined && !/^0+([.,]0+)?\s*€?$/.test(e.price.trim())) {
-    ctx.addIssue({ code: 'custom', path: ['price'], message: `a free event has no price, received "${e.price}" with free: true` });
+    ctx.addIssue({ code: 'custom', path: ['price'], message: `a free event has no price, received ${quote(e.price)} with free: true` });
   }
 });
 

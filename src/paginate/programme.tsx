@@ -269,7 +269,12 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     true,
   );
   const plan: ProgrammePlan = { pages: frontPages(model), columns, date: theme.card.date[model.groupBy], stacked: new Set(), sectionPages: new Map() };
-  const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
+  const byId = new Map(model.events.map((e) => [e.id, e]));
+  const tallBecause = (id: string) => {
+    const e = byId.get(id);
+    return e && longestField(e);
+  };
+  const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage, tallBecause });
   const texts = new Map<string, LaidOutNode>();
   const measure = (cards: Card[], stacked: boolean) =>
     measureBlocks(
@@ -322,6 +327,27 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     }
   }
   return { plan, overflows };
+}
+
+/**
+ * The longest text an event card prints, in words: « its address (3,000 characters) » — the
+ * field to shorten when the card is taller than a page (as the content names it).
+ */
+export function longestField(e: EventView): string | undefined {
+  const fields: [string, string | undefined][] = [
+    ['title', e.title],
+    ['category', e.category],
+    ['venue', e.venue],
+    ['address', e.address],
+    ['commune', e.commune],
+    ['organiser', e.organiser],
+    ['description', theme.card.variant === 'compact' ? undefined : e.description],
+    ['price', e.price],
+    ['notes', e.notes],
+    ['tags', theme.card.variant === 'detailed' ? e.tags.join(' · ') : undefined],
+  ];
+  const [name, text] = fields.reduce((a, b) => ((b[1]?.length ?? 0) > (a[1]?.length ?? 0) ? b : a));
+  return text ? `its ${name} (${text.length.toLocaleString('en')} characters)` : undefined;
 }
 
 /** An event card to measure: the event, its section's colour, the section's index and its own in the section. */
