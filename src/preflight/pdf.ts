@@ -47,7 +47,7 @@ export interface Expectation {
  * Inspects a PDF as a printer's preflight would: page boxes on every page, fonts embedded,
  * colour spaces (no RGB in a CMYK print file), each image's effective resolution at its
  * placed size, total ink, output intent and PDF/X identification, annotations.
- * Sources: ../shared/guides/print.md; ISO 32000-1 §14.11.2 (page boxes); ISO 15930-7 (PDF/X-4).
+ * Sources: docs/print.md; ISO 32000-1 §14.11.2 (page boxes); ISO 15930-7 (PDF/X-4).
  * @param parsed the document `bytes` were saved from, when the caller has it (saves parsing them again).
  * @returns the report; `errors` fail a build, `warnings` are reported.
  */
