@@ -42,6 +42,9 @@ export const fontFaceSchema = z.strictObject({
   fontStyle: z.enum(['normal', 'italic']),
 });
 
+/** A font family's name: any text but a blank one (names of PDF standard fonts are refused by src/load/theme.ts). */
+const familyName = z.string().refine((s) => s.trim().length > 0, { message: 'expected the name of a family of fonts.faces, e.g. "Inter"' });
+
 /** A step of the type scale: [size, leading], both in pt. */
 const step = z.tuple([z.number().positive().max(400), z.number().positive().max(400)]);
 
@@ -72,9 +75,6 @@ const fitRange = z.strictObject({ min: z.number(), max: z.number(), step: z.numb
 const fitSetting = z.enum(['cardPadding', 'cardGaps', 'leading', 'bodySize', 'titleSize', 'qrSize', 'columns']);
 
 const gapMm = z.number().min(0).max(30);
-
-/** A font family's name: any text but a blank one (names of PDF standard fonts are refused by src/load/theme.ts). */
-const familyName = z.string().refine((s) => s.trim().length > 0, { message: 'expected the name of a family of fonts.faces, e.g. "Inter"' });
 
 export const themeSchema = z.strictObject({
   colours: z.strictObject({
