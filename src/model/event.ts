@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDepartementCode } from './departements.js';
+import { quote } from './errors.js';
 
 /**
  * A local date and time as authored in content: "2016-11-15 14:30" or a date alone
@@ -25,8 +26,12 @@ function isRealDateTime(s: string): boolean {
   return hh <= 23 && mm <= 59;
 }
 
-/** Longest URL accepted: longer ones make QR codes too dense to scan at 20 mm. */
-export const MAX_URL_LENGTH = 300;
+/**
+ * Longest URL accepted: the most a QR code holds (version 40, byte mode, error correction H).
+ * The size a document prints its code at sets a lower limit, checked by the build with the
+ * theme and printer profile (src/preflight/qr.ts maxUrlLength), which states it.
+ */
+export const MAX_URL_LENGTH = 1273;
 
 /**
  * An absolute http(s) URL, e.g. "https://mois-ess.example/evenements/her-01". A URL with
@@ -42,7 +47,7 @@ export const HttpUrl = z
   })
   .transform((s) => (/[^\x21-\x7e]/.test(s) ? new URL(s).href : s))
   .refine((s) => s.length <= MAX_URL_LENGTH, {
-    message: `expected a URL of at most ${MAX_URL_LENGTH} characters (a longer one makes a QR code too dense to scan); use a shorter link or a redirect`,
+    message: `expected a URL of at most ${MAX_URL_LENGTH} characters, the most a QR code holds (the size it is printed at allows fewer: the build says how many); use a shorter link or a redirect`,
   });
 
 /** Printed text: trimmed, not empty, at most `max` characters. */
@@ -88,7 +93,7 @@ export const EventSchema = z.strictObject({
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end without a start: add the start' });
   }
   if (e.free === true && e.price !== undefined && !/^0+([.,]0+)?\s*€?$/.test(e.price.trim())) {
-    ctx.addIssue({ code: 'custom', path: ['price'], message: `a free event has no price, received "${e.price}" with free: true` });
+    ctx.addIssue({ code: 'custom', path: ['price'], message: `a free event has no price, received ${quote(e.price)} with free: true` });
   }
 });
 
