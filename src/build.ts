@@ -164,6 +164,8 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
     const { model } = ws;
     log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
+    for (const o of model.omitted) log(`left out (${o.status}): ${o.id} « ${o.title} » (${o.at})`);
+    for (const n of model.notices) log(`note: ${n}`);
     // Every event's QR code at the smallest size the theme prints one (the token that sets it, named in the message).
     const qrToken = (['eventSize', 'flyerSize', 'posterSize'] as const).reduce((a, b) => (theme.qr[b] < theme.qr[a] ? b : a));
     const qr = checkQrDensity(model, content, { token: `qr.${qrToken}`, sizeMm: theme.qr[qrToken], place: placeOf(ws.theme, ['qr', qrToken]) }, ws.printer.qrMinModule);
@@ -190,7 +192,8 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   }
   const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(opts.out, r.file), pages: r.pages, bytes: r.bytes.length }));
   if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes }));
-  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, files: results.map((r) => r.report) }, null, 2);
+  const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
+  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) }, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),

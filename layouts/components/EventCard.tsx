@@ -122,7 +122,15 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
         const face = { family: s.fontFamily, weight: s.fontWeight };
         const size = LONG_WORD.test(event.title) ? fitted(event.title, s, face, width, Infinity, false) : s;
         const tied = tieTitle(event.title, face, size.fontSize, width);
-        return <Text hyphenationCallback={keepTitleWords} style={{ ...size, fontSize: tied.fontSize }}>{tied.text}</Text>;
+        const title = <Text hyphenationCallback={keepTitleWords} style={{ ...size, fontSize: tied.fontSize }}>{tied.text}</Text>;
+        // A cancelled, postponed or full event: its mark in capitals above the title.
+        if (!event.statusMark) return title;
+        return (
+          <View style={top}>
+            <Text style={{ ...fieldStyle(card.style.category, colour), fontWeight: 700, textTransform: 'uppercase' }}>{event.statusMark}</Text>
+            <Text hyphenationCallback={keepTitleWords} style={{ ...size, marginTop: 0, fontSize: tied.fontSize }}>{tied.text}</Text>
+          </View>
+        );
       }
       case 'place':
         return <Text style={style('place')}>{event.place}</Text>;

@@ -1,6 +1,6 @@
 import type { Content } from '../load/content.js';
 import type { Campaign } from '../model/campaign.js';
-import type { CampaignEvent } from '../model/event.js';
+import type { CampaignEvent, EventStatus } from '../model/event.js';
 import { departement, departementSortKey } from '../model/departements.js';
 import { formatWhen, formatTimeOfDay, formatPeriod, formatOrdinal, formatDate } from './french.js';
 import { frenchText } from './typography.js';
@@ -36,6 +36,22 @@ export interface EventView {
   qr?: QrMatrix;
   coOrganised: boolean;
   tags: string[];
+  /** Whether it takes place as announced. */
+  status: EventStatus;
+  /** The mark printed on its card when it does not: « Annulé », « Reporté », « Complet ». */
+  statusMark?: string;
+}
+
+/** The mark a card prints for a status, in French; none for a scheduled event. */
+export const STATUS_MARKS: Record<EventStatus, string | undefined> = { scheduled: undefined, cancelled: 'Annulé', postponed: 'Reporté', full: 'Complet' };
+
+/** An event left out of the documents (campaign.cancelledEvents: omit), for the build report. */
+export interface OmittedEvent {
+  id: string;
+  title: string;
+  status: EventStatus;
+  /** Where it is written: "content/events/x.yaml:12". */
+  at: string;
 }
 
 /**
@@ -81,6 +97,10 @@ export interface Model {
   events: EventView[];
   /** QR symbol of the online programme, when the campaign has one. */
   programmeQr?: QrMatrix;
+  /** Cancelled and postponed events left out (campaign.cancelledEvents: omit), in content order. */
+  omitted: OmittedEvent[];
+  /** What the build log and out/preflight.json say about the content (a highlight left out…). */
+  notices: string[];
   /** The build date (SOURCE_DATE_EPOCH or the campaign start). */
   buildDate: Date;
   /** Decoded logos (bytes as read), keyed by their content path. */
@@ -93,7 +113,16 @@ export interface Model {
  */
 export function deriveModel(content: Content, buildDate: Date): Model {
   const campaign = typographyDeep(content.campaign);
-  const views = content.events.map((e) => eventView(e.value));
+  const omit = (e: CampaignEvent) => campaign.cancelledEvents === 'omit' && (e.status === 'cancelled' || e.status === 'postponed');
+  const omitted = content.events.filter((e) => omit(e.value)).map((e): OmittedEvent => ({ id: e.value.id, title: e.value.title, status: e.value.status ?? 'scheduled', at: `${e.file}:${e.line}` }));
+  const kept = content.events.filter((e) => !omit(e.value));
+  const views = kept.map((e) => eventView(e.value));
+  const status = new Map(content.events.map((e) => [e.value.id, e.value.status ?? 'scheduled']));
+  const notices: string[] = [];
+  for (const id of campaign.highlights) {
+    const s = status.get(id);
+    if (s !== undefined && s !== 'scheduled') notices.push(`highlight "${id}" is ${s}: not put forward on the tract nor in the dossier de presse`);
+  }
   const order = new Map(content.events.map((e, i) => [e.value.id, i]));
   const byDate = (a: EventView, b: EventView) =>
     (a.start ?? '9999').localeCompare(b.start ?? '9999') || a.title.localeCompare(b.title, 'fr') || order.get(a.id)! - order.get(b.id)!;
@@ -128,6 +157,8 @@ export function deriveModel(content: Content, buildDate: Date): Model {
     departements,
     events: sections.flatMap((s) => s.events),
     programmeQr: campaign.programmeUrl ? qrMatrix(campaign.programmeUrl, theme.qr.errorCorrection) : undefined,
+    omitted,
+    notices,
     buildDate,
     assets: content.assets,
   };
@@ -173,10 +204,12 @@ function eventView(e: CampaignEvent): EventView {
     qr: e.url ? qrMatrix(e.url, theme.qr.errorCorrection) : undefined,
     coOrganised: e.coOrganised,
     tags: e.tags.map(frenchText),
+    status: e.status ?? 'scheduled',
+    statusMark: STATUS_MARKS[e.status ?? 'scheduled'],
   };
 }
 
-const RAW_KEYS = new Set(['url', 'website', 'programmeUrl', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
+const RAW_KEYS = new Set(['cancelledEvents', 'url', 'website', 'programmeUrl', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
 
 /** Applies frenchText to every string of the campaign, except URLs, paths, dates and ids. */
 function typographyDeep<T>(value: T, key = ''): T {

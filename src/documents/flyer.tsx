@@ -49,7 +49,7 @@ export function flyerProps(model: Model): FlyerProps {
  * @returns at most `n` events, in programme order of their sections.
  */
 export function spreadHighlights(model: Model, n: number): EventView[] {
-  const dated = model.sections.map((s) => s.events.filter((e) => e.start)).filter((l) => l.length > 0);
+  const dated = model.sections.map((s) => s.events.filter((e) => e.start && e.status === 'scheduled')).filter((l) => l.length > 0);
   const quota = dated.map(() => 0);
   let given = 0;
   for (let round = 0; given < n && round < n; round++) {
@@ -64,7 +64,8 @@ export function spreadHighlights(model: Model, n: number): EventView[] {
 }
 
 /**
- * Events to put forward, best first, as many as `max`: the campaign's own highlights
+ * Events to put forward, best first, as many as `max`, never a cancelled, postponed or full
+ * one: the campaign's own highlights
  * (campaign.yaml `highlights`, in their order), then dated events taken from the sections
  * (départements) in turn, in programme order, each section's picks spaced through its dates
  * (its middle event first, then the quarters, then the eighths…). Any prefix of the list is
@@ -72,10 +73,11 @@ export function spreadHighlights(model: Model, n: number): EventView[] {
  * @returns at most `max` distinct events.
  */
 export function rankedHighlights(model: Model, max: number): EventView[] {
-  const byId = new Map(model.events.map((e) => [e.id, e]));
+  // Only events that take place as announced are put forward (not cancelled, postponed nor full).
+  const byId = new Map(model.events.filter((e) => e.status === 'scheduled').map((e) => [e.id, e]));
   const chosen: EventView[] = model.campaign.highlights.map((id) => byId.get(id)).filter((e): e is EventView => Boolean(e));
   const taken = new Set(chosen.map((e) => e.id));
-  const queues = model.sections.map((s) => spacedOrder(s.events.filter((e) => e.start && !taken.has(e.id))));
+  const queues = model.sections.map((s) => spacedOrder(s.events.filter((e) => e.start && e.status === 'scheduled' && !taken.has(e.id))));
   for (let round = 0; chosen.length < max && queues.some((q) => round < q.length); round++) {
     for (const q of queues) if (chosen.length < max && round < q.length) chosen.push(q[round]!);
   }

@@ -18,7 +18,8 @@
  * - RRULE/RDATE/EXDATE are expanded within the period (exceptions, VEVENTs with a
  *   RECURRENCE-ID, replace their occurrence); occurrences outside it are not imported, and
  *   counted in a warning. Without a period, a rule that never ends is skipped.
- * - STATUS:CANCELLED and CLASS:PRIVATE / CONFIDENTIAL events are skipped (reported).
+ * - STATUS:CANCELLED → status "cancelled" (imported: the campaign marks or omits it);
+ *   CLASS:PRIVATE / CONFIDENTIAL events are skipped (reported).
  */
 import ICAL from 'ical.js';
 import { ContentError } from '../model/errors.js';
@@ -365,8 +366,10 @@ class CalendarReader {
       return typeof value === 'string' && value.trim() !== '' ? value : undefined;
     };
     const item: SourceItem = { line, label, id, fields: {}, warnings: [] };
+    // STATUS: CANCELLED → cancelled (printed with its mark or left out, as the campaign says);
+    // TENTATIVE and CONFIRMED → scheduled.
     const status = text('status')?.toUpperCase();
-    if (status === 'CANCELLED') return { ...item, skip: 'cancelled (STATUS:CANCELLED)' };
+    if (status === 'CANCELLED') item.fields.status = 'cancelled';
     const cls = text('class')?.toUpperCase();
     if (cls === 'PRIVATE' || cls === 'CONFIDENTIAL') return { ...item, skip: `CLASS:${cls}: not for a public programme` };
 

@@ -11,6 +11,7 @@ import type { ImportedEvent, RowsResult } from './rows.js';
 import type { Period, SourceMapping } from './source-mapping.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { toUrl, type FieldValue } from './transforms.js';
+import { statusFromTitle } from './status.js';
 
 /** One event as a calendar or schedule gives it. */
 export interface SourceItem {
@@ -91,6 +92,7 @@ export function itemsToEvents(items: readonly SourceItem[], mapping: SourceMappi
     }
 
     if (!values.has('title')) errors.push('no title');
+    statusFromTitle(values, warnings);
     const missing = (['commune', 'departement'] as const).filter((key) => !values.has(key));
     if (missing.length > 0) {
       errors.push(`no ${missing.join(' or ')}: ${item.placeNote ?? 'the source gives none'}, and the mapping has no ${missing.map((k) => `defaults.${k}`).join(' or ')}`);

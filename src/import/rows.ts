@@ -9,6 +9,7 @@ import { passesFilters } from './filters.js';
 import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSource, type Filter, type Mapping } from './mapping.js';
 import { applyTransform, type FieldValue } from './transforms.js';
 import { cleanCell, oneLine, slugify } from './text.js';
+import { statusFromTitle } from './status.js';
 
 /** Fields that keep their line breaks; every other field is joined on one line. */
 const MULTILINE: ReadonlySet<EventKey> = new Set(['description']);
@@ -112,6 +113,7 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       continue;
     }
 
+    statusFromTitle(values, warnings);
     const start = values.get('start');
     const end = values.get('end');
     // The content format refuses an end without a start, or before it: the row is kept with

@@ -4,9 +4,10 @@
  */
 import { DEPARTEMENT_CODES, departement as departementOf, isDepartementCode } from '../model/departements.js';
 import { slugify } from './text.js';
+import { parseStatus, statusInText } from './status.js';
 
 /** The transforms a mapping may name. */
-export const TRANSFORM_NAMES = ['text', 'title', 'slug', 'departement', 'date', 'number', 'url', 'boolean', 'list'] as const;
+export const TRANSFORM_NAMES = ['text', 'title', 'slug', 'departement', 'date', 'number', 'url', 'boolean', 'list', 'status'] as const;
 export type TransformName = (typeof TRANSFORM_NAMES)[number];
 
 /** What a field of an event can hold. */
@@ -47,7 +48,22 @@ export function applyTransform(name: TransformName, value: string): TransformRes
       return toBoolean(value);
     case 'list':
       return toList(value);
+    case 'status':
+      return toStatus(value);
   }
+}
+
+/**
+ * An event status from a status column ("Annulé", "cancelled", "Reporté", "Complet",
+ * "confirmé"…) or from a mark in a text column (« Concert (Annulé) », « COMPLET – … »).
+ * Fails, naming the words it reads, for a value that names no status.
+ */
+export function toStatus(value: string): TransformResult {
+  const whole = parseStatus(value);
+  if (whole !== undefined) return ok(whole);
+  const marked = statusInText(value);
+  if (marked !== undefined) return ok(marked.status, `status "${marked.status}" read from ${JSON.stringify(value)}`);
+  return fail(`${JSON.stringify(value)} names no status (expected annulé / cancelled, reporté / postponed, complet / full, or confirmé / scheduled); the event is taken as scheduled`);
 }
 
 // ---------------------------------------------------------------------------------------

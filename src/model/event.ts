@@ -58,6 +58,16 @@ export const DepartementCode = z.string().refine(isDepartementCode, {
   message: 'expected an INSEE département code such as "34", "2A" or "971"',
 });
 
+/**
+ * Whether an event takes place as announced: `scheduled` (default), `cancelled`, `postponed`
+ * (to a date not yet known) or `full` (no seats left). Cancelled and postponed events are
+ * printed with a mark or left out, as the campaign's `cancelledEvents` says; a full event is
+ * printed with a mark. None but scheduled events are put forward (tract, dossier).
+ */
+export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'full'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const EventStatusSchema = z.enum(EVENT_STATUSES, { message: `expected one of ${EVENT_STATUSES.join(', ')}` });
+
 /** One event of the campaign, as authored in content/events/*.yaml. */
 export const EventSchema = z.strictObject({
   /** Stable unique id, used in file names, the online URL and error messages. */
@@ -83,6 +93,8 @@ export const EventSchema = z.strictObject({
   price: z.string().min(1).optional(),
   /** True when the regional chamber (Cress) organises or co-organises it. */
   coOrganised: z.boolean().default(false),
+  /** Whether it takes place as announced (see {@link EVENT_STATUSES}); scheduled when absent. */
+  status: EventStatusSchema.optional(),
 }).superRefine((e, ctx) => {
   if (e.end !== undefined && e.start === undefined) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end without a start: add the start' });
