@@ -279,7 +279,7 @@ describe('iCalendar import', () => {
     const out = join(dir, 'out');
     expect(await problemsOf(() => importEvents({ file: join(dir, 'a.ics'), filters: [], outDir: out }))).toEqual([
       `${join(dir, 'a.ics')} no event imported: all 2 events read were skipped\n  Hint: fix the file or the mapping (defaults for commune and departement, the period); ${out} was left unchanged`,
-      `${join(dir, 'a.ics')}:4:0 VEVENT UID "x@y" ("Sans lieu"): no commune or departement: LOCATION "Salle 3" has no postal code and commune ("…, 31000 Toulouse"), ` +
+      `${join(dir, 'a.ics')}:4:0 VEVENT UID "x@y" ("Sans lieu"): no commune or departement: LOCATION: "Salle 3" has no postal code and commune ("…, 31000 Toulouse"), ` +
         'and the mapping has no defaults.commune or defaults.departement',
       `${join(dir, 'a.ics')}:10:0 VEVENT UID "z@y" ("Sans rien"): no commune or departement: it has no LOCATION, and the mapping has no defaults.commune or defaults.departement`,
     ]);
@@ -447,8 +447,8 @@ describe('places and times', () => {
     expect(parseLocation('Salle Molière 34000 MONTPELLIER CEDEX 2')).toEqual({ venue: 'Salle Molière', commune: 'Montpellier', departement: '34', postalCode: '34000' });
     expect(parseLocation('97400 Saint-Denis')).toEqual({ commune: 'Saint-Denis', departement: '974', postalCode: '97400' });
     expect(parseLocation('Bastia, 20200 Bastia')).toEqual({ venue: 'Bastia', commune: 'Bastia', departement: '2B', postalCode: '20200' });
-    expect(parseLocation('En ligne')).toEqual({ venue: 'En ligne' });
-    expect(parseLocation('Salle 12000')).toEqual({ venue: 'Salle 12000' });
+    expect(parseLocation('En ligne')).toEqual({ venue: 'En ligne', problem: '"En ligne" has no postal code and commune ("…, 31000 Toulouse")' });
+    expect(parseLocation('Salle 12000')).toEqual({ venue: 'Salle 12000', problem: '"Salle 12000" has no postal code and commune ("…, 31000 Toulouse")' });
   });
 
   it('converts wall-clock times between zones, across the changes of time', () => {

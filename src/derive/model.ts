@@ -1,7 +1,7 @@
 import type { Content } from '../load/content.js';
 import type { Campaign } from '../model/campaign.js';
 import type { CampaignEvent, EventStatus } from '../model/event.js';
-import { departement, departementSortKey } from '../model/departements.js';
+import { FRANCE, areaOf, areaByCode, compareAreas } from '../model/countries.js';
 import { formatWhen, formatTimeOfDay, formatPeriod, formatOrdinal, formatDate } from './french.js';
 import { frenchText } from './typography.js';
 import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
@@ -21,9 +21,16 @@ export interface EventView {
   venue?: string;
   address?: string;
   commune: string;
-  /** "Venue, address, Commune", each part once. */
+  /** "Venue, address, Commune", each part once (and the country, abroad). */
   place: string;
-  departement: string;
+  /** INSEE code of its département; absent for an event abroad. */
+  departement?: string;
+  /** ISO 3166 code of its country: "FR", "DE"… */
+  country: string;
+  /** Its area's code: the département ("34") in France, the country ("DE") abroad. */
+  area: string;
+  /** Its area's name: « Hérault », « Allemagne ». */
+  areaName: string;
   organiser?: string;
   description?: string;
   /** "Gratuit", "5 €"… */
@@ -69,8 +76,13 @@ export interface Section {
   events: EventView[];
 }
 
-/** A département of the campaign, for the affiche, the press kit and the index. */
+/**
+ * An area of the campaign (a French département, or a country for events abroad), for the
+ * affiche, the tract, the press kit and the index.
+ */
 export interface DepartementCount {
+  kind: 'departement' | 'country';
+  /** INSEE département code, or ISO country code. */
   code: string;
   name: string;
   colour: number;
@@ -92,7 +104,10 @@ export interface Model {
   sections: Section[];
   /** What the sections are: "departement", "day", "venue" or "category". */
   groupBy: 'departement' | 'day' | 'venue' | 'category';
-  /** Départements with their event counts, INSEE order, whatever the grouping. */
+  /**
+   * Areas with their event counts, whatever the grouping: the départements in INSEE order,
+   * then the countries abroad by name (« Allemagne », « Belgique »).
+   */
   departements: DepartementCount[];
   events: EventView[];
   /** QR symbol of the online programme, when the campaign has one. */
@@ -127,13 +142,13 @@ export function deriveModel(content: Content, buildDate: Date): Model {
   const byDate = (a: EventView, b: EventView) =>
     (a.start ?? '9999').localeCompare(b.start ?? '9999') || a.title.localeCompare(b.title, 'fr') || order.get(a.id)! - order.get(b.id)!;
 
-  const deps = group(views, (v) => v.departement).sort(([a], [b]) => departementSortKey(a) - departementSortKey(b));
-  const departements = deps.map(([code, events], i): DepartementCount => ({ code, name: departement(code).name, colour: i, count: events.length }));
+  const deps = group(views, (v) => v.area).sort(([a], [b]) => compareAreas(a, b));
+  const departements = deps.map(([code, events], i): DepartementCount => ({ ...areaByCode(code), colour: i, count: events.length }));
   const groupBy = campaign.programme.groupBy;
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   let groups: { code: string; badge: string; name: string; events: EventView[] }[];
   if (groupBy === 'departement') {
-    groups = deps.map(([code, events]) => ({ code, badge: code, name: departement(code).name, events }));
+    groups = deps.map(([code, events]) => ({ code, badge: code, name: areaByCode(code).name, events }));
   } else if (groupBy === 'day') {
     groups = group(views, (v) => v.start?.slice(0, 10) ?? '')
       .sort(([a], [b]) => (a || '9999').localeCompare(b || '9999'))
@@ -164,6 +179,12 @@ export function deriveModel(content: Content, buildDate: Date): Model {
   };
 }
 
+/** How many French départements and how many countries abroad the campaign's events are in. */
+export function areaCounts(model: Pick<Model, 'departements'>): { departements: number; countries: number } {
+  const countries = model.departements.filter((d) => d.kind === 'country').length;
+  return { departements: model.departements.length - countries, countries };
+}
+
 /** Groups in first-seen order. */
 function group<T>(items: T[], key: (t: T) => string): [string, T[]][] {
   const m = new Map<string, T[]>();
@@ -183,7 +204,9 @@ function slugKey(s: string): string {
 
 function eventView(e: CampaignEvent): EventView {
   const t = (s: string | undefined) => (s === undefined ? undefined : frenchText(s));
-  const parts = [t(e.venue), t(e.address), frenchText(e.commune)].filter((x): x is string => Boolean(x));
+  const area = areaOf(e);
+  const abroad = area.kind === 'country' ? area.name : undefined;
+  const parts = [t(e.venue), t(e.address), frenchText(e.commune), abroad].filter((x): x is string => Boolean(x));
   return {
     id: e.id,
     title: frenchText(e.title),
@@ -196,6 +219,9 @@ function eventView(e: CampaignEvent): EventView {
     commune: frenchText(e.commune),
     place: [...new Set(parts)].join(', '),
     departement: e.departement,
+    country: e.country ?? FRANCE,
+    area: area.code,
+    areaName: area.name,
     organiser: t(e.organiser),
     description: t(e.description),
     price: e.free ? 'Gratuit' : t(e.price),

@@ -1,12 +1,23 @@
-import type { EventView, Model } from '../derive/model.js';
+import { areaCounts, type EventView, type Model } from '../derive/model.js';
 import { formatCount, formatNumber } from '../derive/french.js';
-import { departement } from '../model/departements.js';
 import { Flyer, FlyerFoot, FlyerHighlight, FlyerVersoHeading, highlightWidth, type FlyerProps, type Highlight } from '../../layouts/flyer/Flyer.js';
 import { frames, textArea } from '../../layouts/frames.js';
 import { theme } from '../../layouts/theme.js';
 import { measureBlocks } from '../paginate/measure.js';
 import { mm } from '../units.js';
 import { docMeta } from './meta.js';
+
+/**
+ * The key figures of the places: the départements, and the countries when some events are
+ * abroad (« 3 départements », « 2 pays »); a campaign wholly abroad shows its countries only.
+ */
+export function areaFigures(model: Model): { value: string; label: string }[] {
+  const { departements, countries } = areaCounts(model);
+  const out: { value: string; label: string }[] = [];
+  if (departements > 0 || countries === 0) out.push({ value: formatNumber(departements), label: departements >= 2 ? 'départements' : 'département' });
+  if (countries > 0) out.push({ value: formatNumber(countries), label: 'pays' });
+  return out;
+}
 
 /** Events offered to the tract's verso at most: more than an A5 page holds. */
 const VERSO_HIGHLIGHTS = 16;
@@ -30,7 +41,7 @@ export function flyerProps(model: Model): FlyerProps {
     eventCount: formatCount(model.events.length, 'événement'),
     figures: [
       { value: formatNumber(model.events.length), label: model.events.length >= 2 ? 'événements' : 'événement' },
-      { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
+      ...areaFigures(model),
       { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
     ],
     departements: model.departements.map((d) => d.name),
@@ -102,9 +113,9 @@ function spacedOrder<T>(items: T[]): T[] {
   return out;
 }
 
-/** An event as a highlight of the tract or the dossier: its date, title and place with the département. */
+/** An event as a highlight of the tract or the dossier: its date, title and place with the département (or the country, abroad). */
 export function highlightOf(e: EventView): Highlight {
-  return { id: e.id, start: e.start, when: e.when, title: e.title, place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${departement(e.departement).name})` };
+  return { id: e.id, start: e.start, when: e.when, title: e.title, place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${e.areaName})` };
 }
 
 /**

@@ -4,8 +4,8 @@
  *
  * - SUMMARY → title, DESCRIPTION → description, URL → url, CATEGORIES → tags (every
  *   category, in order) and category (the first), ORGANIZER's CN → organiser.
- * - LOCATION → venue; "…, 31000 Toulouse" at its end also gives the commune and the
- *   département (see place.ts), the text between the venue and the postal code the address.
+ * - LOCATION → venue, address, commune, country and (in France) département, read by
+ *   parseLocation (place.ts): "…, 31000 Toulouse", "…, 20355 Hamburg, Allemagne".
  * - DTSTART/DTEND → start/end as Europe/Paris wall-clock times: a TZID is converted with
  *   Node's time-zone data (any IANA name; a name Node does not know, e.g. Outlook's
  *   "Romance Standard Time", through the file's VTIMEZONE), a UTC time ("…Z") too; a
@@ -394,8 +394,8 @@ class CalendarReader {
       if (place.address !== undefined) f.address = place.address;
       if (place.commune !== undefined) f.commune = place.commune;
       if (place.departement !== undefined) f.departement = place.departement;
-      if (place.postalCode === undefined) item.placeNote = `LOCATION ${JSON.stringify(location.trim())} has no postal code and commune ("…, 31000 Toulouse")`;
-      else if (place.departement === undefined) item.placeNote = `postal code ${place.postalCode} in LOCATION is not in a French département`;
+      if (place.country !== undefined) f.country = place.country;
+      if (place.problem !== undefined) item.placeNote = `LOCATION: ${place.problem}`;
     } else {
       item.placeNote = 'it has no LOCATION';
     }

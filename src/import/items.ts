@@ -12,6 +12,8 @@ import type { Period, SourceMapping } from './source-mapping.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { toUrl, type FieldValue } from './transforms.js';
 import { statusFromTitle } from './status.js';
+import { abroadWithoutDepartement } from './abroad.js';
+import { FRANCE } from '../model/countries.js';
 
 /** One event as a calendar or schedule gives it. */
 export interface SourceItem {
@@ -93,7 +95,9 @@ export function itemsToEvents(items: readonly SourceItem[], mapping: SourceMappi
 
     if (!values.has('title')) errors.push('no title');
     statusFromTitle(values, warnings);
-    const missing = (['commune', 'departement'] as const).filter((key) => !values.has(key));
+    abroadWithoutDepartement(values, item.fields.departement === undefined, warnings);
+    const french = (values.get('country') ?? FRANCE) === FRANCE;
+    const missing = (french ? (['commune', 'departement'] as const) : (['commune'] as const)).filter((key) => !values.has(key));
     if (missing.length > 0) {
       errors.push(`no ${missing.join(' or ')}: ${item.placeNote ?? 'the source gives none'}, and the mapping has no ${missing.map((k) => `defaults.${k}`).join(' or ')}`);
     }

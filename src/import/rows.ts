@@ -10,6 +10,8 @@ import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSou
 import { applyTransform, type FieldValue } from './transforms.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { statusFromTitle } from './status.js';
+import { abroadWithoutDepartement } from './abroad.js';
+import { FRANCE } from '../model/countries.js';
 
 /** Fields that keep their line breaks; every other field is joined on one line. */
 const MULTILINE: ReadonlySet<EventKey> = new Set(['description']);
@@ -17,7 +19,7 @@ const MULTILINE: ReadonlySet<EventKey> = new Set(['description']);
 /** An event made from a row, with its fields in EventSchema order. */
 export interface ImportedEvent {
   line: number;
-  event: Partial<Record<EventKey, FieldValue>> & { id: string; departement: string };
+  event: Partial<Record<EventKey, FieldValue>> & { id: string; departement?: string; country?: string };
 }
 
 /** The outcome of `rowsToEvents`. */
@@ -79,8 +81,10 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
     }
 
     const values = new Map<EventKey, FieldValue>();
+    // The département is required in France only: its problem is known once the country is.
+    let departementError: string | undefined;
     for (const rule of mapping.fields) {
-      const required = isRequiredField(rule.key);
+      const required = isRequiredField(rule.key) || rule.key === 'departement';
       let raw = sourceValue(rule, rule.key, valueOf);
       let from: FieldSource = rule;
       if (raw === '' && rule.fallback) {
@@ -88,7 +92,8 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
         from = rule.fallback;
       }
       if (raw === '') {
-        if (required) errors.push(`${rule.key}: no value (${describeSource(rule)} is empty)`);
+        if (rule.key === 'departement') departementError = `departement: no value (${describeSource(rule)} is empty)`;
+        else if (required) errors.push(`${rule.key}: no value (${describeSource(rule)} is empty)`);
         continue;
       }
       let value: FieldValue;
@@ -97,7 +102,8 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       } else {
         const r = applyTransform(from.transform, raw);
         if (!r.ok) {
-          if (required) errors.push(`${rule.key}: ${r.message}`);
+          if (rule.key === 'departement') departementError = `departement: ${r.message}`;
+          else if (required) errors.push(`${rule.key}: ${r.message}`);
           else warnings.push(`${rule.key}: ${r.message}; left out${rule.key === 'url' ? ' (no QR code)' : ''}`);
           continue;
         }
@@ -108,12 +114,14 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       values.set(rule.key, value);
     }
 
+    if (departementError !== undefined && (values.get('country') ?? FRANCE) === FRANCE) errors.push(departementError);
     if (errors.length > 0) {
       result.skipped.push({ line: row.line, reason: errors.join('; ') });
       continue;
     }
 
     statusFromTitle(values, warnings);
+    abroadWithoutDepartement(values, false, warnings);
     const start = values.get('start');
     const end = values.get('end');
     // The content format refuses an end without a start, or before it: the row is kept with

@@ -5,9 +5,11 @@
 import { DEPARTEMENT_CODES, departement as departementOf, isDepartementCode } from '../model/departements.js';
 import { slugify } from './text.js';
 import { parseStatus, statusInText } from './status.js';
+import { countryOf } from '../model/countries.js';
+import { departementOfPostalCode } from './place.js';
 
 /** The transforms a mapping may name. */
-export const TRANSFORM_NAMES = ['text', 'title', 'slug', 'departement', 'date', 'number', 'url', 'boolean', 'list', 'status'] as const;
+export const TRANSFORM_NAMES = ['text', 'title', 'slug', 'departement', 'date', 'number', 'url', 'boolean', 'list', 'status', 'country'] as const;
 export type TransformName = (typeof TRANSFORM_NAMES)[number];
 
 /** What a field of an event can hold. */
@@ -50,6 +52,8 @@ export function applyTransform(name: TransformName, value: string): TransformRes
       return toList(value);
     case 'status':
       return toStatus(value);
+    case 'country':
+      return toCountry(value);
   }
 }
 
@@ -195,10 +199,16 @@ function capitalise(s: string): string {
 const BY_NAME = new Map(DEPARTEMENT_CODES.map((code) => [slugify(departementOf(code).name), code]));
 
 /**
- * An INSEE département code from "9", "9.0", "09", "2a", "971.0" or a name ("Hérault").
- * Fails for anything else, e.g. "20" (Corsica is 2A or 2B) or "987" (not a département).
+ * An INSEE département code from "9", "9.0", "09", "2a", "971.0", a name ("Hérault") or a
+ * French postal code ("31000" → "31", "20200" → "2B", "97400" → "974"; see
+ * departementOfPostalCode). Fails for anything else, e.g. "20" (Corsica is 2A or 2B) or
+ * "987" (not a département). An event abroad (its `country`) has its département left out.
  */
 export function toDepartement(value: string): TransformResult {
+  if (/^\d{5}(?:[.,]0+)?$/.test(value)) {
+    const code = departementOfPostalCode(value.slice(0, 5));
+    return code !== undefined ? ok(code) : fail(`${JSON.stringify(value)} is a postal code outside the French départements (Monaco, Saint-Pierre-et-Miquelon, the Pacific…)`);
+  }
   const m = /^0*(\d{1,3})(?:[.,]0+)?$/.exec(value);
   let code: string | undefined;
   if (m) {
@@ -212,6 +222,16 @@ export function toDepartement(value: string): TransformResult {
   if (code !== undefined && isDepartementCode(code)) return ok(code);
   const hint = code === '20' ? ' (Corsica is "2A" or "2B")' : '';
   return fail(`${JSON.stringify(value)} is not an INSEE département code such as "34", "09", "2A" or "971"${hint}`);
+}
+
+/**
+ * An ISO 3166-1 country code from a code or a name in French, English, German, Spanish,
+ * Italian, Catalan, Dutch or Portuguese: "DE", "Allemagne", "Germany", "Deutschland" → "DE".
+ * Fails for a value that names no country.
+ */
+export function toCountry(value: string): TransformResult {
+  const code = countryOf(value.length === 2 ? value.toUpperCase() : value);
+  return code !== undefined ? ok(code) : fail(`${JSON.stringify(value)} names no country (expected a name such as "Allemagne", "Belgium", or an ISO code such as "DE")`);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDepartementCode } from './departements.js';
+import { FRANCE, countryName, isCountryCode } from './countries.js';
 
 /**
  * A local date and time as authored in content: "2016-11-15 14:30" or a date alone
@@ -80,7 +81,10 @@ export const EventSchema = z.strictObject({
   venue: z.string().min(1).optional(),
   address: z.string().min(1).optional(),
   commune: z.string().min(1),
-  departement: DepartementCode,
+  /** INSEE département code: required for an event in France, refused for one abroad. */
+  departement: DepartementCode.optional(),
+  /** ISO 3166-1 alpha-2 code of the country, e.g. "DE", "BE"; France ("FR") when absent. */
+  country: z.string().refine(isCountryCode, { message: 'expected an ISO 3166-1 country code in capitals, such as "FR", "DE", "BE" or "CH" (the United Kingdom is "GB")' }).optional(),
   /** A category shown above the title (e.g. the festival's domain). */
   category: z.string().min(1).optional(),
   description: PrintText(1200).optional(),
@@ -96,6 +100,13 @@ export const EventSchema = z.strictObject({
   /** Whether it takes place as announced (see {@link EVENT_STATUSES}); scheduled when absent. */
   status: EventStatusSchema.optional(),
 }).superRefine((e, ctx) => {
+  const country = e.country ?? FRANCE;
+  if (country === FRANCE && e.departement === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['departement'], message: 'an event in France needs its département, e.g. departement: "34" (for an event abroad, give its country, e.g. country: DE)' });
+  }
+  if (country !== FRANCE && e.departement !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['departement'], message: `a département is French, and this event is in ${countryName(country)} (country: ${country}): remove the département, or the country if the event is in France` });
+  }
   if (e.end !== undefined && e.start === undefined) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end without a start: add the start' });
   }
