@@ -163,8 +163,8 @@ describe('iCalendar import', () => {
     });
     const webinar = byId.get('ny-webinar-2016-encre-example');
     expect(webinar).toMatchObject({ venue: 'En ligne', commune: 'Toulouse', departement: '31', category: 'Webinaire', tags: ['Webinaire'] });
-    // DESCRIPTION's line break is joined with a space (see itemsToEvents).
-    expect(webinar?.description).toBe("Un échange en ligne avec des fonds d'investissement solidaire, en direct de New York. Questions en fin de séance.");
+    // DESCRIPTION's line break is kept (the card prints it: descriptions are Markdown).
+    expect(webinar?.description).toBe("Un échange en ligne avec des fonds d'investissement solidaire, en direct de New York.\nQuestions en fin de séance.");
     expect(byId.get('conference-utc-encre-example')).toMatchObject({ category: 'Conférence', tags: ['Conférence', 'Finance solidaire'] });
 
     expect(report).toMatchObject({ read: 10, filteredOut: 0, imported: 9, warnings: [] });
@@ -346,13 +346,13 @@ describe('conference schedule import', () => {
         commune: 'Toulouse',
         departement: '31',
         category: 'Plénière',
-        description: 'Pourquoi des communs ? Ce que les coopératives & les associations attendent du numérique.',
+        description: 'Pourquoi des communs ?\n\nCe que les coopératives & les associations attendent du numérique.',
         url: 'https://rns.example/2016/talk/101/',
         tags: ['Talk'],
         coOrganised: false,
       });
-      // HTML in an abstract is reduced to its text; without an abstract, the description.
-      expect(events[1]?.description).toBe('Des plateformes détenues par leurs usagers.');
+      // HTML in an abstract becomes Markdown (its emphasis kept); without an abstract, the description.
+      expect(events[1]?.description).toBe('Des plateformes *détenues* par leurs usagers.');
       expect(events[2]).toMatchObject({ description: 'Apportez votre machine : nous la réparons ensemble.', tags: ['Workshop'] });
       expect(events[2]?.organiser).toBeUndefined();
       expect(events[4]?.organiser).toBe('Richard Stallman, Aaron Swartz');

@@ -5,6 +5,8 @@ import { FRANCE, areaOf, areaByCode, compareAreas } from '../model/countries.js'
 import { formatWhen, formatTimeOfDay, formatPeriod, formatOrdinal, formatDate } from './french.js';
 import { frenchText } from './typography.js';
 import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
+import { richPlain, richText, type RichBlock } from './rich.js';
+import { decodeHTMLStrict } from 'entities';
 import { theme } from '../../layouts/theme.js';
 
 /** An event as the layouts print it: every string final, nothing left to format. */
@@ -32,7 +34,10 @@ export interface EventView {
   /** Its area's name: « Hérault », « Allemagne ». */
   areaName: string;
   organiser?: string;
+  /** The description's text, its paragraphs and items on one line (search, glyph check). */
   description?: string;
+  /** The description as the card sets it: paragraphs, line breaks, list items, bold and italic runs (Markdown read). */
+  descriptionBlocks?: RichBlock[];
   /** "Gratuit", "5 €"… */
   price?: string;
   /** Price and co-organisation as printed: "Gratuit · co-organisé par la Cress". */
@@ -203,27 +208,31 @@ function slugKey(s: string): string {
 }
 
 function eventView(e: CampaignEvent): EventView {
-  const t = (s: string | undefined) => (s === undefined ? undefined : frenchText(s));
+  // Entities (« &amp; ») are decoded in every printed field, then typography applied.
+  const text = (s: string) => frenchText(decodeHTMLStrict(s));
+  const t = (s: string | undefined) => (s === undefined ? undefined : text(s));
+  const blocks = e.description !== undefined ? richText(e.description, frenchText) : undefined;
   const area = areaOf(e);
   const abroad = area.kind === 'country' ? area.name : undefined;
-  const parts = [t(e.venue), t(e.address), frenchText(e.commune), abroad].filter((x): x is string => Boolean(x));
+  const parts = [t(e.venue), t(e.address), text(e.commune), abroad].filter((x): x is string => Boolean(x));
   return {
     id: e.id,
-    title: frenchText(e.title),
+    title: text(e.title),
     category: t(e.category),
     start: e.start,
     when: e.start ? formatWhen(e.start, e.end) : undefined,
     time: e.start ? formatTimeOfDay(e.start, e.end) : undefined,
     venue: t(e.venue),
     address: t(e.address),
-    commune: frenchText(e.commune),
+    commune: text(e.commune),
     place: [...new Set(parts)].join(', '),
     departement: e.departement,
     country: e.country ?? FRANCE,
     area: area.code,
     areaName: area.name,
     organiser: t(e.organiser),
-    description: t(e.description),
+    description: blocks !== undefined && blocks.length > 0 ? richPlain(blocks) : undefined,
+    descriptionBlocks: blocks !== undefined && blocks.length > 0 ? blocks : undefined,
     price: e.free ? 'Gratuit' : t(e.price),
     notes: [e.free ? 'Gratuit' : t(e.price), e.coOrganised ? 'co-organisé par la Cress' : undefined].filter(Boolean).join(' · ') || undefined,
     url: e.url,

@@ -2,7 +2,7 @@
  * Reading an iCalendar file (RFC 5545) with ical.js: each VEVENT becomes an item (see
  * items.ts), each occurrence of a recurring VEVENT within the period its own item.
  *
- * - SUMMARY → title, DESCRIPTION → description, URL → url, CATEGORIES → tags (every
+ * - SUMMARY → title, DESCRIPTION (or X-ALT-DESC in HTML) → description (HTML → Markdown, see markup.ts), URL → url, CATEGORIES → tags (every
  *   category, in order) and category (the first), ORGANIZER's CN → organiser.
  * - LOCATION → venue, address, commune, country and (in France) département, read by
  *   parseLocation (place.ts): "…, 31000 Toulouse", "…, 20355 Hamburg, Allemagne".
@@ -376,7 +376,12 @@ class CalendarReader {
     const f = item.fields;
     const summary = text('summary');
     if (summary !== undefined) f.title = summary;
-    const description = text('description');
+    // X-ALT-DESC;FMTTYPE=text/html (Outlook, Zoho…) keeps the description's markup: preferred.
+    const alt = v.getFirstProperty('x-alt-desc');
+    const altValue = alt && String(alt.getParameter('fmttype') ?? '').toLowerCase() === 'text/html' ? safe(() => alt.getFirstValue()) : undefined;
+    // ical.js leaves an X- property's value as written: its TEXT escapes (\; \, \n \\) are undone here.
+    const html = typeof altValue === 'string' ? altValue.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : undefined;
+    const description = html !== undefined && html.trim() !== '' ? html : text('description');
     if (description !== undefined) f.description = description;
     const url = text('url');
     if (url !== undefined) f.url = url;

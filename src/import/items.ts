@@ -12,6 +12,7 @@ import type { Period, SourceMapping } from './source-mapping.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { toUrl, type FieldValue } from './transforms.js';
 import { statusFromTitle } from './status.js';
+import { importedText } from './markup.js';
 import { abroadWithoutDepartement } from './abroad.js';
 import { FRANCE } from '../model/countries.js';
 
@@ -79,10 +80,9 @@ export function itemsToEvents(items: readonly SourceItem[], mapping: SourceMappi
     for (const key of EVENT_KEYS) {
       if (key === 'id') continue;
       let v = item.fields[key];
-      // Descriptions too are joined on one line: a line break in a description makes the
-      // programme build fail in @react-pdf/textkit (TypeError: … reading 'unitsPerEm'),
-      // so paragraphs are joined with a space until the renderer takes them.
-      if (typeof v === 'string') v = oneLine(plainText(v));
+      // Descriptions become Markdown (paragraphs, line breaks, bold and italic, lists: the
+      // card sets them); every other field plain text on one line; entities decoded.
+      if (typeof v === 'string') v = importedText(key, v, cleanCell, oneLine);
       if (Array.isArray(v)) v = [...new Set(v.map((x) => oneLine(cleanCell(x))).filter((x) => x !== ''))];
       const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
       if (empty) {
@@ -191,31 +191,6 @@ export function describePeriod(mapping: SourceMapping): string {
   const p = mapping.period;
   if (p === undefined) return 'period';
   return `${mapping.periodFrom === 'period' ? 'import period' : 'campaign period'} ${p.start} … ${p.end}`;
-}
-
-/**
- * Text from a value that may be HTML (iCalendar descriptions written by web calendars,
- * schedule abstracts): line and paragraph breaks kept, other tags removed, the usual
- * entities decoded; then cleaned like a CSV cell. Text without tags is only cleaned.
- */
-export function plainText(value: string): string {
-  let s = value;
-  if (/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i.test(s)) {
-    s = s
-      .replace(/\r\n?/g, '\n')
-      .replace(/\s*<br\s*\/?>\s*/gi, '\n')
-      .replace(/\s*<\/(p|div|h[1-6]|ul|ol)>\s*/gi, '\n\n')
-      .replace(/\s*<li[^>]*>\s*/gi, '\n– ')
-      .replace(/<[^<>]+>/g, '')
-      .replace(/&nbsp;/g, '\u00a0')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#0*39;|&apos;/g, "'")
-      .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
-      .replace(/&amp;/g, '&');
-  }
-  return cleanCell(s);
 }
 
 /** `text` cut at a word boundary so that it and the "…" added hold in `max` characters. */

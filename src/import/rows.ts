@@ -10,6 +10,7 @@ import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSou
 import { applyTransform, type FieldValue } from './transforms.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { statusFromTitle } from './status.js';
+import { importedText } from './markup.js';
 import { abroadWithoutDepartement } from './abroad.js';
 import { FRANCE } from '../model/countries.js';
 
@@ -181,7 +182,8 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
 function sourceValue(source: FieldSource, key: EventKey, valueOf: (column: string) => string): FieldValue {
   if (source.value !== undefined) return Array.isArray(source.value) ? [...source.value] : source.value;
   const text = source.column !== undefined ? valueOf(source.column) : fillTemplate(source.template ?? '', valueOf);
-  return MULTILINE.has(key) ? text : oneLine(text);
+  // HTML and entities: a description becomes Markdown, the other fields plain text.
+  return importedText(MULTILINE.has(key) ? 'description' : key, text, cleanCell, oneLine);
 }
 
 function describeSource(s: FieldSource): string {
