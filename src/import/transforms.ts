@@ -7,9 +7,10 @@ import { slugify } from './text.js';
 import { parseStatus, statusInText } from './status.js';
 import { countryOf } from '../model/countries.js';
 import { departementOfPostalCode } from './place.js';
+import { readWhen } from './when.js';
 
 /** The transforms a mapping may name. */
-export const TRANSFORM_NAMES = ['text', 'title', 'slug', 'departement', 'date', 'number', 'url', 'boolean', 'list', 'status', 'country'] as const;
+export const TRANSFORM_NAMES = ['text', 'title', 'slug', 'departement', 'date', 'number', 'url', 'boolean', 'list', 'status', 'country', 'end'] as const;
 export type TransformName = (typeof TRANSFORM_NAMES)[number];
 
 /** What a field of an event can hold. */
@@ -54,6 +55,8 @@ export function applyTransform(name: TransformName, value: string): TransformRes
       return toStatus(value);
     case 'country':
       return toCountry(value);
+    case 'end':
+      return toEnd(value);
   }
 }
 
@@ -254,7 +257,7 @@ export function toDate(value: string): TransformResult {
     [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     if (iso[4] !== undefined) time = [iso[4], iso[5] ?? '00'];
   } else {
-    return fail(`${JSON.stringify(value)} is not a date (expected DD/MM/YYYY or YYYY-MM-DD)`);
+    return freeDate(value);
   }
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
@@ -265,6 +268,35 @@ export function toDate(value: string): TransformResult {
   const [hh, mm] = [Number(time[0]), Number(time[1])];
   if (hh > 23 || mm > 59) return fail(`${JSON.stringify(value)} has an impossible time`);
   return ok(`${date} ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`);
+}
+
+/**
+ * A date and time from free text (see when.ts): « Le 05/05/2020 - A 14h30 » →
+ * "2020-05-05 14:30", « 05/05/2020 De 18h30 à 21h. » → "2020-05-05 18:30" (the first time),
+ * « 2020-05-05 At 10am. » → "2020-05-05 10:00". A cell naming several dates gives the first,
+ * with a note naming the others. Fails, quoting the cell, when it has no date.
+ */
+function freeDate(value: string): TransformResult {
+  const w = readWhen(value);
+  const date = w.dates[0];
+  if (date === undefined) return fail(`${JSON.stringify(value)} is not a date (expected DD/MM/YYYY or YYYY-MM-DD, with a time such as 20h, 20 h 30, 14:30 or 10am)`);
+  const value2 = w.times[0] !== undefined ? `${date} ${w.times[0]}` : date;
+  const others = w.dates.slice(1);
+  return ok(value2, others.length > 0 ? `${JSON.stringify(value)} names ${w.dates.length} dates; the event is imported at the first (${date}), not at ${others.join(', ')}: split the row, or give each date its own row` : undefined);
+}
+
+/**
+ * The end of a time range written in free text, with its date: « 05/05/2020 De 18h30 à 21h. »
+ * → "2020-05-05 21:00" (the second time). Fails, quoting the cell, when it has no date or no
+ * second time (the event then has no end).
+ */
+export function toEnd(value: string): TransformResult {
+  const w = readWhen(value);
+  const date = w.dates[0];
+  if (date === undefined) return fail(`${JSON.stringify(value)} has no date to end on (expected DD/MM/YYYY or YYYY-MM-DD)`);
+  if (w.dates.length > 1) return fail(`${JSON.stringify(value)} names ${w.dates.length} dates, not one time range: no end`);
+  if (w.times.length < 2) return fail(`${JSON.stringify(value)} names no end time (expected a range such as « de 18h30 à 21h » or "10am-12pm")`);
+  return ok(`${date} ${w.times[w.times.length - 1]}`);
 }
 
 // ---------------------------------------------------------------------------------------
