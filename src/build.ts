@@ -163,7 +163,10 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     ws = await openWorkspace(jobOptions, content);
     if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
     const { model } = ws;
-    log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
+    // The sections named by what they are: départements (and countries), days, venues, categories.
+    const n = model.sections.length;
+    const sections = { departement: `${n} département${n === 1 ? '' : 's'}${model.departements.some((d) => d.kind === 'country') ? ' and countries' : ''}`, day: `${n} day${n === 1 ? '' : 's'}`, venue: `${n} venue${n === 1 ? '' : 's'}`, category: `${n} categor${n === 1 ? 'y' : 'ies'}` }[model.groupBy];
+    log(`${content.events.length} events in ${sections} (${opts.content})`);
     for (const o of model.omitted) log(`left out (${o.status}): ${o.id} « ${o.title} » (${o.at})`);
     for (const n of model.notices) log(`note: ${n}`);
     // Every event's QR code at the smallest size the theme prints one (the token that sets it, named in the message).
