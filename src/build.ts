@@ -202,7 +202,12 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     ws = await openWorkspace(jobOptions, content);
     if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
     const { model } = ws;
-    log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
+    // The sections named by what they are: départements (and countries), days, venues, categories.
+    const n = model.sections.length;
+    const sections = { departement: `${n} département${n === 1 ? '' : 's'}${model.departements.some((d) => d.kind === 'country') ? ' and countries' : ''}`, day: `${n} day${n === 1 ? '' : 's'}`, venue: `${n} venue${n === 1 ? '' : 's'}`, category: `${n} categor${n === 1 ? 'y' : 'ies'}` }[model.groupBy];
+    log(`${content.events.length} events in ${sections} (${opts.content})`);
+    for (const o of model.omitted) log(`left out (${o.status}): ${o.id} « ${o.title} » (${o.at})`);
+    for (const n of model.notices) log(`note: ${n}`);
     // Each QR code at the size the documents built print it (the token that sets it, named in the message).
     const qr = checkPrintedCodes(ws, content, specs.map((d) => d.id));
     if (qr.theme.length > 0) throw new ThemeError(qr.theme);
@@ -228,7 +233,8 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   }
   const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(opts.out, r.file), pages: r.pages, bytes: r.bytes.length }));
   if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes }));
-  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, files: results.map((r) => r.report) }, null, 2);
+  const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
+  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) }, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDepartementCode } from './departements.js';
 import { quote } from './errors.js';
+import { FRANCE, countryName, isCountryCode } from './countries.js';
 
 /**
  * A local date and time as authored in content: "2016-11-15 14:30" or a date alone
@@ -63,6 +64,16 @@ export const DepartementCode = z.string().refine(isDepartementCode, {
   message: 'expected an INSEE département code such as "34", "2A" or "971"',
 });
 
+/**
+ * Whether an event takes place as announced: `scheduled` (default), `cancelled`, `postponed`
+ * (to a date not yet known) or `full` (no seats left). Cancelled and postponed events are
+ * printed with a mark or left out, as the campaign's `cancelledEvents` says; a full event is
+ * printed with a mark. None but scheduled events are put forward (tract, dossier).
+ */
+export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'full'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const EventStatusSchema = z.enum(EVENT_STATUSES, { message: `expected one of ${EVENT_STATUSES.join(', ')}` });
+
 /** One event of the campaign, as authored in content/events/*.yaml. */
 export const EventSchema = z.strictObject({
   /** Stable unique id, used in file names, the online URL and error messages. */
@@ -75,7 +86,10 @@ export const EventSchema = z.strictObject({
   venue: z.string().min(1).optional(),
   address: z.string().min(1).optional(),
   commune: z.string().min(1),
-  departement: DepartementCode,
+  /** INSEE département code: required for an event in France, refused for one abroad. */
+  departement: DepartementCode.optional(),
+  /** ISO 3166-1 alpha-2 code of the country, e.g. "DE", "BE"; France ("FR") when absent. */
+  country: z.string().refine(isCountryCode, { message: 'expected an ISO 3166-1 country code in capitals, such as "FR", "DE", "BE" or "CH" (the United Kingdom is "GB")' }).optional(),
   /** A category shown above the title (e.g. the festival's domain). */
   category: z.string().min(1).optional(),
   description: PrintText(1200).optional(),
@@ -88,7 +102,16 @@ export const EventSchema = z.strictObject({
   price: z.string().min(1).optional(),
   /** True when the regional chamber (Cress) organises or co-organises it. */
   coOrganised: z.boolean().default(false),
+  /** Whether it takes place as announced (see {@link EVENT_STATUSES}); scheduled when absent. */
+  status: EventStatusSchema.optional(),
 }).superRefine((e, ctx) => {
+  const country = e.country ?? FRANCE;
+  if (country === FRANCE && e.departement === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['departement'], message: 'an event in France needs its département, e.g. departement: "34" (for an event abroad, give its country, e.g. country: DE)' });
+  }
+  if (country !== FRANCE && e.departement !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['departement'], message: `a département is French, and this event is in ${countryName(country)} (country: ${country}): remove the département, or the country if the event is in France` });
+  }
   if (e.end !== undefined && e.start === undefined) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end without a start: add the start' });
   }

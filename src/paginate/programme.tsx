@@ -166,7 +166,7 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
       if (!k) continue;
       const g = groups.get(k) ?? { pages: new Set(), colours: new Set() };
       g.pages.add(pageOf.get(e.id)!);
-      g.colours.add(colourOf.get(e.departement)!);
+      g.colours.add(colourOf.get(e.area)!);
       groups.set(k, g);
     }
     return [...groups.entries()]
