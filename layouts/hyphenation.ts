@@ -135,9 +135,17 @@ function chunks(s: string, size: number): string[] {
 function mustBreak(word: string): string[] | undefined {
   if (word.trim() === '') return undefined;
   if (word.length >= SHORT_ADDRESS && isAddress(word)) return breakAddress(word);
-  if (word.length >= OVERLONG_WORD) return breakOverlong(word);
+  // Words tied by a no-break space (a paragraph's last two words, a word and its « ? ») are
+  // measured one by one: a tie of ordinary words is not an over-long word. A number grouped
+  // by thousands (« 1 234 567 ») is one word, measured whole.
+  const measured = /\d[\u00A0\u202F]\d/u.test(word) ? word.length : Math.max(...word.split(TIE).map((w) => w.length));
+  if (measured >= OVERLONG_WORD) return breakOverlong(word);
   return undefined;
 }
+
+/** A no-break space (U+00A0) or narrow no-break space (U+202F): the words around it are tied. */
+const TIE = /[\u00A0\u202F]/u;
+
 
 /**
  * French hyphenation (Liang patterns shipped as @react-pdf/hyphenate/fr) for running text,
@@ -153,6 +161,11 @@ function mustBreak(word: string): string[] | undefined {
 export function hyphenateFrench(word: string): string[] {
   const forced = mustBreak(word);
   if (forced) return forced;
+  // Words tied by a no-break space (a paragraph's last two words, tied by tieLastWords; a
+  // word and its « : ») stay whole: a paragraph never ends on a word's fragment
+  // (« acco-⏎mpagnateurs. »). Parts holding a no-break space between two breaks upset
+  // react-pdf 4.9's line layout (text lost): the tie is one part.
+  if (TIE.test(word)) return [word];
   if (word.length < 7 || /[\/@.:0-9]/.test(word) || /^[A-ZÀ-Ý]/.test(word) || /\u00AD/.test(word)) return [word];
   return syllables(word);
 }

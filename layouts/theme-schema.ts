@@ -42,6 +42,9 @@ export const fontFaceSchema = z.strictObject({
   fontStyle: z.enum(['normal', 'italic']),
 });
 
+/** A font family's name: any text but a blank one (names of PDF standard fonts are refused by src/load/theme.ts). */
+const familyName = z.string().refine((s) => s.trim().length > 0, { message: 'expected the name of a family of fonts.faces, e.g. "Inter"' });
+
 /** A step of the type scale: [size, leading], both in pt. */
 const step = z.tuple([z.number().positive().max(400), z.number().positive().max(400)]);
 
@@ -110,11 +113,11 @@ export const themeSchema = z.strictObject({
   sectionColours: z.array(colourSchema).min(1),
   fonts: z.strictObject({
     /** Text family: faces 400 normal, 400 italic, 600 and 700 normal are used. */
-    family: z.string().min(1),
+    family: familyName,
     /** Display family (titles, figures): faces 700 and 900 normal are used. */
-    display: z.string().min(1),
-    /** The font files of each family. */
-    faces: z.record(z.string().min(1), z.array(fontFaceSchema).min(1)),
+    display: familyName,
+    /** The font files of each family (a blank family name is refused by src/load/theme.ts, at its key). */
+    faces: z.record(z.string(), z.array(fontFaceSchema).min(1)),
   }),
   /** Type scale in pt: [size, leading]. */
   type: z.strictObject({

@@ -4,10 +4,10 @@ import { fileEnv } from './load/env.js';
 import { loadContent } from './load/content.js';
 import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { documents, documentById, type DocumentSpec } from './documents/registry.js';
-import { ContentError, PreflightError, ThemeError, UsageError } from './model/errors.js';
+import { ContentError, PreflightError, ThemeError, UsageError, type Problem } from './model/errors.js';
 import { imposeSaddle } from './post/impose.js';
 import { checkGlyphs, openFaces } from './preflight/glyphs.js';
-import { checkQrDensity } from './preflight/qr.js';
+import { checkCodes, checkQrDensity } from './preflight/qr.js';
 import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
@@ -15,6 +15,7 @@ import { placeOf } from './load/theme.js';
 import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
 import { WorkerPool, workerMemoryMb } from './build/pool.js';
+import { mergeFailures } from './build/report.js';
 import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
 import { readdir, rm } from 'node:fs/promises';
 
@@ -57,15 +58,22 @@ async function inThisThread(ws: Workspace, jobs: Job[], done: (r: JobResult) => 
 
 /**
  * The files made, when every job succeeded; otherwise the failures as one error, in build
- * order: the preflight problems of every file (one PreflightError listing them all), or the
- * first error of another kind (internal errors first).
+ * order: the preflight problems of every file (one PreflightError listing them all, those the
+ * print and screen files share once: build/report.ts), or the first error of another kind
+ * (internal errors first).
  */
-function failures(settled: (JobResult | Error)[]): JobResult[] {
+function failures(jobs: Job[], settled: (JobResult | Error)[]): JobResult[] {
   const errors = settled.filter((r): r is Error => r instanceof Error);
   if (errors.length === 0) return settled as JobResult[];
   const other = errors.find((e) => !(e instanceof PreflightError));
   if (other) throw other;
-  throw new PreflightError(errors.map((e) => e.message).join('\n'), (errors[0] as PreflightError).eventId);
+  const failed = settled.flatMap((r, i) => (r instanceof Error ? [{ file: jobFile(jobs[i]!), message: r.message }] : []));
+  throw new PreflightError(mergeFailures(failed), (errors[0] as PreflightError).eventId);
+}
+
+/** The path of a job's file in the output folder: "programme.pdf", "screen/programme.pdf". */
+function jobFile(job: Job): string {
+  return path.join(job.output === 'screen' ? 'screen' : '', documentById(job.document).file);
 }
 
 /**
@@ -80,6 +88,38 @@ function failures(settled: (JobResult | Error)[]): JobResult[] {
 function workerThreads(threads: number | undefined, events: number): number {
   if (threads !== undefined) return threads;
   return events >= WORKERS_FROM_EVENTS ? availableParallelism() : 0;
+}
+
+/**
+ * Where the documents print QR codes, by theme token: the events' codes in the programme's
+ * cards (qr.eventSize); the campaign's programme URL on the tract (qr.eventSize), the
+ * programme's back cover (qr.flyerSize) and the affiche (qr.posterSize, at A3: larger formats scale it up).
+ */
+const PROGRAMME_URL_SIZE: Record<string, QrToken> = { flyer: 'eventSize', programme: 'flyerSize', affiche: 'posterSize' };
+type QrToken = 'eventSize' | 'flyerSize' | 'posterSize';
+
+/**
+ * Checks every QR code the documents `built` print at the size they print it
+ * (src/preflight/qr.ts): the events' codes when the programme is built, the programme URL
+ * at the smallest size it is printed.
+ * @returns the theme's problems (a size too small for any code) and the content's (a URL too long for its size).
+ */
+function checkPrintedCodes(ws: Workspace, content: Workspace['content'], built: string[]): { theme: Problem[]; content: Problem[] } {
+  const level = theme.qr.errorCorrection;
+  const module = ws.printer.qrMinModule;
+  const sizeOf = (t: QrToken) => ({ token: `qr.${t}`, sizeMm: theme.qr[t], place: placeOf(ws.theme, ['qr', t]) });
+  const events = built.includes('programme') ? checkQrDensity(ws.model, content, sizeOf('eventSize'), module, level) : { theme: [], events: [] };
+  const tokens = built.flatMap((d) => (PROGRAMME_URL_SIZE[d] ? [PROGRAMME_URL_SIZE[d]] : []));
+  // The campaign's programme URL, or its site's home page (the model's programmeUrl with a site), where it is written.
+  const url = ws.model.campaign.programmeUrl;
+  const at = content.campaignPlaces.programmeUrl ?? content.campaignPlaces['site.baseUrl'] ?? { line: 0, col: 0 };
+  const smallest = tokens.reduce<QrToken | undefined>((a, b) => (a === undefined || theme.qr[b] < theme.qr[a] ? b : a), undefined);
+  const programme = url && ws.model.programmeQr && smallest
+    ? checkCodes([{ name: 'programmeUrl', path: 'programmeUrl', url, modules: ws.model.programmeQr.modules, file: content.campaignFile, ...at }], sizeOf(smallest), module, level)
+    : { theme: [], codes: [] };
+  // One theme problem per token (the events and the tract's programme URL share qr.eventSize).
+  const themeProblems = [...events.theme, ...programme.theme].filter((p, i, all) => all.findIndex((q) => q.path === p.path) === i);
+  return { theme: themeProblems, content: [...events.events, ...programme.codes] };
 }
 
 /** Options of a build; paths relative to `root`. */
@@ -178,12 +218,16 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     ws = await openWorkspace(jobOptions, content);
     if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
     const { model } = ws;
-    log(`${content.events.length} events in ${model.sections.length} départements (${opts.content})`);
-    // Every event's QR code at the smallest size the theme prints one (the token that sets it, named in the message).
-    const qrToken = (['eventSize', 'flyerSize', 'posterSize'] as const).reduce((a, b) => (theme.qr[b] < theme.qr[a] ? b : a));
-    const qr = checkQrDensity(model, content, { token: `qr.${qrToken}`, sizeMm: theme.qr[qrToken], place: placeOf(ws.theme, ['qr', qrToken]) }, ws.printer.qrMinModule);
+    // The sections named by what they are: départements (and countries), days, venues, categories.
+    const n = model.sections.length;
+    const sections = { departement: `${n} département${n === 1 ? '' : 's'}${model.departements.some((d) => d.kind === 'country') ? ' and countries' : ''}`, day: `${n} day${n === 1 ? '' : 's'}`, venue: `${n} venue${n === 1 ? '' : 's'}`, category: `${n} categor${n === 1 ? 'y' : 'ies'}` }[model.groupBy];
+    log(`${content.events.length} events in ${sections} (${opts.content})`);
+    for (const o of model.omitted) log(`left out (${o.status}): ${o.id} « ${o.title} » (${o.at})`);
+    for (const n of model.notices) log(`note: ${n}`);
+    // Each QR code at the size the documents built print it (the token that sets it, named in the message).
+    const qr = checkPrintedCodes(ws, content, specs.map((d) => d.id));
     if (qr.theme.length > 0) throw new ThemeError(qr.theme);
-    const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT), ws.theme.file), ...qr.events];
+    const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT), ws.theme.file), ...qr.content];
     if (unprintable.length > 0) throw new ContentError(unprintable);
     themeWarnings = [...checkContrast(theme, model.sections.length, ws.theme.file), ...checkSectionColours(theme, model.sections.length, ws.theme.file)];
     for (const w of themeWarnings) if (specs.some((d) => w.documents.includes(d.id))) log(`warning: ${w.message}`);
@@ -193,7 +237,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   } finally {
     await pool?.close();
   }
-  const results = failures(settled);
+  const results = failures(jobs, settled);
   // The theme's warnings (contrast, close section colours) in the report of each file that prints them.
   for (const r of results) r.report.warnings.push(...themeWarnings.filter((w) => w.documents.includes(r.document)).map((w) => w.message));
   const extra: { file: string; bytes: Uint8Array; pages: number }[] = [];
@@ -223,7 +267,8 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     await pruneSite(siteDir, site);
     return [{ id: 'site', output: 'screen', file: path.join(opts.out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
   }
-  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, files: results.map((r) => r.report) }, null, 2);
+  const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
+  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) }, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),

@@ -205,6 +205,14 @@ describe('the hyphenation callbacks', () => {
     expect(hyphenateFrench('https://x.example/a?b=c')).toEqual(['https://', '', 'x', '', '.example', '', '/a', '', '?b', '', '=', '', 'c']);
   });
 
+  it('keep words tied by a no-break space whole (a paragraph never ends on a word’s fragment), but break a grouped number too long for a line', () => {
+    // Before: the tie of a description's last two words (26 characters) was taken for an
+    // over-long word and cut every 4 letters: « acco-⏎mpagnateurs. » alone on the last line.
+    expect(hyphenateFrench('bénévoles\u00A0accompagnateurs.')).toEqual(['bénévoles\u00A0accompagnateurs.']);
+    expect(hyphenateFrench('solidaires\u00A0montpelliéraines')).toEqual(['solidaires\u00A0montpelliéraines']);
+    expect(hyphenateFrench(GROUPED).length).toBeGreaterThan(1);
+  });
+
   it('keep French hyphenation for ordinary words, and names and short addresses whole', () => {
     expect(hyphenateFrench('coopératives')).toEqual(['co', 'opé', 'ra', 'tives']);
     expect(hyphenateFrench('Carcassonnais')).toEqual(['Carcassonnais']);

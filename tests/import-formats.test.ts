@@ -118,7 +118,7 @@ describe('format detection', () => {
 });
 
 describe('iCalendar import', () => {
-  it('imports the fixture: TZID, UTC and all-day times, the weekly recurrence, LOCATION, CATEGORIES; skips what is outside the period or cancelled', async () => {
+  it('imports the fixture: TZID, UTC and all-day times, the weekly recurrence, LOCATION, CATEGORIES; skips what is outside the period; imports a cancelled event with its status', async () => {
     const out = await tmp();
     const report = await importEvents({ file: ICS, mapping: ICS_MAPPING, filters: [], outDir: out });
     const files = await writtenEvents(out);
@@ -133,11 +133,15 @@ describe('iCalendar import', () => {
       ['forum-emploi-encre-example', "Forum de l'emploi solidaire", '2016-11-12', undefined],
       // 13:00Z is 14:00 in Paris.
       ['conference-utc-encre-example', 'Conférence sur la finance solidaire', '2016-11-15 14:00', '2016-11-15 16:00'],
+      // STATUS:CANCELLED: imported with its status (the campaign marks it or leaves it out).
+      ['annule-encre-example', 'Visite annulée', '2016-11-22 14:00', undefined],
       ['atelier-hebdo-encre-example-20161103', 'Atelier du jeudi : monter sa coopérative', '2016-11-03 18:30', '2016-11-03 20:00'],
       ['atelier-hebdo-encre-example-20161110', 'Atelier du jeudi : monter sa coopérative', '2016-11-10 18:30', '2016-11-10 20:00'],
       ['atelier-hebdo-encre-example-20161117', 'Atelier du jeudi : monter sa coopérative', '2016-11-17 18:30', '2016-11-17 20:00'],
       ['atelier-hebdo-encre-example-20161124', 'Atelier du jeudi : monter sa coopérative', '2016-11-24 18:30', '2016-11-24 20:00'],
     ]);
+    expect(byId.get('annule-encre-example')?.status).toBe('cancelled');
+    expect(byId.get('forum-emploi-encre-example')?.status).toBeUndefined();
 
     // LOCATION: "venue, address, 31000 Toulouse" gives all four; without a postal code, the mapping's defaults.
     expect(byId.get('forum-emploi-encre-example')).toMatchObject({
@@ -159,17 +163,16 @@ describe('iCalendar import', () => {
     });
     const webinar = byId.get('ny-webinar-2016-encre-example');
     expect(webinar).toMatchObject({ venue: 'En ligne', commune: 'Toulouse', departement: '31', category: 'Webinaire', tags: ['Webinaire'] });
-    // DESCRIPTION's line break is joined with a space (see itemsToEvents).
-    expect(webinar?.description).toBe("Un échange en ligne avec des fonds d'investissement solidaire, en direct de New York. Questions en fin de séance.");
+    // DESCRIPTION's line break is kept (the card prints it: descriptions are Markdown).
+    expect(webinar?.description).toBe("Un échange en ligne avec des fonds d'investissement solidaire, en direct de New York.\nQuestions en fin de séance.");
     expect(byId.get('conference-utc-encre-example')).toMatchObject({ category: 'Conférence', tags: ['Conférence', 'Finance solidaire'] });
 
-    expect(report).toMatchObject({ read: 10, filteredOut: 0, imported: 8, warnings: [] });
+    expect(report).toMatchObject({ read: 10, filteredOut: 0, imported: 9, warnings: [] });
     expect(report.skipped).toEqual([
       { line: 73, reason: 'VEVENT UID "voeux-2017@encre.example" ("Vœux de la Cress"): outside the campaign period 2016-11-01 … 2016-11-30 (starts 2017-01-10)' },
-      { line: 80, reason: 'VEVENT UID "annule@encre.example" ("Visite annulée"): cancelled (STATUS:CANCELLED)' },
     ]);
     const text = formatImportReport(report);
-    expect(text).toContain('10 rows read, 0 filtered out, 8 imported, 2 skipped, 0 warnings');
+    expect(text).toContain('10 rows read, 0 filtered out, 9 imported, 1 skipped, 0 warnings');
     expect(text).toContain(`${ICS}:73: VEVENT UID "voeux-2017@encre.example" ("Vœux de la Cress"): outside the campaign period`);
 
     // The same header as the CSV import, and campaign.yaml from the mapping.
@@ -189,9 +192,10 @@ describe('iCalendar import', () => {
 
   it('builds: every imported title is in the programme, with its Paris time', async () => {
     const { report, events, text } = await importAndBuild(ICS, ICS_MAPPING);
-    expect(report.imported).toBe(8);
-    expect(events).toHaveLength(8);
+    expect(report.imported).toBe(9);
+    expect(events).toHaveLength(9);
     expectTitlesPrinted(events, text);
+    expect(text).toContain('ANNULÉ Visite annulée');
     expect(text).toContain('mardi 8 novembre 2016, 15 h – 16 h 30');
     expect(text).toContain('samedi 12 novembre 2016');
     expect(text).toContain('jeudi 24 novembre 2016, 18 h 30 – 20 h');
@@ -275,14 +279,14 @@ describe('iCalendar import', () => {
     const out = join(dir, 'out');
     expect(await problemsOf(() => importEvents({ file: join(dir, 'a.ics'), filters: [], outDir: out }))).toEqual([
       `${join(dir, 'a.ics')} no event imported: all 2 events read were skipped\n  Hint: fix the file or the mapping (defaults for commune and departement, the period); ${out} was left unchanged`,
-      `${join(dir, 'a.ics')}:4:0 VEVENT UID "x@y" ("Sans lieu"): no commune or departement: LOCATION "Salle 3" has no postal code and commune ("…, 31000 Toulouse"), ` +
+      `${join(dir, 'a.ics')}:4:0 VEVENT UID "x@y" ("Sans lieu"): no commune or departement: LOCATION: "Salle 3" has no postal code and commune ("…, 31000 Toulouse"), ` +
         'and the mapping has no defaults.commune or defaults.departement',
       `${join(dir, 'a.ics')}:10:0 VEVENT UID "z@y" ("Sans rien"): no commune or departement: it has no LOCATION, and the mapping has no defaults.commune or defaults.departement`,
     ]);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('reports odd events once each: a cancelled recurring event, an unreadable DTSTART, a private one; makes an id without UID', () => {
+  it('reports odd events once each: a cancelled recurring event (imported, cancelled), an unreadable DTSTART, a private one; makes an id without UID', () => {
     const ics = calendar(
       `UID:gone\nDTSTART;VALUE=DATE:20161102\nRRULE:FREQ=WEEKLY;COUNT=3\nSTATUS:CANCELLED\nSUMMARY:Annulé`,
       `UID:bad\nDTSTART:2016xx\nSUMMARY:Mauvaise date`,
@@ -291,7 +295,7 @@ describe('iCalendar import', () => {
     );
     const r = readIcs('t.ics', ics, { period: november });
     expect(r.items.map((i) => [i.line, i.label, i.id, i.skip ?? i.warnings])).toEqual([
-      [4, 'VEVENT UID "gone" ("Annulé")', '', 'cancelled (STATUS:CANCELLED)'],
+      ...['20161102', '20161109', '20161116'].map((d) => [4, `VEVENT UID "gone" ("Annulé"), occurrence of ${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`, `gone-${d}`, []]),
       [11, 'VEVENT UID "bad" ("Mauvaise date")', 'bad', 'DTSTART "2016-xx-T::" is not a date'],
       [16, 'VEVENT UID "secret" ("Réunion interne")', '', 'CLASS:PRIVATE: not for a public programme'],
       [22, 'VEVENT without UID ("Sans UID")', 'sans-uid-20161104', ['no UID: id "sans-uid-20161104" made from the title and the date']],
@@ -342,13 +346,13 @@ describe('conference schedule import', () => {
         commune: 'Toulouse',
         departement: '31',
         category: 'Plénière',
-        description: 'Pourquoi des communs ? Ce que les coopératives & les associations attendent du numérique.',
+        description: 'Pourquoi des communs ?\n\nCe que les coopératives & les associations attendent du numérique.',
         url: 'https://rns.example/2016/talk/101/',
         tags: ['Talk'],
         coOrganised: false,
       });
-      // HTML in an abstract is reduced to its text; without an abstract, the description.
-      expect(events[1]?.description).toBe('Des plateformes détenues par leurs usagers.');
+      // HTML in an abstract becomes Markdown (its emphasis kept); without an abstract, the description.
+      expect(events[1]?.description).toBe('Des plateformes *détenues* par leurs usagers.');
       expect(events[2]).toMatchObject({ description: 'Apportez votre machine : nous la réparons ensemble.', tags: ['Workshop'] });
       expect(events[2]?.organiser).toBeUndefined();
       expect(events[4]?.organiser).toBe('Richard Stallman, Aaron Swartz');
@@ -443,8 +447,8 @@ describe('places and times', () => {
     expect(parseLocation('Salle Molière 34000 MONTPELLIER CEDEX 2')).toEqual({ venue: 'Salle Molière', commune: 'Montpellier', departement: '34', postalCode: '34000' });
     expect(parseLocation('97400 Saint-Denis')).toEqual({ commune: 'Saint-Denis', departement: '974', postalCode: '97400' });
     expect(parseLocation('Bastia, 20200 Bastia')).toEqual({ venue: 'Bastia', commune: 'Bastia', departement: '2B', postalCode: '20200' });
-    expect(parseLocation('En ligne')).toEqual({ venue: 'En ligne' });
-    expect(parseLocation('Salle 12000')).toEqual({ venue: 'Salle 12000' });
+    expect(parseLocation('En ligne')).toEqual({ venue: 'En ligne', problem: '"En ligne" has no postal code and commune ("…, 31000 Toulouse")' });
+    expect(parseLocation('Salle 12000')).toEqual({ venue: 'Salle 12000', problem: '"Salle 12000" has no postal code and commune ("…, 31000 Toulouse")' });
   });
 
   it('converts wall-clock times between zones, across the changes of time', () => {
@@ -543,7 +547,7 @@ describe('the mapping of a calendar or schedule', () => {
       'ny-webinar-2016@encre.example: outside the import period 2016-11-10 … 2016-11-15 (starts 2016-11-08 15:00)',
       'salon-corse@encre.example: outside the import period 2016-11-10 … 2016-11-15 (starts 2016-11-18)',
       'voeux-2017@encre.example: outside the import period 2016-11-10 … 2016-11-15 (starts 2017-01-10)',
-      'annule@encre.example: cancelled (STATUS:CANCELLED)',
+      'annule@encre.example: outside the import period 2016-11-10 … 2016-11-15 (starts 2016-11-22 14:00)',
     ]);
   });
 });
@@ -580,8 +584,7 @@ describe('encre import on the command line', () => {
     const dir = await tmp();
     const ics = encre(ICS, '--mapping', ICS_MAPPING, '--out', join(dir, 'ics'));
     expect(ics).toMatchObject({ code: 0, err: '' });
-    expect(ics.out).toContain('10 rows read, 0 filtered out, 8 imported, 2 skipped, 0 warnings');
-    expect(ics.out).toContain(`${ICS}:80: VEVENT UID "annule@encre.example" ("Visite annulée"): cancelled (STATUS:CANCELLED)`);
+    expect(ics.out).toContain('10 rows read, 0 filtered out, 9 imported, 1 skipped, 0 warnings');
     const json = encre(JSON_SCHEDULE, '--mapping', SCHEDULE_MAPPING, '--out', join(dir, 'json'));
     expect(json).toMatchObject({ code: 0, err: '' });
     expect(json.out).toContain('6 rows read, 0 filtered out, 5 imported, 1 skipped, 0 warnings');

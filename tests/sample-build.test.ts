@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPdf, pageTexts, pageSizesMm, decodeQrCodes, collapse, findQrCodes, textLines } from './helpers/pdf.js';
-import { findSet, oneWordLastLine } from './helpers/typeset.js';
+import { findSet, oneWordLastLine, descriptionProblems } from './helpers/typeset.js';
 import { rawEvents } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
 import { frenchText } from '../src/derive/typography.js';
@@ -215,6 +215,13 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
       if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('sets every description whole, never ending on one word or a word’s fragment', () => {
+    const doc = open('screen/programme.pdf');
+    const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
+    expect(events.filter((e) => e.description).length).toBe(75);
+    expect(descriptionProblems(lines, events, frenchText)).toEqual([]);
   });
 
   it('names the section in the running head of facing pages alike: « (suite) » on rectos and versos when it continues', () => {

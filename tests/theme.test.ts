@@ -7,8 +7,10 @@ import { build } from '../src/build.js';
 import { readTheme } from '../src/load/theme.js';
 import { motifEdge } from '../layouts/components/Triangles.js';
 import { departement, DEPARTEMENT_CODES } from '../src/model/departements.js';
-import { ROOT, EPOCH } from './helpers/sample.js';
-import { openPdf, pageTexts } from './helpers/pdf.js';
+import { ROOT, EPOCH, rawEvents } from './helpers/sample.js';
+import { openPdf, pageTexts, textLines } from './helpers/pdf.js';
+import { findSet, oneWordLastLine, descriptionProblems } from './helpers/typeset.js';
+import { frenchText } from '../src/derive/typography.js';
 import { sharedBuild } from './helpers/shared.js';
 
 const DOCS = ['programme.pdf', 'affiche.pdf', 'flyer.pdf', 'dossier-de-presse.pdf'];
@@ -79,6 +81,22 @@ describe('themes and formats', () => {
     expect(text).toContain('Midi-Pyrénées');
     expect(text).toContain('120 événements');
     expect(await streams(path.join(out, 'affiche.pdf'))).toContain('0.9 0.4 0 0 k');
+  });
+
+  it('set Midi-Pyrénées’ event titles with no hyphenation and no title with one word on its last line, its descriptions whole and never ending on one word', async () => {
+    const doc = openPdf(readFileSync(path.join(await sharedBuild('midi-pyrenees'), 'screen/programme.pdf')));
+    const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
+    const events = rawEvents('examples/midi-pyrenees/content');
+    expect(events).toHaveLength(120);
+    const problems: string[] = [];
+    for (const e of events) {
+      const set = lines.map((l) => findSet(l, frenchText(e.title))).find(Boolean);
+      if (!set) problems.push(`${e.id}: title not found on consecutive lines`);
+      else if (set.hyphenated.length > 0) problems.push(`${e.id}: hyphenated ${JSON.stringify(set.lines)}`);
+      else if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
+    }
+    problems.push(...descriptionProblems(lines, events, frenchText));
+    expect(problems).toEqual([]);
   });
 
   it('keeps the covers’ text off the motif, in print and on screen, whatever the campaign name’s and tagline’s length', async () => {

@@ -1,6 +1,7 @@
 import { View, Text } from '@react-pdf/renderer';
 import { Fragment, type ReactNode } from 'react';
 import type { EventView } from '../../src/derive/model.js';
+import type { RichBlock, RichRun } from '../../src/derive/rich.js';
 import { mm } from '../../src/units.js';
 import { theme, type CardField, type FieldStyle } from '../theme.js';
 import { ink, sectionInk } from '../ink.js';
@@ -109,6 +110,38 @@ const TIE_ROOM = 0.95;
 const LONG_WORD = /\S{12,}/;
 
 /**
+ * A description: one paragraph of plain text as one text; otherwise each paragraph and list
+ * item in turn (the theme's `space.xs` between paragraphs, none between list items; a bullet
+ * hangs one em, a number 1.5 em), each line break its own line (react-pdf 4.9 fails
+ * on a line feed inside a text run), bold and italic runs in their faces, links as their text.
+ */
+function Description({ blocks, plain, style, tie }: { blocks: RichBlock[]; plain: string; style: ReturnType<typeof fieldStyle> & { marginTop?: number }; tie: number }) {
+  const simple = blocks.length === 1 && blocks[0]!.kind === 'paragraph' && blocks[0]!.lines.length === 1 && blocks[0]!.lines[0]!.every((r) => !r.bold && !r.italic);
+  if (blocks.length === 0 || simple) return <Text style={style}>{tieLastWords(plain, tie)}</Text>;
+  const { marginTop, ...face } = style;
+  const runs = (line: RichRun[], last: boolean) =>
+    line.map((r, k) => (
+      <Text key={k} style={{ ...(r.bold ? { fontWeight: 700 } : {}), ...(r.italic ? { fontStyle: 'italic' as const } : {}) }}>
+        {last && k === line.length - 1 ? tieLastWords(r.text, tie) : r.text}
+      </Text>
+    ));
+  return (
+    <View style={{ marginTop }}>
+      {blocks.map((b, i) => (
+        <View key={i} style={{ flexDirection: 'row', marginTop: i > 0 && !(b.kind === 'item' && blocks[i - 1]!.kind === 'item') ? mm(theme.space.xs) : 0 }}>
+          {b.bullet ? <Text style={{ ...face, width: face.fontSize * (b.bullet.length > 1 ? 1.5 : 1) }}>{b.bullet}</Text> : null}
+          <View style={{ flexGrow: 1, flexShrink: 1 }}>
+            {b.lines.map((line, j) => (
+              <Text key={j} style={face}>{runs(line, j === b.lines.length - 1)}</Text>
+            ))}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/**
  * The text of a card: the theme's fields in order, each with its gap above when another
  * precedes it. `width` in pt. Its own component: the paginator keeps it as laid out.
  */
@@ -128,14 +161,22 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
         const face = { family: s.fontFamily, weight: s.fontWeight };
         const size = LONG_WORD.test(event.title) ? fitted(event.title, s, face, width, Infinity, false) : s;
         const tied = tieTitle(event.title, face, size.fontSize, width);
-        return <Text hyphenationCallback={keepTitleWords} style={{ ...size, fontSize: tied.fontSize }}>{tied.text}</Text>;
+        const title = <Text hyphenationCallback={keepTitleWords} style={{ ...size, fontSize: tied.fontSize }}>{tied.text}</Text>;
+        // A cancelled, postponed or full event: its mark in capitals above the title.
+        if (!event.statusMark) return title;
+        return (
+          <View style={top}>
+            <Text style={{ ...fieldStyle(card.style.category, colour), fontWeight: 700, textTransform: 'uppercase' }}>{event.statusMark}</Text>
+            <Text hyphenationCallback={keepTitleWords} style={{ ...size, marginTop: 0, fontSize: tied.fontSize }}>{tied.text}</Text>
+          </View>
+        );
       }
       case 'place':
         return <Text style={style('place')}>{event.place}</Text>;
       case 'description': {
         if (!event.description || card.variant === 'compact') return null;
         const s = style('description');
-        return <Text style={s}>{tieLastWords(event.description, tieChars(width, s.fontSize))}</Text>;
+        return <Description blocks={event.descriptionBlocks ?? []} plain={event.description} style={s} tie={tieChars(width, s.fontSize)} />;
       }
       case 'tags':
         return card.variant === 'detailed' && event.tags.length > 0 ? <Text style={style('tags')}>{event.tags.join(' · ')}</Text> : null;

@@ -7,7 +7,7 @@ import { ink } from '../ink.js';
 /**
  * A QR code drawn as vectors: a white square (the 4-module quiet zone included) and one path
  * of dark modules in 100 % K. `size` is the symbol's side without the quiet zone, in mm
- * (print.md: at least 20 mm); the component is `size × (modules + 8) / modules` wide. In
+ * (docs/print.md: about 20 mm or more); the component is `size × (modules + 8) / modules` wide. In
  * screen files (Geometry.links) it is a link to the URL it encodes.
  */
 export function QrCode({ qr, size }: { qr: QrMatrix; size: number }) {

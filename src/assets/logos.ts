@@ -3,7 +3,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import type { Partner } from '../model/campaign.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 
-/** Resolution logos are prepared at for their largest placed height: 300 ppi (print.md) with a margin for rounding. */
+/** Resolution logos are prepared at for their largest placed height: 300 ppi (docs/print.md) with a margin for rounding. */
 const LOGO_PPI = 310;
 
 /** Longest a remote logo may take to download (`--allow-network`), in milliseconds. */

@@ -131,7 +131,8 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   // A file made before from the same inputs (its props), theme, printer and encre is taken
   // as it was (it passed every check then): an unchanged document is not rendered again.
   const file = path.join(job.output === 'screen' ? 'screen' : '', spec.file);
-  const key = ws.cache && hashOf({ tool: toolFingerprint(ws.theme.files), job, printer: p, theme, frame: spec.frame, inputs: spec.inputs(model, { partners: placedPartners }), slug: [model.title, model.year, model.editionLabel, day] });
+  // The screen file is copyfitted as the print file is: with the print profile's QR module.
+  const key = ws.cache && hashOf({ tool: toolFingerprint(ws.theme.files), job, printer: p, minModule: ws.printer.qrMinModule, theme, frame: spec.frame, inputs: spec.inputs(model, { partners: placedPartners }), slug: [model.title, model.year, model.editionLabel, day] });
   if (ws.cache && key) {
     const [pdf, meta] = await Promise.all([ws.cache.get(`${key}.pdf`), ws.cache.get(`${key}.json`)]);
     if (pdf && meta) {
@@ -174,8 +175,6 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     throw new PreflightError(`${file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
   });
   const { planned, bytes: rendered } = result;
-  const measured = savedMeasurements();
-  if (measured && ws.cache) await ws.cache.put(`measurements-${toolFingerprint(ws.theme.files)}`, measured);
   const { bytes, doc } = await finalise(rendered, {
     trim: trimPt,
     bleed: mm(p.bleed),
@@ -199,6 +198,10 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   ];
   if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
   const pages = doc.getPageCount();
+  // Only a file that passed every check is kept, with the measurements made for it: a failed
+  // build leaves nothing a later build would take.
+  const measured = savedMeasurements();
+  if (measured && ws.cache) await ws.cache.put(`measurements-${toolFingerprint(ws.theme.files)}`, measured);
   if (ws.cache && key) await Promise.all([ws.cache.put(`${key}.pdf`, bytes), ws.cache.put(`${key}.json`, JSON.stringify({ pages, report }))]);
   return { ...job, file, bytes, pages, report };
 }

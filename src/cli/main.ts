@@ -1,16 +1,13 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
-import { build } from '../build.js';
-import { importEvents, formatImportReport, formatImportError } from '../import/index.js';
 import { ContentError, PreflightError, ThemeError, UsageError } from '../model/errors.js';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { inspectPdf, summarise } from '../preflight/pdf.js';
-import { loadPrinter } from '../load/printer.js';
-import { writePreviews } from '../preview/preview.js';
-import { startDevServer } from '../dev/server.js';
 import { removePendingTemps } from '../write/atomic.js';
-import { documents } from '../documents/registry.js';
+import { DOCUMENT_IDS, documentId } from '../documents/names.js';
+
+// Each command loads what it needs when it runs (React-PDF and the layouts: 1.6 s; the
+// importers: 1 s): `--help`, `import` and `check` start without the others.
 
 /** Exit codes: 1 bad input (content, theme or command line), 2 preflight failure, 3 internal error. */
 const EXIT = { content: 1, preflight: 2, internal: 3 } as const;
@@ -43,7 +40,7 @@ const program = new Command('encre')
 
 program
   .command('build')
-  .description(`build documents into the output folder (default: all of ${documents.map((d) => d.id).join(', ')})`)
+  .description(`build documents into the output folder (default: all of ${DOCUMENT_IDS.join(', ')})`)
   .argument('[document...]', 'document ids to build')
   .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
   .option('--out <dir>', 'output folder', 'out')
@@ -55,6 +52,8 @@ program
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
   .action(async (ids: string[], opts: { content: string; out: string; printer: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
+      ids.forEach(documentId); // an unknown document is refused before anything loads
+      const { build } = await import('../build.js');
       const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
@@ -72,6 +71,7 @@ program
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
   .action(async (opts: { content: string; out: string; theme: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
+      const { build } = await import('../build.js');
       const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: [], theme: opts.theme, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, site: 'only', log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file}/ (${d.pages} pages, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
@@ -93,6 +93,7 @@ program
     try {
       const dpi = Number(opts.dpi);
       if (!(dpi >= 10 && dpi <= 600)) throw new UsageError(`--dpi must be between 10 and 600, received "${opts.dpi}"`);
+      const [{ build }, { writePreviews }] = await Promise.all([import('../build.js'), import('../preview/preview.js')]);
       const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
       const docs = [...new Set(built.map((b) => b.id))];
       const files = await writePreviews(opts.out, docs, dpi);
@@ -116,6 +117,7 @@ program
     try {
       const port = Number(opts.port);
       if (!/^\d{1,5}$/.test(opts.port) || port > 65535) throw new UsageError(`--port expects a port number between 0 and 65535, received "${opts.port}"`);
+      const { startDevServer } = await import('../dev/server.js');
       const starting = startDevServer({ root: process.cwd(), content: opts.content, theme: opts.theme, format: opts.format, port, host: opts.host, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       // Ctrl-C or SIGTERM (even while starting): close the server and stop the build process, exit 0.
       onSignal = async () => {
@@ -138,6 +140,7 @@ program
   .option('--json', 'print the report as JSON')
   .action(async (files: string[], opts: { printer: string; screen?: boolean; json?: boolean }) => {
     try {
+      const [{ loadPrinter }, { inspectPdf, summarise }] = await Promise.all([import('../load/printer.js'), import('../preflight/pdf.js')]);
       const printer = opts.screen ? undefined : await loadPrinter(opts.printer);
       const reports = [];
       for (const file of files) {
@@ -177,11 +180,12 @@ program
         if (!m || m[1]! > m[2]!) throw new UsageError(`--period expects START..END, e.g. 2016-11-01..2016-11-30, received "${opts.period}"`);
         period = { start: m[1]!, end: m[2]! };
       }
+      const { importEvents, formatImportReport } = await import('../import/index.js');
       const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out, force: opts.force, period });
       console.log(formatImportReport(report));
     } catch (e) {
       // A single problem on one line: "encre: data.csv: file not found".
-      const single = e instanceof ContentError ? formatImportError(e) : undefined;
+      const single = e instanceof ContentError ? (await import('../import/index.js')).formatImportError(e) : undefined;
       if (single !== undefined) {
         console.error(`encre: ${single}`);
         process.exit(EXIT.content);

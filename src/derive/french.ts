@@ -127,3 +127,16 @@ export function formatOrdinal(n: number): string {
 export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
   return `${formatNumber(n)}${NBSP}${n >= 2 ? plural : singular}`;
 }
+
+/**
+ * The places of a campaign in words: « 54 départements », « 54 départements et 2 pays »,
+ * « 1 département et 1 pays », « 2 pays » (counts of French départements and of countries
+ * abroad; « pays » is invariable). Numbers as {@link formatNumber}, a no-break space before
+ * each noun.
+ */
+export function formatAreas(departements: number, countries: number): string {
+  const parts: string[] = [];
+  if (departements > 0 || countries === 0) parts.push(formatCount(departements, 'département'));
+  if (countries > 0) parts.push(formatCount(countries, 'pays', 'pays'));
+  return parts.join(' et ');
+}

@@ -1,10 +1,12 @@
 import type { Content } from '../load/content.js';
 import { qrTarget, siteEventUrl, type Campaign } from '../model/campaign.js';
-import type { CampaignEvent } from '../model/event.js';
-import { departement, departementSortKey } from '../model/departements.js';
+import type { CampaignEvent, EventStatus } from '../model/event.js';
+import { FRANCE, areaOf, areaByCode, compareAreas } from '../model/countries.js';
 import { formatWhen, formatTimeOfDay, formatPeriod, formatOrdinal, formatDate } from './french.js';
 import { frenchText } from './typography.js';
 import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
+import { richPlain, richText, type RichBlock } from './rich.js';
+import { decodeHTMLStrict } from 'entities';
 import { theme } from '../../layouts/theme.js';
 
 /** An event as the layouts print it: every string final, nothing left to format. */
@@ -21,11 +23,21 @@ export interface EventView {
   venue?: string;
   address?: string;
   commune: string;
-  /** "Venue, address, Commune", each part once. */
+  /** "Venue, address, Commune", each part once (and the country, abroad). */
   place: string;
-  departement: string;
+  /** INSEE code of its département; absent for an event abroad. */
+  departement?: string;
+  /** ISO 3166 code of its country: "FR", "DE"… */
+  country: string;
+  /** Its area's code: the département ("34") in France, the country ("DE") abroad. */
+  area: string;
+  /** Its area's name: « Hérault », « Allemagne ». */
+  areaName: string;
   organiser?: string;
+  /** The description's text, its paragraphs and items on one line (search, glyph check). */
   description?: string;
+  /** The description as the card sets it: paragraphs, line breaks, list items, bold and italic runs (Markdown read). */
+  descriptionBlocks?: RichBlock[];
   /** "Gratuit", "5 €"… */
   price?: string;
   /** Price and co-organisation as printed: "Gratuit · co-organisé par la Cress". */
@@ -41,6 +53,22 @@ export interface EventView {
   qr?: QrMatrix;
   coOrganised: boolean;
   tags: string[];
+  /** Whether it takes place as announced. */
+  status: EventStatus;
+  /** The mark printed on its card when it does not: « Annulé », « Reporté », « Complet ». */
+  statusMark?: string;
+}
+
+/** The mark a card prints for a status, in French; none for a scheduled event. */
+export const STATUS_MARKS: Record<EventStatus, string | undefined> = { scheduled: undefined, cancelled: 'Annulé', postponed: 'Reporté', full: 'Complet' };
+
+/** An event left out of the documents (campaign.cancelledEvents: omit), for the build report. */
+export interface OmittedEvent {
+  id: string;
+  title: string;
+  status: EventStatus;
+  /** Where it is written: "content/events/x.yaml:12". */
+  at: string;
 }
 
 /**
@@ -58,8 +86,13 @@ export interface Section {
   events: EventView[];
 }
 
-/** A département of the campaign, for the affiche, the press kit and the index. */
+/**
+ * An area of the campaign (a French département, or a country for events abroad), for the
+ * affiche, the tract, the press kit and the index.
+ */
 export interface DepartementCount {
+  kind: 'departement' | 'country';
+  /** INSEE département code, or ISO country code. */
   code: string;
   name: string;
   colour: number;
@@ -81,11 +114,18 @@ export interface Model {
   sections: Section[];
   /** What the sections are: "departement", "day", "venue" or "category". */
   groupBy: 'departement' | 'day' | 'venue' | 'category';
-  /** Départements with their event counts, INSEE order, whatever the grouping. */
+  /**
+   * Areas with their event counts, whatever the grouping: the départements in INSEE order,
+   * then the countries abroad by name (« Allemagne », « Belgique »).
+   */
   departements: DepartementCount[];
   events: EventView[];
   /** QR symbol of the online programme, when the campaign has one. */
   programmeQr?: QrMatrix;
+  /** Cancelled and postponed events left out (campaign.cancelledEvents: omit), in content order. */
+  omitted: OmittedEvent[];
+  /** What the build log and out/preflight.json say about the content (a highlight left out…). */
+  notices: string[];
   /** The build date (SOURCE_DATE_EPOCH or the campaign start). */
   buildDate: Date;
   /** Decoded logos (bytes as read), keyed by their content path. */
@@ -101,18 +141,27 @@ export function deriveModel(content: Content, buildDate: Date): Model {
   // With a site, the online programme is its home page unless the campaign names another.
   const campaign = typeset.site && qrTarget(typeset) === 'site' && !typeset.programmeUrl ? { ...typeset, programmeUrl: typeset.site.baseUrl } : typeset;
   const site = qrTarget(campaign) === 'site' ? campaign.site?.baseUrl : undefined;
-  const views = content.events.map((e) => eventView(e.value, site));
+  const omit = (e: CampaignEvent) => campaign.cancelledEvents === 'omit' && (e.status === 'cancelled' || e.status === 'postponed');
+  const omitted = content.events.filter((e) => omit(e.value)).map((e): OmittedEvent => ({ id: e.value.id, title: e.value.title, status: e.value.status ?? 'scheduled', at: `${e.file}:${e.line}` }));
+  const kept = content.events.filter((e) => !omit(e.value));
+  const views = kept.map((e) => eventView(e.value, site));
+  const status = new Map(content.events.map((e) => [e.value.id, e.value.status ?? 'scheduled']));
+  const notices: string[] = [];
+  for (const id of campaign.highlights) {
+    const s = status.get(id);
+    if (s !== undefined && s !== 'scheduled') notices.push(`highlight "${id}" is ${s}: not put forward on the tract nor in the dossier de presse`);
+  }
   const order = new Map(content.events.map((e, i) => [e.value.id, i]));
   const byDate = (a: EventView, b: EventView) =>
     (a.start ?? '9999').localeCompare(b.start ?? '9999') || a.title.localeCompare(b.title, 'fr') || order.get(a.id)! - order.get(b.id)!;
 
-  const deps = group(views, (v) => v.departement).sort(([a], [b]) => departementSortKey(a) - departementSortKey(b));
-  const departements = deps.map(([code, events], i): DepartementCount => ({ code, name: departement(code).name, colour: i, count: events.length }));
+  const deps = group(views, (v) => v.area).sort(([a], [b]) => compareAreas(a, b));
+  const departements = deps.map(([code, events], i): DepartementCount => ({ ...areaByCode(code), colour: i, count: events.length }));
   const groupBy = campaign.programme.groupBy;
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   let groups: { code: string; badge: string; name: string; events: EventView[] }[];
   if (groupBy === 'departement') {
-    groups = deps.map(([code, events]) => ({ code, badge: code, name: departement(code).name, events }));
+    groups = deps.map(([code, events]) => ({ code, badge: code, name: areaByCode(code).name, events }));
   } else if (groupBy === 'day') {
     groups = group(views, (v) => v.start?.slice(0, 10) ?? '')
       .sort(([a], [b]) => (a || '9999').localeCompare(b || '9999'))
@@ -136,9 +185,17 @@ export function deriveModel(content: Content, buildDate: Date): Model {
     departements,
     events: sections.flatMap((s) => s.events),
     programmeQr: campaign.programmeUrl ? qrMatrix(campaign.programmeUrl, theme.qr.errorCorrection) : undefined,
+    omitted,
+    notices,
     buildDate,
     assets: content.assets,
   };
+}
+
+/** How many French départements and how many countries abroad the campaign's events are in. */
+export function areaCounts(model: Pick<Model, 'departements'>): { departements: number; countries: number } {
+  const countries = model.departements.filter((d) => d.kind === 'country').length;
+  return { departements: model.departements.length - countries, countries };
 }
 
 /** Groups in first-seen order. */
@@ -161,22 +218,31 @@ function slugKey(s: string): string {
 /** The event as printed; its QR code leads to its page on the site at `site` (a base URL) when given, else to its own url. */
 function eventView(e: CampaignEvent, site: string | undefined): EventView {
   const qrUrl = site ? siteEventUrl(site, e.id) : e.url;
-  const t = (s: string | undefined) => (s === undefined ? undefined : frenchText(s));
-  const parts = [t(e.venue), t(e.address), frenchText(e.commune)].filter((x): x is string => Boolean(x));
+  // Entities (« &amp; ») are decoded in every printed field, then typography applied.
+  const text = (s: string) => frenchText(decodeHTMLStrict(s));
+  const t = (s: string | undefined) => (s === undefined ? undefined : text(s));
+  const blocks = e.description !== undefined ? richText(e.description, frenchText) : undefined;
+  const area = areaOf(e);
+  const abroad = area.kind === 'country' ? area.name : undefined;
+  const parts = [t(e.venue), t(e.address), text(e.commune), abroad].filter((x): x is string => Boolean(x));
   return {
     id: e.id,
-    title: frenchText(e.title),
+    title: text(e.title),
     category: t(e.category),
     start: e.start,
     when: e.start ? formatWhen(e.start, e.end) : undefined,
     time: e.start ? formatTimeOfDay(e.start, e.end) : undefined,
     venue: t(e.venue),
     address: t(e.address),
-    commune: frenchText(e.commune),
+    commune: text(e.commune),
     place: [...new Set(parts)].join(', '),
     departement: e.departement,
+    country: e.country ?? FRANCE,
+    area: area.code,
+    areaName: area.name,
     organiser: t(e.organiser),
-    description: t(e.description),
+    description: blocks !== undefined && blocks.length > 0 ? richPlain(blocks) : undefined,
+    descriptionBlocks: blocks !== undefined && blocks.length > 0 ? blocks : undefined,
     price: e.free ? 'Gratuit' : t(e.price),
     notes: [e.free ? 'Gratuit' : t(e.price), e.coOrganised ? 'co-organisé par la Cress' : undefined].filter(Boolean).join(' · ') || undefined,
     url: qrUrl,
@@ -184,10 +250,12 @@ function eventView(e: CampaignEvent, site: string | undefined): EventView {
     qr: qrUrl ? qrMatrix(qrUrl, theme.qr.errorCorrection) : undefined,
     coOrganised: e.coOrganised,
     tags: e.tags.map(frenchText),
+    status: e.status ?? 'scheduled',
+    statusMark: STATUS_MARKS[e.status ?? 'scheduled'],
   };
 }
 
-const RAW_KEYS = new Set(['url', 'website', 'programmeUrl', 'baseUrl', 'target', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
+const RAW_KEYS = new Set(['cancelledEvents', 'url', 'website', 'programmeUrl', 'baseUrl', 'target', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
 
 /** Applies frenchText to every string of the campaign, except URLs, paths, dates and ids. */
 function typographyDeep<T>(value: T, key = ''): T {

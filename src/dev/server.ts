@@ -77,11 +77,12 @@ export function touchedDocuments(file: string, root: string, content: string): {
   if (rel.startsWith('layouts/') || rel.startsWith('src/') || rel.startsWith('themes/')) return { ids: all, restart: true };
   if (rel.startsWith('assets/logos/') || /\/assets\//.test(rel)) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
   if (rel.startsWith('assets/fonts/')) return { ids: all, restart: true };
-  const base = `${content.replace(/\/$/, '')}/`;
+  // The content folder wherever it is (`../x`, `/abs/x`, `./x/`): compared as absolute paths.
+  const inContent = path.relative(path.resolve(root, content), path.resolve(root, file)).split(path.sep).join('/');
+  if (inContent === '' || inContent.startsWith('../') || inContent === '..' || path.isAbsolute(inContent)) return { ids: [], restart: false };
   // An event shows first in the programme; the campaign file first on the affiche.
-  if (rel.startsWith(`${base}events/`)) return { ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false };
-  if (rel.startsWith(base)) return { ids: ['affiche', 'flyer', 'programme', 'dossier-de-presse'], restart: false };
-  return { ids: [], restart: false };
+  if (inContent.startsWith('events/')) return { ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false };
+  return { ids: ['affiche', 'flyer', 'programme', 'dossier-de-presse'], restart: false };
 }
 
 /**
@@ -122,7 +123,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const spawn = () =>
     new Promise<void>((resolve) => {
       const builder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builder.ts');
-      const c = fork(builder, [], { cwd: opts.root, execArgv: ['--import', 'tsx'], serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
+      const c = fork(builder, [], { cwd: opts.root, execArgv: ['--import', import.meta.resolve('tsx')], serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
       c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => {
         if (m.ready) return resolve();
         const sent = m.id !== undefined ? pending.get(m.id) : undefined;

@@ -1,5 +1,5 @@
-import type { Model } from '../derive/model.js';
-import { formatCount, formatNumber } from '../derive/french.js';
+import { areaCounts, type Model } from '../derive/model.js';
+import { formatAreas, formatNumber } from '../derive/french.js';
 import { Affiche, type AfficheProps } from '../../layouts/affiche/Affiche.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { docMeta } from './meta.js';
@@ -17,7 +17,7 @@ export function afficheProps(model: Model, partners: PlacedPartner[]): AffichePr
     tagline: c.tagline,
     eventCount: { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
     departements: model.departements.map((d) => ({ name: d.name, count: formatNumber(d.count) })),
-    departementsLine: model.departements.length === 1 ? model.departements[0]!.name : `dans ${formatCount(model.departements.length, 'département')}`,
+    departementsLine: model.departements.length === 1 ? model.departements[0]!.name : `dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}`,
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,

@@ -1,12 +1,12 @@
-import type { Model } from '../derive/model.js';
-import { formatCount, formatDate, formatEuros, formatNumber, formatOrdinal, formatPercent } from '../derive/french.js';
+import { areaCounts, type Model } from '../derive/model.js';
+import { formatAreas, formatCount, formatDate, formatEuros, formatNumber, formatOrdinal, formatPercent } from '../derive/french.js';
 import { frenchText } from '../derive/typography.js';
 import { DossierDePresse, Moment, momentColumn, momentsInOrder, momentsSection, pressSections, type DossierProps, type PressPlan, type PressSection } from '../../layouts/dossier/DossierDePresse.js';
 import { SectionHead } from '../../layouts/dossier/PressPage.js';
 import { frames, textArea } from '../../layouts/frames.js';
 import { measureBlocks } from '../paginate/measure.js';
 import { mm } from '../units.js';
-import { highlightOf, rankedHighlights } from './flyer.js';
+import { areaFigures, highlightOf, rankedHighlights } from './flyer.js';
 import { sectionInk } from '../../layouts/ink.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { campaignLine, docMeta } from './meta.js';
@@ -43,7 +43,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
         frenchText(
           // The départements named one by one as on the chart (a national campaign's 99 would
           // fill the page); the chamber's share only when it organises some.
-          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || c.article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')} dans ${formatCount(model.departements.length, 'département')}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(share)}.` : ''}`,
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || c.article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(share)}.` : ''}`,
         ),
         ...c.introduction,
       ],
@@ -59,11 +59,11 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
     organiser: { name: c.organiser.name, lines: [c.organiser.address, c.organiser.website?.replace(/^https?:\/\//, '')].filter((x): x is string => Boolean(x)) },
     figures: [
       { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
-      { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
+      ...areaFigures(model),
       { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
     ],
     // A region has 13 départements at most (Occitanie): more is a campaign across regions.
-    figuresHeading: `Une mobilisation ${model.departements.length === 1 ? 'dans tout le département' : model.departements.length <= 13 ? 'dans toute la région' : 'sur tout le territoire'}`,
+    figuresHeading: `Une mobilisation ${areaCounts(model).countries > 0 ? 'en France et au-delà' : model.departements.length === 1 ? 'dans tout le département' : model.departements.length <= 13 ? 'dans toute la région' : 'sur tout le territoire'}`,
     ...chart(model),
     share: co > 0 ? { ratio: share, value: formatPercent(share), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) } : undefined,
     printRun: c.printRun
@@ -126,7 +126,7 @@ function chart(model: Model): Pick<DossierProps, 'bars' | 'barsHeading' | 'barsN
   const others = all.filter((d) => !shown.includes(d));
   return {
     bars: shown.map((d) => ({ label: d.name, value: d.count, valueLabel: formatNumber(d.count), colour: sectionInk(d.colour) })),
-    barsHeading: others.length === 0 ? 'Événements par département' : `Les ${shown.length} départements qui comptent le plus d’événements`,
+    barsHeading: others.length === 0 ? (all.some((d) => d.kind === 'country') ? 'Événements par département et par pays' : 'Événements par département') : `Les ${shown.length} départements qui comptent le plus d’événements`,
     barsNote: others.length === 0 ? undefined : `et ${formatCount(others.length, 'autre département', 'autres départements')} : ${formatCount(others.reduce((sum, d) => sum + d.count, 0), 'événement')}`,
   };
 }

@@ -1,12 +1,23 @@
-import type { EventView, Model } from '../derive/model.js';
+import { areaCounts, type EventView, type Model } from '../derive/model.js';
 import { formatCount, formatNumber } from '../derive/french.js';
-import { departement } from '../model/departements.js';
 import { Flyer, FlyerFoot, FlyerHighlight, FlyerVersoHeading, highlightWidth, type FlyerProps, type Highlight } from '../../layouts/flyer/Flyer.js';
 import { frames, textArea } from '../../layouts/frames.js';
 import { theme } from '../../layouts/theme.js';
 import { measureBlocks } from '../paginate/measure.js';
 import { mm } from '../units.js';
 import { docMeta } from './meta.js';
+
+/**
+ * The key figures of the places: the départements, and the countries when some events are
+ * abroad (« 3 départements », « 2 pays »); a campaign wholly abroad shows its countries only.
+ */
+export function areaFigures(model: Model): { value: string; label: string }[] {
+  const { departements, countries } = areaCounts(model);
+  const out: { value: string; label: string }[] = [];
+  if (departements > 0 || countries === 0) out.push({ value: formatNumber(departements), label: departements >= 2 ? 'départements' : 'département' });
+  if (countries > 0) out.push({ value: formatNumber(countries), label: 'pays' });
+  return out;
+}
 
 /** Events offered to the tract's verso at most: more than an A5 page holds. */
 const VERSO_HIGHLIGHTS = 16;
@@ -30,7 +41,7 @@ export function flyerProps(model: Model): FlyerProps {
     eventCount: formatCount(model.events.length, 'événement'),
     figures: [
       { value: formatNumber(model.events.length), label: model.events.length >= 2 ? 'événements' : 'événement' },
-      { value: formatNumber(model.departements.length), label: model.departements.length >= 2 ? 'départements' : 'département' },
+      ...areaFigures(model),
       { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
     ],
     departements: model.departements.map((d) => d.name),
@@ -49,7 +60,7 @@ export function flyerProps(model: Model): FlyerProps {
  * @returns at most `n` events, in programme order of their sections.
  */
 export function spreadHighlights(model: Model, n: number): EventView[] {
-  const dated = model.sections.map((s) => s.events.filter((e) => e.start)).filter((l) => l.length > 0);
+  const dated = model.sections.map((s) => s.events.filter((e) => e.start && e.status === 'scheduled')).filter((l) => l.length > 0);
   const quota = dated.map(() => 0);
   let given = 0;
   for (let round = 0; given < n && round < n; round++) {
@@ -64,7 +75,8 @@ export function spreadHighlights(model: Model, n: number): EventView[] {
 }
 
 /**
- * Events to put forward, best first, as many as `max`: the campaign's own highlights
+ * Events to put forward, best first, as many as `max`, never a cancelled, postponed or full
+ * one: the campaign's own highlights
  * (campaign.yaml `highlights`, in their order), then dated events taken from the sections
  * (départements) in turn, in programme order, each section's picks spaced through its dates
  * (its middle event first, then the quarters, then the eighths…). Any prefix of the list is
@@ -72,10 +84,11 @@ export function spreadHighlights(model: Model, n: number): EventView[] {
  * @returns at most `max` distinct events.
  */
 export function rankedHighlights(model: Model, max: number): EventView[] {
-  const byId = new Map(model.events.map((e) => [e.id, e]));
+  // Only events that take place as announced are put forward (not cancelled, postponed nor full).
+  const byId = new Map(model.events.filter((e) => e.status === 'scheduled').map((e) => [e.id, e]));
   const chosen: EventView[] = model.campaign.highlights.map((id) => byId.get(id)).filter((e): e is EventView => Boolean(e));
   const taken = new Set(chosen.map((e) => e.id));
-  const queues = model.sections.map((s) => spacedOrder(s.events.filter((e) => e.start && !taken.has(e.id))));
+  const queues = model.sections.map((s) => spacedOrder(s.events.filter((e) => e.start && e.status === 'scheduled' && !taken.has(e.id))));
   for (let round = 0; chosen.length < max && queues.some((q) => round < q.length); round++) {
     for (const q of queues) if (chosen.length < max && round < q.length) chosen.push(q[round]!);
   }
@@ -100,9 +113,9 @@ function spacedOrder<T>(items: T[]): T[] {
   return out;
 }
 
-/** An event as a highlight of the tract or the dossier: its date, title and place with the département. */
+/** An event as a highlight of the tract or the dossier: its date, title and place with the département (or the country, abroad). */
 export function highlightOf(e: EventView): Highlight {
-  return { id: e.id, start: e.start, when: e.when, title: e.title, place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${departement(e.departement).name})` };
+  return { id: e.id, start: e.start, when: e.when, title: e.title, place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${e.areaName})` };
 }
 
 /**

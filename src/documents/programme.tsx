@@ -1,5 +1,5 @@
-import type { Model } from '../derive/model.js';
-import { formatCount, formatNumber } from '../derive/french.js';
+import { areaCounts, type Model } from '../derive/model.js';
+import { formatAreas, formatCount, formatNumber } from '../derive/french.js';
 import { Programme } from '../../layouts/programme/Programme.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { chooseColumns, finishPlan, frontPages, planColumns, planVariant, sectionCount, type DrawPages } from '../paginate/programme.js';
@@ -128,7 +128,7 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
       region: model.regionLine,
       period: model.periodLabel,
       tagline: c.tagline,
-      eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatCount(model.departements.length, 'département')}`,
+      eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}`,
     },
     introduction: { paragraphs: c.introduction, objectives: c.objectives, organiser: c.organiser.name },
     contents: {

@@ -4,7 +4,7 @@ import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { frames, type Frame } from '../../layouts/frames.js';
 import { toMm } from '../units.js';
 import { namedDestinations } from '../post/inspect.js';
-import { UsageError } from '../model/errors.js';
+import { documentId, type DocumentId } from './names.js';
 import { renderProgramme } from './programme.js';
 import type { PageSink } from '../render/render.js';
 import { afficheElement, afficheProps } from './affiche.js';
@@ -24,7 +24,7 @@ export interface BuildContext {
 
 /** A document encre can build: its id, output file, page frame, builder and preflight rules. */
 export interface DocumentSpec {
-  id: string;
+  id: DocumentId;
   file: string;
   title: string;
   frame: Frame;
@@ -104,16 +104,10 @@ export const documents: DocumentSpec[] = [
   },
 ];
 
-/** Other names people use for the documents: the French "tract", the short "dossier". */
-const ALIASES: Record<string, string> = { tract: 'flyer', dossier: 'dossier-de-presse', poster: 'affiche' };
-
 /** The spec of a document id (or alias: tract, dossier, poster). @throws UsageError listing the known ids. */
 export function documentById(id: string): DocumentSpec {
-  const spec = documents.find((d) => d.id === (ALIASES[id] ?? id));
-  if (!spec) {
-    throw new UsageError(`unknown document "${id}"; expected one of: ${documents.map((d) => d.id).join(', ')} (or tract, poster, dossier)`);
-  }
-  return spec;
+  const wanted = documentId(id);
+  return documents.find((d) => d.id === wanted)!;
 }
 
 /**

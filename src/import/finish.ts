@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { departement, departementSortKey } from '../model/departements.js';
+import { areaByCode, areaOf, compareAreas } from '../model/countries.js';
 import { UsageError } from '../model/errors.js';
 import { diffEvents, previousEvents } from './reimport.js';
 import type { ImportReport } from './report.js';
@@ -24,7 +24,8 @@ export interface ImportResult {
 }
 
 /**
- * Writes an import: one events file per département (INSEE order) and campaign.yaml, with the
+ * Writes an import: one events file per département (INSEE order), then per country abroad
+ * (by name), and campaign.yaml, with the
  * generated-file header; refuses, writing nothing, to replace files encre import did not
  * generate (unless `force`); compares with the previous import for the re-import report.
  * @returns the import report.
@@ -32,13 +33,15 @@ export interface ImportResult {
  */
 export async function finishImport(r: ImportResult): Promise<ImportReport> {
   const { rows, warnings } = r;
+  // One file per area: each département, then each country abroad.
   const byCode = new Map<string, ImportedEvent[]>();
   for (const e of rows.events) {
-    const list = byCode.get(e.event.departement) ?? [];
+    const code = areaOf(e.event as { country?: string; departement?: string }).code;
+    const list = byCode.get(code) ?? [];
     list.push(e);
-    byCode.set(e.event.departement, list);
+    byCode.set(code, list);
   }
-  const codes = [...byCode.keys()].sort((a, b) => departementSortKey(a) - departementSortKey(b));
+  const codes = [...byCode.keys()].sort(compareAreas);
   const from = `${GENERATED_BY} from ${basename(r.file)}${r.mapping ? ` with ${basename(r.mapping)}` : ''}.`;
   const regenerate = 'Edit the data or the mapping and import again rather than editing this file.';
 
@@ -47,7 +50,7 @@ export async function finishImport(r: ImportResult): Promise<ImportReport> {
   else warnings.push({ line: 0, message: r.noCampaign });
   for (const code of codes) {
     const events = byCode.get(code) ?? [];
-    const d = departement(code);
+    const d = areaByCode(code);
     outputs.push({
       path: eventsFilePath(code),
       text: toYaml({ events: events.map((e) => e.event) }, [`${d.name} (${code}): ${events.length} event${events.length === 1 ? '' : 's'}.`, from, regenerate]),
@@ -83,7 +86,7 @@ export async function finishImport(r: ImportResult): Promise<ImportReport> {
     filters: r.filters,
     departements: codes.map((code) => ({
       code,
-      name: departement(code).name,
+      name: areaByCode(code).name,
       events: byCode.get(code)?.length ?? 0,
       file: written.find((f) => f.endsWith(eventsFilePath(code).split('/').pop() ?? '')) ?? '',
     })),

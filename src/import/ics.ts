@@ -2,10 +2,10 @@
  * Reading an iCalendar file (RFC 5545) with ical.js: each VEVENT becomes an item (see
  * items.ts), each occurrence of a recurring VEVENT within the period its own item.
  *
- * - SUMMARY → title, DESCRIPTION → description, URL → url, CATEGORIES → tags (every
+ * - SUMMARY → title, DESCRIPTION (or X-ALT-DESC in HTML) → description (HTML → Markdown, see markup.ts), URL → url, CATEGORIES → tags (every
  *   category, in order) and category (the first), ORGANIZER's CN → organiser.
- * - LOCATION → venue; "…, 31000 Toulouse" at its end also gives the commune and the
- *   département (see place.ts), the text between the venue and the postal code the address.
+ * - LOCATION → venue, address, commune, country and (in France) département, read by
+ *   parseLocation (place.ts): "…, 31000 Toulouse", "…, 20355 Hamburg, Allemagne".
  * - DTSTART/DTEND → start/end as Europe/Paris wall-clock times: a TZID is converted with
  *   Node's time-zone data (any IANA name; a name Node does not know, e.g. Outlook's
  *   "Romance Standard Time", through the file's VTIMEZONE), a UTC time ("…Z") too; a
@@ -18,7 +18,8 @@
  * - RRULE/RDATE/EXDATE are expanded within the period (exceptions, VEVENTs with a
  *   RECURRENCE-ID, replace their occurrence); occurrences outside it are not imported, and
  *   counted in a warning. Without a period, a rule that never ends is skipped.
- * - STATUS:CANCELLED and CLASS:PRIVATE / CONFIDENTIAL events are skipped (reported).
+ * - STATUS:CANCELLED → status "cancelled" (imported: the campaign marks or omits it);
+ *   CLASS:PRIVATE / CONFIDENTIAL events are skipped (reported).
  */
 import ICAL from 'ical.js';
 import { ContentError } from '../model/errors.js';
@@ -365,15 +366,22 @@ class CalendarReader {
       return typeof value === 'string' && value.trim() !== '' ? value : undefined;
     };
     const item: SourceItem = { line, label, id, fields: {}, warnings: [] };
+    // STATUS: CANCELLED → cancelled (printed with its mark or left out, as the campaign says);
+    // TENTATIVE and CONFIRMED → scheduled.
     const status = text('status')?.toUpperCase();
-    if (status === 'CANCELLED') return { ...item, skip: 'cancelled (STATUS:CANCELLED)' };
+    if (status === 'CANCELLED') item.fields.status = 'cancelled';
     const cls = text('class')?.toUpperCase();
     if (cls === 'PRIVATE' || cls === 'CONFIDENTIAL') return { ...item, skip: `CLASS:${cls}: not for a public programme` };
 
     const f = item.fields;
     const summary = text('summary');
     if (summary !== undefined) f.title = summary;
-    const description = text('description');
+    // X-ALT-DESC;FMTTYPE=text/html (Outlook, Zoho…) keeps the description's markup: preferred.
+    const alt = v.getFirstProperty('x-alt-desc');
+    const altValue = alt && String(alt.getParameter('fmttype') ?? '').toLowerCase() === 'text/html' ? safe(() => alt.getFirstValue()) : undefined;
+    // ical.js leaves an X- property's value as written: its TEXT escapes (\; \, \n \\) are undone here.
+    const html = typeof altValue === 'string' ? altValue.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c)) : undefined;
+    const description = html !== undefined && html.trim() !== '' ? html : text('description');
     if (description !== undefined) f.description = description;
     const url = text('url');
     if (url !== undefined) f.url = url;
@@ -391,8 +399,8 @@ class CalendarReader {
       if (place.address !== undefined) f.address = place.address;
       if (place.commune !== undefined) f.commune = place.commune;
       if (place.departement !== undefined) f.departement = place.departement;
-      if (place.postalCode === undefined) item.placeNote = `LOCATION ${JSON.stringify(location.trim())} has no postal code and commune ("…, 31000 Toulouse")`;
-      else if (place.departement === undefined) item.placeNote = `postal code ${place.postalCode} in LOCATION is not in a French département`;
+      if (place.country !== undefined) f.country = place.country;
+      if (place.problem !== undefined) item.placeNote = `LOCATION: ${place.problem}`;
     } else {
       item.placeNote = 'it has no LOCATION';
     }

@@ -11,6 +11,10 @@ import type { ImportedEvent, RowsResult } from './rows.js';
 import type { Period, SourceMapping } from './source-mapping.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { toUrl, type FieldValue } from './transforms.js';
+import { statusFromTitle } from './status.js';
+import { importedText } from './markup.js';
+import { abroadWithoutDepartement } from './abroad.js';
+import { FRANCE } from '../model/countries.js';
 
 /** One event as a calendar or schedule gives it. */
 export interface SourceItem {
@@ -76,10 +80,9 @@ export function itemsToEvents(items: readonly SourceItem[], mapping: SourceMappi
     for (const key of EVENT_KEYS) {
       if (key === 'id') continue;
       let v = item.fields[key];
-      // Descriptions too are joined on one line: a line break in a description makes the
-      // programme build fail in @react-pdf/textkit (TypeError: … reading 'unitsPerEm'),
-      // so paragraphs are joined with a space until the renderer takes them.
-      if (typeof v === 'string') v = oneLine(plainText(v));
+      // Descriptions become Markdown (paragraphs, line breaks, bold and italic, lists: the
+      // card sets them); every other field plain text on one line; entities decoded.
+      if (typeof v === 'string') v = importedText(key, v, cleanCell, oneLine);
       if (Array.isArray(v)) v = [...new Set(v.map((x) => oneLine(cleanCell(x))).filter((x) => x !== ''))];
       const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
       if (empty) {
@@ -91,7 +94,10 @@ export function itemsToEvents(items: readonly SourceItem[], mapping: SourceMappi
     }
 
     if (!values.has('title')) errors.push('no title');
-    const missing = (['commune', 'departement'] as const).filter((key) => !values.has(key));
+    statusFromTitle(values, warnings);
+    abroadWithoutDepartement(values, item.fields.departement === undefined, warnings);
+    const french = (values.get('country') ?? FRANCE) === FRANCE;
+    const missing = (french ? (['commune', 'departement'] as const) : (['commune'] as const)).filter((key) => !values.has(key));
     if (missing.length > 0) {
       errors.push(`no ${missing.join(' or ')}: ${item.placeNote ?? 'the source gives none'}, and the mapping has no ${missing.map((k) => `defaults.${k}`).join(' or ')}`);
     }
@@ -185,31 +191,6 @@ export function describePeriod(mapping: SourceMapping): string {
   const p = mapping.period;
   if (p === undefined) return 'period';
   return `${mapping.periodFrom === 'period' ? 'import period' : 'campaign period'} ${p.start} … ${p.end}`;
-}
-
-/**
- * Text from a value that may be HTML (iCalendar descriptions written by web calendars,
- * schedule abstracts): line and paragraph breaks kept, other tags removed, the usual
- * entities decoded; then cleaned like a CSV cell. Text without tags is only cleaned.
- */
-export function plainText(value: string): string {
-  let s = value;
-  if (/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i.test(s)) {
-    s = s
-      .replace(/\r\n?/g, '\n')
-      .replace(/\s*<br\s*\/?>\s*/gi, '\n')
-      .replace(/\s*<\/(p|div|h[1-6]|ul|ol)>\s*/gi, '\n\n')
-      .replace(/\s*<li[^>]*>\s*/gi, '\n– ')
-      .replace(/<[^<>]+>/g, '')
-      .replace(/&nbsp;/g, '\u00a0')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#0*39;|&apos;/g, "'")
-      .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
-      .replace(/&amp;/g, '&');
-  }
-  return cleanCell(s);
 }
 
 /** `text` cut at a word boundary so that it and the "…" added hold in `max` characters. */

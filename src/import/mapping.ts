@@ -48,7 +48,7 @@ export function isRequiredField(key: EventKey): boolean {
 
 /** The transform used when a field names none. */
 export function defaultTransform(key: EventKey): TransformName {
-  const byKey: Partial<Record<EventKey, TransformName>> = { id: 'slug', departement: 'departement', start: 'date', end: 'date', url: 'url' };
+  const byKey: Partial<Record<EventKey, TransformName>> = { id: 'slug', departement: 'departement', start: 'date', end: 'date', url: 'url', status: 'status', country: 'country' };
   const kind = fieldKind(key);
   return byKey[key] ?? (kind === 'text' ? 'text' : kind);
 }

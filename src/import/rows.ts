@@ -9,6 +9,10 @@ import { passesFilters } from './filters.js';
 import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSource, type Filter, type Mapping } from './mapping.js';
 import { applyTransform, type FieldValue } from './transforms.js';
 import { cleanCell, oneLine, slugify } from './text.js';
+import { statusFromTitle } from './status.js';
+import { importedText } from './markup.js';
+import { abroadWithoutDepartement } from './abroad.js';
+import { FRANCE } from '../model/countries.js';
 
 /** Fields that keep their line breaks; every other field is joined on one line. */
 const MULTILINE: ReadonlySet<EventKey> = new Set(['description']);
@@ -16,7 +20,7 @@ const MULTILINE: ReadonlySet<EventKey> = new Set(['description']);
 /** An event made from a row, with its fields in EventSchema order. */
 export interface ImportedEvent {
   line: number;
-  event: Partial<Record<EventKey, FieldValue>> & { id: string; departement: string };
+  event: Partial<Record<EventKey, FieldValue>> & { id: string; departement?: string; country?: string };
 }
 
 /** The outcome of `rowsToEvents`. */
@@ -78,8 +82,10 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
     }
 
     const values = new Map<EventKey, FieldValue>();
+    // The département is required in France only: its problem is known once the country is.
+    let departementError: string | undefined;
     for (const rule of mapping.fields) {
-      const required = isRequiredField(rule.key);
+      const required = isRequiredField(rule.key) || rule.key === 'departement';
       let raw = sourceValue(rule, rule.key, valueOf);
       let from: FieldSource = rule;
       if (raw === '' && rule.fallback) {
@@ -87,7 +93,8 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
         from = rule.fallback;
       }
       if (raw === '') {
-        if (required) errors.push(`${rule.key}: no value (${describeSource(rule)} is empty)`);
+        if (rule.key === 'departement') departementError = `departement: no value (${describeSource(rule)} is empty)`;
+        else if (required) errors.push(`${rule.key}: no value (${describeSource(rule)} is empty)`);
         continue;
       }
       let value: FieldValue;
@@ -96,7 +103,8 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       } else {
         const r = applyTransform(from.transform, raw);
         if (!r.ok) {
-          if (required) errors.push(`${rule.key}: ${r.message}`);
+          if (rule.key === 'departement') departementError = `departement: ${r.message}`;
+          else if (required) errors.push(`${rule.key}: ${r.message}`);
           else warnings.push(`${rule.key}: ${r.message}; left out${rule.key === 'url' ? ' (no QR code)' : ''}`);
           continue;
         }
@@ -107,11 +115,14 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       values.set(rule.key, value);
     }
 
+    if (departementError !== undefined && (values.get('country') ?? FRANCE) === FRANCE) errors.push(departementError);
     if (errors.length > 0) {
       result.skipped.push({ line: row.line, reason: errors.join('; ') });
       continue;
     }
 
+    statusFromTitle(values, warnings);
+    abroadWithoutDepartement(values, false, warnings);
     const start = values.get('start');
     const end = values.get('end');
     // The content format refuses an end without a start, or before it: the row is kept with
@@ -171,7 +182,8 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
 function sourceValue(source: FieldSource, key: EventKey, valueOf: (column: string) => string): FieldValue {
   if (source.value !== undefined) return Array.isArray(source.value) ? [...source.value] : source.value;
   const text = source.column !== undefined ? valueOf(source.column) : fillTemplate(source.template ?? '', valueOf);
-  return MULTILINE.has(key) ? text : oneLine(text);
+  // HTML and entities: a description becomes Markdown, the other fields plain text.
+  return importedText(MULTILINE.has(key) ? 'description' : key, text, cleanCell, oneLine);
 }
 
 function describeSource(s: FieldSource): string {

@@ -237,7 +237,7 @@ function defaultValue(key: EventKey, value: unknown): { ok: true; value: FieldVa
     if (typeof value !== 'string' && typeof value !== 'number') return { ok: false, message: `expected text for ${key}` };
     const text = cleanCell(String(value));
     if (text === '') return { ok: false, message: `expected some text for ${key}, received an empty value` };
-    const transform = key === 'departement' ? 'departement' : key === 'url' ? 'url' : 'text';
+    const transform = key === 'departement' || key === 'url' || key === 'country' || key === 'status' ? key : 'text';
     const r = applyTransform(transform, text);
     if (!r.ok) return { ok: false, message: r.message };
     v = r.value;

@@ -4,9 +4,13 @@
  */
 import { DEPARTEMENT_CODES, departement as departementOf, isDepartementCode } from '../model/departements.js';
 import { slugify } from './text.js';
+import { parseStatus, statusInText } from './status.js';
+import { countryOf } from '../model/countries.js';
+import { departementOfPostalCode } from './place.js';
+import { readWhen } from './when.js';
 
 /** The transforms a mapping may name. */
-export const TRANSFORM_NAMES = ['text', 'title', 'slug', 'departement', 'date', 'number', 'url', 'boolean', 'list'] as const;
+export const TRANSFORM_NAMES = ['text', 'title', 'slug', 'departement', 'date', 'number', 'url', 'boolean', 'list', 'status', 'country', 'end'] as const;
 export type TransformName = (typeof TRANSFORM_NAMES)[number];
 
 /** What a field of an event can hold. */
@@ -47,7 +51,26 @@ export function applyTransform(name: TransformName, value: string): TransformRes
       return toBoolean(value);
     case 'list':
       return toList(value);
+    case 'status':
+      return toStatus(value);
+    case 'country':
+      return toCountry(value);
+    case 'end':
+      return toEnd(value);
   }
+}
+
+/**
+ * An event status from a status column ("Annulé", "cancelled", "Reporté", "Complet",
+ * "confirmé"…) or from a mark in a text column (« Concert (Annulé) », « COMPLET – … »).
+ * Fails, naming the words it reads, for a value that names no status.
+ */
+export function toStatus(value: string): TransformResult {
+  const whole = parseStatus(value);
+  if (whole !== undefined) return ok(whole);
+  const marked = statusInText(value);
+  if (marked !== undefined) return ok(marked.status, `status "${marked.status}" read from ${JSON.stringify(value)}`);
+  return fail(`${JSON.stringify(value)} names no status (expected annulé / cancelled, reporté / postponed, complet / full, or confirmé / scheduled); the event is taken as scheduled`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -179,10 +202,16 @@ function capitalise(s: string): string {
 const BY_NAME = new Map(DEPARTEMENT_CODES.map((code) => [slugify(departementOf(code).name), code]));
 
 /**
- * An INSEE département code from "9", "9.0", "09", "2a", "971.0" or a name ("Hérault").
- * Fails for anything else, e.g. "20" (Corsica is 2A or 2B) or "987" (not a département).
+ * An INSEE département code from "9", "9.0", "09", "2a", "971.0", a name ("Hérault") or a
+ * French postal code ("31000" → "31", "20200" → "2B", "97400" → "974"; see
+ * departementOfPostalCode). Fails for anything else, e.g. "20" (Corsica is 2A or 2B) or
+ * "987" (not a département). An event abroad (its `country`) has its département left out.
  */
 export function toDepartement(value: string): TransformResult {
+  if (/^\d{5}(?:[.,]0+)?$/.test(value)) {
+    const code = departementOfPostalCode(value.slice(0, 5));
+    return code !== undefined ? ok(code) : fail(`${JSON.stringify(value)} is a postal code outside the French départements (Monaco, Saint-Pierre-et-Miquelon, the Pacific…)`);
+  }
   const m = /^0*(\d{1,3})(?:[.,]0+)?$/.exec(value);
   let code: string | undefined;
   if (m) {
@@ -196,6 +225,16 @@ export function toDepartement(value: string): TransformResult {
   if (code !== undefined && isDepartementCode(code)) return ok(code);
   const hint = code === '20' ? ' (Corsica is "2A" or "2B")' : '';
   return fail(`${JSON.stringify(value)} is not an INSEE département code such as "34", "09", "2A" or "971"${hint}`);
+}
+
+/**
+ * An ISO 3166-1 country code from a code or a name in French, English, German, Spanish,
+ * Italian, Catalan, Dutch or Portuguese: "DE", "Allemagne", "Germany", "Deutschland" → "DE".
+ * Fails for a value that names no country.
+ */
+export function toCountry(value: string): TransformResult {
+  const code = countryOf(value.length === 2 ? value.toUpperCase() : value);
+  return code !== undefined ? ok(code) : fail(`${JSON.stringify(value)} names no country (expected a name such as "Allemagne", "Belgium", or an ISO code such as "DE")`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -218,7 +257,7 @@ export function toDate(value: string): TransformResult {
     [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     if (iso[4] !== undefined) time = [iso[4], iso[5] ?? '00'];
   } else {
-    return fail(`${JSON.stringify(value)} is not a date (expected DD/MM/YYYY or YYYY-MM-DD)`);
+    return freeDate(value);
   }
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
@@ -229,6 +268,35 @@ export function toDate(value: string): TransformResult {
   const [hh, mm] = [Number(time[0]), Number(time[1])];
   if (hh > 23 || mm > 59) return fail(`${JSON.stringify(value)} has an impossible time`);
   return ok(`${date} ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`);
+}
+
+/**
+ * A date and time from free text (see when.ts): « Le 05/05/2020 - A 14h30 » →
+ * "2020-05-05 14:30", « 05/05/2020 De 18h30 à 21h. » → "2020-05-05 18:30" (the first time),
+ * « 2020-05-05 At 10am. » → "2020-05-05 10:00". A cell naming several dates gives the first,
+ * with a note naming the others. Fails, quoting the cell, when it has no date.
+ */
+function freeDate(value: string): TransformResult {
+  const w = readWhen(value);
+  const date = w.dates[0];
+  if (date === undefined) return fail(`${JSON.stringify(value)} is not a date (expected DD/MM/YYYY or YYYY-MM-DD, with a time such as 20h, 20 h 30, 14:30 or 10am)`);
+  const value2 = w.times[0] !== undefined ? `${date} ${w.times[0]}` : date;
+  const others = w.dates.slice(1);
+  return ok(value2, others.length > 0 ? `${JSON.stringify(value)} names ${w.dates.length} dates; the event is imported at the first (${date}), not at ${others.join(', ')}: split the row, or give each date its own row` : undefined);
+}
+
+/**
+ * The end of a time range written in free text, with its date: « 05/05/2020 De 18h30 à 21h. »
+ * → "2020-05-05 21:00" (the second time). Fails, quoting the cell, when it has no date or no
+ * second time (the event then has no end).
+ */
+export function toEnd(value: string): TransformResult {
+  const w = readWhen(value);
+  const date = w.dates[0];
+  if (date === undefined) return fail(`${JSON.stringify(value)} has no date to end on (expected DD/MM/YYYY or YYYY-MM-DD)`);
+  if (w.dates.length > 1) return fail(`${JSON.stringify(value)} names ${w.dates.length} dates, not one time range: no end`);
+  if (w.times.length < 2) return fail(`${JSON.stringify(value)} names no end time (expected a range such as « de 18h30 à 21h » or "10am-12pm")`);
+  return ok(`${date} ${w.times[w.times.length - 1]}`);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import type { Dirent } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Document, parse, visit, isScalar } from 'yaml';
-import { departement } from '../model/departements.js';
+import { areaByCode } from '../model/countries.js';
 import { slugify } from './text.js';
 
 /** A file to write, `path` relative to the output folder with "/" separators. */
@@ -36,9 +36,12 @@ export function isGenerated(text: string): boolean {
   return false;
 }
 
-/** "events/34-herault.yaml", "events/2A-corse-du-sud.yaml": the events file of a département. */
+/**
+ * "events/34-herault.yaml", "events/2A-corse-du-sud.yaml": the events file of a département;
+ * "events/DE-allemagne.yaml": that of a country abroad.
+ */
 export function eventsFilePath(code: string): string {
-  return `events/${code}-${slugify(departement(code).name)}.yaml`;
+  return `events/${code}-${slugify(areaByCode(code).name)}.yaml`;
 }
 
 /**

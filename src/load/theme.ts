@@ -11,7 +11,7 @@ import * as fontkit from 'fontkit';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { z } from 'zod';
 import { themeSchema, REQUIRED_FACES, type Theme } from '../../layouts/theme-schema.js';
-import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, describeValue, valueAt, type SourceFile } from './yaml.js';
+import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, describeKey, describeValue, valueAt, visibleKey, type SourceFile } from './yaml.js';
 import { ThemeError, type Problem } from '../model/errors.js';
 import { cmykToScreenRgb } from '../render/icc.js';
 import { TOOL_ROOT } from '../paths.js';
@@ -222,8 +222,8 @@ function problemsOf(prep: Prepared, issues: readonly z.core.$ZodIssue[]): Proble
           const n = s.doc.getIn(issue.path as unknown[], true);
           return isMap(n) && n.items.some((pair) => isScalar(pair.key) && pair.key.value === key);
         }) ?? sources[0]!;
-        const near = nearest(key, knownKeys(themeSchema, issue.path));
-        return { file: src.file, ...locateKey(src, issue.path, key), path: formatPath([...issue.path, key]), message: `unknown key "${key}"`, hint: near ? `did you mean "${near}"?` : `remove it; the keys here are: ${knownKeys(themeSchema, issue.path).join(', ')}` };
+        const near = nearest(visibleKey(key), knownKeys(themeSchema, issue.path));
+        return { file: src.file, ...locateKey(src, issue.path, key), path: formatPath([...issue.path, key]), message: `unknown key ${describeKey(key)}`, hint: near ? `did you mean "${near}"?` : `remove it; the keys here are: ${knownKeys(themeSchema, issue.path).join(', ')}` };
       });
     }
     const received = valueAt(data, issue.path);
@@ -258,6 +258,10 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
   const add = (p: (string | number)[], message: string, hint?: string) => problems.push({ ...at(p), path: formatPath(p), message, ...(hint ? { hint } : {}) });
   const { fonts } = theme;
   for (const family of Object.keys(fonts.faces)) {
+    if (family.trim() === '') {
+      add(['fonts', 'faces', family], `a family without a name (received ${JSON.stringify(family)})`, 'give the family a name, e.g. "Inter", and use it in fonts.family or fonts.display');
+      continue;
+    }
     if (STANDARD_FONTS.some((s) => s.toLowerCase() === family.toLowerCase())) {
       add(['fonts', 'faces', family], `the family name "${family}" is a PDF standard font name: react-pdf would set the text in its built-in ${family}, not embedded (print files must embed every font)`, `name the family otherwise (e.g. "${family} Text"): the font file is embedded under its own name`);
     }

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode, isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { Problem } from '../model/errors.js';
+import { quote, type Problem } from '../model/errors.js';
 
 /** A parsed YAML file that can tell where each value came from. */
 export interface SourceFile {
@@ -24,7 +24,10 @@ export function parseYaml(file: string, text: string): { source: SourceFile; pro
     const pos = lines.linePos(e.pos[0]);
     let message = e.message.split('\n')[0] ?? e.message;
     let hint = 'check the indentation and quoting around this line';
-    if (e.code === 'DUPLICATE_KEY') {
+    if (e.code === 'MULTIPLE_DOCS') {
+      message = 'the file holds more than one YAML document (a line "---" or "..." starts another)';
+      hint = 'keep one document per file: remove the "---" line and merge what follows, or move it to a file of its own';
+    } else if (e.code === 'DUPLICATE_KEY') {
       const key = /^\s*(?:- )?([^:#]+?)\s*:/.exec(text.split('\n')[pos.line - 1] ?? '')?.[1];
       message = `the key "${key ?? '?'}" appears twice in the same mapping`;
       hint = 'keep one of them';
@@ -74,11 +77,42 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
-/** Describes a received value for an error message: `"7pm"`, `42`, `true`, `a list`. */
+/** Characters a reader cannot see: format controls (BOM, zero-width spaces, bidi marks), other controls, and spaces other than U+0020. */
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/u;
+
+/**
+ * A key (field name) for a message: quoted, with any invisible character shown by its code
+ * point and its place — `U+FEFF before "title"`, `"title" followed by U+200B`, `"ti" U+200B
+ * "tle"` — where a terminal would print `"﻿title"`, indistinguishable from `"title"`.
+ */
+export function describeKey(key: string): string {
+  if (!INVISIBLE.test(key)) return quote(key);
+  const parts: string[] = [];
+  let run = '';
+  for (const ch of key) {
+    if (INVISIBLE.test(ch)) {
+      if (run) parts.push(quote(run));
+      run = '';
+      parts.push(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    } else run += ch;
+  }
+  if (run) parts.push(quote(run));
+  const visible = parts.filter((p) => !p.startsWith('U+'));
+  // One invisible character at one end: « U+FEFF before "title" », « "title" followed by U+00A0 ».
+  if (parts.length === 2 && visible.length === 1) return parts[0]!.startsWith('U+') ? `${parts[0]} before ${parts[1]}` : `${parts[0]} followed by ${parts[1]}`;
+  return parts.join(' ');
+}
+
+/** `key` without its invisible characters (to suggest the field it was meant to be). */
+export function visibleKey(key: string): string {
+  return [...key].filter((ch) => !INVISIBLE.test(ch)).join('');
+}
+
+/** Describes a received value for an error message: `"7pm"`, `42`, `true`, `a list`; a long text cut ({@link quote}). */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quote(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);
@@ -129,9 +163,16 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 function explain(issue: z.core.$ZodIssue, received: unknown, key: string | undefined, known: readonly string[], written?: string): { message: string; hint?: string } {
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const near = key ? nearest(key, known) : undefined;
+      const hidden = key !== undefined && INVISIBLE.test(key);
+      const near = key ? nearest(visibleKey(key), known) : undefined;
+      if (hidden) {
+        return {
+          message: `unknown field ${describeKey(key)}: the name has an invisible character`,
+          hint: `delete the invisible character (pasted with the text: retype the name)${near ? `: "${near}"` : ''}`,
+        };
+      }
       return {
-        message: `unknown field "${key}"`,
+        message: `unknown field ${describeKey(key ?? '')}`,
         hint: near ? `did you mean "${near}"?` : 'remove it, or check its spelling against the content format in README.md',
       };
     }

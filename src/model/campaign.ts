@@ -121,6 +121,12 @@ export const CampaignSchema = z.strictObject({
   pressContact: z
     .strictObject({ name: Text, email: z.email().optional(), phone: Text.optional(), address: Text.optional() })
     .optional(),
+  /**
+   * Cancelled and postponed events: `mark` (default) prints them with a visible mark
+   * (« Annulé », « Reporté »), `omit` leaves them out of every document and lists them in the
+   * build log and out/preflight.json (`omitted`). Never among the tract's highlights.
+   */
+  cancelledEvents: z.enum(['mark', 'omit'], { message: 'expected mark (printed with a mark) or omit (left out and listed in the build report)' }).default('mark'),
   /** Event ids shown on the tract, in order. */
   highlights: z.array(Text).default([]),
   /** How the programme is organised: sections per département (default), day, venue or category. */

@@ -14,6 +14,20 @@ export interface Problem {
   hint?: string;
 }
 
+/** Characters kept at each end of a long value quoted in a message. */
+const CLIP_ENDS = 32;
+
+/**
+ * A text value quoted for a message, in double quotes: whole when short, otherwise its first
+ * and last {@link CLIP_ENDS} characters and its length — `"Lorem ipsum…dolor sit amet"
+ * (12,177 characters)` — so that a pasted page does not fill the terminal.
+ */
+export function quote(text: string): string {
+  const chars = [...text];
+  if (chars.length <= CLIP_ENDS * 2 + 16) return JSON.stringify(text);
+  return `${JSON.stringify(chars.slice(0, CLIP_ENDS).join('')).slice(0, -1)}…${JSON.stringify(chars.slice(-CLIP_ENDS).join('')).slice(1)} (${chars.length.toLocaleString('en')} characters)`;
+}
+
 /** Formats a problem as `file:line:col path: message. Hint: hint`. */
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;

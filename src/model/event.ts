@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isDepartementCode } from './departements.js';
+import { quote } from './errors.js';
+import { FRANCE, countryName, isCountryCode } from './countries.js';
 
 /**
  * A local date and time as authored in content: "2016-11-15 14:30" or a date alone
@@ -25,8 +27,12 @@ function isRealDateTime(s: string): boolean {
   return hh <= 23 && mm <= 59;
 }
 
-/** Longest URL accepted: longer ones make QR codes too dense to scan at 20 mm. */
-export const MAX_URL_LENGTH = 300;
+/**
+ * Longest URL accepted: the most a QR code holds (version 40, byte mode, error correction H).
+ * The size a document prints its code at sets a lower limit, checked by the build with the
+ * theme and printer profile (src/preflight/qr.ts maxUrlLength), which states it.
+ */
+export const MAX_URL_LENGTH = 1273;
 
 /**
  * An absolute http(s) URL, e.g. "https://mois-ess.example/evenements/her-01". A URL with
@@ -42,7 +48,7 @@ export const HttpUrl = z
   })
   .transform((s) => (/[^\x21-\x7e]/.test(s) ? new URL(s).href : s))
   .refine((s) => s.length <= MAX_URL_LENGTH, {
-    message: `expected a URL of at most ${MAX_URL_LENGTH} characters (a longer one makes a QR code too dense to scan); use a shorter link or a redirect`,
+    message: `expected a URL of at most ${MAX_URL_LENGTH} characters, the most a QR code holds (the size it is printed at allows fewer: the build says how many); use a shorter link or a redirect`,
   });
 
 /** Printed text: trimmed, not empty, at most `max` characters. */
@@ -58,6 +64,16 @@ export const DepartementCode = z.string().refine(isDepartementCode, {
   message: 'expected an INSEE département code such as "34", "2A" or "971"',
 });
 
+/**
+ * Whether an event takes place as announced: `scheduled` (default), `cancelled`, `postponed`
+ * (to a date not yet known) or `full` (no seats left). Cancelled and postponed events are
+ * printed with a mark or left out, as the campaign's `cancelledEvents` says; a full event is
+ * printed with a mark. None but scheduled events are put forward (tract, dossier).
+ */
+export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'full'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const EventStatusSchema = z.enum(EVENT_STATUSES, { message: `expected one of ${EVENT_STATUSES.join(', ')}` });
+
 /** One event of the campaign, as authored in content/events/*.yaml. */
 export const EventSchema = z.strictObject({
   /** Stable unique id, used in file names, the online URL and error messages. */
@@ -70,7 +86,10 @@ export const EventSchema = z.strictObject({
   venue: z.string().min(1).optional(),
   address: z.string().min(1).optional(),
   commune: z.string().min(1),
-  departement: DepartementCode,
+  /** INSEE département code: required for an event in France, refused for one abroad. */
+  departement: DepartementCode.optional(),
+  /** ISO 3166-1 alpha-2 code of the country, e.g. "DE", "BE"; France ("FR") when absent. */
+  country: z.string().refine(isCountryCode, { message: 'expected an ISO 3166-1 country code in capitals, such as "FR", "DE", "BE" or "CH" (the United Kingdom is "GB")' }).optional(),
   /** A category shown above the title (e.g. the festival's domain). */
   category: z.string().min(1).optional(),
   description: PrintText(1200).optional(),
@@ -83,12 +102,21 @@ export const EventSchema = z.strictObject({
   price: z.string().min(1).optional(),
   /** True when the regional chamber (Cress) organises or co-organises it. */
   coOrganised: z.boolean().default(false),
+  /** Whether it takes place as announced (see {@link EVENT_STATUSES}); scheduled when absent. */
+  status: EventStatusSchema.optional(),
 }).superRefine((e, ctx) => {
+  const country = e.country ?? FRANCE;
+  if (country === FRANCE && e.departement === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['departement'], message: 'an event in France needs its département, e.g. departement: "34" (for an event abroad, give its country, e.g. country: DE)' });
+  }
+  if (country !== FRANCE && e.departement !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['departement'], message: `a département is French, and this event is in ${countryName(country)} (country: ${country}): remove the département, or the country if the event is in France` });
+  }
   if (e.end !== undefined && e.start === undefined) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end without a start: add the start' });
   }
   if (e.free === true && e.price !== undefined && !/^0+([.,]0+)?\s*€?$/.test(e.price.trim())) {
-    ctx.addIssue({ code: 'custom', path: ['price'], message: `a free event has no price, received "${e.price}" with free: true` });
+    ctx.addIssue({ code: 'custom', path: ['price'], message: `a free event has no price, received ${quote(e.price)} with free: true` });
   }
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * A printer profile (printers/<name>.yaml): what one printer asks of a print file.
  * Distances in mm; inkLimit in % total area coverage; ppi thresholds for placed images.
- * Defaults and sources: ../shared/guides/print.md.
+ * Defaults and sources: docs/print.md.
  */
 export const PrinterSchema = z.strictObject({
   description: z.string().min(1),

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { ReactElement } from 'react';
 import { Document, Page, View, pdf, Font } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
+import { hashOf } from '../cache/hash.js';
+import { theme } from '../../layouts/theme.js';
 
 /** react-pdf's layout step; its typings omit the font store argument it takes at runtime. */
 const layout = layoutDocument as unknown as (root: unknown, fontStore: unknown) => Promise<unknown>;
@@ -21,22 +22,25 @@ export interface Measurement {
  * Measures blocks as react-pdf will lay them out: each block alone on a probe page of
  * `width` pt, laid out by react-pdf's own engine (fonts, hyphenation, line breaking), without
  * rendering a PDF. One layout pass over all blocks: the cost grows linearly with their number.
- * With `keys` (one per block: a stable description of its props, width and theme), blocks
- * measured before are taken from a cache. Not re-entrant: react-pdf's renderer and font store are process-wide, and two measurements
+ * With `cached`, blocks measured before are taken from a cache, keyed by everything a
+ * block's layout depends on: its component, every prop it is given, the width and the theme
+ * in force ({@link blockKey}; the fonts' files are in the disk cache's key, src/build/job.ts).
+ * Not re-entrant: react-pdf's renderer and font store are process-wide, and two measurements
  * run at once were seen to return wrong heights. Await each call before the next.
  * @param keep called with each block laid out here (not taken from the cache): its index
  *   and its laid-out root, which a page can then draw as it is (layouts/laid-out.ts).
  * @returns for each block, in the order given: its height in pt (margins included) and any
  *   text line wider than its frame (a word that cannot break at this width).
  */
-export async function measureBlocks(blocks: ReactElement[], width: number, keys?: string[], keep?: (index: number, node: LaidOutNode) => void): Promise<Measurement[]> {
-  // Blocks already measured (same key: same props, width and theme) are not laid out again:
-  // a rebuild after one edited event measures one card.
-  if (keys) {
-    const hashed = keys.map(keyHash);
+export async function measureBlocks(blocks: ReactElement[], width: number, cached = false, keep?: (index: number, node: LaidOutNode) => void): Promise<Measurement[]> {
+  // Blocks already measured (same key: same component, props, width and theme) are not laid
+  // out again: a rebuild after one edited event measures one card.
+  if (cached) {
+    const themeHash = hashOf(theme);
+    const hashed = blocks.map((b) => blockKey(b, width, themeHash));
     const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) ? [] : [i]));
     if (missing.length > 0) {
-      const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, undefined, keep && ((j, node) => keep(missing[j]!, node)));
+      const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, false, keep && ((j, node) => keep(missing[j]!, node)));
       missing.forEach((i, j) => remember(hashed[i]!, fresh[j]!));
     }
     return hashed.map((k) => cache.get(k)!);
@@ -45,7 +49,7 @@ export async function measureBlocks(blocks: ReactElement[], width: number, keys?
   if (blocks.length > BLOCKS_PER_CHUNK) {
     const all: Measurement[] = [];
     for (let i = 0; i < blocks.length; i += BLOCKS_PER_CHUNK) {
-      all.push(...(await measureBlocks(blocks.slice(i, i + BLOCKS_PER_CHUNK), width, undefined, keep && ((j, node) => keep(i + j, node)))));
+      all.push(...(await measureBlocks(blocks.slice(i, i + BLOCKS_PER_CHUNK), width, false, keep && ((j, node) => keep(i + j, node)))));
     }
     return all;
   }
@@ -105,8 +109,17 @@ export function blocksLaidOut(): number {
 /** Measurements made since the cache was last saved or restored. */
 let fresh = 0;
 
-function keyHash(key: string): string {
-  return createHash('sha1').update(key).digest('base64');
+/**
+ * The measurement cache's key of a block: a hash of its component's name, every prop it is
+ * given (the event, its colour, width, stacking, date mode…), the probe's width and the theme
+ * in force. A prop added to a component is in the key without anyone thinking of it.
+ * @param themeHash hashOf(theme), computed once per call of measureBlocks.
+ * @throws Error (internal) for a prop that cannot be hashed (a function).
+ */
+export function blockKey(block: ReactElement, width: number, themeHash: string): string {
+  const type = block.type as string | { name?: string; displayName?: string };
+  const name = typeof type === 'string' ? type : (type.displayName ?? type.name ?? '');
+  return hashOf([name, block.props, width, themeHash]);
 }
 
 function remember(key: string, m: Measurement): void {
@@ -133,7 +146,7 @@ export function savedMeasurements(): string | undefined {
 export function restoreMeasurements(json: string): void {
   try {
     const entries = JSON.parse(json) as [string, Measurement][];
-    for (const [k, m] of entries) if (!cache.has(k) && typeof m?.height === 'number') cache.set(k, m);
+    for (const [k, m] of entries) if (cache.size < CACHE_LIMIT && !cache.has(k) && typeof m?.height === 'number') cache.set(k, m);
   } catch {
     // Not JSON: measured again.
   }

@@ -25,6 +25,11 @@ export interface Segment {
 export interface PackOptions {
   gapBefore: number;
   sectionStartsPage: boolean;
+  /**
+   * What makes a row tall, in words, for the message refusing one taller than a page: « its
+   * address (3,000 characters) ». The default names the usual suspects.
+   */
+  tallBecause?: (id: string) => string | undefined;
 }
 
 /** A row to pack, with its section's header when it is the section's first. */
@@ -78,11 +83,16 @@ export class FlowPacker {
    * @throws PreflightError naming the row when it is taller than a page, or does not fit a
    *   page under its section's header.
    */
+  /** What made row `id` tall, for the refusal (PackOptions.tallBecause). */
+  private tallBecause(id: string): string {
+    return this.opts.tallBecause?.(id) ?? 'its description (or its title, venue, notes)';
+  }
+
   add(section: number, header: number | undefined, row: Measured): void {
     const { pageHeight } = this;
     if (header !== undefined) {
       if (header + row.height > pageHeight + EPSILON) {
-        throw new PreflightError(`the first event of a section, "${row.id}", does not fit a page under its heading: shorten its description (or its title, venue, notes)`, row.id);
+        throw new PreflightError(`the first event of a section, "${row.id}", does not fit a page under its heading: shorten ${this.tallBecause(row.id)}`, row.id);
       }
       this.lastSection = section;
       this.rowInSection = 0;
@@ -90,7 +100,7 @@ export class FlowPacker {
       throw new Error(`internal: a row of section ${section} came without its header`);
     }
     if (row.height > pageHeight + EPSILON) {
-      throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten its description (or its title, venue, notes)`, row.id);
+      throw new PreflightError(`event "${row.id}" is ${row.height.toFixed(0)} pt tall but a page holds ${pageHeight.toFixed(0)} pt: shorten ${this.tallBecause(row.id)}`, row.id);
     }
     const unit: Unit = { section, header, row, index: this.rowInSection++ };
     this.pending.push(unit);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EventView, Model } from '../derive/model.js';
 import { formatCount } from '../derive/french.js';
 import { mm } from '../units.js';
@@ -167,7 +166,7 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
       if (!k) continue;
       const g = groups.get(k) ?? { pages: new Set(), colours: new Set() };
       g.pages.add(pageOf.get(e.id)!);
-      g.colours.add(colourOf.get(e.departement)!);
+      g.colours.add(colourOf.get(e.area)!);
       groups.set(k, g);
     }
     return [...groups.entries()]
@@ -187,11 +186,10 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
   if (organisers.length > 0) blocks.push({ kind: 'heading', label: 'Organisateurs' }, ...organisers);
   const area = textArea(frames.programme);
   const width = columnWidth(2);
-  const fingerprint = themeFingerprint();
   const heights = await measureBlocks(
     blocks.map((b, i) => (b.kind === 'heading' ? <IndexHeading key={i} label={b.label} width={width} /> : <IndexLine key={i} label={b.label} pages={b.pages} colour={b.colour} width={width} />)),
     width,
-    blocks.map((b) => JSON.stringify(['index', fingerprint, width, b])),
+    true,
   );
   const titleHeight = mm(theme.programme.index.titleBand);
   const measured = blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' }));
@@ -246,11 +244,6 @@ export function pageRanges(pages: number[]): string {
   return parts.join(', ');
 }
 
-/** A short hash of the theme in force: measurements depend on it. */
-function themeFingerprint(): string {
-  return createHash('sha1').update(JSON.stringify(theme)).digest('hex').slice(0, 12);
-}
-
 /** Width of one column of event cards in pt. */
 export function columnWidth(columns: number): number {
   const area = textArea(frames.programme);
@@ -270,20 +263,24 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
   const area = textArea(frames.programme);
   const width = mm(area.width);
   const cardWidth = columnWidth(columns);
-  const fingerprint = themeFingerprint();
   const headers = await measureBlocks(
     model.sections.map((s) => <SectionHeader key={s.code} section={s} width={width} countLabel={sectionCount(s.events.length)} />),
     width,
-    model.sections.map((s) => JSON.stringify(['header', fingerprint, width, s.code, s.badge, s.name, s.colour, s.events.length])),
+    true,
   );
   const plan: ProgrammePlan = { pages: frontPages(model), columns, date: theme.card.date[model.groupBy], stacked: new Set(), sectionPages: new Map() };
-  const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage });
+  const byId = new Map(model.events.map((e) => [e.id, e]));
+  const tallBecause = (id: string) => {
+    const e = byId.get(id);
+    return e && longestField(e);
+  };
+  const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage, tallBecause });
   const texts = new Map<string, LaidOutNode>();
   const measure = (cards: Card[], stacked: boolean) =>
     measureBlocks(
       cards.map(({ e, colour }) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} date={plan.date} />),
       cardWidth,
-      draw ? undefined : cards.map(({ e, colour }) => JSON.stringify([fingerprint, cardWidth, colour, stacked, e])),
+      !draw,
       // The card's text is its root's first child (EventCard).
       draw ? (i, card) => void (card.children?.[0] && texts.set(cards[i]!.e.id, card.children[0])) : undefined,
     );
@@ -330,6 +327,27 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     }
   }
   return { plan, overflows };
+}
+
+/**
+ * The longest text an event card prints, in words: « its address (3,000 characters) » — the
+ * field to shorten when the card is taller than a page (as the content names it).
+ */
+export function longestField(e: EventView): string | undefined {
+  const fields: [string, string | undefined][] = [
+    ['title', e.title],
+    ['category', e.category],
+    ['venue', e.venue],
+    ['address', e.address],
+    ['commune', e.commune],
+    ['organiser', e.organiser],
+    ['description', theme.card.variant === 'compact' ? undefined : e.description],
+    ['price', e.price],
+    ['notes', e.notes],
+    ['tags', theme.card.variant === 'detailed' ? e.tags.join(' · ') : undefined],
+  ];
+  const [name, text] = fields.reduce((a, b) => ((b[1]?.length ?? 0) > (a[1]?.length ?? 0) ? b : a));
+  return text ? `its ${name} (${text.length.toLocaleString('en')} characters)` : undefined;
 }
 
 /** An event card to measure: the event, its section's colour, the section's index and its own in the section. */

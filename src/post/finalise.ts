@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict, PDFRef } from 'pdf-lib';
 import { tagSubsetsByContent } from './subset-tags.js';
 
 /** What the post-processing writes, all distances in pt. */
@@ -43,8 +43,8 @@ export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promis
     if (slug === 0) page.setBleedBox(0, 0, width, height);
     else page.setBleedBox(slug, slug, trim.width + 2 * bleed, trim.height + 2 * bleed);
     page.setTrimBox(slug + bleed, slug + bleed, trim.width, trim.height);
-    if (opts.stripAnnotations) page.node.delete(PDFName.of('Annots'));
   }
+  if (opts.stripAnnotations) dropAnnotations(doc);
   tagSubsetsByContent(doc);
   // react-pdf 4.9 writes the modification date under a non-standard key (ModificationDate):
   // the Info dictionary gets ModDate (ISO 32000-1 §14.3.3), which PDF/X checks against the XMP.
@@ -130,3 +130,22 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+
+/**
+ * Removes every annotation from the file, not only from its pages: the pages' /Annots, and
+ * every annotation object with its action (react-pdf writes link annotations with their
+ * jump actions for the contents even where no page lists them). A print file holds no
+ * annotation at all (PDF/X: ISO 15930-7 §6.8).
+ */
+function dropAnnotations(doc: PDFDocument): void {
+  for (const page of doc.getPages()) page.node.delete(PDFName.of('Annots'));
+  const gone: PDFRef[] = [];
+  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
+    // /Type is optional in an annotation (ISO 32000-1 §12.5.2): a link is known by its subtype too.
+    if (!(obj instanceof PDFDict) || (obj.get(PDFName.of('Type')) !== PDFName.of('Annot') && obj.get(PDFName.of('Subtype')) !== PDFName.of('Link'))) continue;
+    gone.push(ref);
+    const action = obj.get(PDFName.of('A'));
+    if (action instanceof PDFRef) gone.push(action);
+  }
+  for (const ref of gone) doc.context.delete(ref);
+}

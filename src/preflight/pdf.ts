@@ -47,7 +47,7 @@ export interface Expectation {
  * Inspects a PDF as a printer's preflight would: page boxes on every page, fonts embedded,
  * colour spaces (no RGB in a CMYK print file), each image's effective resolution at its
  * placed size, total ink, output intent and PDF/X identification, annotations.
- * Sources: ../shared/guides/print.md; ISO 32000-1 §14.11.2 (page boxes); ISO 15930-7 (PDF/X-4).
+ * Sources: docs/print.md; ISO 32000-1 §14.11.2 (page boxes); ISO 15930-7 (PDF/X-4).
  * @param parsed the document `bytes` were saved from, when the caller has it (saves parsing them again).
  * @returns the report; `errors` fail a build, `warnings` are reported.
  */
@@ -125,6 +125,8 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
       if (report.pdfx !== p.pdfx) report.errors.push(`declares ${report.pdfx ?? 'no PDF/X version'}, the printer asks for ${p.pdfx}`);
       if (!report.outputIntent) report.errors.push('no PDF/X output intent');
       if (annotations > 0) report.errors.push(`${annotations} page(s) carry annotations (links): PDF/X print files have none`);
+      const loose = annotationObjects(doc);
+      if (loose > 0 && annotations === 0) report.errors.push(`${loose} annotation object(s) (links) in the file, on no page: PDF/X print files have none`);
     }
   }
   return report;
@@ -272,4 +274,13 @@ export function summarise(r: FileReport): string {
   ].filter(Boolean);
   const status = r.errors.length ? `${r.errors.length} error(s)` : r.warnings.length ? `OK, ${r.warnings.length} warning(s)` : 'OK';
   return [`${r.file} — ${parts.join(' · ')} · ${status}`, ...r.errors.map((e) => `  error: ${e}`), ...r.warnings.map((w) => `  warning: ${w}`), ...(r.notes ?? []).map((n) => `  ${n}`)].join('\n');
+}
+
+/** How many annotation objects the file holds, whether a page lists them or not. */
+function annotationObjects(doc: PDFDocument): number {
+  let n = 0;
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFDict && (obj.get(PDFName.of('Type')) === PDFName.of('Annot') || obj.get(PDFName.of('Subtype')) === PDFName.of('Link'))) n++;
+  }
+  return n;
 }

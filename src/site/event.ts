@@ -1,23 +1,18 @@
-import type { CampaignEvent } from '../model/event.js';
+import type { CampaignEvent, EventStatus } from '../model/event.js';
+import { FRANCE } from '../model/countries.js';
 import type { EventView } from '../derive/model.js';
 
-/**
- * Whether an event takes place as announced. The event model on this branch has no status
- * yet: every event is `scheduled` unless its content gives one (the field the import branch
- * adds: scheduled, cancelled, postponed, full). The site reads it only through this function.
- */
-export type SiteStatus = 'scheduled' | 'cancelled' | 'postponed' | 'full';
+/** Whether an event takes place as announced: the event model's status. */
+export type SiteStatus = EventStatus;
 
-/** The event's status (see {@link SiteStatus}); `scheduled` when the model has none. */
+/** The event's status: scheduled, cancelled, postponed or full (`scheduled` when the content gives none). The site reads it only through this function. */
 export function eventStatus(e: CampaignEvent): SiteStatus {
-  const s = (e as { status?: unknown }).status;
-  return s === 'cancelled' || s === 'postponed' || s === 'full' ? s : 'scheduled';
+  return e.status ?? 'scheduled';
 }
 
-/** The event's country, ISO 3166-1 alpha-2 ("FR" when the model has none: the import branch adds `country`). */
+/** The event's country, ISO 3166-1 alpha-2 ("FR" when the content gives none). */
 export function eventCountry(e: CampaignEvent): string {
-  const c = (e as { country?: unknown }).country;
-  return typeof c === 'string' && /^[A-Z]{2}$/.test(c) ? c : 'FR';
+  return e.country ?? FRANCE;
 }
 
 /** schema.org's eventStatus of each status (a full event takes place: its offer is sold out). */

@@ -1,7 +1,6 @@
 import ICAL from 'ical.js';
 import type { Model } from '../derive/model.js';
 import { TIME_ZONE } from './time.js';
-import { plainText } from './richtext.js';
 import type { SiteEvent } from './event.js';
 
 /** Europe/Paris as a VTIMEZONE (EU rules since 1996: last Sunday of March and of October, 01:00 UTC). */
@@ -72,7 +71,7 @@ export function calendarIcs(events: SiteEvent[], model: Model, name: string): st
       if (!end.isDate) dtend.setParameter('tzid', TIME_ZONE);
     }
     v.addPropertyWithValue('summary', e.view.title);
-    if (s.description) v.addPropertyWithValue('description', plainText(e.view.description ?? s.description));
+    if (e.view.description) v.addPropertyWithValue('description', e.view.description);
     v.addPropertyWithValue('location', e.view.place);
     v.addPropertyWithValue('url', e.url);
     v.addPropertyWithValue('status', ICS_STATUS[e.status]);

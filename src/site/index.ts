@@ -4,7 +4,6 @@ import type { Model } from '../derive/model.js';
 import type { Content } from '../load/content.js';
 import type { Theme } from '../../layouts/theme-schema.js';
 import { siteEventUrl } from '../model/campaign.js';
-import { departement } from '../model/departements.js';
 import { formatDate, formatOrdinal } from '../derive/french.js';
 import { TOOL_ROOT } from '../paths.js';
 import { eventCountry, eventStatus, type SiteEvent } from './event.js';
@@ -12,7 +11,6 @@ import { homePage, eventPage, filterPage, sectionKey, dayHeading, type Filter, t
 import { calendarIcs } from './ics.js';
 import { siteStyle } from './style.js';
 import { isoDateTime } from './time.js';
-import { plainText } from './richtext.js';
 
 export { eventStatus, eventCountry } from './event.js';
 
@@ -103,7 +101,7 @@ function filterGroups(model: Model, events: SiteEvent[]): FilterGroup[] {
     });
   }
   if (model.groupBy !== 'departement' && model.departements.length > 1) {
-    groups.push({ name: 'Par département', filters: model.departements.map((d): Filter => ({ key: `departement-${d.code.toLowerCase()}`, label: d.name, heading: `Événements : ${d.name}`, events: events.filter((e) => e.view.departement === d.code) })) });
+    groups.push({ name: 'Par département', filters: model.departements.map((d): Filter => ({ key: `departement-${d.code.toLowerCase()}`, label: d.name, heading: `Événements : ${d.name}`, events: events.filter((e) => e.view.area === d.code) })) });
   }
   const free = events.filter((e) => e.source.free === true);
   if (free.length > 0 && free.length < events.length) groups.push({ name: 'Tarif', filters: [{ key: 'gratuit', label: 'Gratuit', heading: 'Événements gratuits', events: free }] });
@@ -138,11 +136,11 @@ function agendaJson(model: Model, events: SiteEvent[], siteName: string): unknow
         address: e.view.address,
         commune: e.view.commune,
         departement: s.departement,
-        departementName: departement(s.departement).name,
+        area: e.view.areaName,
         country: e.country,
         section: e.section.name,
         organiser: e.view.organiser,
-        description: s.description ? plainText(e.view.description ?? s.description) : undefined,
+        description: e.view.description,
         free: s.free,
         price: e.view.price,
         website: s.url,

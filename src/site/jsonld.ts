@@ -1,8 +1,6 @@
 import type { Model } from '../derive/model.js';
-import { departement } from '../model/departements.js';
 import { SCHEMA_STATUS, type SiteEvent } from './event.js';
 import { isoDateTime } from './time.js';
-import { plainText } from './richtext.js';
 
 /** A price as written ("6,50 €", "5 € / 3 € réduit") → its first amount "6.50", or undefined. */
 export function priceAmount(price: string): string | undefined {
@@ -29,7 +27,8 @@ export function eventJsonLd(e: SiteEvent, model: Model): Record<string, unknown>
   address.addressLocality = v.commune;
   const zip = postalCode(s.address);
   if (zip) address.postalCode = zip;
-  if (e.country === 'FR') address.addressRegion = departement(s.departement).name;
+  // The département in France (« Hérault »); abroad, the country says it.
+  if (v.departement) address.addressRegion = v.areaName;
   address.addressCountry = e.country;
   const organiserName = v.organiser ?? model.campaign.organiser.name;
   const organizer: Record<string, unknown> = { '@type': 'Organization', name: organiserName };
@@ -43,7 +42,7 @@ export function eventJsonLd(e: SiteEvent, model: Model): Record<string, unknown>
     url: e.url,
     inLanguage: 'fr',
   };
-  if (s.description) ld.description = plainText(v.description ?? s.description);
+  if (v.description) ld.description = v.description;
   if (s.start) ld.startDate = isoDateTime(s.start);
   if (s.end) ld.endDate = isoDateTime(s.end);
   ld.eventStatus = SCHEMA_STATUS[e.status];

@@ -1,9 +1,7 @@
 import type { Model } from '../derive/model.js';
 import { formatDate, formatCount } from '../derive/french.js';
-import { frenchText } from '../derive/typography.js';
-import { departement } from '../model/departements.js';
 import { html, raw, externalLink, type SafeHtml, type HtmlValue } from './html.js';
-import { richText, plainText } from './richtext.js';
+import { descriptionHtml } from './richtext.js';
 import { eventJsonLd, jsonForScript } from './jsonld.js';
 import { STATUS_LABEL, type SiteEvent, type SiteStatus } from './event.js';
 
@@ -181,17 +179,16 @@ export function eventPage(ctx: SiteContext, e: SiteEvent): string {
   const s = e.source;
   const filterOfSection = ctx.filters.flatMap((g) => g.filters).find((f) => f.key === sectionKey(ctx.model, e.section.code));
   const notice = STATUS_NOTICE[e.status];
-  const dep = e.country === 'FR' ? departement(s.departement) : undefined;
   const main = html`<p><a href="${root}index.html">← Tout le programme</a>${filterOfSection ? html` · <a href="${root}f/${filterOfSection.key}/index.html">${e.section.name}</a>` : ''}</p>
 <article>
 ${v.category ? html`<p class="muted">${v.category}</p>\n` : ''}<h1>${statusMark(e.status)}${v.title}</h1>
 ${notice ? html`<p class="notice" role="status">${notice}</p>\n` : ''}<dl class="facts">
 <dt>Quand</dt><dd>${v.when ?? 'Date à préciser'}</dd>
-<dt>Où</dt><dd>${[v.venue, v.address].filter(Boolean).join(', ')}${v.venue || v.address ? raw('<br>') : ''}${v.commune}${dep ? html` (${dep.name})` : ''}<br><a href="${osmLink(e)}" rel="noopener">Voir sur OpenStreetMap</a></dd>
+<dt>Où</dt><dd>${[v.venue, v.address].filter(Boolean).join(', ')}${v.venue || v.address ? raw('<br>') : ''}${v.commune} (${v.areaName})<br><a href="${osmLink(e)}" rel="noopener">Voir sur OpenStreetMap</a></dd>
 ${v.organiser ? html`<dt>Organisateur</dt><dd>${v.organiser}</dd>\n` : ''}${v.price ? html`<dt>Tarif</dt><dd>${v.price}</dd>\n` : ''}<dt>Statut</dt><dd>${STATUS_LABEL[e.status] ?? 'Programmé'}</dd>
 ${v.website ? html`<dt>Page de l’organisateur</dt><dd>${externalLink(v.website, v.website)}</dd>\n` : ''}${v.tags.length ? html`<dt>Thèmes</dt><dd>${v.tags.join(', ')}</dd>\n` : ''}</dl>
-${s.description ? html`<div class="description">${richText(s.description, frenchText)}</div>\n` : ''}${s.start ? html`<ul class="actions"><li><a href="${s.id}.ics" type="text/calendar" download>Ajouter à mon agenda <span class="muted">(.ics)</span></a></li></ul>\n` : ''}</article>`;
-  const description = s.description ? truncate(plainText(v.description ?? s.description), 200) : `${v.when ?? 'Date à préciser'}, ${v.place}`;
+${v.descriptionBlocks ? html`<div class="description">${descriptionHtml(v.descriptionBlocks)}</div>\n` : ''}${s.start ? html`<ul class="actions"><li><a href="${s.id}.ics" type="text/calendar" download>Ajouter à mon agenda <span class="muted">(.ics)</span></a></li></ul>\n` : ''}</article>`;
+  const description = v.description ? truncate(v.description, 200) : `${v.when ?? 'Date à préciser'}, ${v.place}`;
   return page(ctx, { path: `${e.dir}index.html`, title: `${v.title} — ${ctx.siteName}`, description, main, jsonLd: eventJsonLd(e, ctx.model), ogType: 'article' });
 }
 

@@ -1,69 +1,40 @@
-import { html, raw, SafeHtml, externalLink, type HtmlValue } from './html.js';
+import type { RichBlock, RichRun } from '../derive/rich.js';
+import { html, externalLink, type SafeHtml } from './html.js';
 
 /**
- * Rich text of a description, rendered through an allow-list: paragraphs (blank lines),
- * line breaks, lists (lines starting with "- " or "* "), emphasis (`*word*`, `_word_`),
- * strong (`**word**`), links (`[text](https://…)`, and bare http(s) addresses), with
- * http, https and mailto addresses only, `rel="nofollow noopener"`. Anything else — HTML
- * tags included — is text, escaped: `<img src=x onerror=…>` shows as those characters, a
- * `[link](javascript:…)` as its text.
- * @param text the description as written (plain text is rich text without marks)
- * @param typeset applied to every run of text (French typography), never to addresses
+ * A description's rich text as HTML, from the blocks the print model reads out of its
+ * Markdown (src/derive/rich.ts: the card prints the same blocks), through an allow-list:
+ * paragraphs, line breaks, lists (`ul`, or `ol` for numbered items), `strong`, `em`, and
+ * links with http, https and mailto addresses only, `rel="nofollow noopener"` (any other
+ * scheme — javascript:, data:… — leaves the link's text alone). Every text is escaped; raw
+ * HTML never reaches the page (the model keeps its text, not its tags).
  */
-export function richText(text: string, typeset: (s: string) => string = (s) => s): SafeHtml {
-  const set = keepEdges(typeset);
-  const blocks = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-  return html`${blocks.map((block) => {
-    const lines = block.split('\n');
-    if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
-      return html`<ul>${lines.map((l) => html`<li>${inline(l.replace(/^\s*[-*]\s+/, ''), set)}</li>`)}</ul>`;
+export function descriptionHtml(blocks: RichBlock[]): SafeHtml {
+  const out: SafeHtml[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'paragraph') {
+      out.push(html`<p>${lines(b.lines)}</p>`);
+      continue;
     }
-    return html`<p>${lines.map((l, i) => html`${i > 0 ? raw('<br>') : ''}${inline(l, set)}`)}</p>`;
-  })}`;
-}
-
-/** `typeset` on a piece of a line, keeping the space it starts or ends with (it meets a mark there). */
-function keepEdges(typeset: (s: string) => string): (s: string) => string {
-  return (s) => {
-    if (s.trim() === '') return s === '' ? '' : ' ';
-    return `${/^\s/.test(s) ? ' ' : ''}${typeset(s.trim())}${/\s$/.test(s) ? ' ' : ''}`;
-  };
-}
-
-/** Links first (their text keeps its emphasis), then bare addresses, then emphasis. */
-const LINK = /\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
-
-function inline(text: string, typeset: (s: string) => string): SafeHtml {
-  const out: HtmlValue[] = [];
-  let at = 0;
-  for (const m of text.matchAll(LINK)) {
-    out.push(emphasis(text.slice(at, m.index), typeset));
-    if (m[3] !== undefined) out.push(externalLink(m[3], m[3]));
-    else out.push(externalLink(m[2], emphasis(m[1]!, typeset)));
-    at = m.index + m[0].length;
+    // A run of list items of one kind makes one list.
+    const ordered = b.bullet !== undefined && b.bullet !== '•';
+    const items: RichBlock[] = [];
+    while (i < blocks.length && blocks[i]!.kind === 'item' && (blocks[i]!.bullet !== undefined && blocks[i]!.bullet !== '•') === ordered) items.push(blocks[i++]!);
+    i--;
+    const lis = items.map((it) => html`<li>${lines(it.lines)}</li>`);
+    out.push(ordered ? html`<ol>${lis}</ol>` : html`<ul>${lis}</ul>`);
   }
-  out.push(emphasis(text.slice(at), typeset));
   return html`${out}`;
 }
 
-function emphasis(text: string, typeset: (s: string) => string): SafeHtml {
-  const out: HtmlValue[] = [];
-  let at = 0;
-  for (const m of text.matchAll(/\*\*([^*\n]+)\*\*|(?<![\p{L}\p{N}])[*_]([^*_\n]+)[*_](?![\p{L}\p{N}])/gu)) {
-    out.push(typeset(text.slice(at, m.index)));
-    out.push(m[1] !== undefined ? html`<strong>${typeset(m[1])}</strong>` : html`<em>${typeset(m[2]!)}</em>`);
-    at = m.index + m[0].length;
-  }
-  out.push(typeset(text.slice(at)));
-  return html`${out}`;
+function lines(ls: RichRun[][]): SafeHtml {
+  return html`${ls.map((l, i) => html`${i > 0 ? html`<br>` : ''}${l.map(run)}`)}`;
 }
 
-/** The description as plain text (marks removed, links as their text): JSON-LD, calendars, OpenGraph. */
-export function plainText(text: string): string {
-  return text
-    .replace(/\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/g, '$1')
-    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
-    .replace(/(?<![\p{L}\p{N}])[*_]([^*_\n]+)[*_](?![\p{L}\p{N}])/gu, '$1')
-    .replace(/^\s*[-*]\s+/gm, '• ')
-    .trim();
+function run(r: RichRun): SafeHtml {
+  let inner: SafeHtml = html`${r.text}`;
+  if (r.italic) inner = html`<em>${inner}</em>`;
+  if (r.bold) inner = html`<strong>${inner}</strong>`;
+  return r.href !== undefined ? externalLink(r.href, inner) : inner;
 }

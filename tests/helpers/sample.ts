@@ -20,10 +20,21 @@ export async function buildInto(content: string, documents: string[] = []): Prom
   return { out, built };
 }
 
+/** An event as its YAML gives it (the fields tests read). */
+export interface RawEvent {
+  id: string;
+  title: string;
+  url?: string;
+  departement: string;
+  commune: string;
+  organiser?: string;
+  description?: string;
+}
+
 /** The raw events of a content folder, read straight from its YAML (not through encre's loader). */
-export function rawEvents(content: string): { id: string; title: string; url?: string; departement: string; commune: string; organiser?: string }[] {
+export function rawEvents(content: string): RawEvent[] {
   const dir = path.join(ROOT, content, 'events');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .flatMap((f) => (parse(readFileSync(path.join(dir, f), 'utf8')) as { events: { id: string; title: string; url?: string; departement: string; commune: string; organiser?: string }[] }).events);
+    .flatMap((f) => (parse(readFileSync(path.join(dir, f), 'utf8')) as { events: RawEvent[] }).events);
 }

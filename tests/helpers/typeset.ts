@@ -30,11 +30,29 @@ function extend(lines: TextLine[], j: number, acc: string, target: string, hyphe
   const tries: [string, boolean][] = [[`${acc} ${next}`, false]];
   if (/\p{L}-$/u.test(acc)) tries.push([`${acc}${next}`, false], [`${acc.slice(0, -1)}${next}`, true]);
   for (const [joined, broke] of tries) {
-    if (!target.startsWith(joined.slice(0, Math.min(joined.length, target.length))) || joined.length > target.length) continue;
+    // A line that ends in a hyphen is compared without it (the next line may complete a word broken there).
+    const head = joined.replace(/-$/, '');
+    if (!target.startsWith(head) || head.length > target.length) continue;
     const r = extend(lines, j + 1, joined, target, broke ? [...hyphenated, set.length - 1] : hyphenated, [...set, next]);
     if (r) return r;
   }
   return undefined;
+}
+
+/**
+ * Where each event's description is set in a PDF (its lines, as {@link findSet} finds them):
+ * problems for a description not found whole on consecutive lines (text lost or out of
+ * order), and one ending on a line of a single word or a word's fragment.
+ */
+export function descriptionProblems(pages: TextLine[][], events: { id: string; description?: string }[], french: (s: string) => string): string[] {
+  const problems: string[] = [];
+  for (const e of events) {
+    if (!e.description) continue;
+    const set = pages.map((l) => findSet(l, french(e.description!))).find(Boolean);
+    if (!set) problems.push(`${e.id}: description not found whole on consecutive lines`);
+    else if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines.slice(-2))}`);
+  }
+  return problems;
 }
 
 /** True when the last line of a text set over several lines holds a single word. */

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startDevServer, touchedDocuments } from '../src/dev/server.js';
+import { ROOT } from './helpers/sample.js';
+
+/*
+ * `encre dev` rebuilds when the content folder is outside the current folder (issue 15,
+ * point 3), however its path is written; without a browser (tests/dev.test.ts has one).
+ */
+
+const ALL_EVENTS = { ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false };
+const CAMPAIGN = { ids: ['affiche', 'flyer', 'programme', 'dossier-de-presse'], restart: false };
+const NOTHING = { ids: [], restart: false };
+
+describe('the dev server’s watch', () => {
+  it('finds the documents a content file touches, the content folder written any way, inside or outside the project', () => {
+    const root = '/home/me/project';
+    for (const content of ['../x', '../x/', './../x', '/home/me/x', '/home/me/x/', '../y/../x']) {
+      expect(touchedDocuments('/home/me/x/campaign.yaml', root, content), content).toEqual(CAMPAIGN);
+      expect(touchedDocuments('/home/me/x/events/34.yaml', root, content), content).toEqual(ALL_EVENTS);
+      expect(touchedDocuments('/home/me/xy/campaign.yaml', root, content), content).toEqual(NOTHING);
+      expect(touchedDocuments('/home/me/project/notes.txt', root, content), content).toEqual(NOTHING);
+    }
+    for (const content of ['content', './content/', '/home/me/project/content']) {
+      expect(touchedDocuments('/home/me/project/content/campaign.yaml', root, content), content).toEqual(CAMPAIGN);
+    }
+    expect(touchedDocuments('/home/me/project/layouts/affiche/Affiche.tsx', root, '../x')).toEqual({ ids: ['affiche'], restart: true });
+  });
+
+  it('rebuilds after an edit to a campaign outside the folder it was started from', async () => {
+    const top = mkdtempSync(path.join(os.tmpdir(), 'encre-dev-watch-'));
+    const project = path.join(top, 'project');
+    const content = path.join(top, 'x');
+    mkdirSync(project);
+    cpSync(path.join(ROOT, 'tests/fixtures/tiny'), content, { recursive: true });
+    const lines: string[] = [];
+    const server = await startDevServer({ root: project, content: '../x', port: 0, log: (l) => lines.push(l), warn: () => {} });
+    try {
+      await server.ready;
+      expect(lines.filter((l) => l.startsWith('error'))).toEqual([]);
+      const before = lines.length;
+      const campaign = path.join(content, 'campaign.yaml');
+      writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('region: Test', 'region: Ailleurs'));
+      const deadline = Date.now() + 120_000;
+      while (!lines.slice(before).some((l) => l.startsWith('affiche: rebuilt')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(lines.slice(before)).toContain('changed ../x/campaign.yaml → affiche, flyer, programme, dossier-de-presse');
+      expect(lines.slice(before).some((l) => l.startsWith('affiche: rebuilt'))).toBe(true);
+    } finally {
+      await server.close();
+      rmSync(top, { recursive: true, force: true });
+    }
+  });
+});
