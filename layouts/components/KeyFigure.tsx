@@ -29,7 +29,7 @@ export function FigureRow({ figures, width, colour, size = 'h1' }: { figures: { 
   const k = theme.keyFigure;
   const columns = Math.max(1, Math.min(figures.length, k.perRow));
   const column = (width - (columns - 1) * k.gapRight) / columns;
-  const rows = Array.from({ length: Math.ceil(figures.length / columns) }, (_, r) => figures.slice(r * columns, (r + 1) * columns));
+  const rows = inRows(figures, columns);
   return (
     <View>
       {rows.map((row, r) => (
@@ -43,4 +43,9 @@ export function FigureRow({ figures, width, colour, size = 'h1' }: { figures: { 
       ))}
     </View>
   );
+}
+
+/** `list` in rows of `perRow` items, in order (the last row may be shorter). */
+export function inRows<T>(list: T[], perRow: number): T[][] {
+  return Array.from({ length: Math.ceil(list.length / perRow) }, (_, r) => list.slice(r * perRow, (r + 1) * perRow));
 }

@@ -12,7 +12,7 @@ import { Headline } from '../components/Headline.js';
 import type { Highlight } from '../flyer/Flyer.js';
 import { Triangles, clearOfMotif } from '../components/Triangles.js';
 import { DisplayLine } from '../components/DisplayLine.js';
-import { FigureRow } from '../components/KeyFigure.js';
+import { FigureRow, inRows } from '../components/KeyFigure.js';
 import { BarChart, type Bar } from '../components/BarChart.js';
 import { ShareDonut } from '../components/ShareDonut.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
@@ -184,7 +184,7 @@ export function pressSections(p: DossierProps): PressSection[] {
         lead(prize.intro, 'intro'),
         <View key="categories">
           {/* Two tiles to a row, one gap between them: the right tile ends at the text area's right edge. */}
-          {Array.from({ length: Math.ceil(prize.categories.length / 2) }, (_, r) => prize.categories.slice(2 * r, 2 * r + 2)).map((row, r) => (
+          {inRows(prize.categories, 2).map((row, r) => (
             <View key={r} style={{ flexDirection: 'row', marginBottom: mm(d.prize.gap) }}>
               {row.map((c, i) => (
                 <View key={c.name} style={{ width: mm((area.width - d.prize.gap) / 2), marginLeft: i === 0 ? 0 : mm(d.prize.gap), backgroundColor: ink('tint'), padding: mm(d.prize.padding) }}>
