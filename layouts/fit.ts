@@ -1,5 +1,6 @@
 import { theme } from './theme.js';
 import { advanceWidth } from '../src/render/fonts.js';
+import { compoundPieces } from './hyphenation.js';
 
 /**
  * A display size that fits its frame: the type step given, scaled down (never up) until the
@@ -41,7 +42,7 @@ function measurePieces(text: string, face: { family: string; weight: number }, f
   const pieces = text
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((word) => (compounds ? word.split(/(?<=-)/) : [word]).map((piece, i) => ({ width: advanceWidth(piece, face, fontSize), spaceBefore: i === 0 })));
+    .flatMap((word) => (compounds ? compoundPieces(word) : [word]).map((piece, i) => ({ width: advanceWidth(piece, face, fontSize), spaceBefore: i === 0 })));
   return { pieces, space: advanceWidth(' ', face, fontSize) };
 }
 

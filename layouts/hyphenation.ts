@@ -166,7 +166,7 @@ export function hyphenateFrench(word: string): string[] {
   // (« acco-⏎mpagnateurs. »). Parts holding a no-break space between two breaks upset
   // react-pdf 4.9's line layout (text lost): the tie is one part.
   if (TIE.test(word)) return [word];
-  if (word.length < 7 || /[\/@.:0-9]/.test(word) || /^[A-ZÀ-Ý]/.test(word) || /\u00AD/.test(word)) return [word];
+  if (word.length < 7 || /[\/@.:0-9]/.test(word) || isProperName(word) || /\u00AD/.test(word)) return [word];
   return syllables(word);
 }
 
@@ -184,7 +184,8 @@ export function hyphenateTitle(word: string): string[] {
 /**
  * Keeps words whole: for display lines, names of places and organisations (flyer highlights,
  * the introduction's lead, the covers' titles). A compound may break after its own hyphens,
- * with no hyphen added (the French rule: « Auvergne-⏎Rhône-Alpes »); addresses and over-long
+ * with no hyphen added (the French rule for common compounds), a proper name never
+ * (« Tarn-et-Garonne », « Languedoc-Roussillon »: {@link compoundPieces}); addresses and over-long
  * words break as in {@link hyphenateFrench}, so that nothing runs past the frame.
  * @returns the parts of `word` for textkit: `[word]` for any ordinary word; a compound's
  *   pieces with empty parts (breaks without a hyphen) between them.
@@ -192,8 +193,37 @@ export function hyphenateTitle(word: string): string[] {
 export function keepWordsWhole(word: string): string[] {
   const forced = mustBreak(word);
   if (forced) return forced;
-  const pieces = word.split(/(?<=\p{L}-)(?=\p{L})/u);
-  return pieces.flatMap((p, i) => (i === 0 ? [p] : [FREE, p]));
+  return compoundPieces(word).flatMap((p, i) => (i === 0 ? [p] : [FREE, p]));
+}
+
+/**
+ * Is `word` a proper name (its first letter, after any opening punctuation, a capital)? A
+ * compound proper name — a place (« Tarn-et-Garonne », « (Pyrénées-Orientales) »,
+ * « Languedoc-Roussillon »), a person (« Jean-Pierre ») — never breaks inside.
+ */
+export function isProperName(word: string): boolean {
+  return /^\p{Lu}/u.test(word.replace(LEADING, ''));
+}
+
+/**
+ * The pieces a display word may break between, without a hyphen added: a common compound
+ * after its own hyphens (« arts-⏎plastiques »); a proper name — a place name, a person —
+ * never ({@link isProperName}). layouts/fit.ts measures display lines with the same pieces.
+ */
+export function compoundPieces(word: string): string[] {
+  // Words tied by a no-break space (« en Languedoc-Roussillon », a heading's last two) are
+  // judged one by one: a hyphen may break only inside a common compound.
+  const pieces: string[] = [];
+  let current = '';
+  for (const part of word.split(/(?<=\p{L}-)(?=\p{L})/u)) {
+    const words = current.split(TIE);
+    if (current !== '' && !isProperName(words[words.length - 1]!)) {
+      pieces.push(current);
+      current = part;
+    } else current += part;
+  }
+  pieces.push(current);
+  return pieces;
 }
 
 /**

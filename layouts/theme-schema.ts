@@ -108,9 +108,22 @@ export const themeSchema = z.strictObject({
     /** The motif's bright triangles (covers, affiche). Not for text. */
     sun: colourSchema,
     magenta: colourSchema,
+    /**
+     * The brand colour darkened for small text on paper and tints (dates, links, kickers
+     * under 14 pt bold): at least 4.5 : 1 on paper (WCAG 2.1 SC 1.4.3).
+     */
+    brandText: colourSchema,
+    /** Links and accents on the ink colour (the programme's back cover band): at least 4.5 : 1 on ink. */
+    onInk: colourSchema,
   }),
   /** One colour per section (département), used in turn. */
   sectionColours: z.array(colourSchema).min(1),
+  /**
+   * The darker text variant of each section colour, in the same order: for section colours
+   * set small on paper (cards' dates and categories, contents' page numbers), at least
+   * 4.5 : 1 on paper. A section without one prints its text in its section colour.
+   */
+  sectionText: z.array(colourSchema).default([]),
   fonts: z.strictObject({
     /** Text family: faces 400 normal, 400 italic, 600 and 700 normal are used. */
     family: familyName,
@@ -308,6 +321,8 @@ export const themeSchema = z.strictObject({
     gapBelow: mm,
     /** The number's line height, as a multiple of its size (tighter than the type scale's). */
     leading: z.number().positive().max(3),
+    /** The most figures to a row of equal columns (the dossier's key figures, print run); more wrap. */
+    perRow: z.number().int().min(1).max(8),
   }),
   /** Safe area: text, logos and QR codes stay this far inside the trim, in mm. */
   safeArea: z.number().min(0).max(30),

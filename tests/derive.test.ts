@@ -54,7 +54,8 @@ describe('French typography', () => {
   });
   it('groups thousands, but not years or postal codes', () => {
     expect(frenchText('12500 visiteurs en 2016, 1500 € et 1500 euros, 34000 Montpellier')).toBe(
-      '12\u202F500 visiteurs en 2016, 1\u202F500\u00A0€ et 1\u202F500\u00A0euros, 34000 Montpellier',
+      // A count stays with its noun (« 500 visiteurs »), a year does not.
+      '12\u202F500\u00A0visiteurs en 2016, 1\u202F500\u00A0€ et 1\u202F500\u00A0euros, 34000 Montpellier',
     );
   });
   it('writes ordinals with superscript letters, as encre writes its dates, but not a price nor inside an address', () => {
@@ -69,13 +70,13 @@ describe('French typography', () => {
     expect(frenchText('Infos : https://ex.fr')).toBe('Infos\u00A0: https://ex.fr');
   });
   it('does not group the digits of codes: telephone numbers, postal codes, references', () => {
-    expect(frenchText('0467123456, ESS20160, Montpellier 34000, (34000), BP 12345, 12500 visiteurs')).toBe('0467123456, ESS20160, Montpellier 34000, (34000), BP 12345, 12\u202F500 visiteurs');
+    expect(frenchText('0467123456, ESS20160, Montpellier 34000, (34000), BP 12345, 12500 visiteurs')).toBe('0467123456, ESS20160, Montpellier 34000, (34000), BP 12345, 12\u202F500\u00A0visiteurs');
   });
   it('reads capitalised nouns after an ordinal, « 1ere » without its accent, and a price before « places »', () => {
     expect(frenchText('15e Festival des Solidarités, 3e Édition, 1ere fois, tarif 8e places limitées')).toBe('15ᵉ Festival des Solidarités, 3ᵉ Édition, 1ʳᵉ fois, tarif 8e places limitées');
   });
   it('keeps a day with its month', () => {
-    expect(frenchText('du 1er au 30 novembre, le 2 mai et le 31 décembre, 32 mars, 2 maisons')).toBe('du 1ᵉʳ au 30\u00A0novembre, le 2\u00A0mai et le 31\u00A0décembre, 32 mars, 2 maisons');
+    expect(frenchText('du 1er au 30 novembre, le 2 mai et le 31 décembre, 32 mars, 2 maisons')).toBe('du 1ᵉʳ au 30\u00A0novembre, le 2\u00A0mai et le 31\u00A0décembre, 32\u00A0mars, 2\u00A0maisons');
   });
   it('has no placeholder that text could forge', () => {
     expect(frenchText('a \u00000\u0000 b https://x.fr/p')).toBe('a \u00000\u0000 b https://x.fr/p');

@@ -58,12 +58,14 @@ describe('themes as YAML files', () => {
     const mp = await readTheme(ROOT, 'midi-pyrenees');
     expect(mp.file).toBe('themes/midi-pyrenees.yaml');
     expect(mp.files.map((f) => path.relative(ROOT, f))).toEqual(['themes/midi-pyrenees.yaml', 'themes/languedoc-roussillon.yaml']);
-    const { colours, sectionColours, ...rest } = mp.theme;
-    const { colours: lrColours, sectionColours: _lrSections, ...lrRest } = lr;
+    const { colours, sectionColours, sectionText, ...rest } = mp.theme;
+    const { colours: lrColours, sectionColours: _lrSections, sectionText: _lrText, ...lrRest } = lr;
     expect(rest).toEqual(lrRest);
     expect(colours.text).toEqual(lrColours.text);
     expect(colours.brand).toEqual({ cmyk: [90, 40, 0, 0], rgb: '#0a7bc4' });
     expect(sectionColours).toHaveLength(8);
+    // The text variant of each section colour, its own (not the default theme's).
+    expect(sectionText).toHaveLength(8);
     // Where a token is set: in the file that sets it.
     expect(mp.places['colours.brand']).toMatchObject({ file: 'themes/midi-pyrenees.yaml' });
     expect(mp.places['qr.eventSize']).toMatchObject({ file: 'themes/languedoc-roussillon.yaml' });

@@ -51,7 +51,13 @@ export function Affiche(p: AfficheProps) {
   const big = (step: Parameters<typeof type>[0]) => ({ ...type(step), fontSize: type(step).fontSize * k });
   const a = theme.affiche;
   const list = a.departements;
-  const band = s(a.band.height);
+  // The paper band at the foot holds the QR code and the partners: without either, no band
+  // (an empty white strip with one credit): the brand colour and the motif run to the trim,
+  // the organiser in paper at the foot.
+  const hasBand = Boolean(p.programmeQr && p.programmeUrl) || p.partners.length > 0;
+  const band = hasBand ? s(a.band.height) : 0;
+  /** From the trim's foot to the foot of the count and list: above the band, or above the organiser line. */
+  const footClear = hasBand ? band + s(a.band.gap) : margins.bottom + s(a.band.gap);
   /** The trim the motif covers: above the band. */
   const motif = { width: format.width, height: format.height - band };
   // The title block keeps a gutter left of the motif's top triangle, at the title's top (mm).
@@ -68,7 +74,7 @@ export function Affiche(p: AfficheProps) {
   const listed = p.departements.length >= 2 && p.departements.length <= list.listed;
   const listColumns = !listed || p.departements.length <= list.oneColumn ? 1 : 2;
   const listStep = !listed ? 'posterLabel' : listColumns === 1 ? 'h1' : 'h2';
-  const listFoot = format.height - band - s(a.band.gap);
+  const listFoot = format.height - footClear;
   const listClear = clearOfMotif(motif, margins.outside, listFoot, s(theme.space.md));
   const listWidth = Math.min(listColumns === 1 ? area.width * list.width : area.width, listClear);
   const cellWidth = (listWidth - (listColumns - 1) * s(list.columnGap)) / listColumns;
@@ -103,7 +109,7 @@ export function Affiche(p: AfficheProps) {
           <Text style={{ ...text.semibold, ...big('h1'), color: ink('onBrand'), marginTop: mm(s(theme.space.md)) }}>{p.period}</Text>
           {p.tagline ? <Text style={{ ...text.italic, ...big('h2'), color: ink('paper'), marginTop: mm(s(theme.space.lg)) }}>{p.tagline}</Text> : null}
         </View>
-        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band + s(a.band.gap)), width: mm(countWidth) }}>
+        <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(footClear), width: mm(countWidth) }}>
           <View style={{ flexDirection: 'row', alignItems: 'flex-end' }}>
             <Text style={{ ...text.display, ...countSize, fontSize: countSize.fontSize * f, color: ink('paper') }}>{p.eventCount.value}</Text>
             <Text style={{ ...text.display, ...labelSize, fontSize: labelSize.fontSize * f, color: ink('paper'), marginLeft: mm(countGap), marginBottom: mm(s(a.count.raise) * f) }}>{p.eventCount.label}</Text>
@@ -126,20 +132,26 @@ export function Affiche(p: AfficheProps) {
             )}
           </View>
         </View>
-        <View style={{ position: 'absolute', left: -mm(bleed), right: -mm(bleed), bottom: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('paper') }} />
+        {hasBand ? <View style={{ position: 'absolute', left: -mm(bleed), right: -mm(bleed), bottom: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('paper') }} /> : null}
         {p.programmeQr && p.programmeUrl ? (
           <View style={{ position: 'absolute', left: mm(margins.outside), bottom: mm(band - s(a.band.gap) - qrSide), width: mm(qrBlock), flexDirection: 'row', alignItems: 'center' }}>
             <QrCode qr={p.programmeQr} size={qrSize} />
             <View style={{ marginLeft: mm(s(a.qr.gap)), width: mm(qrBlock - qrSide - s(a.qr.gap)) }}>
               <Text style={{ ...text.displayBold, ...big('h2'), color: ink('ink') }}>Tout le programme</Text>
-              <Text style={{ ...text.strong, ...big('lead'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text>
+              <Text style={{ ...text.strong, ...big('lead'), color: ink('brandText') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text>
             </View>
           </View>
         ) : null}
-        <View style={{ position: 'absolute', left: mm(margins.outside + qrBlock + s(a.partners.gap)), bottom: mm(band - s(a.band.gap) - qrSide), width: mm(area.width - qrBlock - s(a.partners.gap)) }}>
-          {p.partners.length > 0 ? <PartnerStrip partners={p.partners} logoHeight={s(a.partners.logoHeight)} width={mm(area.width - qrBlock - s(a.partners.gap))} nameWidth={s(a.partners.nameWidth)} title="Partenaires" /> : null}
-        </View>
-        <Text style={{ ...text.caption, position: 'absolute', left: mm(margins.outside), bottom: mm(margins.bottom - s(a.organiserOffset)), width: mm(area.width) }}>{p.organiser}</Text>
+        {p.partners.length > 0 ? (
+          <View style={{ position: 'absolute', left: mm(margins.outside + qrBlock + s(a.partners.gap)), bottom: mm(band - s(a.band.gap) - qrSide), width: mm(area.width - qrBlock - s(a.partners.gap)) }}>
+            <PartnerStrip partners={p.partners} logoHeight={s(a.partners.logoHeight)} width={mm(area.width - qrBlock - s(a.partners.gap))} nameWidth={s(a.partners.nameWidth)} title="Partenaires" />
+          </View>
+        ) : null}
+        {hasBand ? (
+          <Text style={{ ...text.caption, position: 'absolute', left: mm(margins.outside), bottom: mm(margins.bottom - s(a.organiserOffset)), width: mm(area.width) }}>{p.organiser}</Text>
+        ) : (
+          <Text style={{ ...text.semibold, ...big('lead'), color: ink('paper'), position: 'absolute', left: mm(margins.outside), bottom: mm(margins.bottom), width: mm(listWidth) }}>{p.organiser}</Text>
+        )}
       </Sheet>
     </Document>
   );

@@ -12,7 +12,7 @@ import { Headline } from '../components/Headline.js';
 import type { Highlight } from '../flyer/Flyer.js';
 import { Triangles, clearOfMotif } from '../components/Triangles.js';
 import { DisplayLine } from '../components/DisplayLine.js';
-import { KeyFigure } from '../components/KeyFigure.js';
+import { FigureRow, inRows } from '../components/KeyFigure.js';
 import { BarChart, type Bar } from '../components/BarChart.js';
 import { ShareDonut } from '../components/ShareDonut.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
@@ -116,8 +116,8 @@ export function pressSections(p: DossierProps): PressSection[] {
     kicker: 'Chiffres clés',
     heading: p.figuresHeading,
     blocks: [
-      <View key="figures" style={{ flexDirection: 'row', flexWrap: 'wrap', marginBottom: mm(theme.space.md) }}>
-        {p.figures.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} size="display" />)}
+      <View key="figures" style={{ marginBottom: mm(theme.space.md) }}>
+        <FigureRow figures={p.figures} width={area.width} colour={ink('brand')} size="display" />
       </View>,
       <View key="chart">
         <Heading>{p.barsHeading}</Heading>
@@ -139,9 +139,7 @@ export function pressSections(p: DossierProps): PressSection[] {
         ? [
             <View key="print-run">
               <Heading>Tirage des supports</Heading>
-              <View style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
-                {p.printRun.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('ink')} />)}
-              </View>
+              <FigureRow figures={p.printRun} width={area.width} colour={ink('ink')} />
             </View>,
           ]
         : []),
@@ -153,8 +151,10 @@ export function pressSections(p: DossierProps): PressSection[] {
     blocks: [
       ...(p.organisation.length === 0
         ? [
+            // The organiser's name as a heading over its address and website; alone, as text
+            // (a heading with nothing under it would end the chapter unfinished).
             <View key="organiser">
-              <Heading>{p.organiser.name}</Heading>
+              {p.organiser.lines.length > 0 ? <Heading>{p.organiser.name}</Heading> : <Text style={{ ...text.body, ...type('lead'), ...text.semibold }}>{p.organiser.name}</Text>}
               {p.organiser.lines.map((line, i) => lead(line, i, false))}
             </View>,
           ]
@@ -182,11 +182,16 @@ export function pressSections(p: DossierProps): PressSection[] {
       heading: prize.name,
       blocks: [
         lead(prize.intro, 'intro'),
-        <View key="categories" style={{ flexDirection: 'row', flexWrap: 'wrap' }}>
-          {prize.categories.map((c) => (
-            <View key={c.name} style={{ width: mm((area.width - 2 * d.prize.gap) / 2), marginRight: mm(d.prize.gap), marginBottom: mm(d.prize.gap), backgroundColor: ink('tint'), padding: mm(d.prize.padding) }}>
-              <Headline width={(area.width - 2 * d.prize.gap) / 2 - 2 * d.prize.padding} style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>{c.name}</Headline>
-              <Text style={{ ...text.display, ...type('h2'), color: ink('brand') }}>{c.amount}</Text>
+        <View key="categories">
+          {/* Two tiles to a row, one gap between them: the right tile ends at the text area's right edge. */}
+          {inRows(prize.categories, 2).map((row, r) => (
+            <View key={r} style={{ flexDirection: 'row', marginBottom: mm(d.prize.gap) }}>
+              {row.map((c, i) => (
+                <View key={c.name} style={{ width: mm((area.width - d.prize.gap) / 2), marginLeft: i === 0 ? 0 : mm(d.prize.gap), backgroundColor: ink('tint'), padding: mm(d.prize.padding) }}>
+                  <Headline width={(area.width - d.prize.gap) / 2 - 2 * d.prize.padding} style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>{c.name}</Headline>
+                  <Text style={{ ...text.display, ...type('h2'), color: ink('brand') }}>{c.amount}</Text>
+                </View>
+              ))}
             </View>
           ))}
         </View>,
@@ -196,8 +201,8 @@ export function pressSections(p: DossierProps): PressSection[] {
         </View>,
         ...(prize.applications.length > 0
           ? [
-              <View key="applications" style={{ flexDirection: 'row', marginTop: mm(theme.space.md) }}>
-                {prize.applications.map((f) => <KeyFigure key={f.label} value={f.value} label={f.label} colour={ink('brand')} />)}
+              <View key="applications" style={{ marginTop: mm(theme.space.md) }}>
+                <FigureRow figures={prize.applications} width={area.width} colour={ink('brand')} />
               </View>,
             ]
           : []),
@@ -230,7 +235,7 @@ export function Moment({ h }: { h: Highlight }) {
   const width = momentColumn();
   return (
     <View style={{ width: mm(width), borderLeftWidth: theme.rules.bold, borderLeftColor: ink('brand'), paddingLeft: mm(theme.space.md - theme.space.xs), marginBottom: mm(theme.space.md) }}>
-      {h.when ? <Text style={{ ...text.body, ...text.semibold, color: ink('brand') }}>{h.when}</Text> : null}
+      {h.when ? <Text style={{ ...text.body, ...text.semibold, color: ink('brandText') }}>{h.when}</Text> : null}
       <Headline width={width - theme.space.md} style={{ ...text.strong, ...type('h3'), color: ink('text') }}>{h.title}</Headline>
       <Text hyphenationCallback={keepWhole} style={{ ...text.body, color: ink('muted') }}>{h.place}</Text>
     </View>
@@ -239,20 +244,36 @@ export function Moment({ h }: { h: Highlight }) {
 
 /**
  * The « Temps forts » chapter with the first `count` of the props' moments, in date order,
- * two to a row: one block per row.
+ * in two columns read down, one block per row: see {@link momentRows}.
+ * @param pages how many rows each page carries (the composition's), to read down each page.
  */
-export function momentsSection(p: DossierProps, count: number): PressSection {
-  const shown = momentsInOrder(p.moments, count);
-  const rows: ReactElement[] = [];
-  for (let i = 0; i < shown.length; i += 2) {
-    rows.push(
-      <View key={shown[i]!.id} style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
-        <Moment h={shown[i]!} />
-        {shown[i + 1] ? <Moment h={shown[i + 1]!} /> : null}
-      </View>,
-    );
-  }
+export function momentsSection(p: DossierProps, count: number, pages?: number[]): PressSection {
+  const rows = momentRows(momentsInOrder(p.moments, count), pages).map(([left, right]) => (
+    <View key={left.id} style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+      <Moment h={left} />
+      {right ? <Moment h={right} /> : null}
+    </View>
+  ));
   return { kicker: 'Temps forts', heading: 'À ne pas manquer', blocks: rows };
+}
+
+/**
+ * The rows of the two columns of moments, read down each column page by page: a page of
+ * `r` rows holds the next 2r moments, the first r down the left column and the rest down
+ * the right (the last page's left column takes the odd one). Without `pages`, all on one.
+ * @returns each row's left and right moment (the last row's right may be missing).
+ */
+export function momentRows<T>(shown: T[], pages?: number[]): [T, T | undefined][] {
+  const perPage = pages && pages.length > 0 ? pages : [Math.ceil(shown.length / 2)];
+  const rows: [T, T | undefined][] = [];
+  let at = 0;
+  perPage.forEach((r, i) => {
+    const items = shown.slice(at, i === perPage.length - 1 ? shown.length : at + 2 * r);
+    at += items.length;
+    const left = Math.ceil(items.length / 2);
+    for (let j = 0; j < left; j++) rows.push([items[j]!, items[left + j]]);
+  });
+  return rows;
 }
 
 /** The first `count` moments in date order (undated last, then as ranked). */
@@ -285,7 +306,7 @@ export function DossierDePresse({ props: p, sections, plan }: { props: DossierPr
         <Triangles width={format.width} height={format.height} colours={[ink('sun'), ink('ink'), ink('magenta')]} />
         <View style={{ position: 'absolute', top: mm(margins.top + cover.top), left: mm(margins.inside), width: mm(area.width) }}>
           <Text style={{ ...text.semibold, ...type('h3'), color: ink('paper'), textTransform: 'uppercase', ...spaced(theme.tracking.pressCover) }}>Dossier de presse</Text>
-          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('ink'), marginTop: mm(theme.space.xl), ...spaced(theme.tracking.edition) }}>{p.edition}</Text> : null}
+          {p.edition ? <Text style={{ ...text.semibold, ...type('lead'), color: ink('onBrand'), marginTop: mm(theme.space.xl), ...spaced(theme.tracking.edition) }}>{p.edition}</Text> : null}
           <DisplayLine size={type('pressCover')} width={titleWidth} maxLines={TITLE_LINES} style={{ color: ink('paper'), marginTop: mm(theme.space.sm) }}>{p.title}</DisplayLine>
           {p.region ? <DisplayLine size={type('h1')} width={titleWidth} weight={700} style={{ color: ink('paper'), marginTop: mm(theme.space.md) }}>{p.region}</DisplayLine> : null}
           <Headline width={titleWidth} style={{ ...text.semibold, ...type('h2'), color: ink('onBrand'), marginTop: mm(theme.space.sm) }}>{p.period}</Headline>

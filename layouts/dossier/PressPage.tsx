@@ -44,7 +44,7 @@ export function SectionHead({ kicker, heading, first = false }: { kicker: string
   const { width } = textArea(frames['dossier-de-presse']);
   return (
     <View style={{ marginTop: first ? 0 : mm(theme.space.xl) }}>
-      <Text style={{ ...text.caption, ...text.semibold, color: ink('brand'), textTransform: 'uppercase', ...spaced(theme.tracking.kicker) }}>{kicker}</Text>
+      <Text style={{ ...text.caption, ...text.semibold, color: ink('brandText'), textTransform: 'uppercase', ...spaced(theme.tracking.kicker) }}>{kicker}</Text>
       <Headline width={width} style={{ ...text.display, ...type('pressHeading'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{heading}</Headline>
     </View>
   );

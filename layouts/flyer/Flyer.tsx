@@ -55,7 +55,7 @@ export function FlyerHighlight({ h }: { h: Highlight }) {
   const width = highlightWidth();
   return (
     <View style={{ borderLeftWidth: theme.rules.bold, borderLeftColor: ink('brand'), paddingLeft: mm(theme.space.md - theme.space.xs), marginBottom: mm(theme.space.md) }}>
-      {h.when ? <Text style={{ ...text.body, ...text.semibold, color: ink('brand') }}>{h.when}</Text> : null}
+      {h.when ? <Text style={{ ...text.body, ...text.semibold, color: ink('brandText') }}>{h.when}</Text> : null}
       <Headline width={width - theme.space.md} style={{ ...text.strong, ...type('h3'), color: ink('text') }}>{h.title}</Headline>
       <Text hyphenationCallback={keepWhole} style={{ ...text.body, color: ink('muted') }}>{h.place}</Text>
     </View>
@@ -69,17 +69,25 @@ export function FlyerVersoHeading() {
 
 /**
  * The verso's foot: the QR code to the online programme, its address and the organiser, on a
- * tinted panel (its padding and gaps the theme's `flyer.foot`).
+ * tinted panel (its padding and gaps the theme's `flyer.foot`). A campaign with no online
+ * programme has no panel: the organiser alone, on a rule.
  */
 export function FlyerFoot({ p }: { p: FlyerProps }) {
   const area = textArea(frames.flyer);
   const foot = theme.flyer.foot;
+  if (!p.programmeUrl) {
+    return (
+      <View style={{ borderTopWidth: theme.rules.hairline, borderTopColor: ink('rule'), paddingTop: mm(foot.organiserGap) }}>
+        <Headline width={area.width} style={{ ...text.caption }}>{p.organiser}</Headline>
+      </View>
+    );
+  }
   return (
     <View style={{ flexDirection: 'row', alignItems: 'center', backgroundColor: ink('tint'), padding: mm(foot.padding) }}>
       {p.programmeQr ? <QrCode qr={p.programmeQr} size={theme.qr.eventSize} /> : null}
       <View style={{ marginLeft: mm(foot.qrGap), width: mm(area.width - 2 * foot.padding - foot.qrGap - (p.programmeQr ? qrOuterSize(p.programmeQr, theme.qr.eventSize) : 0)) }}>
         <Text style={{ ...text.displayBold, ...type('h3'), color: ink('ink') }}>Tout le programme en ligne</Text>
-        {p.programmeUrl ? <Text style={{ ...text.strong, ...type('body'), color: ink('brand') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text> : null}
+        <Text style={{ ...text.strong, ...type('body'), color: ink('brandText') }}>{p.programmeUrl.replace(/^https?:\/\//, '')}</Text>
         <Text style={{ ...text.caption, marginTop: mm(foot.organiserGap) }}>{p.organiser}</Text>
       </View>
     </View>

@@ -8,12 +8,18 @@ import { theme } from '../theme.js';
 import { ink } from '../ink.js';
 import { text, type } from '../styles.js';
 import { DisplayLine } from '../components/DisplayLine.js';
+import { Headline } from '../components/Headline.js';
 import { QrCode, qrOuterSize } from '../components/QrCode.js';
 import { PartnerStrip, type PlacedPartner } from '../components/PartnerStrip.js';
 
-/** Back cover: the online programme (QR code), the organiser, the partners, the credits. */
-export function BackCover({ number, title, programmeUrl, programmeQr, organiser, partners, credits }: {
-  number: number; title: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string;
+/**
+ * Back cover: in the dark band, the campaign and the online programme (QR code); under it,
+ * the period, the count and the tagline; at the foot, anchored to the bottom margin, the
+ * partners, the organiser and the credits (the organiser's name once: not again when the
+ * credits name it).
+ */
+export function BackCover({ number, title, period, eventCount, tagline, programmeUrl, programmeQr, organiser, partners, credits }: {
+  number: number; title: string; period: string; eventCount: string; tagline?: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string;
 }) {
   const { format, margins } = frames.programme;
   const area = textArea(frames.programme);
@@ -23,6 +29,9 @@ export function BackCover({ number, title, programmeUrl, programmeQr, organiser,
   const { bleed } = useGeometry();
   /** The title's width beside the QR code, mm (the gutter between them excluded). */
   const titleWidth = area.width - (programmeQr ? qrOuterSize(programmeQr, theme.qr.flyerSize) : 0) - theme.space.md;
+  // The organiser's name once: the credits that name it stand for it.
+  const credited = Boolean(credits && organiser[0] && credits.includes(organiser[0]));
+  const shownOrganiser = credited ? organiser.slice(1) : organiser;
   return (
     <Sheet format={format} background={ink('paper')} number={number}>
       <View style={{ position: 'absolute', top: -mm(bleed), left: -mm(bleed), right: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('ink') }} />
@@ -32,20 +41,25 @@ export function BackCover({ number, title, programmeUrl, programmeQr, organiser,
           {programmeUrl ? (
             <View>
               <Text style={{ ...text.semibold, ...type('lead'), color: ink('paper'), marginTop: mm(theme.space.md) }}>Tout le programme, mis à jour, en ligne{'\u00A0'}:</Text>
-              <Text style={{ ...text.strong, ...type('lead'), color: ink('brand'), marginTop: mm(theme.space.xs) }}>{programmeUrl.replace(/^https?:\/\//, '')}</Text>
+              <Text style={{ ...text.strong, ...type('lead'), color: ink('onInk'), marginTop: mm(theme.space.xs) }}>{programmeUrl.replace(/^https?:\/\//, '')}</Text>
             </View>
           ) : null}
         </View>
         {programmeQr ? <QrCode qr={programmeQr} size={theme.qr.flyerSize} /> : null}
       </View>
-      <View style={{ position: 'absolute', top: mm(band + theme.space.xl), left: mm(margins.outside), right: mm(margins.inside) }}>
-        {partners.length > 0 ? <PartnerStrip partners={partners} logoHeight={back.logoHeight} width={mm(area.width)} nameWidth={back.partnerNameWidth} title="Avec le soutien de" /> : null}
-        <View style={{ marginTop: mm(theme.space.lg) }}>
-          {organiser.map((line, i) => (
-            <Text key={i} style={{ ...text.muted, ...(i === 0 ? { ...text.strong, color: ink('text') } : {}) }}>{line}</Text>
+      <View style={{ position: 'absolute', top: mm(band + theme.space.xl), left: mm(margins.outside), width: mm(area.width) }}>
+        <Headline width={area.width} style={{ ...text.displayBold, ...type('h2'), color: ink('ink') }}>{period}</Headline>
+        <Headline width={area.width} style={{ ...text.semibold, ...type('lead'), color: ink('text'), marginTop: mm(theme.space.xs) }}>{eventCount}</Headline>
+        {tagline ? <Headline width={area.width} style={{ ...text.italic, ...type('lead'), color: ink('muted'), marginTop: mm(theme.space.md) }}>{tagline}</Headline> : null}
+      </View>
+      <View style={{ position: 'absolute', bottom: mm(margins.bottom), left: mm(margins.outside), width: mm(area.width) }}>
+        {partners.length > 0 ? <View style={{ marginBottom: mm(theme.space.lg) }}><PartnerStrip partners={partners} logoHeight={back.logoHeight} width={mm(area.width)} nameWidth={back.partnerNameWidth} title="Avec le soutien de" /></View> : null}
+        <View style={{ borderTopWidth: theme.rules.hairline, borderTopColor: ink('rule'), paddingTop: mm(theme.space.md) }}>
+          {shownOrganiser.map((line, i) => (
+            <Text key={i} style={{ ...text.muted, ...(i === 0 && !credited ? { ...text.strong, color: ink('text') } : {}) }}>{line}</Text>
           ))}
+          {credits ? <Text style={{ ...text.caption, marginTop: shownOrganiser.length > 0 ? mm(theme.space.sm) : 0 }}>{credits}</Text> : null}
         </View>
-        {credits ? <Text style={{ ...text.caption, marginTop: mm(theme.space.md) }}>{credits}</Text> : null}
       </View>
     </Sheet>
   );

@@ -140,3 +140,19 @@ export function formatAreas(departements: number, countries: number): string {
   if (countries > 0) parts.push(formatCount(countries, 'pays', 'pays'));
   return parts.join(' et ');
 }
+
+/** First words ending in s or x that are singular: « Mois de l’ESS », « Prix… », « Temps fort… ». */
+const SINGULAR_S = new Set(['mois', 'prix', 'temps', 'printemps', 'choix', 'cours', 'concours', 'parcours', 'corps', 'repas', 'pays', 'palais', 'relais', 'rendez-vous', 'campus', 'tournois']);
+
+/**
+ * The article a campaign's name takes in a sentence when campaign.yaml gives none: « l’ »
+ * before a vowel (« l’Été solidaire »), « les » when its first word is a plural
+ * (ends in s or x and is not a singular such as « Mois », « Prix »: « les Festivals en
+ * Occitanie »), else « le » (« le Mois de l’ESS »). A feminine name needs `article: la`.
+ */
+export function nameArticle(name: string): 'le' | 'la' | 'les' | 'l’' {
+  const first = (name.trim().split(/\s+/)[0] ?? '').toLowerCase();
+  if (/^[aeiouyàâäéèêëîïôöûü]/.test(first)) return 'l’';
+  if (/[sx]$/.test(first) && !SINGULAR_S.has(first)) return 'les';
+  return 'le';
+}

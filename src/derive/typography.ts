@@ -14,7 +14,7 @@ const URL_OR_EMAIL = /(?:\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|\b[mM][aA][iI][lL][tT][o
  * characters (U+FB00–FB06) written as their letters, thousands
  * grouped with narrow no-break spaces (« 12 500 », « 1 500 € », not years nor postal codes),
  * ordinals with superscript letters (« 1ᵉʳ », « 1ʳᵉ », « 3ᵉ édition »), a no-break space
- * between a day and its month. URLs and e-mail addresses are kept exactly as written.
+ * between a day and its month, a weekday and its date, a count and its noun. URLs and e-mail addresses are kept exactly as written.
  * Source: Imprimerie nationale, « Lexique des règles typographiques en usage à l'Imprimerie nationale ».
  */
 export function frenchText(input: string): string {
@@ -73,6 +73,10 @@ function typeset(s: string, last: boolean): string {
     .replace(ORDINAL_BEFORE_NOUN, '$1\u1D49$2')
     // A day of the month stays with its month (« 30 novembre » never split across lines).
     .replace(DAY_AND_MONTH, `$1${NBSP}$2`)
+    // A weekday stays with its date (« mardi 18 octobre »), a count with what it counts
+    // (« 120 rendez-vous », « 4 000 programmes »).
+    .replace(WEEKDAY_AND_DAY, `$1${NBSP}`)
+    .replace(COUNT_AND_NOUN, `$1${NBSP}`)
     .replace(BIG_NUMBER, (m: string, n: string, at: number, all: string) => (isCode(n, all, at) ? m : groupThousands(n)))
     .replace(COUNTED_NUMBER, (_m, n: string, space: string, unit: string) => `${groupThousands(n)}${space ? NBSP : ''}${unit}`);
 }
@@ -103,6 +107,16 @@ const ORDINAL_BEFORE_NOUN = /(?<![\p{L}\p{N}.,])([2-9]|[1-9]\d+)e([ \u00A0]+(?:�
 
 /** « 30 novembre », « 1ᵉʳ décembre »: the day, a space, the month. */
 const DAY_AND_MONTH = /(?<![\p{L}\p{N},.])([1-9]|[12]\d|3[01]|1\u1D49\u02B3) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?![\p{L}\p{N}])/gu;
+
+/** « mardi 18 », « samedi 1ᵉʳ »: a weekday, a space, the day of the month. */
+const WEEKDAY_AND_DAY = /(?<![\p{L}\p{N}])(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?=\d)/giu;
+
+/**
+ * « 120 rendez-vous », « 8 départements », « 4 000 programmes »: a number of one to three
+ * digits (or the last group of one grouped by thousands), a space, a word in lower case. Not
+ * a year (four digits) nor a number in a list (« 12, 13 »).
+ */
+const COUNT_AND_NOUN = /(?<![\p{L}\d.,])(\d{1,3}) (?=\p{Ll})/gu;
 
 /** "12500" → "12 500" (narrow no-break spaces). */
 function groupThousands(digits: string): string {

@@ -1,12 +1,13 @@
 import { areaCounts, type Model } from '../derive/model.js';
-import { formatAreas, formatCount, formatDate, formatEuros, formatNumber, formatOrdinal, formatPercent } from '../derive/french.js';
+import { nameArticle, formatAreas, formatCount, formatDate, formatEuros, formatNumber, formatOrdinal, formatPercent } from '../derive/french.js';
 import { frenchText } from '../derive/typography.js';
-import { DossierDePresse, Moment, momentColumn, momentsInOrder, momentsSection, pressSections, type DossierProps, type PressPlan, type PressSection } from '../../layouts/dossier/DossierDePresse.js';
+import { DossierDePresse, Moment, momentColumn, momentRows, momentsInOrder, momentsSection, pressSections, type DossierProps, type PressPlan, type PressSection } from '../../layouts/dossier/DossierDePresse.js';
 import { SectionHead } from '../../layouts/dossier/PressPage.js';
 import { frames, textArea } from '../../layouts/frames.js';
 import { measureBlocks } from '../paginate/measure.js';
 import { mm } from '../units.js';
 import { areaFigures, highlightOf, rankedHighlights } from './flyer.js';
+import type { Highlight } from '../../layouts/flyer/Flyer.js';
 import { sectionInk } from '../../layouts/ink.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { campaignLine, docMeta } from './meta.js';
@@ -23,8 +24,9 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
   const share = co / Math.max(n, 1);
   const conf = c.communication?.pressConference;
   // The name with its article (campaign.yaml `article`): « le Mois… », « de la Semaine… ».
-  const the = withArticle(c.article, model.title);
-  const of = ofArticle(c.article, model.title);
+  const article = c.article ?? nameArticle(c.name);
+  const the = withArticle(article, model.title);
+  const of = ofArticle(article, model.title);
   const edition = c.edition ? `la ${model.editionLabel} ${of}` : the;
   const prize = c.prize;
   return {
@@ -43,7 +45,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
         frenchText(
           // The départements named one by one as on the chart (a national campaign's 99 would
           // fill the page); the chamber's share only when it organises some.
-          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || c.article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name} (${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(share)}.` : ''}`,
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name}\u00a0(${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(share)}.` : ''}`,
         ),
         ...c.introduction,
       ],
@@ -171,6 +173,12 @@ export function composePress(sections: MeasuredSection[], capacity: number, newP
   return { plan: pages, used: heights };
 }
 
+/** Whether a page carries a single row of chapter `section` when the chapter has more rows. */
+function loneRow(plan: PressPlan, section: number): boolean {
+  const runs = plan.flatMap((page) => page.filter((r) => r.section === section));
+  return runs.length > 1 && runs.some((r) => r.blocks.length === 1);
+}
+
 /**
  * A page is full when its blocks take this share of its height (the rest is the white at
  * the foot of a page whose next block did not fit).
@@ -234,13 +242,28 @@ export async function composeDossier(props: DossierProps): Promise<{ sections: P
   const measured: MeasuredSection[] = base.map((s, i) => ({ head: heads[i]!.height, blocks: s.blocks.map(() => blocks[next++]!.height) }));
   // The « Temps forts » chapter (`count` moments, two to a row) goes in after chapter `at`.
   const withMoments = <T,>(list: T[], chapter: T, count: number, at: number): T[] => (count === 0 ? list : [...list.slice(0, at), chapter, ...list.slice(at)]);
-  const rowsOf = (count: number): MeasuredSection => {
+  // Rows of two moments read down the columns of each page (`pages`: the rows of each);
+  // without `pages`, as a first estimate, rows of two moments in date order.
+  const rowsOf = (count: number, pages?: number[]): MeasuredSection => {
     const shown = momentsInOrder(props.moments, count);
-    const rows: number[] = [];
-    for (let i = 0; i < shown.length; i += 2) rows.push(Math.max(itemHeight.get(shown[i]!.id)!, shown[i + 1] ? itemHeight.get(shown[i + 1]!.id)! : 0));
-    return { head: heads[base.length]!.height, blocks: rows };
+    const pairs = pages ? momentRows(shown, pages) : Array.from({ length: Math.ceil(shown.length / 2) }, (_, i): [Highlight, Highlight | undefined] => [shown[2 * i]!, shown[2 * i + 1]]);
+    return { head: heads[base.length]!.height, blocks: pairs.map(([a, b]) => Math.max(itemHeight.get(a.id)!, b ? itemHeight.get(b.id)! : 0)) };
   };
-  const compose = (count: number, at: number, newPage: boolean[] = []) => composePress(withMoments(measured, rowsOf(count), count, at), capacity, newPage);
+  const composeRows = (count: number, at: number, newPage: boolean[], pages?: number[]) => composePress(withMoments(measured, rowsOf(count, pages), count, at), capacity, newPage);
+  // The rows each page carries of the moments (chapter `at`), then the same pages with the
+  // moments read down their columns (re-paired, their rows' heights change): as long as the
+  // pairing moves a row to another page, again (a few rounds at most).
+  const compose = (count: number, at: number, newPage: boolean[] = []) => {
+    let composed = composeRows(count, at, newPage);
+    for (let round = 0; count > 0 && round < 4; round++) {
+      const pages = composed.plan.flatMap((runs) => runs.filter((r) => r.section === at).map((r) => r.blocks.length));
+      const again = composeRows(count, at, newPage, pages);
+      const same = again.plan.flatMap((runs) => runs.filter((r) => r.section === at).map((r) => r.blocks.length)).join() === pages.join();
+      composed = again;
+      if (same) return { ...again, pages };
+    }
+    return { ...composed, pages: composed.plan.flatMap((runs) => runs.filter((r) => r.section === at).map((r) => r.blocks.length)) };
+  };
   const pages = pressPageCount(compose(0, base.length).plan.length, compose(props.moments.length, base.length).plan.length);
   // Every place for « Temps forts » (after any chapter but the communiqué) and every way of
   // opening the chapters (on a new page, or on the page in progress), each with as many
@@ -254,6 +277,9 @@ export async function composeDossier(props: DossierProps): Promise<{ sections: P
       if (compose(0, at, newPage).plan.length > pages) continue;
       let count = 0;
       while (count < props.moments.length && compose(count + 1, at, newPage).plan.length <= pages) count++;
+      // No row of moments carried over alone to a page (one event at the head of a page,
+      // away from its chapter): fewer moments, until the chapter's rows keep together.
+      while (count > 2 && loneRow(compose(count, at, newPage).plan, at)) count--;
       if (count === 1) count = 0;
       // Without moments, only the chapters' own openings count (the masks differ in the moments' only).
       const composed = compose(count, at, count > 0 ? newPage : newPage.filter((_, i) => i !== at));
@@ -262,7 +288,8 @@ export async function composeDossier(props: DossierProps): Promise<{ sections: P
     }
   }
   const { count, at, newPage } = best ?? { count: 0, at: base.length, newPage: [] };
-  return { sections: withMoments(base, momentsSection(props, count), count, at), plan: compose(count, at, newPage).plan };
+  const final = compose(count, at, newPage);
+  return { sections: withMoments(base, momentsSection(props, count, final.pages), count, at), plan: final.plan };
 }
 
 /**

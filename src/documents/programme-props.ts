@@ -23,9 +23,9 @@ export interface ProgrammeProps {
   /** Running-head text for the campaign, e.g. "Mois de l’ESS 2016 · Languedoc-Roussillon". */
   running: string;
   cover: { title: string; edition?: string; region?: string; period: string; tagline?: string; eventCount: string };
-  introduction: { paragraphs: string[]; objectives: string[]; organiser: string };
+  introduction: { paragraphs: string[]; objectives: string[]; organiser: string; figures?: { value: string; label: string }[]; areas?: string };
   contents: { entries: ContentsEntry[]; howTo: string; index?: number };
   /** "12 événements", keyed by département code. */
   sectionCounts: Record<string, string>;
-  back: { title: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string };
+  back: { title: string; period: string; eventCount: string; tagline?: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string };
 }

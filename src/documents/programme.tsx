@@ -11,6 +11,24 @@ import type { PageSink } from '../render/render.js';
 import type { ProgrammeProps } from './programme-props.js';
 import { campaignLine, docMeta } from './meta.js';
 import { frenchText } from '../derive/typography.js';
+import { areaFigures } from './flyer.js';
+
+/**
+ * An édito of at most this many characters (paragraphs and objectives) leaves room on its
+ * page for the campaign in figures (the sample's 1 340 leave a quarter of the page empty).
+ */
+const SHORT_EDITO = 1600;
+
+/** The campaign in figures: events, départements (and countries), communes. */
+function areaFiguresWithCounts(model: Model): { value: string; label: string }[] {
+  const n = model.events.length;
+  const communes = new Set(model.events.map((e) => e.commune)).size;
+  return [
+    { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
+    ...areaFigures(model),
+    { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
+  ];
+}
 
 /**
  * Lays out and draws the programme into `out` while planning it (the plan of planProgramme,
@@ -118,6 +136,7 @@ function howTo(model: Model): string {
 /** Everything the Programme component needs, from the model and its plan. */
 export function programmeProps(model: Model, plan: ProgrammePlan, partners: PlacedPartner[]): ProgrammeProps {
   const c = model.campaign;
+  const short = [...c.introduction, ...c.objectives].join('').length <= SHORT_EDITO;
   return {
     meta: docMeta(model, 'Programme'),
     plan,
@@ -130,7 +149,14 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
       tagline: c.tagline,
       eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}`,
     },
-    introduction: { paragraphs: c.introduction, objectives: c.objectives, organiser: c.organiser.name },
+    introduction: {
+      paragraphs: c.introduction,
+      objectives: c.objectives,
+      organiser: c.organiser.name,
+      // A short édito leaves most of its page empty: the campaign in figures at its foot.
+      figures: short ? areaFiguresWithCounts(model) : undefined,
+      areas: short ? model.departements.map((d) => d.name).join('\u00a0· ') : undefined,
+    },
     contents: {
       entries: model.sections.map((s) => ({ code: s.code, badge: s.badge, name: s.name, colour: s.colour, count: sectionCount(s.events.length), page: plan.sectionPages.get(s.code)! })),
       index: plan.indexPage,
@@ -139,6 +165,9 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
     sectionCounts: Object.fromEntries(model.sections.map((s) => [s.code, sectionCount(s.events.length)])),
     back: {
       title: model.title,
+      period: model.periodLabel,
+      eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}`,
+      tagline: c.tagline,
       programmeUrl: c.programmeUrl,
       programmeQr: model.programmeQr,
       organiser: [c.organiser.name, c.organiser.address, c.organiser.website?.replace(/^https?:\/\//, '')].filter((x): x is string => Boolean(x)),

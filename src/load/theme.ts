@@ -117,12 +117,16 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /**
  * `over` on `base`: maps merged key by key (deeply), anything else — lists, scalars, and
- * colours (maps with a `cmyk` key: a CMYK-only colour must not keep its base's RGB) — replaced whole.
+ * colours (maps with a `cmyk` key: a CMYK-only colour must not keep its base's RGB) — replaced whole;
+ * `sectionText` dropped with the base's `sectionColours` when `over` sets only these.
  */
 export function mergeTheme(base: unknown, over: unknown): unknown {
   if (!isObject(base) || !isObject(over) || 'cmyk' in over) return over;
   const out: Json = { ...base };
   for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeTheme(base[k], v) : v;
+  // The text variants go with their section colours: new section colours without their own
+  // variants print their text in themselves, not in the base's variants of other colours.
+  if ('sectionColours' in over && !('sectionText' in over)) delete out.sectionText;
   return out;
 }
 
@@ -175,6 +179,7 @@ function prepare(root: string, nameOrPath: string): Prepared {
   };
   if (isObject(data.colours)) for (const [k, c] of Object.entries(data.colours)) visit(c, ['colours', k]);
   if (Array.isArray(data.sectionColours)) data.sectionColours.forEach((c, i) => visit(c, ['sectionColours', i]));
+  if (Array.isArray(data.sectionText)) data.sectionText.forEach((c, i) => visit(c, ['sectionText', i]));
   return { root, sources, abs, data, needRgb };
 }
 
@@ -300,6 +305,7 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
   const colours: [(string | number)[], { cmyk: readonly number[]; rgb: string }][] = [
     ...Object.entries(theme.colours).map(([k, c]): [(string | number)[], typeof c] => [['colours', k], c]),
     ...theme.sectionColours.map((c, i): [(string | number)[], typeof c] => [['sectionColours', i], c]),
+    ...theme.sectionText.map((c, i): [(string | number)[], typeof c] => [['sectionText', i], c]),
   ];
   for (const [p, c] of colours) {
     const key = c.rgb.toLowerCase();

@@ -79,10 +79,12 @@ export const CampaignSchema = z.strictObject({
   /** e.g. "Mois de l'ESS". */
   name: CoverText(60),
   /**
-   * The article the name takes in a sentence: « le Mois de l’ESS » (default), « la Semaine
-   * du vélo », « les Festivals en Occitanie », « l’Été solidaire ».
+   * The article the name takes in a sentence: « le Mois de l’ESS », « la Semaine du vélo »,
+   * « les Festivals en Occitanie », « l’Été solidaire ». Left out, it is derived from the
+   * name (src/derive/french.ts nameArticle: « l’ » before a vowel, « les » before a plural
+   * first word, else « le »).
    */
-  article: z.preprocess((v) => (v === "l'" ? 'l’' : v), z.enum(['le', 'la', 'les', 'l’']).default('le')),
+  article: z.preprocess((v) => (v === "l'" ? 'l’' : v), z.enum(['le', 'la', 'les', 'l’']).optional()),
   /** Edition number, e.g. 10. */
   edition: z.number().int().positive().optional(),
   region: CoverText(60),

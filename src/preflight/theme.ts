@@ -52,8 +52,8 @@ export function deltaE2000(a: string, b: string): number {
 /** Two section colours closer than this (ΔE00) are hard to tell apart in print and on screen. */
 export const MIN_SECTION_DELTA_E = 10;
 
-/** A colour of the theme as a token: a named colour, or a section colour by index. */
-type Token = ColourName | { section: number };
+/** A colour of the theme as a token: a named colour, a section colour by index, or its text variant. */
+type Token = ColourName | { section: number } | { sectionText: number };
 
 /** A text/background pair a document prints: the type it is set in and the documents. */
 interface Pair {
@@ -77,26 +77,39 @@ const PAIRS: Pair[] = [
   { text: 'muted', on: 'paper', step: 'small', bold: false, what: 'secondary text (places, captions)', documents: ALL },
   { text: 'ink', on: 'paper', step: 'h3', bold: true, what: 'headings', documents: ALL },
   { text: 'ink', on: 'tint', step: 'h3', bold: true, what: 'headings on tinted panels', documents: ['flyer', 'dossier-de-presse'] },
-  { text: 'brand', on: 'paper', step: 'body', bold: true, what: 'dates, links and bullets in the brand colour', documents: ['programme', 'flyer', 'dossier-de-presse'] },
-  { text: 'brand', on: 'tint', step: 'h3', bold: true, what: 'headings on tinted panels', documents: ['programme', 'dossier-de-presse'] },
+  { text: 'brand', on: 'paper', step: 'h2', bold: true, what: 'headings, figures and bullets in the brand colour', documents: ['affiche', 'flyer', 'dossier-de-presse'] },
+  { text: 'brandText', on: 'paper', step: 'caption', bold: true, what: 'dates, links and kickers in the brand colour', documents: ['affiche', 'flyer', 'dossier-de-presse'] },
+  { text: 'brandText', on: 'tint', step: 'body', bold: true, what: 'links and headings on tinted panels', documents: ['programme', 'flyer'] },
   { text: 'paper', on: 'brand', step: 'lead', bold: true, what: 'the covers’ edition, period and count', documents: ['programme', 'flyer'] },
   { text: 'paper', on: 'brand', step: 'h3', bold: true, what: 'the cover’s « Dossier de presse »', documents: ['dossier-de-presse'] },
   { text: 'paper', on: 'brand', step: 'h2', bold: true, what: 'the affiche’s edition and tagline', documents: ['affiche'] },
   { text: 'paper', on: 'ink', step: 'lead', bold: true, what: 'the back cover’s text', documents: ['programme'] },
+  { text: 'onInk', on: 'ink', step: 'lead', bold: true, what: 'the back cover’s link', documents: ['programme'] },
   { text: 'onBrand', on: 'brand', step: 'h3', bold: true, what: 'the period on the brand colour', documents: ['flyer'] },
+  { text: 'onBrand', on: 'brand', step: 'lead', bold: true, what: 'the dossier cover’s edition', documents: ['dossier-de-presse'] },
   { text: 'onBrand', on: 'brand', step: 'h2', bold: true, what: 'the period on the brand colour', documents: ['affiche', 'dossier-de-presse'] },
 ];
 
 /** A colour's name in messages and its RGB. */
 function token(theme: Theme, t: Token): { name: string; rgb: string } {
   if (typeof t === 'string') return { name: `colours.${t}`, rgb: theme.colours[t].rgb };
+  if ('sectionText' in t) {
+    const variant = theme.sectionText[t.sectionText];
+    if (variant) return { name: `sectionText[${t.sectionText}]`, rgb: variant.rgb };
+    return { name: `sectionColours[${t.sectionText}]`, rgb: theme.sectionColours[t.sectionText]!.rgb };
+  }
   return { name: `sectionColours[${t.section}]`, rgb: theme.sectionColours[t.section]!.rgb };
 }
 
-/** The section colour pairs: each colour used as text on paper (cards' dates, running heads), and paper on it (badges). */
+/**
+ * The section colour pairs: each colour's text variant (theme.sectionText, else the colour)
+ * as small text on paper (cards' dates and categories), the colour itself as headings on
+ * paper, and paper on it (badges).
+ */
 function sectionPairs(sections: number, length: number): Pair[] {
   return Array.from({ length: Math.min(sections, length) }, (_, i): Pair[] => [
-    { text: { section: i }, on: 'paper', step: 'body', bold: true, what: 'a section’s dates and headings', documents: ['programme'] },
+    { text: { sectionText: i }, on: 'paper', step: 'caption', bold: true, what: 'a section’s dates and categories', documents: ['programme'] },
+    { text: { section: i }, on: 'paper', step: 'h2', bold: true, what: 'a section’s headings', documents: ['programme', 'dossier-de-presse'] },
     { text: 'paper', on: { section: i }, step: 'caption', bold: true, what: 'a section’s badge in the contents', documents: ['programme'] },
   ]).flat();
 }

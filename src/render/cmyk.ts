@@ -13,7 +13,7 @@ import { theme, type Colour } from '../../layouts/theme.js';
 
 /** The theme's colours keyed by their RGB hex (lower case), with their CMYK percentages. */
 export function themePalette(): Map<string, readonly [number, number, number, number]> {
-  const all: Colour[] = [...Object.values(theme.colours), ...theme.sectionColours];
+  const all: Colour[] = [...Object.values(theme.colours), ...theme.sectionColours, ...theme.sectionText];
   const palette = new Map<string, readonly [number, number, number, number]>();
   for (const c of all) {
     const key = c.rgb.toLowerCase();
