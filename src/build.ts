@@ -94,7 +94,7 @@ function workerThreads(threads: number | undefined, events: number): number {
  * programme's back cover (qr.flyerSize) and the affiche (qr.posterSize, at A3: larger formats scale it up).
  */
 const PROGRAMME_URL_SIZE: Record<string, QrToken> = { flyer: 'eventSize', programme: 'flyerSize', affiche: 'posterSize' };
-type QrToken = 'eventSize' | 'columnSize' | 'flyerSize' | 'posterSize';
+type QrToken = 'eventSize' | 'flyerSize' | 'posterSize';
 
 /**
  * Checks every QR code the documents `built` print at the size they print it
@@ -106,9 +106,8 @@ function checkPrintedCodes(ws: Workspace, content: Workspace['content'], built: 
   const level = theme.qr.errorCorrection;
   const module = ws.printer.qrMinModule;
   const sizeOf = (t: QrToken) => ({ token: `qr.${t}`, sizeMm: theme.qr[t], place: placeOf(ws.theme, ['qr', t]) });
-  // The events' codes at the smallest size the programme may print them: beside the text in two columns, qr.columnSize.
-  const eventToken: QrToken = theme.card.qr.columns === 'beside' && theme.qr.columnSize < theme.qr.eventSize ? 'columnSize' : 'eventSize';
-  const events = built.includes('programme') ? checkQrDensity(ws.model, content, sizeOf(eventToken), module, level) : { theme: [], events: [] };
+  // Beside the text in two columns, the events' codes are set at qr.columnSize raised to their scannable size (src/paginate/copyfit.ts).
+  const events = built.includes('programme') ? checkQrDensity(ws.model, content, sizeOf('eventSize'), module, level) : { theme: [], events: [] };
   const tokens = built.flatMap((d) => (PROGRAMME_URL_SIZE[d] ? [PROGRAMME_URL_SIZE[d]] : []));
   const url = content.campaign.programmeUrl;
   const at = content.campaignPlaces.programmeUrl ?? { line: 0, col: 0 };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPdf, pageTexts, pageSizesMm, decodeQrCodes, collapse, findQrCodes, textLines } from './helpers/pdf.js';
+import { tieShortWords } from '../layouts/hyphenation.js';
 import { findSet, oneWordLastLine, descriptionProblems } from './helpers/typeset.js';
 import { rawEvents } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
@@ -177,6 +178,20 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
     expect(feet.filter((f) => f.foot > 10), JSON.stringify(feet.map((f) => f.foot.toFixed(1)))).toEqual([]);
   });
 
+  it('ends no line of a card on a short word, nor starts one with a dash, and keeps the organiser line\'s items whole (« co-organisé par la Cress »)', () => {
+    const doc = open('screen/programme.pdf');
+    const problems: string[] = [];
+    for (const n of eventsPages(pageTexts(doc))) {
+      for (const l of textLines(doc, n - 1)) {
+        const t = l.text.trim();
+        if (/(?:^|[\s\u00a0])(le|la|les|un|une|des|du|de|à|au|aux|en|et)$/iu.test(t)) problems.push(`page ${n}: « ${t} »`);
+        if (/^[-–—]\s/u.test(t)) problems.push(`page ${n}: « ${t} » starts with a dash`);
+        if (/^(?:la Cress|Cress|par la Cress|organisé par la Cress)$/.test(t)) problems.push(`page ${n}: « ${t} » alone`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('has no index page with fewer than 12 entries', () => {
     const doc = open('screen/programme.pdf');
     const texts = pageTexts(doc);
@@ -193,7 +208,7 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
     const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
     const problems: string[] = [];
     for (const e of events) {
-      const title = frenchText(e.title);
+      const title = tieShortWords(frenchText(e.title));
       const set = lines.map((l) => findSet(l, title)).find(Boolean);
       if (!set) {
         problems.push(`${e.id}: title not found on consecutive lines`);
@@ -209,7 +224,7 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
     const doc = open('screen/programme.pdf');
     const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
     expect(events.filter((e) => e.description).length).toBe(75);
-    expect(descriptionProblems(lines, events, frenchText)).toEqual([]);
+    expect(descriptionProblems(lines, events, (s) => tieShortWords(frenchText(s)))).toEqual([]);
   });
 
   it('names the section in the running head of facing pages alike: « (suite) » on rectos and versos when it continues', () => {

@@ -34,13 +34,14 @@ export type CardDate = 'full' | 'time';
  * When the paginator kept the card's text as it laid it out (layouts/laid-out.ts, same width
  * and `stacked`), the text is an empty slot of its height, filled before drawing.
  */
-export function EventCard({ event, colour, width, first = false, stacked = false, columns = 1, date = 'full' }: {
+export function EventCard({ event, colour, width, first = false, stacked = false, columns, date = 'full' }: {
   event: EventView; colour: number; width: number; first?: boolean; stacked?: boolean; columns?: number; date?: CardDate;
 }) {
   const card = theme.card;
-  const under = stacked || card.qr.place === 'under' || (columns > 1 && card.qr.columns === 'under');
-  // Beside the text in two columns, the code at the theme's column size (the build checks it scans).
-  const size = columns > 1 && !under ? Math.min(theme.qr.eventSize, theme.qr.columnSize) : theme.qr.eventSize;
+  const two = (columns ?? 1) > 1;
+  const under = stacked || card.qr.place === 'under' || (two && card.qr.columns === 'under');
+  // Beside the text in two columns, the code at the theme's column size (raised by the copyfit to its scannable size).
+  const size = two && !under ? Math.min(theme.qr.eventSize, theme.qr.columnSize) : theme.qr.eventSize;
   // Beside the text, the QR's white quiet zone plus the theme's gap separate it from the text;
   // under it, the text takes the whole width and the QR code follows it, its dark modules
   // aligned on the text (the quiet zone hangs into the margin).
