@@ -186,9 +186,11 @@ export class FlowPacker {
         if (b - 1 > a && this.forcedBreak(u)) break;
         used += this.height(u, b - 1 === a);
         if (used > H + EPSILON) break;
-        // The foot of the events' last page, and of a page a new section must leave, is free.
-        const free = b === n || this.forcedBreak(units[b]!);
-        const c = cost[a]! + (free ? 0 : this.footCost(H - used, b - a - 1));
+        // The foot of a page a new section must leave is free, and the window's last page is
+        // settled later. The events' last page is not spread: its blank foot counts whole, so
+        // that the others give it rows rather than leave it half empty.
+        const free = (b === n && !all) || (b < n && this.forcedBreak(units[b]!));
+        const c = cost[a]! + (free ? 0 : b === n ? (H - used) ** 2 : this.footCost(H - used, b - a - 1));
         const p = pages[a]! + 1;
         if (p < pages[b]! || (p === pages[b]! && c < cost[b]! - 1e-9)) {
           pages[b] = p;
