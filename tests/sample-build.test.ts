@@ -176,7 +176,10 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
     const most = unspread + theme.copyfit.maxGap;
     const pageGaps = pages.slice(0, -1).map((n) => {
       const inArea = (b: number[]) => b[1]! >= top - 1 && b[1]! < bottom;
-      const boxes = [...textLines(doc, n - 1).map((l) => l.box), ...findQrCodes(doc, n - 1, 100).map((q) => q.box)].filter(inArea);
+      const lines = textLines(doc, n - 1);
+      const boxes = [...lines.map((l) => l.box), ...findQrCodes(doc, n - 1, 100).map((q) => q.box)].filter(inArea);
+      // A section's header ends in its count (« 12 événements »): the white under it is not between cards.
+      const headers = lines.filter((l) => /^[\d\s\u202f]+\sévénements?$/iu.test(l.text.trim())).map((l) => l.box[3]);
       const spans = boxes.map((b) => [b[1]!, b[3]!]).sort((a, b) => a[0]! - b[0]!);
       const merged: number[][] = [];
       for (const v of spans) {
@@ -185,7 +188,12 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
         else merged.push([...v]);
       }
       // White between two blocks wider than the paddings less 1 mm and narrower than the most plus 1.5 mm: between cards (a section's opening is wider).
-      const gaps = merged.slice(1).map((m, k) => toMm(m[0]! - merged[k]![1]!)).filter((g) => g > unspread - 1 && g < most + 1.5);
+      const gaps = merged.slice(1).flatMap((m, k) => {
+        const above = merged[k]!;
+        if (headers.some((y) => y >= above[0]! - 0.5 && y <= above[1]! + 0.5)) return [];
+        const g = toMm(m[0]! - above[1]!);
+        return g > unspread - 1 && g < most + 1.5 ? [g] : [];
+      });
       return { page: n, foot: toMm(bottom - Math.max(...boxes.map((b) => b[3]!))), gaps };
     });
     const uneven = pageGaps.filter((p) => p.gaps.length > 1 && Math.max(...p.gaps) - Math.min(...p.gaps) > 1);
