@@ -221,22 +221,29 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
  * Columns filled as {@link fillColumns} fills them, full height page after page, the last
  * page balanced: its columns of even depth (the shortest height, at most `height` pt, that
  * still holds its blocks on one page). When the last page would hold fewer than
- * `lastPageMin` blocks, the last two pages are balanced together instead (both of the same
- * depth), so that the index never ends on a page of a few lines. `keep`: blocks kept under a
- * heading in its column (see fillColumns). A binary search to 0.5 pt.
+ * `lastPageMin` blocks, the page before gives it blocks until it holds that many (the page
+ * before then stops a few lines short), so that the index never ends on a page of a few
+ * lines. `keep`: blocks kept under a heading in its column (see fillColumns). A binary search
+ * to 0.5 pt.
  */
 export function balancedColumns(blocks: Parameters<typeof fillColumns>[0], columns: number, height: number, keep = 1, lastPageMin = 0): number[][][] {
   const full = fillColumns(blocks, columns, height, keep);
   const count = (page: number[][]) => page.reduce((n, c) => n + c.length, 0);
-  const tail = full.length > 1 && count(full[full.length - 1]!) < lastPageMin ? 2 : 1;
-  const head = full.slice(0, full.length - tail);
-  const start = head.reduce((n, p) => n + count(p), 0);
+  let start = blocks.length - count(full[full.length - 1]!);
+  let head = full.slice(0, -1);
+  if (head.length > 0 && blocks.length - start < lastPageMin) {
+    // The page before gives the last its final blocks (a heading goes with the blocks under it).
+    const before = start - count(head[head.length - 1]!);
+    start = Math.max(before + 1, blocks.length - lastPageMin);
+    while (start > before + 1 && blocks[start - 1]!.keepWithNext) start--;
+    head = [...head.slice(0, -1), ...fillColumns(blocks.slice(before, start), columns, height, keep).map((page) => page.map((c) => c.map((j) => j + before)))];
+  }
   const rest = blocks.slice(start);
   let lo = Math.max(0, ...rest.map((b) => b.height));
   let hi = height;
   while (hi - lo > 0.5) {
     const mid = (lo + hi) / 2;
-    if (fillColumns(rest, columns, mid, keep).length <= tail) hi = mid;
+    if (fillColumns(rest, columns, mid, keep).length <= 1) hi = mid;
     else lo = mid;
   }
   const balanced = fillColumns(rest, columns, hi, keep).map((page) => page.map((c) => c.map((j) => j + start)));
