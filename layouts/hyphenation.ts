@@ -251,3 +251,26 @@ export function tieLastWords(text: string, maxChars = 18): string {
   if (text.trimEnd().length - (before + 1) > maxChars) return text;
   return `${text.slice(0, at)}\u00a0${text.slice(at + 1)}`;
 }
+
+/**
+ * Short words a line must not end on — articles, prepositions, conjunctions (« le », « la »,
+ * « les », « un », « une », « des », « du », « de », « à », « au », « aux », « en », « et ») —
+ * followed by the space that ties them to the next word.
+ */
+const SHORT_WORD = /(?<![\p{L}\p{N}’'-])(le|la|les|un|une|des|du|de|à|au|aux|en|et) (?=\S)/giu;
+
+/**
+ * The ties of a card's short lines (titles, places, descriptions, dates): each short word
+ * (see {@link SHORT_WORD}) tied to the word after it by a no-break space (no « Le⏎ », « du 20
+ * au⏎22 avril »), a hyphen between spaced words turned into an en dash (« Foix - Lavelanet » →
+ * « Foix – Lavelanet »), and a spaced dash tied to the word before it (no line starts with a
+ * dash). Words tied this way are one word for textkit (never hyphenated, see hyphenateFrench).
+ * @returns the text, some of its spaces replaced by U+00A0.
+ */
+export function tieShortWords(text: string): string {
+  return text
+    .replace(/(?<=\S) - (?=\S)/g, ' – ')
+    .replace(/ ([–—])(?= )/g, '\u00a0$1')
+    .replace(SHORT_WORD, '$1\u00a0');
+}
+

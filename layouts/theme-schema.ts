@@ -227,6 +227,8 @@ export const themeSchema = z.strictObject({
       linePadding: mm,
       /** The square in the département's colour: its side, its drop from the line's top, the gap after it, mm. */
       marker: z.strictObject({ size: mm, drop: mm, gap: mm }),
+      /** Entries kept under a heading in its column (« Organisateurs » never at a column's foot with fewer). */
+      keepWithHeading: z.number().int().min(1).max(10),
       /** The widest the page numbers may be (a longer list wraps), and their gap from the name, mm. */
       pagesWidth: mm,
       pagesGap: mm,
@@ -329,7 +331,7 @@ export const themeSchema = z.strictObject({
   /** Rule weights in pt. */
   rules: z.strictObject({ hairline: z.number().positive(), regular: z.number().positive(), bold: z.number().positive() }),
   /** QR codes: printed size of the symbol (without its quiet zone), in mm; error correction level. */
-  qr: z.strictObject({ eventSize: qrSize, posterSize: qrSize, flyerSize: qrSize, errorCorrection: z.enum(['L', 'M', 'Q', 'H']) }),
+  qr: z.strictObject({ eventSize: qrSize, columnSize: qrSize, posterSize: qrSize, flyerSize: qrSize, errorCorrection: z.enum(['L', 'M', 'Q', 'H']) }),
   /** The programme's event card (see themes/languedoc-roussillon.yaml). Distances in mm. */
   card: z.strictObject({
     variant: z.enum(['compact', 'standard', 'detailed']),
@@ -338,7 +340,7 @@ export const themeSchema = z.strictObject({
     gap: z.strictObject({ category: gapMm, when: gapMm, title: gapMm, place: gapMm, description: gapMm, tags: gapMm, footer: gapMm }),
     style: z.strictObject({ category: fieldStyle, when: fieldStyle, title: fieldStyle, place: fieldStyle, description: fieldStyle, tags: fieldStyle, organiser: fieldStyle, price: fieldStyle, coOrganised: fieldStyle }),
     date: z.strictObject({ departement: z.enum(['full', 'time']), day: z.enum(['full', 'time']), venue: z.enum(['full', 'time']), category: z.enum(['full', 'time']) }),
-    qr: z.strictObject({ place: z.enum(['right', 'left', 'under']), gap: z.number().min(1.5).max(30), raise: z.number().min(0).max(10) }),
+    qr: z.strictObject({ place: z.enum(['right', 'left', 'under']), columns: z.enum(['under', 'beside']), gap: z.number().min(1.5).max(30), raise: z.number().min(0).max(10) }),
   }),
   /** Copyfitting the programme to its page budget: the settings that may move, their order and bounds. */
   copyfit: z.strictObject({

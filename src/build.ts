@@ -108,6 +108,7 @@ function checkPrintedCodes(ws: Workspace, content: Workspace['content'], built: 
   const level = theme.qr.errorCorrection;
   const module = ws.printer.qrMinModule;
   const sizeOf = (t: QrToken) => ({ token: `qr.${t}`, sizeMm: theme.qr[t], place: placeOf(ws.theme, ['qr', t]) });
+  // Beside the text in two columns, the events' codes are set at qr.columnSize raised to their scannable size (src/paginate/copyfit.ts).
   const events = built.includes('programme') ? checkQrDensity(ws.model, content, sizeOf('eventSize'), module, level) : { theme: [], events: [] };
   const tokens = built.flatMap((d) => (PROGRAMME_URL_SIZE[d] ? [PROGRAMME_URL_SIZE[d]] : []));
   // The campaign's programme URL, or its site's home page (the model's programmeUrl with a site), where it is written.

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPdf, pageTexts, pageSizesMm, decodeQrCodes, collapse, findQrCodes, textLines } from './helpers/pdf.js';
+import { tieShortWords } from '../layouts/hyphenation.js';
+import { theme } from '../layouts/theme.js';
 import { findSet, oneWordLastLine, descriptionProblems } from './helpers/typeset.js';
 import { rawEvents } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
@@ -174,19 +176,56 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
     return Array.from({ length: index - first }, (_, i) => first + i);
   };
 
-  it('leaves no blank foot taller than 10 mm on an events page but the last (text and QR codes measured)', () => {
+  it('spaces the cards of a page evenly, at most copyfit.maxGap more than their padding, and leaves a blank foot over 10 mm only on a page spread to that maximum, or the last (text and QR codes measured)', () => {
     const doc = open('screen/programme.pdf');
     const pages = eventsPages(pageTexts(doc));
     expect(pages.length).toBeGreaterThan(10);
     // The text area: 15 mm from the top, 16 mm from the foot of the A5 page (the theme's margins).
     const top = (15 * 72) / 25.4;
     const bottom = ((210 - 16) * 72) / 25.4;
-    const feet = pages.slice(0, -1).map((n) => {
+    // Between two cards: their paddings (the theme's), plus at most maxGap when the page is spread.
+    const unspread = theme.card.padding.top + theme.card.padding.bottom;
+    const most = unspread + theme.copyfit.maxGap;
+    const pageGaps = pages.slice(0, -1).map((n) => {
       const inArea = (b: number[]) => b[1]! >= top - 1 && b[1]! < bottom;
-      const boxes = [...textLines(doc, n - 1).map((l) => l.box), ...findQrCodes(doc, n - 1, 100).map((q) => q.box)].filter(inArea);
-      return { page: n, foot: toMm(bottom - Math.max(...boxes.map((b) => b[3]!))) };
+      const lines = textLines(doc, n - 1);
+      const boxes = [...lines.map((l) => l.box), ...findQrCodes(doc, n - 1, 100).map((q) => q.box)].filter(inArea);
+      // A section's header ends in its count (« 12 événements »): the white under it is not between cards.
+      const headers = lines.filter((l) => /^[\d\s\u202f]+\sévénements?$/iu.test(l.text.trim())).map((l) => l.box[3]);
+      const spans = boxes.map((b) => [b[1]!, b[3]!]).sort((a, b) => a[0]! - b[0]!);
+      const merged: number[][] = [];
+      for (const v of spans) {
+        const last = merged[merged.length - 1];
+        if (last && v[0]! <= last[1]! + 0.5) last[1] = Math.max(last[1]!, v[1]!);
+        else merged.push([...v]);
+      }
+      // White between two blocks wider than the paddings less 1 mm and narrower than the most plus 1.5 mm: between cards (a section's opening is wider).
+      const gaps = merged.slice(1).flatMap((m, k) => {
+        const above = merged[k]!;
+        if (headers.some((y) => y >= above[0]! - 0.5 && y <= above[1]! + 0.5)) return [];
+        const g = toMm(m[0]! - above[1]!);
+        return g > unspread - 1 && g < most + 1.5 ? [g] : [];
+      });
+      return { page: n, foot: toMm(bottom - Math.max(...boxes.map((b) => b[3]!))), gaps };
     });
-    expect(feet.filter((f) => f.foot > 10), JSON.stringify(feet.map((f) => f.foot.toFixed(1)))).toEqual([]);
+    const uneven = pageGaps.filter((p) => p.gaps.length > 1 && Math.max(...p.gaps) - Math.min(...p.gaps) > 1);
+    expect(uneven, 'cards spaced unevenly on a page').toEqual([]);
+    const loose = pageGaps.filter((p) => p.foot > 10 && p.gaps.some((g) => g < most - 1));
+    expect(loose, JSON.stringify(pageGaps.map((p) => `${p.page}: foot ${p.foot.toFixed(1)}, gaps ${p.gaps.map((g) => g.toFixed(1)).join(' ')}`))).toEqual([]);
+  });
+
+  it('ends no line of a card on a short word, nor starts one with a dash, and keeps the organiser line\'s items whole (« co-organisé par la Cress »)', () => {
+    const doc = open('screen/programme.pdf');
+    const problems: string[] = [];
+    for (const n of eventsPages(pageTexts(doc))) {
+      for (const l of textLines(doc, n - 1)) {
+        const t = l.text.trim();
+        if (/(?:^|[\s\u00a0])(le|la|les|un|une|des|du|de|à|au|aux|en|et)$/iu.test(t)) problems.push(`page ${n}: « ${t} »`);
+        if (/^[-–—]\s/u.test(t)) problems.push(`page ${n}: « ${t} » starts with a dash`);
+        if (/^(?:la Cress|Cress|par la Cress|organisé par la Cress)$/.test(t)) problems.push(`page ${n}: « ${t} » alone`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('has no index page with fewer than 12 entries', () => {
@@ -205,7 +244,7 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
     const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
     const problems: string[] = [];
     for (const e of events) {
-      const title = frenchText(e.title);
+      const title = tieShortWords(frenchText(e.title));
       const set = lines.map((l) => findSet(l, title)).find(Boolean);
       if (!set) {
         problems.push(`${e.id}: title not found on consecutive lines`);
@@ -221,7 +260,7 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
     const doc = open('screen/programme.pdf');
     const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
     expect(events.filter((e) => e.description).length).toBe(75);
-    expect(descriptionProblems(lines, events, frenchText)).toEqual([]);
+    expect(descriptionProblems(lines, events, (s) => tieShortWords(frenchText(s)))).toEqual([]);
   });
 
   it('names the section in the running head of facing pages alike: « (suite) » on rectos and versos when it continues', () => {

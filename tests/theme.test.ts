@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tieShortWords } from '../layouts/hyphenation.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,12 +91,12 @@ describe('themes and formats', () => {
     expect(events).toHaveLength(120);
     const problems: string[] = [];
     for (const e of events) {
-      const set = lines.map((l) => findSet(l, frenchText(e.title))).find(Boolean);
+      const set = lines.map((l) => findSet(l, tieShortWords(frenchText(e.title)))).find(Boolean);
       if (!set) problems.push(`${e.id}: title not found on consecutive lines`);
       else if (set.hyphenated.length > 0) problems.push(`${e.id}: hyphenated ${JSON.stringify(set.lines)}`);
       else if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
     }
-    problems.push(...descriptionProblems(lines, events, frenchText));
+    problems.push(...descriptionProblems(lines, events, (t) => tieShortWords(frenchText(t))));
     expect(problems).toEqual([]);
   });
 

@@ -71,8 +71,11 @@ const RAW_DISTANCE: RegExp[] = [
 const GEOMETRY: Record<string, string[]> = {
   // Not distances but shares of a type size or a frame, for tying a title's last two words:
   // an average character's width (an estimate), the room the pair may take (5 % spare for
-  // rounding), the smallest share of its size a title is set at to keep them together.
-  'layouts/components/EventCard.tsx': ['CHAR_WIDTH', 'TIE_ROOM', 'TITLE_SHRINK'],
+  // rounding).
+  'layouts/components/EventCard.tsx': ['CHAR_WIDTH', 'TIE_ROOM'],
+  // How much wider than its room an index name may be and still be set on one line by
+  // textkit squeezing its spaces (a share of the room): such a name wraps instead.
+  'layouts/components/IndexLine.tsx': ['SQUEEZE', 'REGULAR'],
   // The donut's drawing in its own 100-unit SVG box (centre, ring radius and thickness),
   // scaled to the diameter the theme gives (dossier.share.donut); a share of 1 drawn as
   // 99.99 % because an SVG arc that ends where it starts draws nothing.

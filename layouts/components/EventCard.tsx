@@ -6,8 +6,7 @@ import { mm } from '../../src/units.js';
 import { theme, type CardField, type FieldStyle } from '../theme.js';
 import { ink, sectionInk } from '../ink.js';
 import { type } from '../styles.js';
-import { keepTitleWords, tieLastWords } from '../hyphenation.js';
-import { fitted } from '../fit.js';
+import { keepTitleWords, tieLastWords, tieShortWords } from '../hyphenation.js';
 import { advanceWidth } from '../../src/render/fonts.js';
 import { QrCode, qrOuterSize } from './QrCode.js';
 import { LaidOutSlot } from './LaidOutSlot.js';
@@ -24,18 +23,25 @@ export type CardDate = 'full' | 'time';
  * (the paginator places whole cards); the hairline between cards is the page's
  * (layouts/programme/EventsPage.tsx). `width`: the card's column, in pt. `first`: the first
  * card of a page or under a heading (the theme's `padding.first` above it). `stacked`: the
- * QR code under the text, for narrow columns. `date`: the date line in full or the time only.
- * Titles are never hyphenated: they wrap at spaces (compounds kept whole too), a word too long for the line sets the
- * title smaller, and the last two words are tied (no one-word last line).
+ * QR code under the text, for narrow columns. `columns`: the columns of cards on the page (with
+ * two, the QR code goes where the theme's `card.qr.columns` puts it: under the text, or beside
+ * it at `qr.columnSize`, so that the text keeps most of the column). `date`: the date line in full or the time only.
+ * Titles are never hyphenated nor set smaller than the theme's size (one size for every title
+ * of a page): they wrap at spaces (compounds kept whole too), their short words tied to the
+ * next and their last two words tied when the pair fits a line (no one-word last line).
+ * Short words, dates, the category and each item of the organiser's line are tied as
+ * {@link tieShortWords} and {@link keepWhole} tie them.
  * When the paginator kept the card's text as it laid it out (layouts/laid-out.ts, same width
  * and `stacked`), the text is an empty slot of its height, filled before drawing.
  */
-export function EventCard({ event, colour, width, first = false, stacked = false, date = 'full' }: {
-  event: EventView; colour: number; width: number; first?: boolean; stacked?: boolean; date?: CardDate;
+export function EventCard({ event, colour, width, first = false, stacked = false, columns, date = 'full' }: {
+  event: EventView; colour: number; width: number; first?: boolean; stacked?: boolean; columns?: number; date?: CardDate;
 }) {
   const card = theme.card;
-  const under = stacked || card.qr.place === 'under';
-  const size = theme.qr.eventSize;
+  const two = (columns ?? 1) > 1;
+  const under = stacked || card.qr.place === 'under' || (two && card.qr.columns === 'under');
+  // Beside the text in two columns, the code at the theme's column size (raised by the copyfit to its scannable size).
+  const size = two && !under ? Math.min(theme.qr.eventSize, theme.qr.columnSize) : theme.qr.eventSize;
   // Beside the text, the QR's white quiet zone plus the theme's gap separate it from the text;
   // under it, the text takes the whole width and the QR code follows it, its dark modules
   // aligned on the text (the quiet zone hangs into the margin).
@@ -84,30 +90,35 @@ function tieChars(width: number, fontSize: number): number {
 const CHAR_WIDTH = 0.5;
 
 /**
- * A title with its last two words tied, so that no line holds one word alone: at its size
- * when the two fit a line together, else set smaller, down to {@link TITLE_SHRINK} of its
- * size, until they do (measured with fontkit on its face; sizes and width in pt). A pair
- * wider than that is left untied.
+ * A title with its short words tied to the next ({@link tieShortWords}) and its last two
+ * words (the last two runs of words between ordinary spaces: « narbonnais ? » is one word
+ * with its « ? ») tied, when the pair fits the frame at the title's size (measured with
+ * fontkit on its face; size and width in pt); a wider pair is left untied: the title is never
+ * set smaller than the others.
  */
-function tieTitle(title: string, face: { family: string; weight: number }, fontSize: number, width: number): { text: string; fontSize: number } {
-  const words = title.trim().split(/\s+/);
-  if (words.length < 2) return { text: title, fontSize };
-  const pair = words.slice(-2).join(' ');
-  const room = width * TIE_ROOM;
-  const wide = advanceWidth(pair, face, fontSize);
-  if (wide <= room) return { text: tieLastWords(title, pair.length), fontSize };
-  const smaller = (fontSize * room) / wide;
-  return smaller >= fontSize * TITLE_SHRINK ? { text: tieLastWords(title, pair.length), fontSize: smaller } : { text: title, fontSize };
+function tieTitle(title: string, face: { family: string; weight: number }, fontSize: number, width: number): string {
+  const tied = tieShortWords(title.trim());
+  const words = tied.split(' ');
+  if (words.length < 2) return tied;
+  const pair = words.slice(-2).join('\u00a0');
+  return advanceWidth(pair, face, fontSize) <= width * TIE_ROOM ? tieLastWords(tied, pair.length) : tied;
 }
-
-/** The smallest share of its size a title is set at to keep its last two words together. */
-const TITLE_SHRINK = 0.7;
 
 /** The share of the frame's width the tied pair may take: 5 % to spare for textkit's rounding and the glyphs' overhang. */
 const TIE_ROOM = 0.95;
 
-/** Words of 12 letters or more may be too wide for a narrow column: only then is the title's size fitted. */
-const LONG_WORD = /\S{12,}/;
+/**
+ * A label or an item of a list (a category, a date, an organiser, a price) kept whole on one
+ * line when it fits `width` pt in its style (every space tied; measured with fontkit, with
+ * {@link TIE_ROOM} and its letter spacing, in capitals when it is set so); a longer one gets
+ * only {@link tieShortWords}'s ties.
+ */
+function keepWhole(text: string, s: ReturnType<typeof fieldStyle>, width: number): string {
+  const shown = s.textTransform === 'uppercase' ? text.toLocaleUpperCase('fr') : text;
+  const face = { family: s.fontFamily, weight: s.fontWeight, style: s.fontStyle };
+  const natural = advanceWidth(shown.replace(/ /g, '\u00a0'), face, s.fontSize) + (s.letterSpacing ?? 0) * [...shown].length;
+  return natural <= width * TIE_ROOM ? text.replace(/ /g, '\u00a0') : tieShortWords(text);
+}
 
 /**
  * A description: one paragraph of plain text as one text; otherwise each paragraph and list
@@ -117,12 +128,12 @@ const LONG_WORD = /\S{12,}/;
  */
 function Description({ blocks, plain, style, tie }: { blocks: RichBlock[]; plain: string; style: ReturnType<typeof fieldStyle> & { marginTop?: number }; tie: number }) {
   const simple = blocks.length === 1 && blocks[0]!.kind === 'paragraph' && blocks[0]!.lines.length === 1 && blocks[0]!.lines[0]!.every((r) => !r.bold && !r.italic);
-  if (blocks.length === 0 || simple) return <Text style={style}>{tieLastWords(plain, tie)}</Text>;
+  if (blocks.length === 0 || simple) return <Text style={style}>{tieLastWords(tieShortWords(plain), tie)}</Text>;
   const { marginTop, ...face } = style;
   const runs = (line: RichRun[], last: boolean) =>
     line.map((r, k) => (
       <Text key={k} style={{ ...(r.bold ? { fontWeight: 700 } : {}), ...(r.italic ? { fontStyle: 'italic' as const } : {}) }}>
-        {last && k === line.length - 1 ? tieLastWords(r.text, tie) : r.text}
+        {last && k === line.length - 1 ? tieLastWords(tieShortWords(r.text), tie) : tieShortWords(r.text)}
       </Text>
     ));
   return (
@@ -151,28 +162,27 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
     const style = (k: keyof typeof card.style) => ({ ...fieldStyle(card.style[k], colour), ...top });
     switch (f) {
       case 'category':
-        return event.category ? <Text style={style('category')}>{event.category}</Text> : null;
+        return event.category ? <Text style={style('category')}>{keepWhole(event.category, style('category'), width)}</Text> : null;
       case 'when': {
         const line = date === 'time' ? event.time : event.when;
-        return line ? <Text style={style('when')}>{line}</Text> : null;
+        return line ? <Text style={style('when')}>{keepWhole(line, style('when'), width)}</Text> : null;
       }
       case 'title': {
         const s = style('title');
         const face = { family: s.fontFamily, weight: s.fontWeight };
-        const size = LONG_WORD.test(event.title) ? fitted(event.title, s, face, width, Infinity, false) : s;
-        const tied = tieTitle(event.title, face, size.fontSize, width);
-        const title = <Text hyphenationCallback={keepTitleWords} style={{ ...size, fontSize: tied.fontSize }}>{tied.text}</Text>;
+        const tied = tieTitle(event.title, face, s.fontSize, width);
+        const title = <Text hyphenationCallback={keepTitleWords} style={s}>{tied}</Text>;
         // A cancelled, postponed or full event: its mark in capitals above the title.
         if (!event.statusMark) return title;
         return (
           <View style={top}>
             <Text style={{ ...fieldStyle(card.style.category, colour), fontWeight: 700, textTransform: 'uppercase' }}>{event.statusMark}</Text>
-            <Text hyphenationCallback={keepTitleWords} style={{ ...size, marginTop: 0, fontSize: tied.fontSize }}>{tied.text}</Text>
+            <Text hyphenationCallback={keepTitleWords} style={{ ...s, marginTop: 0 }}>{tied}</Text>
           </View>
         );
       }
       case 'place':
-        return <Text style={style('place')}>{event.place}</Text>;
+        return <Text style={style('place')}>{tieShortWords(event.place)}</Text>;
       case 'description': {
         if (!event.description || card.variant === 'compact') return null;
         const s = style('description');
@@ -184,8 +194,9 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
         const parts: ReactNode[] = [];
         const add = (key: string, s: FieldStyle, value: string | undefined) => {
           if (!value) return;
-          if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'  ·  '}</Text>);
-          parts.push(<Text key={key} style={fieldStyle(s, colour)}>{value}</Text>);
+          // The separator tied to the item before it: a line breaks after it, never inside an item.
+          if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'\u00a0\u00a0·  '}</Text>);
+          parts.push(<Text key={key} style={fieldStyle(s, colour)}>{keepWhole(value, fieldStyle(s, colour), width)}</Text>);
         };
         add('organiser', card.style.organiser, event.organiser);
         add('price', card.style.price, event.price);

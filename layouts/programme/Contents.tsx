@@ -35,17 +35,22 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
     <BookletPage number={number} campaign={campaign} head="Sommaire">
       <Text style={{ ...text.display, ...type('h1'), color: ink('ink'), marginBottom: mm(theme.space.lg) }}>{first ? 'Sommaire' : 'Sommaire (suite)'}</Text>
       {compact ? (
-        <View style={{ flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' }}>
-          {entries.map((e) => (
-            <Link key={e.code} src={`#section-${e.code}`} style={{ textDecoration: 'none', width: mm(half) }}>
-              <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(small.padding), paddingBottom: mm(small.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-                <View style={{ width: mm(small.badge.width), height: mm(small.badge.height), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(small.badgeGap) }}>
-                  <Text style={{ ...text.caption, ...text.strong, color: ink('paper') }}>{e.badge}</Text>
-                </View>
-                <Text style={{ ...text.body, ...type('small'), ...text.semibold, width: mm(half - small.badge.width - small.badgeGap - small.pageWidth) }}>{e.name}</Text>
-                <Text style={{ ...text.body, ...type('small'), ...text.strong, color: sectionInk(e.colour), width: mm(small.pageWidth), textAlign: 'right' }}>{String(e.page)}</Text>
-              </View>
-            </Link>
+        // Two columns read down, then across: the first half of the sections on the left.
+        <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
+          {[entries.slice(0, Math.ceil(entries.length / 2)), entries.slice(Math.ceil(entries.length / 2))].map((column, c) => (
+            <View key={c} style={{ width: mm(half) }}>
+              {column.map((e) => (
+                <Link key={e.code} src={`#section-${e.code}`} style={{ textDecoration: 'none', width: mm(half) }}>
+                  <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(small.padding), paddingBottom: mm(small.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+                    <View style={{ width: mm(small.badge.width), height: mm(small.badge.height), backgroundColor: sectionInk(e.colour), justifyContent: 'center', alignItems: 'center', marginRight: mm(small.badgeGap) }}>
+                      <Text style={{ ...text.caption, ...text.strong, color: ink('paper') }}>{e.badge}</Text>
+                    </View>
+                    <Text style={{ ...text.body, ...type('small'), ...text.semibold, width: mm(half - small.badge.width - small.badgeGap - small.pageWidth) }}>{e.name}</Text>
+                    <Text style={{ ...text.body, ...type('small'), ...text.strong, color: sectionInk(e.colour), width: mm(small.pageWidth), textAlign: 'right' }}>{String(e.page)}</Text>
+                  </View>
+                </Link>
+              ))}
+            </View>
           ))}
         </View>
       ) : (
@@ -64,7 +69,16 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
           </Link>
         ))
       )}
-      {index ? (
+      {index && compact ? (
+        // Among compact lines, the index's line is one of them: the same size and weight, under
+        // the names (left column), its page flush right under the pages.
+        <Link src="#index" style={{ textDecoration: 'none' }}>
+          <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(small.padding), paddingBottom: mm(small.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
+            <Text style={{ ...text.body, ...type('small'), ...text.semibold, marginLeft: mm(small.badge.width + small.badgeGap), width: mm(area - small.badge.width - small.badgeGap - small.pageWidth) }}>Index des communes et des organisateurs</Text>
+            <Text style={{ ...text.body, ...type('small'), ...text.strong, color: ink('ink'), width: mm(small.pageWidth), textAlign: 'right' }}>{String(index)}</Text>
+          </View>
+        </Link>
+      ) : index ? (
         // A link to the index's first page in the screen file, as each section's line is.
         <Link src="#index" style={{ textDecoration: 'none' }}>
           <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(roomy.padding), paddingBottom: mm(roomy.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>

@@ -46,7 +46,7 @@ export function EventsPage({ number, campaign, segments, columns, stacked, count
       blocks.push(
         <View key={`row-${si}-${ri}`} style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
           {row.map((e) => (
-            <EventCard key={e.id} event={e} colour={seg.section.colour} width={cardWidth} first={ri === 0} stacked={stacked.has(e.id)} date={date} />
+            <EventCard key={e.id} event={e} colour={seg.section.colour} width={cardWidth} first={ri === 0} stacked={stacked.has(e.id)} columns={columns} date={date} />
           ))}
         </View>,
       );

@@ -162,7 +162,9 @@ function contentPages(plan: ProgrammePlan): number {
  *   settings reach and the bounds that stopped them.
  */
 export async function copyfit(model: Model, budget: PageBudget, plan: PlanVariant, where: { file: string; line: number; col: number }, minModuleMm: number, columns?: 1 | 2): Promise<Copyfit> {
-  const base = theme;
+  // The events' codes beside the text in two columns: at the theme's column size, raised to
+  // the size the densest code scans at (modules × the printer's smallest module).
+  const base = { ...theme, qr: { ...theme.qr, columnSize: Math.max(theme.qr.columnSize, scannableQrSize(model, minModuleMm)) } };
   const { states, own } = fitLadder(base, model, minModuleMm, columns);
   const counted = new Map<number, number>();
   const pagesAt = async (i: number): Promise<number> => {

@@ -24,6 +24,12 @@ export interface Segment {
 /** How sections follow each other: the space above a header mid-page (pt), or a new page for each. */
 export interface PackOptions {
   gapBefore: number;
+  /**
+   * The most space the page adds between two rows to fill its foot (pt; the theme's
+   * `copyfit.maxGap`): the breaks balance what is left blank at the feet once the rows are
+   * spread, then the spreading itself (facing pages alike). 0 or absent: the blank feet only.
+   */
+  maxGap?: number;
   sectionStartsPage: boolean;
   /**
    * What makes a row tall, in words, for the message refusing one taller than a page: « its
@@ -139,6 +145,18 @@ export class FlowPacker {
     return u.row.height + (u.header === undefined ? 0 : u.header + (top ? 0 : this.opts.gapBefore));
   }
 
+  /**
+   * The cost of a page whose rows leave `blank` pt at its foot, with `gaps` gaps between them:
+   * the square of the foot left once the page spreads its rows (at most `maxGap` each), and
+   * the square of the space each gap then takes, shared by the gaps (a page spread wide costs
+   * more than a page spread a little, so that facing pages look alike).
+   */
+  private footCost(blank: number, gaps: number): number {
+    const most = this.opts.maxGap ?? 0;
+    const spread = Math.min(blank, most * gaps);
+    return (blank - spread) ** 2 + (gaps > 0 ? spread ** 2 / gaps : 0);
+  }
+
   /** A unit that must open a page: a section's first row when each section opens a page. */
   private forcedBreak(u: Unit): boolean {
     return this.opts.sectionStartsPage && u.header !== undefined;
@@ -168,9 +186,11 @@ export class FlowPacker {
         if (b - 1 > a && this.forcedBreak(u)) break;
         used += this.height(u, b - 1 === a);
         if (used > H + EPSILON) break;
-        // The foot of the events' last page, and of a page a new section must leave, is free.
-        const free = b === n || this.forcedBreak(units[b]!);
-        const c = cost[a]! + (free ? 0 : (H - used) ** 2);
+        // The foot of a page a new section must leave is free, and the window's last page is
+        // settled later. The events' last page is not spread: its blank foot counts whole, so
+        // that the others give it rows rather than leave it half empty.
+        const free = (b === n && !all) || (b < n && this.forcedBreak(units[b]!));
+        const c = cost[a]! + (free ? 0 : b === n ? (H - used) ** 2 : this.footCost(H - used, b - a - 1));
         const p = pages[a]! + 1;
         if (p < pages[b]! || (p === pages[b]! && c < cost[b]! - 1e-9)) {
           pages[b] = p;

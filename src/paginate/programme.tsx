@@ -169,7 +169,15 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
       g.colours.add(colourOf.get(e.area)!);
       groups.set(k, g);
     }
+    // A name several départements share (« Gignac », Hérault and Lot) is one entry per
+    // département, each with its colour and its code: « Gignac (34) », « Gignac (46) ».
+    const names = new Map<string, number>();
+    for (const k of groups.keys()) names.set(k.split('\t')[0]!, (names.get(k.split('\t')[0]!) ?? 0) + 1);
     return [...groups.entries()]
+      .map(([k, g]): [string, typeof g] => {
+        const [name, area] = k.split('\t') as [string, string | undefined];
+        return [area !== undefined && names.get(name)! > 1 ? `${name} (${area})` : name, g];
+      })
       .sort(([a], [b]) => collator.compare(a, b))
       .flatMap(([label, g]): IndexBlock[] => {
         // An entry on very many pages is cut into several lines ("(suite)"), so that no
@@ -181,7 +189,7 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
         return chunks.map((chunk, i) => ({ kind: 'entry', label: i === 0 ? label : `${label} (suite)`, pages: pageRanges(chunk), colour }));
       });
   };
-  const blocks: IndexBlock[] = [{ kind: 'heading', label: 'Communes' }, ...entries((e) => e.commune)];
+  const blocks: IndexBlock[] = [{ kind: 'heading', label: 'Communes' }, ...entries((e) => e.commune && `${e.commune}\t${e.area}`)];
   const organisers = entries((e) => e.organiser);
   if (organisers.length > 0) blocks.push({ kind: 'heading', label: 'Organisateurs' }, ...organisers);
   const area = textArea(frames.programme);
@@ -193,7 +201,7 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
   );
   const titleHeight = mm(theme.programme.index.titleBand);
   const measured = blocks.map((b, i) => ({ id: String(i), height: heights[i]!.height, keepWithNext: b.kind === 'heading' }));
-  const packed = balancedColumns(measured, 2, mm(area.height) - titleHeight);
+  const packed = balancedColumns(measured, 2, mm(area.height) - titleHeight, theme.programme.index.keepWithHeading, INDEX_LAST_PAGE_MIN);
   // A page opening in the middle of a list names it in its title band (« Communes (suite) »).
   const listOf = (j: number): string | undefined => {
     for (let k = j; k >= 0; k--) {
@@ -210,23 +218,40 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
 }
 
 /**
- * Columns filled as {@link fillColumns} fills them, in as few pages, but balanced: the
- * shortest column height (pt, at most `height`) that needs no more pages, so that the index
- * never leaves its last page a few lines (its entries spread evenly over its pages and
- * columns). A binary search to 0.5 pt.
+ * Columns filled as {@link fillColumns} fills them, full height page after page, the last
+ * page balanced: its columns of even depth (the shortest height, at most `height` pt, that
+ * still holds its blocks on one page). When the last page would hold fewer than
+ * `lastPageMin` blocks, the page before gives it blocks until it holds that many (the page
+ * before then stops a few lines short), so that the index never ends on a page of a few
+ * lines. `keep`: blocks kept under a heading in its column (see fillColumns). A binary search
+ * to 0.5 pt.
  */
-export function balancedColumns(blocks: Parameters<typeof fillColumns>[0], columns: number, height: number): number[][][] {
-  const full = fillColumns(blocks, columns, height);
-  const need = full.length;
-  let lo = Math.max(0, ...blocks.map((b) => b.height));
+export function balancedColumns(blocks: Parameters<typeof fillColumns>[0], columns: number, height: number, keep = 1, lastPageMin = 0): number[][][] {
+  const full = fillColumns(blocks, columns, height, keep);
+  const count = (page: number[][]) => page.reduce((n, c) => n + c.length, 0);
+  let start = blocks.length - count(full[full.length - 1]!);
+  let head = full.slice(0, -1);
+  if (head.length > 0 && blocks.length - start < lastPageMin) {
+    // The page before gives the last its final blocks (a heading goes with the blocks under it).
+    const before = start - count(head[head.length - 1]!);
+    start = Math.max(before + 1, blocks.length - lastPageMin);
+    while (start > before + 1 && blocks[start - 1]!.keepWithNext) start--;
+    head = [...head.slice(0, -1), ...fillColumns(blocks.slice(before, start), columns, height, keep).map((page) => page.map((c) => c.map((j) => j + before)))];
+  }
+  const rest = blocks.slice(start);
+  let lo = Math.max(0, ...rest.map((b) => b.height));
   let hi = height;
   while (hi - lo > 0.5) {
     const mid = (lo + hi) / 2;
-    if (fillColumns(blocks, columns, mid).length <= need) hi = mid;
+    if (fillColumns(rest, columns, mid, keep).length <= 1) hi = mid;
     else lo = mid;
   }
-  return fillColumns(blocks, columns, hi);
+  const balanced = fillColumns(rest, columns, hi, keep).map((page) => page.map((c) => c.map((j) => j + start)));
+  return [...head, ...balanced];
 }
+
+/** Entries the index's last page holds at least (fewer: the last two pages are balanced together). */
+const INDEX_LAST_PAGE_MIN = 24;
 
 /** Page references on one index line at most: a longer list continues on the next line. */
 const INDEX_PAGES_PER_LINE = 30;
@@ -274,11 +299,11 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     const e = byId.get(id);
     return e && longestField(e);
   };
-  const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), sectionStartsPage: theme.programme.sectionStartsPage, tallBecause });
+  const packer = new FlowPacker(mm(area.height), { gapBefore: mm(theme.programme.sectionGap), maxGap: mm(theme.copyfit.maxGap), sectionStartsPage: theme.programme.sectionStartsPage, tallBecause });
   const texts = new Map<string, LaidOutNode>();
   const measure = (cards: Card[], stacked: boolean) =>
     measureBlocks(
-      cards.map(({ e, colour }) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} date={plan.date} />),
+      cards.map(({ e, colour }) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} columns={columns} date={plan.date} />),
       cardWidth,
       !draw,
       // The card's text is its root's first child (EventCard).
