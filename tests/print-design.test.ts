@@ -132,12 +132,13 @@ describe('no unfinished areas', () => {
     expect(height - foot).toBeLessThan(mm(theme.margins.programme.bottom + 3 + theme.space.md));
   });
 
+  // No online programme: neither a programmeUrl nor a site (whose home page is the programme online).
   it('without an online programme: no « Tout le programme » panel on the tract, no empty band on the affiche', async () => {
     const content = mkdtempSync(path.join(ROOT, 'tests/.tmp-nourl-'));
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-nourl-'));
     try {
       cpSync(path.join(ROOT, 'content'), content, { recursive: true });
-      const yaml = readFileSync(path.join(content, 'campaign.yaml'), 'utf8').replace(/^programmeUrl: .*$/m, '').replace(/^partners:\n(?:  .*\n|    .*\n)*/m, '');
+      const yaml = readFileSync(path.join(content, 'campaign.yaml'), 'utf8').replace(/^programmeUrl: .*$/m, '').replace(/^site:\n(?:  .*\n)*/m, '').replace(/^partners:\n(?:  .*\n|    .*\n)*/m, '');
       writeFileSync(path.join(content, 'campaign.yaml'), yaml);
       await build({ root: ROOT, content: path.relative(ROOT, content), out, documents: ['flyer', 'affiche'], outputs: ['screen'], sourceDateEpoch: EPOCH });
       const flyer = pages(out, 'screen/flyer.pdf');

@@ -4,7 +4,7 @@ import type { EventView } from '../../src/derive/model.js';
 import type { RichBlock, RichRun } from '../../src/derive/rich.js';
 import { mm } from '../../src/units.js';
 import { theme, type CardField, type FieldStyle } from '../theme.js';
-import { ink, sectionInk } from '../ink.js';
+import { ink, sectionInk, sectionTextInk } from '../ink.js';
 import { type } from '../styles.js';
 import { keepTitleWords, tieLastWords, tieShortWords } from '../hyphenation.js';
 import { advanceWidth } from '../../src/render/fonts.js';
@@ -71,7 +71,7 @@ function fieldStyle(s: FieldStyle, colour: number) {
     ...type(s.step),
     fontWeight: s.weight,
     fontStyle: s.italic ? ('italic' as const) : ('normal' as const),
-    color: s.colour === 'section' ? sectionInk(colour) : ink(s.colour),
+    color: s.colour === 'section' ? sectionTextInk(colour) : ink(s.colour),
     ...(s.uppercase ? { textTransform: 'uppercase' as const } : {}),
     ...(s.letterSpacing ? { letterSpacing: s.letterSpacing } : {}),
   };

@@ -1,7 +1,7 @@
 import { View, Text, Link } from '@react-pdf/renderer';
 import { mm } from '../../src/units.js';
 import { theme } from '../theme.js';
-import { ink, sectionInk } from '../ink.js';
+import { ink, sectionInk, sectionTextInk } from '../ink.js';
 import { text, type } from '../styles.js';
 import { frames, textArea } from '../frames.js';
 import { BookletPage } from './BookletPage.js';
@@ -46,7 +46,7 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
                       <Text style={{ ...text.caption, ...text.strong, color: ink('paper') }}>{e.badge}</Text>
                     </View>
                     <Text style={{ ...text.body, ...type('small'), ...text.semibold, width: mm(half - small.badge.width - small.badgeGap - small.pageWidth) }}>{e.name}</Text>
-                    <Text style={{ ...text.body, ...type('small'), ...text.strong, color: sectionInk(e.colour), width: mm(small.pageWidth), textAlign: 'right' }}>{String(e.page)}</Text>
+                    <Text style={{ ...text.body, ...type('small'), ...text.strong, color: sectionTextInk(e.colour), width: mm(small.pageWidth), textAlign: 'right' }}>{String(e.page)}</Text>
                   </View>
                 </Link>
               ))}
@@ -64,7 +64,7 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
                 <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text') }}>{e.name}</Text>
                 <Text style={{ ...text.caption }}>{e.count}</Text>
               </View>
-              <Text style={{ ...text.display, ...type('h3'), color: sectionInk(e.colour), width: mm(roomy.pageWidth), textAlign: 'right' }}>{String(e.page)}</Text>
+              <Text style={{ ...text.display, ...type('h3'), color: sectionTextInk(e.colour), width: mm(roomy.pageWidth), textAlign: 'right' }}>{String(e.page)}</Text>
             </View>
           </Link>
         ))
