@@ -161,13 +161,16 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
         const face = { family: s.fontFamily, weight: s.fontWeight };
         const size = LONG_WORD.test(event.title) ? fitted(event.title, s, face, width, Infinity, false) : s;
         const tied = tieTitle(event.title, face, size.fontSize, width);
+        // A talk's subtitle: its own line under the title, in the description's italic.
+        const subtitle = event.subtitle ? <Text style={{ ...fieldStyle(card.style.description, colour), fontStyle: 'italic' }}>{event.subtitle}</Text> : null;
         const title = <Text hyphenationCallback={keepTitleWords} style={{ ...size, fontSize: tied.fontSize }}>{tied.text}</Text>;
         // A cancelled, postponed or full event: its mark in capitals above the title.
-        if (!event.statusMark) return title;
+        if (!event.statusMark && !subtitle) return title;
         return (
           <View style={top}>
-            <Text style={{ ...fieldStyle(card.style.category, colour), fontWeight: 700, textTransform: 'uppercase' }}>{event.statusMark}</Text>
+            {event.statusMark ? <Text style={{ ...fieldStyle(card.style.category, colour), fontWeight: 700, textTransform: 'uppercase' }}>{event.statusMark}</Text> : null}
             <Text hyphenationCallback={keepTitleWords} style={{ ...size, marginTop: 0, fontSize: tied.fontSize }}>{tied.text}</Text>
+            {subtitle}
           </View>
         );
       }
@@ -187,7 +190,7 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
           if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'  ·  '}</Text>);
           parts.push(<Text key={key} style={fieldStyle(s, colour)}>{value}</Text>);
         };
-        add('organiser', card.style.organiser, event.organiser);
+        add('organiser', card.style.organiser, event.byline);
         add('price', card.style.price, event.price);
         add('co', card.style.coOrganised, event.coOrganised ? 'co-organisé par la Cress' : undefined);
         return parts.length > 0 ? <Text style={style('coOrganised')}>{parts}</Text> : null;

@@ -13,16 +13,21 @@ import { theme } from '../../layouts/theme.js';
 export interface EventView {
   id: string;
   title: string;
+  /** The line under the title (a talk's subtitle). */
+  subtitle?: string;
   category?: string;
   /** The start as authored ("2016-11-15 14:30"), for sorting; absent when unknown. */
   start?: string;
   /** "mardi 15 novembre 2016, 14 h 30"; absent when the source gives no date. */
   when?: string;
+  /** The programme day it belongs to, "YYYY-MM-DD": its `day`, else the date of its start. */
+  day?: string;
   /** "14 h 30 – 17 h": the time alone, for a card under its day's heading (the dates when it spans days). */
   time?: string;
   venue?: string;
   address?: string;
-  commune: string;
+  /** Absent for an event whose place is not given beyond its venue (a conference's room). */
+  commune?: string;
   /** "Venue, address, Commune", each part once (and the country, abroad). */
   place: string;
   /** INSEE code of its département; absent for an event abroad. */
@@ -34,6 +39,10 @@ export interface EventView {
   /** Its area's name: « Hérault », « Allemagne ». */
   areaName: string;
   organiser?: string;
+  /** The speakers, one name each (the index lists each). */
+  speakers: string[];
+  /** What the card prints as its byline: the organiser, else the speakers (« Ada Lovelace, Alan Turing »). */
+  byline?: string;
   /** The description's text, its paragraphs and items on one line (search, glyph check). */
   description?: string;
   /** The description as the card sets it: paragraphs, line breaks, list items, bold and italic runs (Markdown read). */
@@ -86,7 +95,7 @@ export interface Section {
  * affiche, the tract, the press kit and the index.
  */
 export interface DepartementCount {
-  kind: 'departement' | 'country';
+  kind: 'departement' | 'country' | 'none';
   /** INSEE département code, or ISO country code. */
   code: string;
   name: string;
@@ -155,14 +164,14 @@ export function deriveModel(content: Content, buildDate: Date): Model {
   if (groupBy === 'departement') {
     groups = deps.map(([code, events]) => ({ code, badge: code, name: areaByCode(code).name, events }));
   } else if (groupBy === 'day') {
-    groups = group(views, (v) => v.start?.slice(0, 10) ?? '')
+    groups = group(views, (v) => v.day ?? '')
       .sort(([a], [b]) => (a || '9999').localeCompare(b || '9999'))
       .map(([day, events]) => ({ code: day || 'sans-date', badge: day ? String(Number(day.slice(8, 10))) : '?', name: day ? formatDate(day) : 'Dates à préciser', events }));
   } else {
     const label = (v: EventView) => (groupBy === 'venue' ? v.venue : v.category) ?? '';
-    groups = group(views, label)
-      .sort(([a], [b]) => (a ? (b ? collator.compare(a, b) : -1) : 1))
-      .map(([name, events]) => ({ code: slugKey(name || 'autres'), badge: (name || '?').charAt(0).toUpperCase(), name: name || (groupBy === 'venue' ? 'Autres lieux' : 'Autres'), events }));
+    const named = group(views, label).sort(([a], [b]) => (a ? (b ? collator.compare(a, b) : -1) : 1));
+    const badges = distinctBadges(named.map(([name]) => name || '?'));
+    groups = named.map(([name, events], i) => ({ code: slugKey(name || 'autres'), badge: badges[i]!, name: name || (groupBy === 'venue' ? 'Autres lieux' : 'Autres'), events }));
   }
   const sections = groups.map((g, i): Section => ({ ...g, colour: i, events: g.events.sort(byDate) }));
   return {
@@ -187,7 +196,7 @@ export function deriveModel(content: Content, buildDate: Date): Model {
 /** How many French départements and how many countries abroad the campaign's events are in. */
 export function areaCounts(model: Pick<Model, 'departements'>): { departements: number; countries: number } {
   const countries = model.departements.filter((d) => d.kind === 'country').length;
-  return { departements: model.departements.length - countries, countries };
+  return { departements: model.departements.filter((d) => d.kind === 'departement').length, countries };
 }
 
 /** Groups in first-seen order. */
@@ -202,6 +211,31 @@ function group<T>(items: T[], key: (t: T) => string): [string, T[]][] {
   return [...m.entries()];
 }
 
+/**
+ * Short badges (at most 3 characters) that tell the sections apart: the first letter when
+ * the names all start differently (« A », « S »), else the initials with a short last word
+ * (« Saal 1 », « Saal 2 », « Saal G » → « S1 », « S2 », « SG »), else the first letters,
+ * else the section's number.
+ */
+export function distinctBadges(names: readonly string[]): string[] {
+  const words = (n: string) => n.split(/[\s\-–_/.,]+/).filter((w) => w !== '');
+  const upper = (s: string) => s.toLocaleUpperCase('fr');
+  const ways: ((n: string) => string)[] = [
+    (n) => upper(n.charAt(0)),
+    (n) => {
+      const w = words(n);
+      const last = w.length > 1 ? w[w.length - 1]! : '';
+      return upper(last !== '' && last.length <= 2 ? `${w[0]!.charAt(0)}${last}` : w.map((x) => x.charAt(0)).join('').slice(0, 3));
+    },
+    (n) => upper(words(n).join('').slice(0, 3)),
+  ];
+  for (const way of ways) {
+    const badges = names.map(way);
+    if (new Set(badges).size === badges.length && badges.every((b) => b !== '')) return badges;
+  }
+  return names.map((_, i) => String(i + 1));
+}
+
 /** "Salle des fêtes" → "salle-des-fetes": a key safe in PDF names. */
 function slugKey(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
@@ -214,23 +248,28 @@ function eventView(e: CampaignEvent): EventView {
   const blocks = e.description !== undefined ? richText(e.description, frenchText) : undefined;
   const area = areaOf(e);
   const abroad = area.kind === 'country' ? area.name : undefined;
-  const parts = [t(e.venue), t(e.address), text(e.commune), abroad].filter((x): x is string => Boolean(x));
+  const parts = [t(e.venue), t(e.address), t(e.commune), abroad].filter((x): x is string => Boolean(x));
+  const speakers = (e.speakers ?? []).map(text);
   return {
     id: e.id,
     title: text(e.title),
+    subtitle: t(e.subtitle),
+    day: e.day ?? e.start?.slice(0, 10),
     category: t(e.category),
     start: e.start,
     when: e.start ? formatWhen(e.start, e.end) : undefined,
     time: e.start ? formatTimeOfDay(e.start, e.end) : undefined,
     venue: t(e.venue),
     address: t(e.address),
-    commune: text(e.commune),
+    commune: t(e.commune),
     place: [...new Set(parts)].join(', '),
     departement: e.departement,
     country: e.country ?? FRANCE,
     area: area.code,
     areaName: area.name,
     organiser: t(e.organiser),
+    speakers,
+    byline: t(e.organiser) ?? (speakers.length > 0 ? speakers.join(', ') : undefined),
     description: blocks !== undefined && blocks.length > 0 ? richPlain(blocks) : undefined,
     descriptionBlocks: blocks !== undefined && blocks.length > 0 ? blocks : undefined,
     price: e.free ? 'Gratuit' : t(e.price),
@@ -244,7 +283,7 @@ function eventView(e: CampaignEvent): EventView {
   };
 }
 
-const RAW_KEYS = new Set(['cancelledEvents', 'url', 'website', 'programmeUrl', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
+const RAW_KEYS = new Set(['cancelledEvents', 'timezone', 'lang', 'url', 'website', 'programmeUrl', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
 
 /** Applies frenchText to every string of the campaign, except URLs, paths, dates and ids. */
 function typographyDeep<T>(value: T, key = ''): T {

@@ -43,7 +43,8 @@ export function fieldKind(key: EventKey): FieldKind {
 
 /** True when an event must have `key` (id, title, commune, departement). */
 export function isRequiredField(key: EventKey): boolean {
-  return !EventSchema.shape[key].safeParse(undefined).success;
+  // A table's rows always say where: the commune is optional only for schedules (one place).
+  return key === 'commune' || !EventSchema.shape[key].safeParse(undefined).success;
 }
 
 /** The transform used when a field names none. */
@@ -366,7 +367,8 @@ export function checkColumns(mapping: Mapping, header: readonly string[], csvFil
     }
     if (s.template !== undefined) {
       for (const c of templateColumns(s.template)) {
-        if (!known.has(c.name)) {
+        // "{id}" in the url's template is the event's id when no column is named "id".
+        if (!known.has(c.name) && !(c.name === 'id' && s.at[1] === 'url')) {
           problems.push({ file, ...mapping.locateChar([...s.at, 'template'], c.index), path: formatPath(s.at), message: unknown(c.name) });
         }
       }
@@ -384,17 +386,23 @@ export function checkColumns(mapping: Mapping, header: readonly string[], csvFil
   if (problems.length > 0) throw new ContentError(problems);
 }
 
+/** Names of a postal code column, any case: « Code postal », « code_postal », « CP », « postcode », « zip ». */
+const POSTAL_CODE_COLUMN = /^(code[ _-]?postal|cp|postal[ _-]?code|post[ _-]?code|zip([ _-]?code)?)$/i;
+
 /**
  * The mapping used when none is given: every column named like an event field ("id",
  * "title", "start", "departement"…, any case) feeds that field, with the field's default
- * transform.
+ * transform; without a "departement" column, a postal code column (« Code postal », « CP »,
+ * « zip »…) gives the département.
  * @throws ContentError when a required field (id, title, commune, departement) has no column.
  */
 export function defaultMapping(header: readonly string[], csvFile: string): Mapping {
   const fields: FieldRule[] = [];
   const missing: EventKey[] = [];
   for (const key of EVENT_KEYS) {
-    const column = header.find((h) => h.toLowerCase() === key.toLowerCase());
+    let column = header.find((h) => h.toLowerCase() === key.toLowerCase());
+    // Without a département column, a postal code column gives it (« 31000 » → 31).
+    if (column === undefined && key === 'departement') column = header.find((h) => POSTAL_CODE_COLUMN.test(h.trim()));
     if (column !== undefined) fields.push({ key, column, transform: defaultTransform(key), at: [] });
     else if (isRequiredField(key)) missing.push(key);
   }

@@ -84,12 +84,15 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
     const values = new Map<EventKey, FieldValue>();
     // The département is required in France only: its problem is known once the country is.
     let departementError: string | undefined;
-    for (const rule of mapping.fields) {
+    // The url last: its template's "{id}" is the event's id when no column is named "id".
+    const idOr = (column: string) => (column === 'id' && !index.has('id') ? String(values.get('id') ?? '') : valueOf(column));
+    for (const rule of [...mapping.fields].sort((a, b) => Number(a.key === 'url') - Number(b.key === 'url'))) {
       const required = isRequiredField(rule.key) || rule.key === 'departement';
-      let raw = sourceValue(rule, rule.key, valueOf);
+      const read = rule.key === 'url' ? idOr : valueOf;
+      let raw = sourceValue(rule, rule.key, read);
       let from: FieldSource = rule;
       if (raw === '' && rule.fallback) {
-        raw = sourceValue(rule.fallback, rule.key, valueOf);
+        raw = sourceValue(rule.fallback, rule.key, read);
         from = rule.fallback;
       }
       if (raw === '') {

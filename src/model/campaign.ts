@@ -66,6 +66,21 @@ export const CampaignSchema = z.strictObject({
   /** Inclusive period, e.g. 2016-11-01 … 2016-11-30. */
   period: z.strictObject({ start: IsoDate, end: IsoDate }),
   tagline: CoverText(160).optional(),
+  /**
+   * The IANA time zone of the events' times (« America/Montreal »): the times in content are
+   * wall-clock times there. Europe/Paris when absent. An import converts the source's times to it.
+   */
+  timezone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message: 'expected an IANA time zone such as "Europe/Paris" or "America/Montreal"' })
+    .optional(),
   organiser: z.strictObject({ name: Text, address: Text.optional(), website: HttpUrl.optional() }),
   /** The online programme, encoded in the QR code of the affiche and the tract. */
   programmeUrl: HttpUrl.optional(),
