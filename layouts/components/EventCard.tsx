@@ -9,6 +9,7 @@ import { type } from '../styles.js';
 import { keepTitleWords, tieLastWords } from '../hyphenation.js';
 import { fitted } from '../fit.js';
 import { advanceWidth } from '../../src/render/fonts.js';
+import { withFallbacks } from '../../src/render/fallback.js';
 import { QrCode, qrOuterSize } from './QrCode.js';
 import { LaidOutSlot } from './LaidOutSlot.js';
 import { useLaidOut } from '../laid-out.js';
@@ -61,7 +62,7 @@ export function EventCard({ event, colour, width, first = false, stacked = false
 /** A card field's style as react-pdf takes it, from the theme's `card.style` (sizes in pt). */
 function fieldStyle(s: FieldStyle, colour: number) {
   return {
-    fontFamily: theme.fonts.family,
+    fontFamily: withFallbacks(theme.fonts.family),
     ...type(s.step),
     fontWeight: s.weight,
     fontStyle: s.italic ? ('italic' as const) : ('normal' as const),
@@ -89,7 +90,7 @@ const CHAR_WIDTH = 0.5;
  * size, until they do (measured with fontkit on its face; sizes and width in pt). A pair
  * wider than that is left untied.
  */
-function tieTitle(title: string, face: { family: string; weight: number }, fontSize: number, width: number): { text: string; fontSize: number } {
+function tieTitle(title: string, face: { family: string | readonly string[]; weight: number }, fontSize: number, width: number): { text: string; fontSize: number } {
   const words = title.trim().split(/\s+/);
   if (words.length < 2) return { text: title, fontSize };
   const pair = words.slice(-2).join(' ');

@@ -283,7 +283,7 @@ function eventView(e: CampaignEvent): EventView {
   };
 }
 
-const RAW_KEYS = new Set(['cancelledEvents', 'timezone', 'lang', 'url', 'website', 'programmeUrl', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
+const RAW_KEYS = new Set(['cancelledEvents', 'unprintable', 'timezone', 'lang', 'url', 'website', 'programmeUrl', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
 
 /** Applies frenchText to every string of the campaign, except URLs, paths, dates and ids. */
 function typographyDeep<T>(value: T, key = ''): T {

@@ -39,6 +39,9 @@ function oneTypesettingPass(input: string): string {
     // Invisible characters from word processors and web pages: zero-width spaces and joiners,
     // byte-order marks, soft hyphens (hyphenation is encre's job). Removed, never printed.
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    // Variation selectors (« ❤️ » is « ❤ » asking for its colour form): the glyph is drawn
+    // without them (monochrome), never reported as a character no font prints.
+    .replace(/[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g, '')
     // Line breaks typed in a spreadsheet cell or a YAML block: the text reflows in its frame
     // (react-pdf 4.9 also fails on a line feed inside a text run).
     .replace(/\s*[\r\n]+\s*/g, ' ');

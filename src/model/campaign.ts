@@ -119,6 +119,13 @@ export const CampaignSchema = z.strictObject({
    * build log and out/preflight.json (`omitted`). Never among the tract's highlights.
    */
   cancelledEvents: z.enum(['mark', 'omit'], { message: 'expected mark (printed with a mark) or omit (left out and listed in the build report)' }).default('mark'),
+  /**
+   * Characters that no font prints (neither the theme's nor the fallbacks: Noto Emoji,
+   * Liberation Sans): `drop` (default) leaves them out, with a warning naming each and where
+   * it is (import report, build log, out/preflight.json); `refuse` stops the import and the
+   * build with a located error.
+   */
+  unprintable: z.enum(['drop', 'refuse'], { message: 'expected drop (left out with a warning) or refuse (an error)' }).default('drop'),
   /** Event ids shown on the tract, in order. */
   highlights: z.array(Text).default([]),
   /** How the programme is organised: sections per département (default), day, venue or category. */
