@@ -6,7 +6,7 @@ import { mm } from '../../src/units.js';
 import { theme, type CardField, type FieldStyle } from '../theme.js';
 import { ink, sectionInk } from '../ink.js';
 import { type } from '../styles.js';
-import { keepTitleWords, tieLastWords } from '../hyphenation.js';
+import { hyphenatorFor, keepTitleWords, tieLastWords } from '../hyphenation.js';
 import { fitted } from '../fit.js';
 import { advanceWidth } from '../../src/render/fonts.js';
 import { withFallbacks } from '../../src/render/fallback.js';
@@ -116,9 +116,11 @@ const LONG_WORD = /\S{12,}/;
  * hangs one em, a number 1.5 em), each line break its own line (react-pdf 4.9 fails
  * on a line feed inside a text run), bold and italic runs in their faces, links as their text.
  */
-function Description({ blocks, plain, style, tie }: { blocks: RichBlock[]; plain: string; style: ReturnType<typeof fieldStyle> & { marginTop?: number }; tie: number }) {
+function Description({ blocks, plain, style, tie, lang }: { blocks: RichBlock[]; plain: string; style: ReturnType<typeof fieldStyle> & { marginTop?: number }; tie: number; lang: string }) {
+  // Hyphenated by the rules of its language (French, English, German, Spanish, Italian, Catalan).
+  const hyphenate = hyphenatorFor(lang);
   const simple = blocks.length === 1 && blocks[0]!.kind === 'paragraph' && blocks[0]!.lines.length === 1 && blocks[0]!.lines[0]!.every((r) => !r.bold && !r.italic);
-  if (blocks.length === 0 || simple) return <Text style={style}>{tieLastWords(plain, tie)}</Text>;
+  if (blocks.length === 0 || simple) return <Text hyphenationCallback={hyphenate} style={style}>{tieLastWords(plain, tie)}</Text>;
   const { marginTop, ...face } = style;
   const runs = (line: RichRun[], last: boolean) =>
     line.map((r, k) => (
@@ -133,7 +135,7 @@ function Description({ blocks, plain, style, tie }: { blocks: RichBlock[]; plain
           {b.bullet ? <Text style={{ ...face, width: face.fontSize * (b.bullet.length > 1 ? 1.5 : 1) }}>{b.bullet}</Text> : null}
           <View style={{ flexGrow: 1, flexShrink: 1 }}>
             {b.lines.map((line, j) => (
-              <Text key={j} style={face}>{runs(line, j === b.lines.length - 1)}</Text>
+              <Text key={j} hyphenationCallback={hyphenate} style={face}>{runs(line, j === b.lines.length - 1)}</Text>
             ))}
           </View>
         </View>
@@ -180,7 +182,7 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
       case 'description': {
         if (!event.description || card.variant === 'compact') return null;
         const s = style('description');
-        return <Description blocks={event.descriptionBlocks ?? []} plain={event.description} style={s} tie={tieChars(width, s.fontSize)} />;
+        return <Description blocks={event.descriptionBlocks ?? []} plain={event.description} style={s} tie={tieChars(width, s.fontSize)} lang={event.lang} />;
       }
       case 'tags':
         return card.variant === 'detailed' && event.tags.length > 0 ? <Text style={style('tags')}>{event.tags.join(' · ')}</Text> : null;

@@ -3,7 +3,7 @@ import type { Campaign } from '../model/campaign.js';
 import type { CampaignEvent, EventStatus } from '../model/event.js';
 import { FRANCE, areaOf, areaByCode, compareAreas } from '../model/countries.js';
 import { formatWhen, formatTimeOfDay, formatPeriod, formatOrdinal, formatDate } from './french.js';
-import { frenchText } from './typography.js';
+import { frenchText, typographyFor } from './typography.js';
 import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
 import { richPlain, richText, type RichBlock } from './rich.js';
 import { decodeHTMLStrict } from 'entities';
@@ -13,6 +13,8 @@ import { theme } from '../../layouts/theme.js';
 export interface EventView {
   id: string;
   title: string;
+  /** The language its texts are in (its own `lang`, else the campaign's): hyphenation follows it. */
+  lang: string;
   /** The line under the title (a talk's subtitle). */
   subtitle?: string;
   category?: string;
@@ -141,11 +143,11 @@ export interface Model {
  * by département (INSEE order: 2A/2B after 19) and sorted by start, then title.
  */
 export function deriveModel(content: Content, buildDate: Date): Model {
-  const campaign = typographyDeep(content.campaign);
+  const campaign = typographyDeep(content.campaign, '', typographyFor(content.campaign.lang));
   const omit = (e: CampaignEvent) => campaign.cancelledEvents === 'omit' && (e.status === 'cancelled' || e.status === 'postponed');
   const omitted = content.events.filter((e) => omit(e.value)).map((e): OmittedEvent => ({ id: e.value.id, title: e.value.title, status: e.value.status ?? 'scheduled', at: `${e.file}:${e.line}` }));
   const kept = content.events.filter((e) => !omit(e.value));
-  const views = kept.map((e) => eventView(e.value));
+  const views = kept.map((e) => eventView(e.value, content.campaign.lang));
   const status = new Map(content.events.map((e) => [e.value.id, e.value.status ?? 'scheduled']));
   const notices: string[] = [];
   for (const id of campaign.highlights) {
@@ -241,17 +243,21 @@ function slugKey(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-function eventView(e: CampaignEvent): EventView {
-  // Entities (« &amp; ») are decoded in every printed field, then typography applied.
-  const text = (s: string) => frenchText(decodeHTMLStrict(s));
+function eventView(e: CampaignEvent, campaignLang = 'fr'): EventView {
+  // Entities (« &amp; ») are decoded in every printed field, then the typography of the
+  // event's language applied (French spacing for French text only).
+  const lang = e.lang ?? campaignLang;
+  const typeset = typographyFor(lang);
+  const text = (s: string) => typeset(decodeHTMLStrict(s));
   const t = (s: string | undefined) => (s === undefined ? undefined : text(s));
-  const blocks = e.description !== undefined ? richText(e.description, frenchText) : undefined;
+  const blocks = e.description !== undefined ? richText(e.description, typeset) : undefined;
   const area = areaOf(e);
   const abroad = area.kind === 'country' ? area.name : undefined;
   const parts = [t(e.venue), t(e.address), t(e.commune), abroad].filter((x): x is string => Boolean(x));
   const speakers = (e.speakers ?? []).map(text);
   return {
     id: e.id,
+    lang,
     title: text(e.title),
     subtitle: t(e.subtitle),
     day: e.day ?? e.start?.slice(0, 10),
@@ -286,11 +292,11 @@ function eventView(e: CampaignEvent): EventView {
 const RAW_KEYS = new Set(['cancelledEvents', 'unprintable', 'timezone', 'lang', 'url', 'website', 'programmeUrl', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
 
 /** Applies frenchText to every string of the campaign, except URLs, paths, dates and ids. */
-function typographyDeep<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (RAW_KEYS.has(key) ? value : frenchText(value)) as T;
-  if (Array.isArray(value)) return value.map((v) => typographyDeep(v, key)) as T;
+function typographyDeep<T>(value: T, key = '', typeset: (s: string) => string = frenchText): T {
+  if (typeof value === 'string') return (RAW_KEYS.has(key) ? value : typeset(value)) as T;
+  if (Array.isArray(value)) return value.map((v) => typographyDeep(v, key, typeset)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typographyDeep(v, k)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typographyDeep(v, k, typeset)])) as T;
   }
   return value;
 }

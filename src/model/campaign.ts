@@ -67,6 +67,12 @@ export const CampaignSchema = z.strictObject({
   period: z.strictObject({ start: IsoDate, end: IsoDate }),
   tagline: CoverText(160).optional(),
   /**
+   * The language of the campaign's texts and, unless an event says otherwise (its `lang`),
+   * of its events (BCP 47: "fr", "en", "de"…). French spacing and hyphenation apply to
+   * French text only; other languages get their own hyphenation patterns (en, de, es, it, ca).
+   */
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'expected a language code such as "fr", "en" or "de-DE"' }).default('fr'),
+  /**
    * The IANA time zone of the events' times (« America/Montreal »): the times in content are
    * wall-clock times there. Europe/Paris when absent. An import converts the source's times to it.
    */
