@@ -238,6 +238,14 @@ export function distinctBadges(names: readonly string[]): string[] {
   return names.map((_, i) => String(i + 1));
 }
 
+/** Whether `text` ends with the name `name` as a whole word, in any case and accents (« Salle de Sète » and « sete »). */
+export function endsWithName(text: string, name: string): boolean {
+  const key = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('fr').replace(/[’']/g, "'").trim();
+  const t = key(text).replace(/[\s.,;:)]+$/, '');
+  const n = key(name);
+  return n !== '' && t.endsWith(n) && (t.length === n.length || /[\s,(\-–'’]/.test(t.charAt(t.length - n.length - 1)));
+}
+
 /** "Salle des fêtes" → "salle-des-fetes": a key safe in PDF names. */
 function slugKey(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
@@ -253,7 +261,10 @@ function eventView(e: CampaignEvent, campaignLang = 'fr'): EventView {
   const blocks = e.description !== undefined ? richText(e.description, typeset) : undefined;
   const area = areaOf(e);
   const abroad = area.kind === 'country' ? area.name : undefined;
-  const parts = [t(e.venue), t(e.address), t(e.commune), abroad].filter((x): x is string => Boolean(x));
+  // The commune once: not after a venue or address that already ends with it (« Théâtre de Sète », « 1 quai, 34200 Sète »).
+  const commune = t(e.commune);
+  const named = commune !== undefined && [t(e.venue), t(e.address)].some((p) => p !== undefined && endsWithName(p, commune));
+  const parts = [t(e.venue), t(e.address), named ? undefined : commune, abroad].filter((x): x is string => Boolean(x));
   const speakers = (e.speakers ?? []).map(text);
   return {
     id: e.id,

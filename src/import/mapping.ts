@@ -340,13 +340,38 @@ export function templateColumns(template: string): { name: string; index: number
  */
 export function fillTemplate(template: string, valueOf: (column: string) => string): string {
   let filled = 0;
+  let empty = 0;
   const text = template.replace(/\{\{|\}\}|\{([^{}]+)\}/g, (m, name: string | undefined) => {
     if (name === undefined) return m[0] ?? '';
     const v = valueOf(cleanCell(name));
     if (v !== '') filled++;
-    return v;
+    else empty++;
+    // A mark where the empty part was: its separators are tidied below, never the template's own text.
+    return v !== '' ? v : EMPTY_PART;
   });
-  return filled === 0 && templateColumns(template).length > 0 ? '' : cleanCell(text);
+  if (filled === 0 && templateColumns(template).length > 0) return '';
+  return cleanCell(empty > 0 ? withoutEmptyParts(text) : text);
+}
+
+/** Stands for an empty placeholder while its separators are tidied (a private-use character). */
+const EMPTY_PART = '\uE000';
+
+/**
+ * A filled template without what its empty parts leave: « 12 rue des Arts, , 31000 » →
+ * « 12 rue des Arts, 31000 »; a separator (, ; · | or a spaced dash) left at the start or the
+ * end, or doubled around an empty part, goes with it; « () » around an empty part too.
+ */
+export function withoutEmptyParts(text: string): string {
+  const SEP = '(?:\\s*[,;·|]\\s*|\\s+[-–—]\\s+)';
+  return text
+    .replace(/\(\s*\uE000\s*\)/g, '\uE000')
+    // Between two parts, one separator stays; at an edge, none.
+    .replace(new RegExp(`${SEP}?\\uE000(?:${SEP})?`, 'g'), (m) => {
+      const [before = '', after = ''] = m.split('\uE000');
+      return before !== '' && after !== '' ? after : '';
+    })
+    .replace(new RegExp(`^${SEP}|${SEP}$`, 'g'), '')
+    .replace(/\uE000/g, '');
 }
 
 /**
