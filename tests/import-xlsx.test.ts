@@ -275,10 +275,10 @@ describe('re-import report', () => {
     const out = await tmp();
     const opts = { file: 'examples/festivals/data/panorama-des-festivals.csv', mapping: 'examples/festivals/mapping.yaml', filters: [], outDir: out };
     const first = await importEvents(opts);
-    expect(first.imported).toBe(395);
+    expect(first.imported).toBe(382);
     expect(first.reimport).toBeUndefined();
     const second = await importEvents(opts);
-    expect(second.imported).toBe(395);
+    expect(second.imported).toBe(382);
     expect(second.reimport).toEqual({ added: [], changed: [], removed: [] });
     expect(formatImportReport(second)).toContain('\n  Re-import: 0 added, 0 changed, 0 removed\n');
   });

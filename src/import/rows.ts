@@ -156,22 +156,22 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       continue;
     }
 
-    // Duplicates: the same data twice, or an id used by an earlier row.
+    // Duplicates: the same data twice (every column: the festival listed twice) is merged
+    // into the first row and reported; an id used by an earlier row with other data (other
+    // dates, another place) is kept, under an id made unique from its title.
     const content = JSON.stringify(table.header.map((_, i) => cleanCell(row.cells[i] ?? '')));
     const sameAs = contentLines.get(content);
-    if (sameAs === undefined) contentLines.set(content, row.line);
+    if (sameAs !== undefined) {
+      result.skipped.push({ line: row.line, reason: `the row repeats line ${sameAs} column for column (a duplicate in the source): merged with it, imported once` });
+      continue;
+    }
+    contentLines.set(content, row.line);
     const id = String(event['id']);
     const usedBy = idLines.get(id);
     if (usedBy !== undefined) {
       const unique = uniqueId(id, String(event['title']), idLines);
       event['id'] = unique;
-      warnings.push(
-        sameAs !== undefined
-          ? `the row repeats line ${sameAs} (same data: a duplicate in the source); imported again with id "${unique}"`
-          : `id "${id}" is already used by line ${usedBy}; this row gets id "${unique}"`,
-      );
-    } else if (sameAs !== undefined) {
-      warnings.push(`the row repeats line ${sameAs} (same data: a duplicate in the source)`);
+      warnings.push(`id "${id}" is already used by line ${usedBy} (other data); this row gets id "${unique}"`);
     }
     idLines.set(String(event['id']), row.line);
 
