@@ -4,11 +4,27 @@
  */
 import { describe, it, expect } from 'vitest';
 import { fillTemplate } from '../src/import/mapping.js';
+import { applyTransform, sentenceCase } from '../src/import/transforms.js';
 import { endsWithName } from '../src/derive/model.js';
 import { withYears } from '../src/documents/meta.js';
 import { wholeWordsIn } from '../layouts/components/RunningHead.js';
 import { advanceWidth } from '../src/render/fonts.js';
 import { theme } from '../layouts/theme.js';
+
+describe('the title transform', () => {
+  it('gives a title in capitals French sentence case, proper nouns kept; a name keeps its name case', () => {
+    expect(sentenceCase("UNE VIE DANS L'ART")).toBe("Une vie dans l'art");
+    expect(sentenceCase('AU-DELA DES MERS')).toBe('Au-dela des mers');
+    expect(sentenceCase('FESTIVAL DE JAZZ II')).toBe('Festival de jazz II');
+    expect(sentenceCase('RENCONTRES DE SAINT-JEAN-DE-VEDAS')).toBe('Rencontres de Saint-Jean-de-Vedas');
+    expect(sentenceCase('LES NUITS DU HERAULT')).toBe('Les nuits du Hérault');
+    expect(sentenceCase('JAZZ A SETE', ['Sète'])).toBe('Jazz à Sète');
+    expect(sentenceCase('Jazz à Sète', ['Sete'])).toBe('Jazz à Sète');
+    expect(sentenceCase('BD ET CINEMA')).toBe('BD et cinema');
+    expect(applyTransform('title', 'SAINT-JEAN-DE-VEDAS', 'commune')).toEqual({ ok: true, value: 'Saint-Jean-de-Vedas' });
+    expect(applyTransform('title', 'LE VIGAN', 'commune')).toEqual({ ok: true, value: 'Le Vigan' });
+  });
+});
 
 describe('templates', () => {
   it('leave no stray separator where a part is empty', () => {

@@ -7,7 +7,7 @@ import { EventSchema } from '../model/event.js';
 import type { DataTable } from './csv.js';
 import { passesFilters } from './filters.js';
 import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSource, type Filter, type Mapping } from './mapping.js';
-import { applyTransform, type FieldValue } from './transforms.js';
+import { applyTransform, keepNames, type FieldValue } from './transforms.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { statusFromTitle } from './status.js';
 import { importedText } from './markup.js';
@@ -104,7 +104,7 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       if (typeof raw !== 'string') {
         value = raw;
       } else {
-        const r = applyTransform(from.transform, raw);
+        const r = applyTransform(from.transform, raw, rule.key);
         if (!r.ok) {
           if (rule.key === 'departement') departementError = `departement: ${r.message}`;
           else if (required) errors.push(`${rule.key}: ${r.message}`);
@@ -119,6 +119,10 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
     }
 
     if (departementError !== undefined && (values.get('country') ?? FRANCE) === FRANCE) errors.push(departementError);
+    // A title in sentence case keeps its commune's name as the commune is written (« Jazz à Sète »).
+    const title = values.get('title');
+    const commune = values.get('commune');
+    if (typeof title === 'string' && typeof commune === 'string' && mapping.fields.some((f) => f.key === 'title' && f.transform === 'title')) values.set('title', keepNames(title, [commune]));
     if (errors.length > 0) {
       result.skipped.push({ line: row.line, reason: errors.join('; ') });
       continue;
