@@ -42,8 +42,8 @@ export function RunningHead({ section, campaign, colour, recto, top, inside, out
   const measure = frames.programme.format.width - inside - outside;
   // One line each, whatever the names: a longer one ends after its last whole word, in an ellipsis.
   const size = text.caption.fontSize;
-  const sectionLine = wholeWordsIn(section, { family: text.caption.fontFamily, weight: 600 }, size, mm(measure * sectionShare) * 0.98, theme.tracking.label, true);
-  const campaignLine = wholeWordsIn(campaign, { family: text.caption.fontFamily, weight: 400 }, size, mm(measure * (1 - sectionShare)) * 0.98);
+  const sectionLine = wholeWordsIn(section, { family: text.caption.fontFamily, weight: 600 }, size, mm(measure * sectionShare), theme.tracking.label, true);
+  const campaignLine = wholeWordsIn(campaign, { family: text.caption.fontFamily, weight: 400 }, size, mm(measure * (1 - sectionShare)));
   const sectionText = <Text hyphenationCallback={keepWhole} style={{ ...text.caption, ...text.semibold, color: colour, textTransform: 'uppercase', letterSpacing: theme.tracking.label, width: mm(measure * sectionShare), textAlign: recto ? 'right' : 'left', maxLines: 1, textOverflow: 'ellipsis' }}>{sectionLine}</Text>;
   const campaignText = <Text hyphenationCallback={keepWhole} style={{ ...text.caption, width: mm(measure * (1 - sectionShare)), textAlign: recto ? 'left' : 'right', maxLines: 1, textOverflow: 'ellipsis' }}>{campaignLine}</Text>;
   return (
