@@ -19,7 +19,7 @@ import { compoundPieces } from './hyphenation.js';
  * @param compounds false when the text keeps compounds whole too (no break after their hyphens).
  * @returns the step, with a smaller fontSize when needed (lineHeight, a ratio, unchanged).
  */
-export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string; weight: number }, width: number, maxLines = Infinity, compounds = true): T {
+export function fitted<T extends { fontSize: number }>(text: string, size: T, face: { family: string | readonly string[]; weight: number }, width: number, maxLines = Infinity, compounds = true): T {
   const { pieces, space } = measurePieces(text, face, size.fontSize, compounds);
   const room = width * SPARE;
   let fontSize = size.fontSize;
@@ -38,7 +38,7 @@ const SPARE = 0.98;
  * Pieces a line may break after — words, and the parts of a hyphenated word — with their
  * widths and that of a space at `fontSize`, in pt.
  */
-function measurePieces(text: string, face: { family: string; weight: number }, fontSize: number, compounds = true): { pieces: { width: number; spaceBefore: boolean }[]; space: number } {
+function measurePieces(text: string, face: { family: string | readonly string[]; weight: number }, fontSize: number, compounds = true): { pieces: { width: number; spaceBefore: boolean }[]; space: number } {
   const pieces = text
     .split(/\s+/)
     .filter(Boolean)
@@ -53,7 +53,7 @@ function measurePieces(text: string, face: { family: string; weight: number }, f
  * @param size the size the text is set at (after fitting).
  * @returns the frame's width in pt.
  */
-export function balancedWidth(text: string, size: { fontSize: number }, face: { family: string; weight: number }, width: number): number {
+export function balancedWidth(text: string, size: { fontSize: number }, face: { family: string | readonly string[]; weight: number }, width: number): number {
   const { pieces, space } = measurePieces(text, face, size.fontSize);
   const room = width * SPARE;
   const lines = setsIn(pieces, space, room);
@@ -124,7 +124,7 @@ export const TITLE_LINES = 3;
  * @param fontSize in pt; `width` the frame's width in pt; `letterSpacing` in pt per character.
  * @returns the text, its last ordinary space replaced by U+00A0 when the pair fits.
  */
-export function bindLastWords(text: string, face: { family: string; weight: number; style?: 'normal' | 'italic' }, fontSize: number, width: number, letterSpacing = 0): string {
+export function bindLastWords(text: string, face: { family: string | readonly string[]; weight: number; style?: 'normal' | 'italic' }, fontSize: number, width: number, letterSpacing = 0): string {
   const trimmed = text.trimEnd();
   const at = trimmed.lastIndexOf(' ');
   if (at <= 0) return text;

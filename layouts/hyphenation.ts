@@ -1,4 +1,9 @@
 import { syllables } from '@react-pdf/hyphenate/fr';
+import { syllables as syllablesEn } from '@react-pdf/hyphenate/en-us';
+import { syllables as syllablesDe } from '@react-pdf/hyphenate/de-1996';
+import { syllables as syllablesEs } from '@react-pdf/hyphenate/es';
+import { syllables as syllablesIt } from '@react-pdf/hyphenate/it';
+import { syllables as syllablesCa } from '@react-pdf/hyphenate/ca';
 
 /*
  * How react-pdf 4.9 breaks lines (@react-pdf/textkit: wrapWords, getNodes, breakLines), which
@@ -168,6 +173,40 @@ export function hyphenateFrench(word: string): string[] {
   if (TIE.test(word)) return [word];
   if (word.length < 7 || /[\/@.:0-9]/.test(word) || isProperName(word) || /\u00AD/.test(word)) return [word];
   return syllables(word);
+}
+
+/**
+ * Liang patterns by language (the `hyphen` package, ISC, through @react-pdf/hyphenate: the
+ * TeX hyph-utf8 patterns): English (US), German (1996 spelling), Spanish, Italian, Catalan.
+ */
+const SYLLABLES: Record<string, (word: string) => string[]> = {
+  en: (w) => [...syllablesEn(w)],
+  de: (w) => [...syllablesDe(w)],
+  es: (w) => [...syllablesEs(w)],
+  it: (w) => [...syllablesIt(w)],
+  ca: (w) => [...syllablesCa(w)],
+};
+
+/**
+ * The hyphenation callback for text in `lang` (BCP 47): French for French (and no language),
+ * the language's own patterns for en, de, es, it and ca, with the same rules as
+ * {@link hyphenateFrench} (short words, words with digits or punctuation and capitalised
+ * words kept whole — except in German, whose nouns all start with a capital); any other
+ * language's words are kept whole (addresses and over-long words still break).
+ * @returns a callback for a Text's `hyphenationCallback`
+ */
+export function hyphenatorFor(lang: string | undefined): (word: string) => string[] {
+  const base = (lang ?? 'fr').toLowerCase().split('-')[0]!;
+  if (base === 'fr') return hyphenateFrench;
+  const split = SYLLABLES[base];
+  if (split === undefined) return keepTitleWords;
+  return (word: string) => {
+    const forced = mustBreak(word);
+    if (forced) return forced;
+    if (TIE.test(word)) return [word];
+    if (word.length < 7 || /[\/@.:0-9]/.test(word) || (base !== 'de' && /^\p{Lu}/u.test(word)) || /\u00AD/.test(word)) return [word];
+    return split(word);
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { theme } from './theme.js';
+import { withFallbacks } from '../src/render/fallback.js';
 import { ink } from './ink.js';
 import { keepWordsWhole } from './hyphenation.js';
 
@@ -15,14 +16,14 @@ export function type(step: Scale): { fontSize: number; lineHeight: number } {
  * for a build applies to every render). Sizes come from the theme's type scale.
  */
 export const text = {
-  get body() { return { fontFamily: theme.fonts.family, ...type('body'), color: ink('text') }; },
-  get muted() { return { fontFamily: theme.fonts.family, ...type('small'), color: ink('muted') }; },
-  get caption() { return { fontFamily: theme.fonts.family, ...type('caption'), color: ink('muted') }; },
-  get strong() { return { fontFamily: theme.fonts.family, fontWeight: 700 as const }; },
-  get semibold() { return { fontFamily: theme.fonts.family, fontWeight: 600 as const }; },
-  get italic() { return { fontFamily: theme.fonts.family, fontStyle: 'italic' as const }; },
-  get display() { return { fontFamily: theme.fonts.display, fontWeight: 900 as const }; },
-  get displayBold() { return { fontFamily: theme.fonts.display, fontWeight: 700 as const }; },
+  get body() { return { fontFamily: withFallbacks(theme.fonts.family), ...type('body'), color: ink('text') }; },
+  get muted() { return { fontFamily: withFallbacks(theme.fonts.family), ...type('small'), color: ink('muted') }; },
+  get caption() { return { fontFamily: withFallbacks(theme.fonts.family), ...type('caption'), color: ink('muted') }; },
+  get strong() { return { fontFamily: withFallbacks(theme.fonts.family), fontWeight: 700 as const }; },
+  get semibold() { return { fontFamily: withFallbacks(theme.fonts.family), fontWeight: 600 as const }; },
+  get italic() { return { fontFamily: withFallbacks(theme.fonts.family), fontStyle: 'italic' as const }; },
+  get display() { return { fontFamily: withFallbacks(theme.fonts.display), fontWeight: 900 as const }; },
+  get displayBold() { return { fontFamily: withFallbacks(theme.fonts.display), fontWeight: 700 as const }; },
 };
 
 /**

@@ -6,7 +6,7 @@ import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { documents, documentById, type DocumentSpec } from './documents/registry.js';
 import { ContentError, PreflightError, ThemeError, UsageError, type Problem } from './model/errors.js';
 import { imposeSaddle } from './post/impose.js';
-import { checkGlyphs, openFaces } from './preflight/glyphs.js';
+import { describeChar, dropCharacters, findUnprintable, openFaces } from './preflight/glyphs.js';
 import { checkCodes, checkQrDensity } from './preflight/qr.js';
 import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
@@ -228,8 +228,20 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     // Each QR code at the size the documents built print it (the token that sets it, named in the message).
     const qr = checkPrintedCodes(ws, content, specs.map((d) => d.id));
     if (qr.theme.length > 0) throw new ThemeError(qr.theme);
-    const unprintable = [...checkGlyphs(model, content, openFaces(TOOL_ROOT), ws.theme.file), ...qr.content];
+    // Characters no font prints: refused (campaign unprintable: refuse), else left out, each
+    // listed with where it is (unprintable: drop, the default): never a blocked build.
+    const glyphs = findUnprintable(model, content, openFaces(TOOL_ROOT), ws.theme.file);
+    const unprintable = [...(content.campaign.unprintable === 'refuse' ? glyphs.map((g) => g.problem) : []), ...qr.content];
     if (unprintable.length > 0) throw new ContentError(unprintable);
+    if (glyphs.length > 0) {
+      dropCharacters(model, new Set(glyphs.flatMap((g) => g.chars)));
+      for (const g of glyphs) {
+        const at = `${g.problem.file}${g.problem.line > 0 ? `:${g.problem.line}:${g.problem.col}` : ''}`;
+        const note = `${at} ${g.problem.path}: ${g.chars.map(describeChar).join(', ')} printed by no font: left out (unprintable: drop)`;
+        model.notices.push(note);
+        log(`warning: ${note}`);
+      }
+    }
     themeWarnings = [...checkContrast(theme, model.sections.length, ws.theme.file), ...checkSectionColours(theme, model.sections.length, ws.theme.file)];
     for (const w of themeWarnings) if (specs.some((d) => w.documents.includes(d.id))) log(`warning: ${w.message}`);
     const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);

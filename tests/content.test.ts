@@ -75,12 +75,12 @@ describe('the campaign\'s cover lines', () => {
 });
 
 describe('characters the fonts cannot print', () => {
-  it('refuses them, naming each character, the event or campaign field and its file:line', async () => {
+  it('refuses them under unprintable: refuse, naming each character, the event or campaign field and its file:line', async () => {
     const error = await build({ root: ROOT, content: 'tests/fixtures/bad-glyphs', out: os.tmpdir(), documents: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
-      'tests/fixtures/bad-glyphs/events/34.yaml:2:1 event t-01 title: the fonts cannot print "中" (U+4E2D), "文" (U+6587): missing from Inter-Regular.otf, Inter-Italic.otf, Inter-SemiBold.otf, Inter-Bold.otf, InterDisplay-Bold.otf, InterDisplay-Black.otf\n  Hint: replace the character, or add a font that has it to themes/languedoc-roussillon.yaml (fonts.faces)',
-      'tests/fixtures/bad-glyphs/campaign.yaml:5:20 organiser.name: the fonts cannot print "中" (U+4E2D): missing from Inter-Regular.otf, Inter-Italic.otf, Inter-SemiBold.otf, Inter-Bold.otf, InterDisplay-Bold.otf, InterDisplay-Black.otf\n  Hint: replace the character, or add a font that has it to themes/languedoc-roussillon.yaml (fonts.faces)',
+      'tests/fixtures/bad-glyphs/events/34.yaml:2:1 event t-01 title: the fonts cannot print "中" (U+4E2D), "文" (U+6587): missing from Inter-Regular.otf, Inter-Italic.otf, Inter-SemiBold.otf, Inter-Bold.otf, InterDisplay-Bold.otf, InterDisplay-Black.otf and from the fallbacks (Noto Emoji, Liberation Sans)\n  Hint: replace the character, or add a font that has it to themes/languedoc-roussillon.yaml (fonts.faces); with unprintable: drop in campaign.yaml (the default) it is left out with a warning',
+      'tests/fixtures/bad-glyphs/campaign.yaml:5:20 organiser.name: the fonts cannot print "中" (U+4E2D): missing from Inter-Regular.otf, Inter-Italic.otf, Inter-SemiBold.otf, Inter-Bold.otf, InterDisplay-Bold.otf, InterDisplay-Black.otf and from the fallbacks (Noto Emoji, Liberation Sans)\n  Hint: replace the character, or add a font that has it to themes/languedoc-roussillon.yaml (fonts.faces); with unprintable: drop in campaign.yaml (the default) it is left out with a warning',
     ]);
   });
 });

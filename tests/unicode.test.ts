@@ -29,6 +29,8 @@ function contentWith(titles: string[]): string {
   // The sample's campaign without its highlights (they name the sample's events).
   const campaign = parse(readFileSync(path.join(ROOT, 'content/campaign.yaml'), 'utf8')) as Record<string, unknown>;
   delete campaign.highlights;
+  // Refused rather than left out (the default, tests/characters.test.ts): the refusal is what this checks.
+  campaign.unprintable = 'refuse';
   writeFileSync(path.join(dir, 'campaign.yaml'), stringify(campaign));
   const events = titles.map((title, i) => ({
     id: `unicode-${i + 1}`,

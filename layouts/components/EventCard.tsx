@@ -6,8 +6,9 @@ import { mm } from '../../src/units.js';
 import { theme, type CardField, type FieldStyle } from '../theme.js';
 import { ink, sectionInk, sectionTextInk } from '../ink.js';
 import { type } from '../styles.js';
-import { keepTitleWords, tieLastWords, tieShortWords } from '../hyphenation.js';
+import { hyphenatorFor, keepTitleWords, tieLastWords, tieShortWords } from '../hyphenation.js';
 import { advanceWidth } from '../../src/render/fonts.js';
+import { withFallbacks } from '../../src/render/fallback.js';
 import { QrCode, qrOuterSize } from './QrCode.js';
 import { LaidOutSlot } from './LaidOutSlot.js';
 import { useLaidOut } from '../laid-out.js';
@@ -67,7 +68,7 @@ export function EventCard({ event, colour, width, first = false, stacked = false
 /** A card field's style as react-pdf takes it, from the theme's `card.style` (sizes in pt). */
 function fieldStyle(s: FieldStyle, colour: number) {
   return {
-    fontFamily: theme.fonts.family,
+    fontFamily: withFallbacks(theme.fonts.family),
     ...type(s.step),
     fontWeight: s.weight,
     fontStyle: s.italic ? ('italic' as const) : ('normal' as const),
@@ -96,7 +97,7 @@ const CHAR_WIDTH = 0.5;
  * fontkit on its face; size and width in pt); a wider pair is left untied: the title is never
  * set smaller than the others.
  */
-function tieTitle(title: string, face: { family: string; weight: number }, fontSize: number, width: number): string {
+function tieTitle(title: string, face: { family: string | readonly string[]; weight: number }, fontSize: number, width: number): string {
   const tied = tieShortWords(title.trim());
   const words = tied.split(' ');
   if (words.length < 2) return tied;
@@ -126,9 +127,11 @@ function keepWhole(text: string, s: ReturnType<typeof fieldStyle>, width: number
  * hangs one em, a number 1.5 em), each line break its own line (react-pdf 4.9 fails
  * on a line feed inside a text run), bold and italic runs in their faces, links as their text.
  */
-function Description({ blocks, plain, style, tie }: { blocks: RichBlock[]; plain: string; style: ReturnType<typeof fieldStyle> & { marginTop?: number }; tie: number }) {
+function Description({ blocks, plain, style, tie, lang }: { blocks: RichBlock[]; plain: string; style: ReturnType<typeof fieldStyle> & { marginTop?: number }; tie: number; lang: string }) {
+  // Hyphenated by the rules of its language (French, English, German, Spanish, Italian, Catalan).
+  const hyphenate = hyphenatorFor(lang);
   const simple = blocks.length === 1 && blocks[0]!.kind === 'paragraph' && blocks[0]!.lines.length === 1 && blocks[0]!.lines[0]!.every((r) => !r.bold && !r.italic);
-  if (blocks.length === 0 || simple) return <Text style={style}>{tieLastWords(tieShortWords(plain), tie)}</Text>;
+  if (blocks.length === 0 || simple) return <Text hyphenationCallback={hyphenate} style={style}>{tieLastWords(tieShortWords(plain), tie)}</Text>;
   const { marginTop, ...face } = style;
   const runs = (line: RichRun[], last: boolean) =>
     line.map((r, k) => (
@@ -143,7 +146,7 @@ function Description({ blocks, plain, style, tie }: { blocks: RichBlock[]; plain
           {b.bullet ? <Text style={{ ...face, width: face.fontSize * (b.bullet.length > 1 ? 1.5 : 1) }}>{b.bullet}</Text> : null}
           <View style={{ flexGrow: 1, flexShrink: 1 }}>
             {b.lines.map((line, j) => (
-              <Text key={j} style={face}>{runs(line, j === b.lines.length - 1)}</Text>
+              <Text key={j} hyphenationCallback={hyphenate} style={face}>{runs(line, j === b.lines.length - 1)}</Text>
             ))}
           </View>
         </View>
@@ -171,13 +174,16 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
         const s = style('title');
         const face = { family: s.fontFamily, weight: s.fontWeight };
         const tied = tieTitle(event.title, face, s.fontSize, width);
+        // A talk's subtitle: its own line under the title, in the description's italic.
+        const subtitle = event.subtitle ? <Text style={{ ...fieldStyle(card.style.description, colour), fontStyle: 'italic' }}>{event.subtitle}</Text> : null;
         const title = <Text hyphenationCallback={keepTitleWords} style={s}>{tied}</Text>;
         // A cancelled, postponed or full event: its mark in capitals above the title.
-        if (!event.statusMark) return title;
+        if (!event.statusMark && !subtitle) return title;
         return (
           <View style={top}>
-            <Text style={{ ...fieldStyle(card.style.category, colour), fontWeight: 700, textTransform: 'uppercase' }}>{event.statusMark}</Text>
+            {event.statusMark ? <Text style={{ ...fieldStyle(card.style.category, colour), fontWeight: 700, textTransform: 'uppercase' }}>{event.statusMark}</Text> : null}
             <Text hyphenationCallback={keepTitleWords} style={{ ...s, marginTop: 0 }}>{tied}</Text>
+            {subtitle}
           </View>
         );
       }
@@ -186,7 +192,7 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
       case 'description': {
         if (!event.description || card.variant === 'compact') return null;
         const s = style('description');
-        return <Description blocks={event.descriptionBlocks ?? []} plain={event.description} style={s} tie={tieChars(width, s.fontSize)} />;
+        return <Description blocks={event.descriptionBlocks ?? []} plain={event.description} style={s} tie={tieChars(width, s.fontSize)} lang={event.lang} />;
       }
       case 'tags':
         return card.variant === 'detailed' && event.tags.length > 0 ? <Text style={style('tags')}>{event.tags.join(' · ')}</Text> : null;
@@ -198,7 +204,7 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
           if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'\u00a0\u00a0·  '}</Text>);
           parts.push(<Text key={key} style={fieldStyle(s, colour)}>{keepWhole(value, fieldStyle(s, colour), width)}</Text>);
         };
-        add('organiser', card.style.organiser, event.organiser);
+        add('organiser', card.style.organiser, event.byline);
         add('price', card.style.price, event.price);
         add('co', card.style.coOrganised, event.coOrganised ? 'co-organisé par la Cress' : undefined);
         return parts.length > 0 ? <Text style={style('coOrganised')}>{parts}</Text> : null;

@@ -5,7 +5,7 @@ import { keepWhole } from '../styles.js';
 
 /** The style a Headline is set in: its face and size (from the theme) and anything else a Text takes. */
 export interface HeadlineStyle {
-  fontFamily: string;
+  fontFamily: string | string[];
   fontWeight?: number;
   fontStyle?: 'normal' | 'italic';
   fontSize: number;

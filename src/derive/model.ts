@@ -3,7 +3,7 @@ import { qrTarget, siteEventUrl, type Campaign } from '../model/campaign.js';
 import type { CampaignEvent, EventStatus } from '../model/event.js';
 import { FRANCE, areaOf, areaByCode, compareAreas } from '../model/countries.js';
 import { formatWhen, formatTimeOfDay, formatPeriod, formatOrdinal, formatDate } from './french.js';
-import { frenchText } from './typography.js';
+import { frenchText, typographyFor } from './typography.js';
 import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
 import { richPlain, richText, type RichBlock } from './rich.js';
 import { decodeHTMLStrict } from 'entities';
@@ -13,16 +13,23 @@ import { theme } from '../../layouts/theme.js';
 export interface EventView {
   id: string;
   title: string;
+  /** The language its texts are in (its own `lang`, else the campaign's): hyphenation follows it. */
+  lang: string;
+  /** The line under the title (a talk's subtitle). */
+  subtitle?: string;
   category?: string;
   /** The start as authored ("2016-11-15 14:30"), for sorting; absent when unknown. */
   start?: string;
   /** "mardi 15 novembre 2016, 14 h 30"; absent when the source gives no date. */
   when?: string;
+  /** The programme day it belongs to, "YYYY-MM-DD": its `day`, else the date of its start. */
+  day?: string;
   /** "14 h 30 – 17 h": the time alone, for a card under its day's heading (the dates when it spans days). */
   time?: string;
   venue?: string;
   address?: string;
-  commune: string;
+  /** Absent for an event whose place is not given beyond its venue (a conference's room). */
+  commune?: string;
   /** "Venue, address, Commune", each part once (and the country, abroad). */
   place: string;
   /** INSEE code of its département; absent for an event abroad. */
@@ -34,6 +41,10 @@ export interface EventView {
   /** Its area's name: « Hérault », « Allemagne ». */
   areaName: string;
   organiser?: string;
+  /** The speakers, one name each (the index lists each). */
+  speakers: string[];
+  /** What the card prints as its byline: the organiser, else the speakers (« Ada Lovelace, Alan Turing »). */
+  byline?: string;
   /** The description's text, its paragraphs and items on one line (search, glyph check). */
   description?: string;
   /** The description as the card sets it: paragraphs, line breaks, list items, bold and italic runs (Markdown read). */
@@ -91,7 +102,7 @@ export interface Section {
  * affiche, the tract, the press kit and the index.
  */
 export interface DepartementCount {
-  kind: 'departement' | 'country';
+  kind: 'departement' | 'country' | 'none';
   /** INSEE département code, or ISO country code. */
   code: string;
   name: string;
@@ -137,14 +148,14 @@ export interface Model {
  * by département (INSEE order: 2A/2B after 19) and sorted by start, then title.
  */
 export function deriveModel(content: Content, buildDate: Date): Model {
-  const typeset = typographyDeep(content.campaign);
+  const typeset = typographyDeep(content.campaign, '', typographyFor(content.campaign.lang));
   // With a site, the online programme is its home page unless the campaign names another.
   const campaign = typeset.site && qrTarget(typeset) === 'site' && !typeset.programmeUrl ? { ...typeset, programmeUrl: typeset.site.baseUrl } : typeset;
   const site = qrTarget(campaign) === 'site' ? campaign.site?.baseUrl : undefined;
   const omit = (e: CampaignEvent) => campaign.cancelledEvents === 'omit' && (e.status === 'cancelled' || e.status === 'postponed');
   const omitted = content.events.filter((e) => omit(e.value)).map((e): OmittedEvent => ({ id: e.value.id, title: e.value.title, status: e.value.status ?? 'scheduled', at: `${e.file}:${e.line}` }));
   const kept = content.events.filter((e) => !omit(e.value));
-  const views = kept.map((e) => eventView(e.value, site));
+  const views = kept.map((e) => eventView(e.value, site, content.campaign.lang));
   const status = new Map(content.events.map((e) => [e.value.id, e.value.status ?? 'scheduled']));
   const notices: string[] = [];
   for (const id of campaign.highlights) {
@@ -163,14 +174,14 @@ export function deriveModel(content: Content, buildDate: Date): Model {
   if (groupBy === 'departement') {
     groups = deps.map(([code, events]) => ({ code, badge: code, name: areaByCode(code).name, events }));
   } else if (groupBy === 'day') {
-    groups = group(views, (v) => v.start?.slice(0, 10) ?? '')
+    groups = group(views, (v) => v.day ?? '')
       .sort(([a], [b]) => (a || '9999').localeCompare(b || '9999'))
       .map(([day, events]) => ({ code: day || 'sans-date', badge: day ? String(Number(day.slice(8, 10))) : '?', name: day ? formatDate(day) : 'Dates à préciser', events }));
   } else {
     const label = (v: EventView) => (groupBy === 'venue' ? v.venue : v.category) ?? '';
-    groups = group(views, label)
-      .sort(([a], [b]) => (a ? (b ? collator.compare(a, b) : -1) : 1))
-      .map(([name, events]) => ({ code: slugKey(name || 'autres'), badge: (name || '?').charAt(0).toUpperCase(), name: name || (groupBy === 'venue' ? 'Autres lieux' : 'Autres'), events }));
+    const named = group(views, label).sort(([a], [b]) => (a ? (b ? collator.compare(a, b) : -1) : 1));
+    const badges = distinctBadges(named.map(([name]) => name || '?'));
+    groups = named.map(([name, events], i) => ({ code: slugKey(name || 'autres'), badge: badges[i]!, name: name || (groupBy === 'venue' ? 'Autres lieux' : 'Autres'), events }));
   }
   const sections = groups.map((g, i): Section => ({ ...g, colour: i, events: g.events.sort(byDate) }));
   return {
@@ -195,7 +206,7 @@ export function deriveModel(content: Content, buildDate: Date): Model {
 /** How many French départements and how many countries abroad the campaign's events are in. */
 export function areaCounts(model: Pick<Model, 'departements'>): { departements: number; countries: number } {
   const countries = model.departements.filter((d) => d.kind === 'country').length;
-  return { departements: model.departements.length - countries, countries };
+  return { departements: model.departements.filter((d) => d.kind === 'departement').length, countries };
 }
 
 /** Groups in first-seen order. */
@@ -210,37 +221,85 @@ function group<T>(items: T[], key: (t: T) => string): [string, T[]][] {
   return [...m.entries()];
 }
 
+/**
+ * Short badges (at most 3 characters) that tell the sections apart: the first letter when
+ * the names all start differently (« A », « S »), else the initials with a short last word
+ * (« Saal 1 », « Saal 2 », « Saal G » → « S1 », « S2 », « SG »), else the first letters,
+ * else the section's number.
+ */
+export function distinctBadges(names: readonly string[]): string[] {
+  const words = (n: string) => n.split(/[\s\-–_/.,]+/).filter((w) => w !== '');
+  const upper = (s: string) => s.toLocaleUpperCase('fr');
+  const ways: ((n: string) => string)[] = [
+    (n) => upper(n.charAt(0)),
+    (n) => {
+      const w = words(n);
+      const last = w.length > 1 ? w[w.length - 1]! : '';
+      return upper(last !== '' && last.length <= 2 ? `${w[0]!.charAt(0)}${last}` : w.map((x) => x.charAt(0)).join('').slice(0, 3));
+    },
+    (n) => upper(words(n).join('').slice(0, 3)),
+  ];
+  for (const way of ways) {
+    const badges = names.map(way);
+    if (new Set(badges).size === badges.length && badges.every((b) => b !== '')) return badges;
+  }
+  return names.map((_, i) => String(i + 1));
+}
+
+/** Whether `text` ends with the name `name` as a whole word, in any case and accents (« Salle de Sète » and « sete »). */
+export function endsWithName(text: string, name: string): boolean {
+  const key = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('fr').replace(/[’']/g, "'").trim();
+  const t = key(text).replace(/[\s.,;:)]+$/, '');
+  const n = key(name);
+  return n !== '' && t.endsWith(n) && (t.length === n.length || /[\s,(\-–'’]/.test(t.charAt(t.length - n.length - 1)));
+}
+
 /** "Salle des fêtes" → "salle-des-fetes": a key safe in PDF names. */
 function slugKey(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-/** The event as printed; its QR code leads to its page on the site at `site` (a base URL) when given, else to its own url. */
-function eventView(e: CampaignEvent, site: string | undefined): EventView {
+/**
+ * The event as printed; its QR code leads to its page on the site at `site` (a base URL)
+ * when given, else to its own url; its texts set by the typography of its language.
+ */
+function eventView(e: CampaignEvent, site: string | undefined, campaignLang = 'fr'): EventView {
   const qrUrl = site ? siteEventUrl(site, e.id) : e.url;
-  // Entities (« &amp; ») are decoded in every printed field, then typography applied.
-  const text = (s: string) => frenchText(decodeHTMLStrict(s));
+  // Entities (« &amp; ») are decoded in every printed field, then the typography of the
+  // event's language applied (French spacing for French text only).
+  const lang = e.lang ?? campaignLang;
+  const typeset = typographyFor(lang);
+  const text = (s: string) => typeset(decodeHTMLStrict(s));
   const t = (s: string | undefined) => (s === undefined ? undefined : text(s));
-  const blocks = e.description !== undefined ? richText(e.description, frenchText) : undefined;
+  const blocks = e.description !== undefined ? richText(e.description, typeset) : undefined;
   const area = areaOf(e);
   const abroad = area.kind === 'country' ? area.name : undefined;
-  const parts = [t(e.venue), t(e.address), text(e.commune), abroad].filter((x): x is string => Boolean(x));
+  // The commune once: not after a venue or address that already ends with it (« Théâtre de Sète », « 1 quai, 34200 Sète »).
+  const commune = t(e.commune);
+  const named = commune !== undefined && [t(e.venue), t(e.address)].some((p) => p !== undefined && endsWithName(p, commune));
+  const parts = [t(e.venue), t(e.address), named ? undefined : commune, abroad].filter((x): x is string => Boolean(x));
+  const speakers = (e.speakers ?? []).map(text);
   return {
     id: e.id,
+    lang,
     title: text(e.title),
+    subtitle: t(e.subtitle),
+    day: e.day ?? e.start?.slice(0, 10),
     category: t(e.category),
     start: e.start,
     when: e.start ? formatWhen(e.start, e.end) : undefined,
     time: e.start ? formatTimeOfDay(e.start, e.end) : undefined,
     venue: t(e.venue),
     address: t(e.address),
-    commune: text(e.commune),
+    commune: t(e.commune),
     place: [...new Set(parts)].join(', '),
     departement: e.departement,
     country: e.country ?? FRANCE,
     area: area.code,
     areaName: area.name,
     organiser: t(e.organiser),
+    speakers,
+    byline: t(e.organiser) ?? (speakers.length > 0 ? speakers.join(', ') : undefined),
     description: blocks !== undefined && blocks.length > 0 ? richPlain(blocks) : undefined,
     descriptionBlocks: blocks !== undefined && blocks.length > 0 ? blocks : undefined,
     price: e.free ? 'Gratuit' : t(e.price),
@@ -255,14 +314,14 @@ function eventView(e: CampaignEvent, site: string | undefined): EventView {
   };
 }
 
-const RAW_KEYS = new Set(['cancelledEvents', 'url', 'website', 'programmeUrl', 'baseUrl', 'target', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
+const RAW_KEYS = new Set(['cancelledEvents', 'unprintable', 'timezone', 'lang', 'url', 'website', 'programmeUrl', 'baseUrl', 'target', 'logo', 'email', 'start', 'end', 'date', 'deadline', 'highlights']);
 
 /** Applies frenchText to every string of the campaign, except URLs, paths, dates and ids. */
-function typographyDeep<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (RAW_KEYS.has(key) ? value : frenchText(value)) as T;
-  if (Array.isArray(value)) return value.map((v) => typographyDeep(v, key)) as T;
+function typographyDeep<T>(value: T, key = '', typeset: (s: string) => string = frenchText): T {
+  if (typeof value === 'string') return (RAW_KEYS.has(key) ? value : typeset(value)) as T;
+  if (Array.isArray(value)) return value.map((v) => typographyDeep(v, key, typeset)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typographyDeep(v, k)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typographyDeep(v, k, typeset)])) as T;
   }
   return value;
 }

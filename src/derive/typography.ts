@@ -39,6 +39,9 @@ function oneTypesettingPass(input: string): string {
     // Invisible characters from word processors and web pages: zero-width spaces and joiners,
     // byte-order marks, soft hyphens (hyphenation is encre's job). Removed, never printed.
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    // Variation selectors (« ❤️ » is « ❤ » asking for its colour form): the glyph is drawn
+    // without them (monochrome), never reported as a character no font prints.
+    .replace(/[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g, '')
     // Line breaks typed in a spreadsheet cell or a YAML block: the text reflows in its frame
     // (react-pdf 4.9 also fails on a line feed inside a text run).
     .replace(/\s*[\r\n]+\s*/g, ' ');
@@ -50,6 +53,37 @@ function oneTypesettingPass(input: string): string {
     last = m.index + m[0].length;
   }
   return (out + typeset(text.slice(last), true)).trim();
+}
+
+/**
+ * Whether a language code (BCP 47: "fr", "fr-CA", "en", "de-DE") is French; no code (a
+ * campaign that does not say) is French.
+ */
+export function isFrench(lang: string | undefined): boolean {
+  return lang === undefined || /^fr(?:-|$)/i.test(lang);
+}
+
+/**
+ * Typography for text in a language other than French: the same clean-up as frenchText
+ * (Unicode NFC, ligature characters written as their letters, invisible characters,
+ * variation selectors and line breaks removed, single spaces) without French spacing,
+ * apostrophes, ordinals or number grouping: « Hidden Services: what are they good for? »
+ * stays as written.
+ */
+export function plainText(input: string): string {
+  return input
+    .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
+    .normalize('NFC')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g, '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** The typography of a language: frenchText for French (and no language given), plainText otherwise. */
+export function typographyFor(lang: string | undefined): (text: string) => string {
+  return isFrench(lang) ? frenchText : plainText;
 }
 
 /** The rules, on a piece of text between addresses; `last`: nothing follows it (no address glued to its end). */

@@ -19,7 +19,7 @@ import { campaignLine, docMeta } from './meta.js';
 export function dossierProps(model: Model, partners: PlacedPartner[]): DossierProps {
   const c = model.campaign;
   const n = model.events.length;
-  const communes = new Set(model.events.map((e) => e.commune)).size;
+  const communes = new Set(model.events.flatMap((e) => (e.commune ? [e.commune] : []))).size;
   const co = model.events.filter((e) => e.coOrganised).length;
   const share = co / Math.max(n, 1);
   const conf = c.communication?.pressConference;

@@ -30,7 +30,7 @@ const VERSO_HIGHLIGHTS = 16;
  */
 export function flyerProps(model: Model): FlyerProps {
   const c = model.campaign;
-  const communes = new Set(model.events.map((e) => e.commune)).size;
+  const communes = new Set(model.events.flatMap((e) => (e.commune ? [e.commune] : []))).size;
   return {
     meta: docMeta(model, 'Tract'),
     edition: model.editionLabel,

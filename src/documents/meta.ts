@@ -9,7 +9,7 @@ import type { DocMeta } from './programme-props.js';
 export function docMeta(model: Model, documentTitle: string): DocMeta {
   const c = model.campaign;
   return {
-    title: `${model.title} ${model.year} — ${c.region} — ${documentTitle}`,
+    title: `${withYears(model.title, c.period)} — ${c.region} — ${documentTitle}`,
     author: c.organiser.name,
     subject: `${documentTitle}, ${model.periodLabel}`,
     keywords: [model.title, c.region, String(model.year), documentTitle].join(', '),
@@ -28,5 +28,16 @@ export function docMeta(model: Model, documentTitle: string): DocMeta {
 export function campaignLine(model: Model): string {
   const { region } = model.campaign;
   const named = model.title.toLocaleLowerCase('fr').includes(region.toLocaleLowerCase('fr'));
-  return `${model.title} ${model.year}${named ? '' : ` · ${region}`}`;
+  return `${withYears(model.title, model.campaign.period)}${named ? '' : ` · ${region}`}`;
+}
+
+/**
+ * « Name 2016 », the years of the period after the name: « 2018–2025 » for a campaign across
+ * years (en dash); none when the name already gives them (« Saison 2026-2027 »).
+ */
+export function withYears(name: string, period: { start: string; end: string }): string {
+  const [a, b] = [period.start.slice(0, 4), period.end.slice(0, 4)];
+  const years = a === b ? a : `${a}–${b}`;
+  if (name.includes(a) || name.includes(b)) return name;
+  return `${name} ${years}`;
 }

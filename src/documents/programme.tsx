@@ -147,7 +147,8 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
       region: model.regionLine,
       period: model.periodLabel,
       tagline: c.tagline,
-      eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}`,
+      // A conference without a place (its rooms only): the count alone.
+      eventCount: `${formatCount(model.events.length, 'événement')}${areaCounts(model).departements + areaCounts(model).countries > 0 ? ` dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}` : ''}`,
     },
     introduction: {
       paragraphs: c.introduction,

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { areaByCode, areaOf, compareAreas } from '../model/countries.js';
-import { UsageError } from '../model/errors.js';
+import { ContentError, UsageError, type Problem } from '../model/errors.js';
+import { unprintableCharacters } from '../render/fallback.js';
 import { diffEvents, previousEvents } from './reimport.js';
 import type { ImportReport } from './report.js';
 import type { ImportedEvent, RowsResult } from './rows.js';
@@ -33,6 +34,7 @@ export interface ImportResult {
  */
 export async function finishImport(r: ImportResult): Promise<ImportReport> {
   const { rows, warnings } = r;
+  checkCharacters(r);
   // One file per area: each département, then each country abroad.
   const byCode = new Map<string, ImportedEvent[]>();
   for (const e of rows.events) {
@@ -106,4 +108,44 @@ export async function outFolder<T>(outDir: string, io: () => Promise<T>): Promis
     if (typeof code !== 'string') throw e;
     throw new UsageError(`cannot write the content folder ${outDir}: ${(e as Error).message}`);
   }
+}
+
+/**
+ * Characters that no font encre ships can print, in the events imported: with the campaign's
+ * `unprintable: refuse`, an error listing each (file:line, the field, the character and its
+ * place in the value); else (`drop`, the default) left out of the event, with a warning saying
+ * the same. What the import lets through, the build prints.
+ * @throws ContentError, before anything is written, under `unprintable: refuse`.
+ */
+function checkCharacters(r: ImportResult): void {
+  const refuse = (r.campaign as { unprintable?: string } | undefined)?.unprintable === 'refuse';
+  const problems: Problem[] = [];
+  for (const e of r.rows.events) {
+    const event = e.event as unknown as Record<string, unknown>;
+    for (const [field, value] of Object.entries(event)) {
+      if (field === 'id' || field === 'url') continue;
+      const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+      texts.forEach((text, i) => {
+        const bad = unprintableCharacters(text);
+        if (bad.length === 0) return;
+        const name = Array.isArray(value) ? `${field}[${i}]` : field;
+        const list = bad.map((b) => `"${b.char}" (U+${b.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) at character ${b.index + 1}`).join(', ');
+        if (refuse) {
+          problems.push({ file: r.file, line: e.line, col: bad[0]!.index + 1, path: `event ${String(event['id'])} ${name}`, message: `${name}: no font prints ${list}`, hint: 'replace the character in the source, or set unprintable: drop in the campaign block to leave it out' });
+          return;
+        }
+        const skip = new Set(bad.map((b) => b.index));
+        let at = 0;
+        let kept = '';
+        for (const ch of text) {
+          if (!skip.has(at)) kept += ch;
+          at += ch.length;
+        }
+        if (Array.isArray(value)) (value as unknown[])[i] = kept;
+        else event[field] = kept;
+        r.warnings.push({ line: e.line, message: `event "${String(event['id'])}" ${name}: no font prints ${list}: left out` });
+      });
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems);
 }

@@ -28,7 +28,8 @@ import { inPeriod } from './items.js';
 import { parseLocation } from './place.js';
 import type { Period } from './source-mapping.js';
 import { slugify } from './text.js';
-import { PARIS, addDays, epochOf, formatDate, ianaZone, parisDateTime, type WallTime } from './zones.js';
+import { fillUrlTemplate, type ConferenceInfo } from './schedule.js';
+import { PARIS, addDays, epochOf, formatDate, formatDateTime, ianaZone, wallTimeAt, type WallTime } from './zones.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type IcalEvent = InstanceType<typeof ICAL.Event>;
@@ -83,6 +84,13 @@ export interface IcsOptions {
   periodLabel?: string;
   /** Zone of floating times, overriding X-WR-TIMEZONE. */
   timezone?: string;
+  /**
+   * Zone of the start and end written to content (the campaign's `timezone`): Europe/Paris
+   * without it. A calendar imported without a mapping is written in its X-WR-TIMEZONE.
+   */
+  outputZone?: string;
+  /** A template of the events' URL, "{id}" replaced by the event's id (used when a VEVENT has no URL). */
+  urlTemplate?: string;
 }
 
 /**
@@ -109,6 +117,7 @@ export function readIcs(file: string, text: string, opts: IcsOptions = {}): Sour
 
   const notes: SourceRead['notes'] = [];
   const items: SourceItem[] = [];
+  const conference: ConferenceInfo = {};
   const starts = veventLines(source);
   const vevents = calendars.flatMap((c) => c.getAllSubcomponents('vevent'));
   const lineOf = new Map<unknown, number>();
@@ -129,6 +138,9 @@ export function readIcs(file: string, text: string, opts: IcsOptions = {}): Sour
       if (floating === undefined) notes.push({ line: 0, message: `X-WR-TIMEZONE "${xwr}" is not a time zone Node knows; times without a zone are read in ${PARIS}` });
     }
     const reader = new CalendarReader(zones, floating ?? PARIS, opts, (c) => lineOf.get(c.jCal) ?? 0);
+    const calName = valueOf(calendar, 'x-wr-calname');
+    if (typeof calName === 'string' && calName.trim() !== '' && conference.name === undefined) conference.name = calName.trim();
+    if (floating !== undefined && conference.timezone === undefined) conference.timezone = floating;
 
     // Exceptions (RECURRENCE-ID) go with the VEVENT of their UID; an exception whose
     // VEVENT is not in the file is an event of its own.
@@ -147,7 +159,7 @@ export function readIcs(file: string, text: string, opts: IcsOptions = {}): Sour
       for (const item of reader.read(v, exceptions)) items.push(item);
     }
   }
-  return { items, notes };
+  return { items, notes, conference };
 }
 
 /** Turns the VEVENTs of one calendar into items. */
@@ -326,7 +338,7 @@ class CalendarReader {
     const b = this.time(firstEnd, v.getFirstProperty('dtend')?.getParameter('tzid') ?? startTzid);
     if ('error' in a || 'error' in b) return { ...item, fields: { ...item.fields, start: s.value } };
     item.fields.start = s.value;
-    const end = shiftEnd(s, a, b);
+    const end = shiftEnd(s, a, b, this.opts.outputZone ?? PARIS);
     if (end !== undefined) item.fields.end = end;
     return item;
   }
@@ -385,6 +397,13 @@ class CalendarReader {
     if (description !== undefined) f.description = description;
     const url = text('url');
     if (url !== undefined) f.url = url;
+    else if (this.opts.urlTemplate !== undefined) {
+      const uid = text('uid');
+      if (uid !== undefined) f.url = fillUrlTemplate(this.opts.urlTemplate, uid);
+    }
+    // LANGUAGE (a parameter of SUMMARY or DESCRIPTION, RFC 5545 3.2.10): the event's language.
+    const language = v.getFirstProperty('summary')?.getParameter('language') ?? v.getFirstProperty('description')?.getParameter('language');
+    if (typeof language === 'string' && language.trim() !== '') f.lang = language.trim().replace(/_/g, '-').replace(/^[A-Za-z]+/, (p) => p.toLowerCase());
     const categories = v.getAllProperties('categories').flatMap((p) => p.getValues().map(String)).map((c) => c.trim()).filter((c) => c !== '');
     if (categories.length > 0) {
       f.tags = categories;
@@ -417,7 +436,7 @@ class CalendarReader {
     const zone = t.zone as IcalTimezone | undefined;
     if (zone !== undefined && zone.tzid === 'UTC') {
       const epoch = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-      return { value: parisDateTime(epoch), epoch, date: false };
+      return { value: this.local(epoch), epoch, date: false };
     }
     const name = Array.isArray(tzid) ? tzid[0] : tzid ?? undefined;
     if (name !== undefined && name !== '') {
@@ -429,10 +448,15 @@ class CalendarReader {
         if (vtz !== undefined) epoch = ICAL.Time.fromData({ ...w, isDate: false }, vtz).toUnixTime() * 1000;
       }
       if (epoch === undefined) return { error: `time zone TZID=${JSON.stringify(name)} is neither a zone Node knows nor defined by a VTIMEZONE of the file` };
-      return { value: parisDateTime(epoch), epoch, date: false };
+      return { value: this.local(epoch), epoch, date: false };
     }
     const epoch = epochOf(w, this.floating);
-    return { value: parisDateTime(epoch), epoch, date: false };
+    return { value: this.local(epoch), epoch, date: false };
+  }
+
+  /** An instant as content writes it: "YYYY-MM-DD HH:MM" in the output zone. */
+  private local(epoch: number): string {
+    return formatDateTime(wallTimeAt(epoch, this.opts.outputZone ?? PARIS));
   }
 }
 
@@ -471,14 +495,14 @@ function endOf(start: Converted, end: Converted): string | undefined {
 }
 
 /** The end of an occurrence starting at `start`, for an event whose first occurrence runs from `first` to `firstEnd`. */
-function shiftEnd(start: Converted, first: Converted, firstEnd: Converted): string | undefined {
+function shiftEnd(start: Converted, first: Converted, firstEnd: Converted, zone: string): string | undefined {
   if (start.date && first.date && firstEnd.date) {
     const days = Math.round((Date.parse(firstEnd.value) - Date.parse(first.value)) / 86_400_000);
     return endOf(start, { value: addDays(start.value, days), date: true });
   }
   if (!start.date && !first.date && !firstEnd.date) {
     const epoch = start.epoch + (firstEnd.epoch - first.epoch);
-    return endOf(start, { value: parisDateTime(epoch), epoch, date: false });
+    return endOf(start, { value: formatDateTime(wallTimeAt(epoch, zone)), epoch, date: false });
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import { statusFromTitle } from './status.js';
 import { importedText } from './markup.js';
 import { abroadWithoutDepartement } from './abroad.js';
 import { FRANCE } from '../model/countries.js';
+import type { ConferenceInfo } from './schedule.js';
 
 /** One event as a calendar or schedule gives it. */
 export interface SourceItem {
@@ -40,6 +41,8 @@ export interface SourceItem {
 /** What a reader makes of a file. */
 export interface SourceRead {
   items: SourceItem[];
+  /** What the file says of the campaign itself (a schedule's conference, a calendar's name). */
+  conference?: ConferenceInfo;
   /** Notes about the file as a whole or about one place in it (line 0: the whole file). */
   notes: { line: number; message: string }[];
 }
@@ -97,7 +100,10 @@ export function itemsToEvents(items: readonly SourceItem[], mapping: SourceMappi
     statusFromTitle(values, warnings);
     abroadWithoutDepartement(values, item.fields.departement === undefined, warnings);
     const french = (values.get('country') ?? FRANCE) === FRANCE;
-    const missing = (french ? (['commune', 'departement'] as const) : (['commune'] as const)).filter((key) => !values.has(key));
+    // Grouped by day, venue or category, a place is not needed: an event without commune,
+    // département or country is filed under « Lieu non précisé » (its room as its venue).
+    const unplaced = !mapping.placeRequired && !values.has('commune') && !values.has('departement') && !values.has('country');
+    const missing = unplaced ? [] : (french ? (['commune', 'departement'] as const) : (['commune'] as const)).filter((key) => !values.has(key));
     if (missing.length > 0) {
       errors.push(`no ${missing.join(' or ')}: ${item.placeNote ?? 'the source gives none'}, and the mapping has no ${missing.map((k) => `defaults.${k}`).join(' or ')}`);
     }

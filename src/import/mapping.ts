@@ -43,7 +43,8 @@ export function fieldKind(key: EventKey): FieldKind {
 
 /** True when an event must have `key` (id, title, commune, departement). */
 export function isRequiredField(key: EventKey): boolean {
-  return !EventSchema.shape[key].safeParse(undefined).success;
+  // A table's rows always say where: the commune is optional only for schedules (one place).
+  return key === 'commune' || !EventSchema.shape[key].safeParse(undefined).success;
 }
 
 /** The transform used when a field names none. */
@@ -339,13 +340,38 @@ export function templateColumns(template: string): { name: string; index: number
  */
 export function fillTemplate(template: string, valueOf: (column: string) => string): string {
   let filled = 0;
+  let empty = 0;
   const text = template.replace(/\{\{|\}\}|\{([^{}]+)\}/g, (m, name: string | undefined) => {
     if (name === undefined) return m[0] ?? '';
     const v = valueOf(cleanCell(name));
     if (v !== '') filled++;
-    return v;
+    else empty++;
+    // A mark where the empty part was: its separators are tidied below, never the template's own text.
+    return v !== '' ? v : EMPTY_PART;
   });
-  return filled === 0 && templateColumns(template).length > 0 ? '' : cleanCell(text);
+  if (filled === 0 && templateColumns(template).length > 0) return '';
+  return cleanCell(empty > 0 ? withoutEmptyParts(text) : text);
+}
+
+/** Stands for an empty placeholder while its separators are tidied (a private-use character). */
+const EMPTY_PART = '\uE000';
+
+/**
+ * A filled template without what its empty parts leave: « 12 rue des Arts, , 31000 » →
+ * « 12 rue des Arts, 31000 »; a separator (, ; · | or a spaced dash) left at the start or the
+ * end, or doubled around an empty part, goes with it; « () » around an empty part too.
+ */
+export function withoutEmptyParts(text: string): string {
+  const SEP = '(?:\\s*[,;·|]\\s*|\\s+[-–—]\\s+)';
+  return text
+    .replace(/\(\s*\uE000\s*\)/g, '\uE000')
+    // Between two parts, one separator stays; at an edge, none.
+    .replace(new RegExp(`${SEP}?\\uE000(?:${SEP})?`, 'g'), (m) => {
+      const [before = '', after = ''] = m.split('\uE000');
+      return before !== '' && after !== '' ? after : '';
+    })
+    .replace(new RegExp(`^${SEP}|${SEP}$`, 'g'), '')
+    .replace(/\uE000/g, '');
 }
 
 /**
@@ -366,7 +392,8 @@ export function checkColumns(mapping: Mapping, header: readonly string[], csvFil
     }
     if (s.template !== undefined) {
       for (const c of templateColumns(s.template)) {
-        if (!known.has(c.name)) {
+        // "{id}" in the url's template is the event's id when no column is named "id".
+        if (!known.has(c.name) && !(c.name === 'id' && s.at[1] === 'url')) {
           problems.push({ file, ...mapping.locateChar([...s.at, 'template'], c.index), path: formatPath(s.at), message: unknown(c.name) });
         }
       }
@@ -384,17 +411,23 @@ export function checkColumns(mapping: Mapping, header: readonly string[], csvFil
   if (problems.length > 0) throw new ContentError(problems);
 }
 
+/** Names of a postal code column, any case: « Code postal », « code_postal », « CP », « postcode », « zip ». */
+const POSTAL_CODE_COLUMN = /^(code[ _-]?postal|cp|postal[ _-]?code|post[ _-]?code|zip([ _-]?code)?)$/i;
+
 /**
  * The mapping used when none is given: every column named like an event field ("id",
  * "title", "start", "departement"…, any case) feeds that field, with the field's default
- * transform.
+ * transform; without a "departement" column, a postal code column (« Code postal », « CP »,
+ * « zip »…) gives the département.
  * @throws ContentError when a required field (id, title, commune, departement) has no column.
  */
 export function defaultMapping(header: readonly string[], csvFile: string): Mapping {
   const fields: FieldRule[] = [];
   const missing: EventKey[] = [];
   for (const key of EVENT_KEYS) {
-    const column = header.find((h) => h.toLowerCase() === key.toLowerCase());
+    let column = header.find((h) => h.toLowerCase() === key.toLowerCase());
+    // Without a département column, a postal code column gives it (« 31000 » → 31).
+    if (column === undefined && key === 'departement') column = header.find((h) => POSTAL_CODE_COLUMN.test(h.trim()));
     if (column !== undefined) fields.push({ key, column, transform: defaultTransform(key), at: [] });
     else if (isRequiredField(key)) missing.push(key);
   }

@@ -2,6 +2,7 @@
  * The import report: what was read, filtered out, imported, skipped and why, and a
  * human-readable summary of it.
  */
+import { UNPLACED } from '../model/countries.js';
 import { relative } from 'node:path';
 import { formatProblem, type ContentError } from '../model/errors.js';
 import { formatReimport, type ReimportDiff } from './reimport.js';
@@ -60,10 +61,15 @@ export function formatImportReport(r: ImportReport): string {
   );
   if (r.reimport !== undefined) out.push(`  ${formatReimport(r.reimport)}`);
   if (r.departements.length > 0) {
-    const countries = r.departements.filter((d) => /^[A-Z]{2}$/.test(d.code)).length;
-    const deps = r.departements.length - countries;
-    const areas = [deps > 0 || countries === 0 ? plural(deps, 'département') : '', countries > 0 ? plural(countries, 'country').replace(/ys$/, 'ies') : ''].filter(Boolean).join(' and ');
-    out.push(`  ${plural(r.imported, 'event')} in ${areas}:`);
+    const unplaced = r.departements.some((d) => d.code === UNPLACED.code);
+    const countries = r.departements.filter((d) => /^[A-Z]{2}$/.test(d.code) && d.code !== UNPLACED.code).length;
+    const deps = r.departements.length - countries - (unplaced ? 1 : 0);
+    const areas = [deps > 0 || (countries === 0 && !unplaced) ? plural(deps, 'département') : '', countries > 0 ? plural(countries, 'country').replace(/ys$/, 'ies') : '']
+      .filter(Boolean)
+      .join(' and ');
+    const none = r.departements.find((d) => d.code === UNPLACED.code)?.events ?? 0;
+    const without = none === r.imported ? 'without a place (their venue only)' : `${none} without a place (venue only)`;
+    out.push(`  ${plural(r.imported, 'event')}${areas !== '' ? ` in ${areas}` : ''}${unplaced ? `${areas !== '' ? ', ' : ' '}${without}` : ''}:`);
     const width = Math.max(...r.departements.map((d) => `${d.code} ${d.name}`.length));
     for (const d of r.departements) out.push(`    ${`${d.code} ${d.name}`.padEnd(width)}  ${String(d.events).padStart(4)}  ${display(d.file)}`);
   }

@@ -7,7 +7,7 @@ import { EventSchema } from '../model/event.js';
 import type { DataTable } from './csv.js';
 import { passesFilters } from './filters.js';
 import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSource, type Filter, type Mapping } from './mapping.js';
-import { applyTransform, type FieldValue } from './transforms.js';
+import { applyTransform, keepNames, type FieldValue } from './transforms.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { statusFromTitle } from './status.js';
 import { importedText } from './markup.js';
@@ -84,12 +84,15 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
     const values = new Map<EventKey, FieldValue>();
     // The département is required in France only: its problem is known once the country is.
     let departementError: string | undefined;
-    for (const rule of mapping.fields) {
+    // The url last: its template's "{id}" is the event's id when no column is named "id".
+    const idOr = (column: string) => (column === 'id' && !index.has('id') ? String(values.get('id') ?? '') : valueOf(column));
+    for (const rule of [...mapping.fields].sort((a, b) => Number(a.key === 'url') - Number(b.key === 'url'))) {
       const required = isRequiredField(rule.key) || rule.key === 'departement';
-      let raw = sourceValue(rule, rule.key, valueOf);
+      const read = rule.key === 'url' ? idOr : valueOf;
+      let raw = sourceValue(rule, rule.key, read);
       let from: FieldSource = rule;
       if (raw === '' && rule.fallback) {
-        raw = sourceValue(rule.fallback, rule.key, valueOf);
+        raw = sourceValue(rule.fallback, rule.key, read);
         from = rule.fallback;
       }
       if (raw === '') {
@@ -101,7 +104,7 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       if (typeof raw !== 'string') {
         value = raw;
       } else {
-        const r = applyTransform(from.transform, raw);
+        const r = applyTransform(from.transform, raw, rule.key);
         if (!r.ok) {
           if (rule.key === 'departement') departementError = `departement: ${r.message}`;
           else if (required) errors.push(`${rule.key}: ${r.message}`);
@@ -116,6 +119,10 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
     }
 
     if (departementError !== undefined && (values.get('country') ?? FRANCE) === FRANCE) errors.push(departementError);
+    // A title in sentence case keeps its commune's name as the commune is written (« Jazz à Sète »).
+    const title = values.get('title');
+    const commune = values.get('commune');
+    if (typeof title === 'string' && typeof commune === 'string' && mapping.fields.some((f) => f.key === 'title' && f.transform === 'title')) values.set('title', keepNames(title, [commune]));
     if (errors.length > 0) {
       result.skipped.push({ line: row.line, reason: errors.join('; ') });
       continue;
@@ -153,22 +160,22 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       continue;
     }
 
-    // Duplicates: the same data twice, or an id used by an earlier row.
+    // Duplicates: the same data twice (every column: the festival listed twice) is merged
+    // into the first row and reported; an id used by an earlier row with other data (other
+    // dates, another place) is kept, under an id made unique from its title.
     const content = JSON.stringify(table.header.map((_, i) => cleanCell(row.cells[i] ?? '')));
     const sameAs = contentLines.get(content);
-    if (sameAs === undefined) contentLines.set(content, row.line);
+    if (sameAs !== undefined) {
+      result.skipped.push({ line: row.line, reason: `the row repeats line ${sameAs} column for column (a duplicate in the source): merged with it, imported once` });
+      continue;
+    }
+    contentLines.set(content, row.line);
     const id = String(event['id']);
     const usedBy = idLines.get(id);
     if (usedBy !== undefined) {
       const unique = uniqueId(id, String(event['title']), idLines);
       event['id'] = unique;
-      warnings.push(
-        sameAs !== undefined
-          ? `the row repeats line ${sameAs} (same data: a duplicate in the source); imported again with id "${unique}"`
-          : `id "${id}" is already used by line ${usedBy}; this row gets id "${unique}"`,
-      );
-    } else if (sameAs !== undefined) {
-      warnings.push(`the row repeats line ${sameAs} (same data: a duplicate in the source)`);
+      warnings.push(`id "${id}" is already used by line ${usedBy} (other data); this row gets id "${unique}"`);
     }
     idLines.set(String(event['id']), row.line);
 

@@ -24,11 +24,28 @@ import { LineCounter, parseDocument } from 'yaml';
 import { ContentError } from '../model/errors.js';
 import type { SourceItem, SourceRead } from './items.js';
 import { slugify } from './text.js';
-import { PARIS, addDays, epochOf, ianaZone, parisDateTime, parseIsoDateTime, wallTimeAt } from './zones.js';
+import { PARIS, addDays, epochOf, formatDateTime, ianaZone, parseIsoDateTime, wallTimeAt } from './zones.js';
 
 /** How to read a schedule. */
 export interface ScheduleOptions {
   /** Zone of times without an offset, overriding the conference's time_zone_name. */
+  timezone?: string;
+  /**
+   * Zone of the start and end written to content (the campaign's `timezone`); without it,
+   * the conference's own zone (its time_zone_name, the mapping's `timezone`), else Europe/Paris.
+   */
+  outputZone?: string;
+  /** A template of the talks' URL, "{id}" replaced by the talk's id (used when a talk has no <url>). */
+  urlTemplate?: string;
+}
+
+/** What a schedule says of the conference itself: the campaign's name, period and time zone. */
+export interface ConferenceInfo {
+  name?: string;
+  /** First and last day, "YYYY-MM-DD". */
+  start?: string;
+  end?: string;
+  /** IANA zone of its times. */
   timezone?: string;
 }
 
@@ -51,6 +68,8 @@ interface Talk {
   description: string;
   url: string;
   persons: string[];
+  /** Its <language> ("en", "de-DE"), as written. */
+  language: string;
   /** The date of its <day>, and the day's start (ISO date-time) when given. */
   dayDate: string;
   dayStart: string;
@@ -107,7 +126,7 @@ export function readScheduleXml(file: string, text: string, opts: ScheduleOption
       const roomName = textOf(room['@_name']);
       asArray(room['event']).forEach((ev, e) => {
         if (!isObject(ev)) return;
-        const persons = isObject(ev['persons']) ? asArray(ev['persons']['person']).map(textOf) : [];
+        const persons = isObject(ev['persons']) ? asArray(ev['persons']['person']).map(textOf).filter((p) => p !== '') : [];
         talks.push({
           line: lineAt(ev),
           where: `day ${textOf(day['@_index']) || d + 1}, room ${JSON.stringify(roomName)}, event ${e + 1}`,
@@ -115,13 +134,31 @@ export function readScheduleXml(file: string, text: string, opts: ScheduleOption
           id: textOf(ev['@_id']),
           ...talkFields(ev, roomName),
           persons,
+          language: textOf(ev['language']),
           dayDate: textOf(day['@_date']),
           dayStart: textOf(day['@_start']),
         });
       });
     });
   });
-  return talksToItems(talks, zoneOf(textOf(conference['time_zone_name']), opts));
+  return talksToItems(talks, zoneOf(textOf(conference['time_zone_name']), opts), opts, conferenceInfo(conference, days.map((d) => (isObject(d) ? textOf(d['@_date']) : ''))));
+}
+
+/** The conference's name, first and last day and zone, from its <conference> (or JSON object). */
+function conferenceInfo(conference: Record<string, unknown>, dayDates: string[]): ConferenceInfo {
+  const dates = dayDates.map((d) => d.slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const date = (v: unknown) => {
+    const t = textOf(v).slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined;
+  };
+  const zone = ianaZone(textOf(conference['time_zone_name']));
+  const name = textOf(conference['title']);
+  return {
+    ...(name !== '' ? { name } : {}),
+    ...(date(conference['start']) ?? dates[0] ? { start: date(conference['start']) ?? dates[0] } : {}),
+    ...(date(conference['end']) ?? dates[dates.length - 1] ? { end: date(conference['end']) ?? dates[dates.length - 1] } : {}),
+    ...(zone !== undefined ? { timezone: zone } : {}),
+  };
 }
 
 /**
@@ -144,9 +181,17 @@ export function readScheduleJson(file: string, text: string, opts: ScheduleOptio
     throw new ContentError([{ file, line, col, path: '', message: `malformed JSON: ${message}` }]);
   }
   const conference = isObject(data) && isObject(data['schedule']) && isObject(data['schedule']['conference']) ? data['schedule']['conference'] : undefined;
+  if (conference === undefined && isObject(data) && Array.isArray(data['talks'])) return readWidgetJson(file, json, data, opts);
   if (conference === undefined || !Array.isArray(conference['days'])) {
     throw new ContentError([
-      { file, line: 0, col: 0, path: '', message: 'not a pretalx schedule.json: it has no schedule.conference.days', hint: NOT_A_SCHEDULE_HINT },
+      {
+        file,
+        line: 0,
+        col: 0,
+        path: '',
+        message: 'not a schedule.json: it has neither schedule.conference.days (frab / pretalx export) nor talks (pretalx widget / API)',
+        hint: NOT_A_SCHEDULE_HINT,
+      },
     ]);
   }
   // JSON is YAML: the yaml library gives the line of any path, for the report.
@@ -172,13 +217,79 @@ export function readScheduleJson(file: string, text: string, opts: ScheduleOptio
           id: textOf(ev['id']),
           ...talkFields(ev, roomName),
           persons: persons.filter((p) => p !== ''),
+          language: textOf(ev['language']),
           dayDate: textOf(day['date']),
           dayStart: textOf(day['day_start']),
         });
       });
     }
   });
-  return talksToItems(talks, zoneOf(textOf(conference['time_zone_name']), opts));
+  const dayDates = (conference['days'] as unknown[]).map((d) => (isObject(d) ? textOf(d['date']) : ''));
+  return talksToItems(talks, zoneOf(textOf(conference['time_zone_name']), opts), opts, conferenceInfo(conference, dayDates));
+}
+
+/**
+ * Reads the pretalx widget / API shape: `{ talks: [{ code, title, abstract, speakers:
+ * ["CODE"], room: 1, track: 2, start, end }], rooms: [{ id, name }], tracks: [{ id, name }],
+ * speakers: [{ code, name }], timezone, event_start, event_end }`. Names may be given per
+ * language (`{ "en": "Main hall" }`): the first is taken. Each talk's day is the date of its
+ * start in the conference's zone.
+ */
+function readWidgetJson(file: string, json: string, data: Record<string, unknown>, opts: ScheduleOptions): SourceRead {
+  const lc = new LineCounter();
+  const located = json.length < 20_000_000 ? parseDocument(json, { lineCounter: lc, version: '1.2', uniqueKeys: false, prettyErrors: false }) : undefined;
+  const lineAt = (path: (string | number)[]) => {
+    if (located === undefined || located.errors.length > 0) return 0;
+    const node = located.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lc.linePos(node.range[0]).line : 0;
+  };
+  const byId = (key: string, id: string) => {
+    const m = new Map<string, string>();
+    for (const x of asArray(data[key])) if (isObject(x)) m.set(textOf(x[id]), textOf(x['name']));
+    return m;
+  };
+  const rooms = byId('rooms', 'id');
+  const tracks = byId('tracks', 'id');
+  const speakers = byId('speakers', 'code');
+  const zone = zoneOf(textOf(data['timezone']), opts);
+  const talks: Talk[] = [];
+  asArray(data['talks']).forEach((ev, i) => {
+    if (!isObject(ev)) return;
+    const startText = textOf(ev['start']);
+    const startEpoch = startText !== '' ? parseIsoDateTime(startText, zone.zone) : undefined;
+    const endEpoch = textOf(ev['end']) !== '' ? parseIsoDateTime(textOf(ev['end']), zone.zone) : undefined;
+    const minutes = startEpoch !== undefined && endEpoch !== undefined && endEpoch > startEpoch ? Math.round((endEpoch - startEpoch) / 60_000) : undefined;
+    const room = textOf(ev['room']);
+    const track = textOf(ev['track']);
+    talks.push({
+      line: lineAt(['talks', i]),
+      where: `talks[${i}]`,
+      guid: '',
+      id: textOf(ev['code']) || textOf(ev['id']),
+      date: startText,
+      start: '',
+      duration: minutes !== undefined ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}` : '',
+      room: rooms.get(room) ?? room,
+      title: textOf(ev['title']),
+      subtitle: textOf(ev['subtitle']),
+      track: tracks.get(track) ?? track,
+      type: textOf(ev['submission_type']),
+      abstract: textOf(ev['abstract']),
+      description: textOf(ev['description']),
+      url: textOf(ev['url']),
+      persons: asArray(ev['speakers'])
+        .map((s) => (isObject(s) ? textOf(s['name']) : speakers.get(textOf(s)) ?? ''))
+        .filter((p) => p !== ''),
+      language: textOf(ev['content_locale']) || textOf(ev['language']),
+      dayDate: startEpoch !== undefined ? formatDateTime(wallTimeAt(startEpoch, zone.zone)).slice(0, 10) : '',
+      dayStart: '',
+    });
+  });
+  const dates = talks.map((t) => t.dayDate).filter((d) => d !== '');
+  const info: ConferenceInfo = {
+    ...conferenceInfo({ start: data['event_start'], end: data['event_end'], time_zone_name: data['timezone'] }, dates),
+  };
+  return talksToItems(talks, zone, opts, info);
 }
 
 /** The zone of times without an offset: the mapping's, the conference's, or Europe/Paris. */
@@ -190,8 +301,10 @@ function zoneOf(conferenceZone: string, opts: ScheduleOptions): { zone: string; 
   return { zone: PARIS, note: `time_zone_name "${conferenceZone}" is not a time zone Node knows; times without an offset are read in ${PARIS}` };
 }
 
-function talksToItems(talks: Talk[], zone: { zone: string; note?: string }): SourceRead {
+function talksToItems(talks: Talk[], zone: { zone: string; note?: string }, opts: ScheduleOptions, conference: ConferenceInfo): SourceRead {
   const notes: SourceRead['notes'] = zone.note ? [{ line: 0, message: zone.note }] : [];
+  const out = opts.outputZone ?? zone.zone;
+  const local = (epoch: number) => formatDateTime(wallTimeAt(epoch, out));
   const items = talks.map((t): SourceItem => {
     const key = t.guid !== '' ? `guid ${JSON.stringify(t.guid)}` : t.id !== '' ? `id ${JSON.stringify(t.id)}` : `without guid or id (${t.where})`;
     const label = `event ${key}${t.title !== '' ? ` (${JSON.stringify(t.title)})` : ''}`;
@@ -206,14 +319,16 @@ function talksToItems(talks: Talk[], zone: { zone: string; note?: string }): Sou
     };
     const f = item.fields;
     if (t.title !== '') f.title = t.title;
-    const body = t.abstract || t.description;
-    const description = [t.subtitle, body].filter((s) => s !== '').join('\n\n');
+    if (t.subtitle !== '') f.subtitle = t.subtitle;
+    const description = t.abstract || t.description;
     if (description !== '') f.description = description;
     if (t.room !== '') f.venue = t.room;
     if (t.track !== '') f.category = t.track;
     if (t.type !== '') f.tags = [t.type];
-    if (t.persons.length > 0) f.organiser = t.persons.join(', ');
+    if (t.persons.length > 0) f.speakers = t.persons;
     if (t.url !== '') f.url = t.url;
+    else if (opts.urlTemplate !== undefined && (t.id || t.guid) !== '') f.url = fillUrlTemplate(opts.urlTemplate, t.id || t.guid);
+    if (t.language !== '') f.lang = t.language.replace(/_/g, '-').replace(/^[A-Za-z]+/, (p) => p.toLowerCase());
 
     const start = startOf(t, zone.zone);
     if ('error' in start) {
@@ -221,15 +336,26 @@ function talksToItems(talks: Talk[], zone: { zone: string; note?: string }): Sou
       return item;
     }
     if (start.epoch === undefined) return item;
-    f.start = parisDateTime(start.epoch);
+    f.start = local(start.epoch);
+    // The conference day it belongs to, when not the date it starts (after midnight).
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(t.dayDate.slice(0, 10)) ? t.dayDate.slice(0, 10) : undefined;
+    if (day !== undefined && day !== f.start.slice(0, 10)) f.day = day;
     if (t.duration !== '') {
       const minutes = durationMinutes(t.duration);
       if (minutes === undefined) item.warnings.push(`duration ${JSON.stringify(t.duration)} is not HH:MM; end left out`);
-      else if (minutes > 0) f.end = parisDateTime(start.epoch + minutes * 60_000);
+      else if (minutes > 0) f.end = local(start.epoch + minutes * 60_000);
     }
     return item;
   });
-  return { items, notes };
+  return { items, notes, conference: { ...conference, ...(opts.timezone !== undefined ? { timezone: opts.timezone } : {}) } };
+}
+
+/**
+ * The URL of an event from a template: "{id}" replaced by the id, percent-encoded
+ * ("https://pretalx.example/conf/talk/{id}" → "…/talk/ABC123").
+ */
+export function fillUrlTemplate(template: string, id: string): string {
+  return template.replaceAll('{id}', encodeURIComponent(id));
 }
 
 /** The start instant of a talk, undefined when it has none, or why it cannot be read. */
@@ -276,7 +402,12 @@ function asArray(v: unknown): unknown[] {
 function textOf(v: unknown): string {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (isObject(v)) return textOf(v['#text']);
+  if (isObject(v)) {
+    if ('#text' in v) return textOf(v['#text']);
+    // A name given per language (pretalx: { "en": "Main hall", "de": "Großer Saal" }): the first.
+    const first = Object.entries(v).find(([k, x]) => !k.startsWith('@_') && typeof x === 'string' && x.trim() !== '');
+    return first ? textOf(first[1]) : '';
+  }
   return '';
 }
 

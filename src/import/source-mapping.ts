@@ -11,6 +11,7 @@
  *   tags: [conférence]
  * period: { start: 2016-11-08, end: 2016-11-09 }   # optional; campaign.period otherwise
  * timezone: Europe/Paris               # optional: the zone of times that carry none
+ * url: { template: "https://pretalx.example/conf/talk/{id}" }   # optional: URLs made from the ids
  * campaign: { name: …, region: …, period: …, organiser: … }   # written to campaign.yaml
  * ```
  */
@@ -51,10 +52,18 @@ export interface SourceMapping {
   timezone?: string;
   /** The campaign block as written (validated with CampaignSchema). */
   campaign?: Record<string, unknown>;
+  /**
+   * Whether each event needs a commune (and in France a département): true unless the
+   * programme is grouped by day, venue or category (a campaign block saying so, or no
+   * mapping at all: the campaign made from the file groups by day).
+   */
+  placeRequired?: boolean;
+  /** A template of the events' URL, "{id}" replaced by the event's id, for events without one. */
+  urlTemplate?: string;
 }
 
 /** The mapping used without a mapping file: no defaults, no period, no campaign. */
-export const NO_MAPPING: SourceMapping = { defaults: {} };
+export const NO_MAPPING: SourceMapping = { defaults: {}, placeRequired: false };
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date "YYYY-MM-DD"' });
 
@@ -62,6 +71,7 @@ const SourceMappingSchema = z.strictObject({
   defaults: z.record(z.string(), z.unknown()).optional(),
   period: z.strictObject({ start: IsoDate, end: IsoDate }).optional(),
   timezone: z.string().min(1).optional(),
+  url: z.strictObject({ template: z.string().min(1) }).optional(),
   campaign: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -212,10 +222,20 @@ export function parseSourceMapping(file: string, text: string, source: string): 
     if (timezone === undefined) problems.push(at(['timezone'], `unknown time zone ${JSON.stringify(m.timezone)}`, 'use an IANA name such as "Europe/Paris" or "America/New_York"'));
   }
 
+  let urlTemplate: string | undefined;
+  if (m.url !== undefined) {
+    const r = checkUrlTemplate(m.url.template);
+    if (r !== undefined) problems.push(at(['url', 'template'], r, 'e.g. url: { template: "https://pretalx.example/conf/talk/{id}" }'));
+    else urlTemplate = m.url.template;
+  }
+
   if (problems.length > 0) throw new ContentError(problems);
+  const groupBy = (campaign?.['programme'] as { groupBy?: string } | undefined)?.groupBy ?? 'departement';
   return {
     file,
     defaults,
+    placeRequired: campaign === undefined || groupBy === 'departement',
+    ...(urlTemplate !== undefined ? { urlTemplate } : {}),
     ...(period !== undefined ? { period, periodFrom } : {}),
     ...(timezone !== undefined ? { timezone } : {}),
     ...(campaign !== undefined ? { campaign } : {}),
@@ -274,4 +294,15 @@ function locateKey(doc: Document, lc: LineCounter, path: YamlPath): { line: numb
     }
   }
   return locate(doc, lc, parent);
+}
+
+/**
+ * Why a URL template cannot make the events' URLs, or undefined when it can: it must hold
+ * "{id}" and give an absolute http(s) URL once filled.
+ */
+export function checkUrlTemplate(template: string): string | undefined {
+  if (!template.includes('{id}')) return `the URL template ${JSON.stringify(template)} has no "{id}": every event would get the same URL`;
+  const sample = template.replaceAll('{id}', 'x1');
+  if (!/^https?:\/\//i.test(sample) || !URL.canParse(sample)) return `the URL template ${JSON.stringify(template)} does not give an absolute http(s) URL`;
+  return undefined;
 }

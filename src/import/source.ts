@@ -17,6 +17,9 @@ import type { RowsResult } from './rows.js';
 import { readScheduleJson, readScheduleXml } from './schedule.js';
 import { NO_MAPPING, loadSourceMapping, type Period, type SourceMapping } from './source-mapping.js';
 import { finishImport } from './finish.js';
+import { PARIS } from './zones.js';
+import { CampaignSchema } from '../model/campaign.js';
+import { basename, extname } from 'node:path';
 
 /** What to import and where (the fields of ImportOptions these imports use). */
 export interface SourceImportOptions {
@@ -53,10 +56,19 @@ export async function importSource(opts: SourceImportOptions, format: Exclude<Im
   const mapping: SourceMapping = opts.period !== undefined ? { ...loaded, period: opts.period, periodFrom: 'period' } : loaded;
   const text = await readText(opts.file);
 
+  // Content times are wall-clock times of the campaign's zone: the mapping campaign's
+  // `timezone` (Europe/Paris when it gives none); without a campaign block, the file's own.
+  const campaignZone = mapping.campaign !== undefined ? ((mapping.campaign['timezone'] as string | undefined) ?? PARIS) : undefined;
+  const common = { timezone: mapping.timezone, urlTemplate: mapping.urlTemplate };
   let read: SourceRead;
-  if (format === 'ics') read = readIcs(opts.file, text, { period: mapping.period, periodLabel: describePeriod(mapping), timezone: mapping.timezone });
-  else if (format === 'xml') read = readScheduleXml(opts.file, text, { timezone: mapping.timezone });
-  else read = readScheduleJson(opts.file, text, { timezone: mapping.timezone });
+  if (format === 'ics') {
+    // A calendar's own zone is only known once read: read it, then again in that zone when it differs.
+    const icsOpts = { ...common, period: mapping.period, periodLabel: describePeriod(mapping) };
+    read = readIcs(opts.file, text, { ...icsOpts, outputZone: campaignZone ?? PARIS });
+    const own = read.conference?.timezone;
+    if (campaignZone === undefined && own !== undefined && own !== PARIS) read = readIcs(opts.file, text, { ...icsOpts, outputZone: own });
+  } else if (format === 'xml') read = readScheduleXml(opts.file, text, { ...common, outputZone: campaignZone });
+  else read = readScheduleJson(opts.file, text, { ...common, outputZone: campaignZone });
 
   if (read.items.length === 0) {
     throw new ContentError([
@@ -76,13 +88,19 @@ export async function importSource(opts: SourceImportOptions, format: Exclude<Im
   if (mapping.period === undefined && format === 'ics') {
     warnings.push({ line: 0, message: 'no period (no campaign.period or period in the mapping): every event imported, whatever its date' });
   }
+  let campaign = mapping.campaign;
+  if (campaign === undefined && opts.mapping === undefined) {
+    const made = campaignFromFile(opts.file, read, rows);
+    campaign = made.campaign;
+    warnings.push(...made.notes.map((message) => ({ line: 0, message })));
+  }
 
   return finishImport({
     file: opts.file,
     mapping: opts.mapping,
     outDir: opts.outDir,
     force: opts.force,
-    campaign: mapping.campaign,
+    campaign,
     noCampaign: `${opts.mapping ? 'the mapping has no campaign block' : 'no mapping file, so no campaign block'}: ${opts.outDir}/campaign.yaml is left as it is`,
     rows,
     warnings,
@@ -135,4 +153,39 @@ function nothingImported(opts: SourceImportOptions, rows: RowsResult): ContentEr
     ...rows.skipped.map((s) => ({ file: opts.file, line: s.line, col: 0, path: '', message: s.reason })),
   ];
   return new ContentError(problems);
+}
+
+/**
+ * The campaign of a file imported without a mapping: its name (the conference's title, the
+ * calendar's X-WR-CALNAME, else the file's name), its period (the conference's first and
+ * last day, widened to every event imported; else the events' first and last dates), its
+ * time zone, grouped by day. The region and the organiser, which a schedule does not give,
+ * are the name; the notes say what to edit.
+ */
+export function campaignFromFile(file: string, read: SourceRead, rows: RowsResult): { campaign: Record<string, unknown>; notes: string[] } {
+  const notes: string[] = [];
+  const info = read.conference ?? {};
+  let name = info.name ?? basename(file, extname(file));
+  if (name.length > 60) {
+    notes.push(`the name ${JSON.stringify(name)} has ${name.length} characters, more than a cover holds (60): shortened; set campaign.name in campaign.yaml or a mapping`);
+    name = `${name.slice(0, 59).replace(/\s+\S*$/, '')}…`;
+  }
+  const days = rows.events.flatMap((e) => [e.event.day, e.event.start, e.event.end].filter((d): d is string => typeof d === 'string').map((d) => d.slice(0, 10)));
+  if (info.start !== undefined) days.push(info.start);
+  if (info.end !== undefined) days.push(info.end);
+  days.sort();
+  const start = days[0] ?? new Date().toISOString().slice(0, 10);
+  const end = days[days.length - 1] ?? start;
+  const campaign: Record<string, unknown> = {
+    name,
+    region: name,
+    period: { start, end },
+    ...(info.timezone !== undefined && info.timezone !== PARIS ? { timezone: info.timezone } : {}),
+    organiser: { name },
+    programme: { groupBy: 'day' },
+  };
+  const check = CampaignSchema.safeParse(campaign);
+  if (!check.success) notes.push(`the campaign made from the file is not valid (${check.error.issues.map((i) => i.message).join('; ')}): give a mapping with a campaign block`);
+  notes.push(`no mapping: campaign.yaml made from the file (name ${JSON.stringify(name)}, ${start} … ${end}, grouped by day); edit its region and organiser, or give a mapping with a campaign block`);
+  return { campaign, notes };
 }

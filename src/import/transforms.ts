@@ -29,12 +29,13 @@ const fail = (message: string): TransformResult => ({ ok: false, message });
  * Applies the named transform to a cleaned, non-empty value.
  * @returns the transformed value, or `{ ok: false, message }` when the value is unusable.
  */
-export function applyTransform(name: TransformName, value: string): TransformResult {
+export function applyTransform(name: TransformName, value: string, key?: string): TransformResult {
   switch (name) {
     case 'text':
       return ok(value);
     case 'title':
-      return ok(titleCase(value));
+      // An event's title in French sentence case; a name (commune, venue, organiser) in name case.
+      return ok(key === 'title' || key === 'description' || key === 'subtitle' ? sentenceCase(value) : titleCase(value));
     case 'slug': {
       const s = slugify(value);
       return s === '' ? fail(`${JSON.stringify(value)} has no letter or digit to make an id from`) : ok(s);
@@ -182,6 +183,70 @@ function titlePart(part: string, first: boolean): string {
     else cased = lowerCase(piece); // "LET'S" → "Let's", "AUJOURD'HUI" → "Aujourd'hui"
     afterArticle = isFirstPiece && followedByApostrophe && ELIDED_ARTICLES.has(lower);
     out += cased;
+  }
+  return out;
+}
+
+/**
+ * French sentence case for a title written in capitals (other values unchanged): a capital on
+ * its first word only, as French titles of works and events take it (« UNE VIE DANS L'ART » →
+ * « Une vie dans l'art », « AU-DELÀ » → « Au-delà »), proper nouns kept: acronyms and roman
+ * numerals, place names written as compounds (« SAINT-JEAN-DE-VEDAS » → « Saint-Jean-de-Vedas »),
+ * the départements' names, and the `names` given (the event's commune: « JAZZ À SETE » with
+ * the commune Sète → « Jazz à Sète »).
+ */
+export function sentenceCase(s: string, names: readonly string[] = []): string {
+  if (!isMostlyUpperCase(s)) return keepNames(s, names);
+  const titled = titleCase(s);
+  let first = true;
+  const out = titled
+    .split(/(\s+)/)
+    .map((token) => {
+      if (token === '' || /^\s+$/.test(token) || !/\p{L}/u.test(token)) return token;
+      const letters = token.replace(/[^\p{L}]/gu, '');
+      const keep =
+        (letters.length >= 2 && letters === letters.toLocaleUpperCase('fr')) || // acronyms, roman numerals
+        /^(?:Saint|Sainte|St|Ste)-/u.test(token) ||
+        /\p{Lu}[\p{Ll}’']*-(?:\p{Ll}+-)+\p{Lu}/u.test(token); // a place written as a compound
+      const wasFirst = first;
+      first = false;
+      return keep ? token : wasFirst ? capitalise(token) : lowerCase(token);
+    })
+    .join('');
+  return keepNames(out, [...names, ...DEPARTEMENT_NAMES]);
+}
+
+/** The départements' names (« Hérault », « Pyrénées-Orientales »): proper nouns a title keeps. */
+const DEPARTEMENT_NAMES = DEPARTEMENT_CODES.map((code) => departementOf(code).name);
+
+/**
+ * `text` with each of `names` (proper nouns) written as the name is, wherever its words appear
+ * in any case and with or without accents: « jazz à sete » with « Sète » → « jazz à Sète ».
+ */
+export function keepNames(text: string, names: readonly string[]): string {
+  let out = text;
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('fr');
+  for (const name of names) {
+    if (name.trim() === '' || name.length < 3) continue;
+    const escaped = fold(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
+    const folded = fold(out);
+    // NFD folding keeps the letters' positions only for precomposed letters: compare letter by letter.
+    if (folded.length !== out.length) continue;
+    let result = '';
+    let last = 0;
+    for (const m of folded.matchAll(re)) {
+      const found = out.slice(m.index, m.index + m[0].length);
+      // The name's capitals, and the accents of either (« Sète » written « Sete » or « SÈTE »).
+      const merged = [...found].map((c, i) => {
+        const n = name[i] ?? c;
+        const accented = c.normalize('NFD').length > 1 ? c : n;
+        return n === n.toLocaleUpperCase('fr') && n !== n.toLocaleLowerCase('fr') ? accented.toLocaleUpperCase('fr') : accented.toLocaleLowerCase('fr');
+      });
+      result += out.slice(last, m.index) + (found.length === name.length ? merged.join('') : name);
+      last = m.index + m[0].length;
+    }
+    out = result + out.slice(last);
   }
   return out;
 }

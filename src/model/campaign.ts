@@ -91,6 +91,27 @@ export const CampaignSchema = z.strictObject({
   /** Inclusive period, e.g. 2016-11-01 … 2016-11-30. */
   period: z.strictObject({ start: IsoDate, end: IsoDate }),
   tagline: CoverText(160).optional(),
+  /**
+   * The language of the campaign's texts and, unless an event says otherwise (its `lang`),
+   * of its events (BCP 47: "fr", "en", "de"…). French spacing and hyphenation apply to
+   * French text only; other languages get their own hyphenation patterns (en, de, es, it, ca).
+   */
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'expected a language code such as "fr", "en" or "de-DE"' }).default('fr'),
+  /**
+   * The IANA time zone of the events' times (« America/Montreal »): the times in content are
+   * wall-clock times there. Europe/Paris when absent. An import converts the source's times to it.
+   */
+  timezone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message: 'expected an IANA time zone such as "Europe/Paris" or "America/Montreal"' })
+    .optional(),
   organiser: z.strictObject({ name: Text, address: Text.optional(), website: HttpUrl.optional() }),
   /** The online programme, encoded in the QR code of the affiche and the tract. */
   programmeUrl: HttpUrl.optional(),
@@ -129,6 +150,13 @@ export const CampaignSchema = z.strictObject({
    * build log and out/preflight.json (`omitted`). Never among the tract's highlights.
    */
   cancelledEvents: z.enum(['mark', 'omit'], { message: 'expected mark (printed with a mark) or omit (left out and listed in the build report)' }).default('mark'),
+  /**
+   * Characters that no font prints (neither the theme's nor the fallbacks: Noto Emoji,
+   * Liberation Sans): `drop` (default) leaves them out, with a warning naming each and where
+   * it is (import report, build log, out/preflight.json); `refuse` stops the import and the
+   * build with a located error.
+   */
+  unprintable: z.enum(['drop', 'refuse'], { message: 'expected drop (left out with a warning) or refuse (an error)' }).default('drop'),
   /** Event ids shown on the tract, in order. */
   highlights: z.array(Text).default([]),
   /** How the programme is organised: sections per département (default), day, venue or category. */

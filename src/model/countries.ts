@@ -91,7 +91,7 @@ export function countryOf(text: string): string | undefined {
  * collide (département codes start with a digit).
  */
 export interface Area {
-  kind: 'departement' | 'country';
+  kind: 'departement' | 'country' | 'none';
   code: string;
   /** « Hérault », « Allemagne ». */
   name: string;
@@ -102,15 +102,23 @@ export interface Area {
  * @throws Error when a French event has no valid département or a country code is unknown
  *   (EventSchema refuses both before).
  */
-export function areaOf(e: { country?: string; departement?: string }): Area {
+export function areaOf(e: { country?: string; departement?: string; commune?: string }): Area {
   const country = e.country ?? FRANCE;
   if (country !== FRANCE) return { kind: 'country', code: country, name: countryName(country) };
+  if (e.departement === undefined && e.commune === undefined) return UNPLACED;
   if (e.departement === undefined) throw new Error('a French event without a département');
   return { kind: 'departement', code: e.departement, name: departement(e.departement).name };
 }
 
-/** The area of a code: a département code or a country code. @throws Error for neither. */
+/**
+ * The area of events whose place is not given beyond their venue (a conference imported from
+ * its schedule): code "ZZ" (ISO 3166's « unknown » code, never a country of the content), last.
+ */
+export const UNPLACED: Area = { kind: 'none', code: 'ZZ', name: 'Lieu non précisé' };
+
+/** The area of a code: a département code, a country code or UNPLACED's. @throws Error for none. */
 export function areaByCode(code: string): Area {
+  if (code === UNPLACED.code) return UNPLACED;
   if (isDepartementCode(code)) return { kind: 'departement', code, name: departement(code).name };
   return { kind: 'country', code, name: countryName(code) };
 }
@@ -126,5 +134,6 @@ export function compareAreas(a: string, b: string): number {
   const db = isDepartementCode(b);
   if (da && db) return departementSortKey(a) - departementSortKey(b);
   if (da !== db) return da ? -1 : 1;
+  if ((a === UNPLACED.code) !== (b === UNPLACED.code)) return a === UNPLACED.code ? 1 : -1;
   return COLLATOR.compare(countryName(a), countryName(b));
 }

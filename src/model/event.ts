@@ -79,14 +79,28 @@ export const EventSchema = z.strictObject({
   /** Stable unique id, used in file names, the online URL and error messages. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected lower-case letters, digits and hyphens, e.g. "herault-03"' }),
   title: PrintText(160),
+  /** A line under the title (a conference talk's subtitle), printed as such. */
+  subtitle: PrintText(200).optional(),
   organiser: PrintText(160).optional(),
+  /** The people who speak or perform, one name each: each is listed in the programme's index. */
+  speakers: z.array(PrintText(80)).optional(),
   /** Start, local time (Europe/Paris). Optional only for sources that do not know it. */
   start: LocalDateTime.optional(),
   end: LocalDateTime.optional(),
+  /**
+   * The day of the programme it belongs to, when not the date of its start: a conference's
+   * talk at 00:30 after a long evening stays under the evening's day ("2016-11-08").
+   */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date "YYYY-MM-DD"' }).optional(),
   venue: z.string().min(1).optional(),
   address: z.string().min(1).optional(),
-  commune: z.string().min(1),
-  /** INSEE département code: required for an event in France, refused for one abroad. */
+  /**
+   * The commune (town). Optional only for an event whose place is not given beyond its venue
+   * (a conference imported from its schedule: one place, its rooms as venues); such an event
+   * has no département either and is filed under « Lieu non précisé ».
+   */
+  commune: z.string().min(1).optional(),
+  /** INSEE département code: required for an event in France with a commune, refused for one abroad. */
   departement: DepartementCode.optional(),
   /** ISO 3166-1 alpha-2 code of the country, e.g. "DE", "BE"; France ("FR") when absent. */
   country: z.string().refine(isCountryCode, { message: 'expected an ISO 3166-1 country code in capitals, such as "FR", "DE", "BE" or "CH" (the United Kingdom is "GB")' }).optional(),
@@ -102,15 +116,23 @@ export const EventSchema = z.strictObject({
   price: z.string().min(1).optional(),
   /** True when the regional chamber (Cress) organises or co-organises it. */
   coOrganised: z.boolean().default(false),
+  /**
+   * The language of its texts (BCP 47: "fr", "en", "de-DE"); the campaign's `lang` when
+   * absent. French spacing and hyphenation apply to French texts only.
+   */
+  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'expected a language code such as "fr", "en" or "de-DE"' }).optional(),
   /** Whether it takes place as announced (see {@link EVENT_STATUSES}); scheduled when absent. */
   status: EventStatusSchema.optional(),
 }).superRefine((e, ctx) => {
   const country = e.country ?? FRANCE;
-  if (country === FRANCE && e.departement === undefined) {
+  if (country === FRANCE && e.departement === undefined && e.commune !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['departement'], message: 'an event in France needs its département, e.g. departement: "34" (for an event abroad, give its country, e.g. country: DE)' });
   }
   if (country !== FRANCE && e.departement !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['departement'], message: `a département is French, and this event is in ${countryName(country)} (country: ${country}): remove the département, or the country if the event is in France` });
+  }
+  if (e.commune === undefined && e.country !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['commune'], message: `an event in ${countryName(country)} (country: ${country}) needs its commune (town)` });
   }
   if (e.end !== undefined && e.start === undefined) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'an end without a start: add the start' });

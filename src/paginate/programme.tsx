@@ -151,7 +151,7 @@ async function columnCandidates(model: Model): Promise<number[]> {
 }
 
 /**
- * The index of communes and of organisers: each with the pages where its events are (from
+ * The index of communes, of organisers and of speakers (each name on its own): each with the pages where its events are (from
  * the plan: exact page numbers), sorted in French order (« Élne » with the E), in two columns.
  */
 async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPage[]> {
@@ -159,15 +159,17 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
   pages.forEach((p, i) => eventsOn(p).forEach((e) => pageOf.set(e.id, i + 1)));
   const colourOf = new Map(model.departements.map((d) => [d.code, d.colour]));
   const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-  const entries = (key: (e: EventView) => string | undefined) => {
+  const entries = (key: (e: EventView) => string | readonly string[] | undefined) => {
     const groups = new Map<string, { pages: Set<number>; colours: Set<number> }>();
     for (const e of model.events) {
-      const k = key(e);
-      if (!k) continue;
-      const g = groups.get(k) ?? { pages: new Set(), colours: new Set() };
-      g.pages.add(pageOf.get(e.id)!);
-      g.colours.add(colourOf.get(e.area)!);
-      groups.set(k, g);
+      const keys = key(e);
+      for (const k of typeof keys === 'string' ? [keys] : (keys ?? [])) {
+        if (!k) continue;
+        const g = groups.get(k) ?? { pages: new Set(), colours: new Set() };
+        g.pages.add(pageOf.get(e.id)!);
+        g.colours.add(colourOf.get(e.area)!);
+        groups.set(k, g);
+      }
     }
     // A name several départements share (« Gignac », Hérault and Lot) is one entry per
     // département, each with its colour and its code: « Gignac (34) », « Gignac (46) ».
@@ -189,9 +191,14 @@ async function planIndex(model: Model, pages: PlannedPage[]): Promise<PlannedPag
         return chunks.map((chunk, i) => ({ kind: 'entry', label: i === 0 ? label : `${label} (suite)`, pages: pageRanges(chunk), colour }));
       });
   };
-  const blocks: IndexBlock[] = [{ kind: 'heading', label: 'Communes' }, ...entries((e) => e.commune && `${e.commune}\t${e.area}`)];
+  const blocks: IndexBlock[] = [];
+  const communes = entries((e) => e.commune && `${e.commune}\t${e.area}`);
+  if (communes.length > 0) blocks.push({ kind: 'heading', label: 'Communes' }, ...communes);
   const organisers = entries((e) => e.organiser);
   if (organisers.length > 0) blocks.push({ kind: 'heading', label: 'Organisateurs' }, ...organisers);
+  // Speakers one by one (« Frank Rieger »), never as the card's joined byline.
+  const speakers = entries((e) => e.speakers);
+  if (speakers.length > 0) blocks.push({ kind: 'heading', label: 'Intervenants' }, ...speakers);
   const area = textArea(frames.programme);
   const width = columnWidth(2);
   const heights = await measureBlocks(
@@ -365,7 +372,7 @@ export function longestField(e: EventView): string | undefined {
     ['venue', e.venue],
     ['address', e.address],
     ['commune', e.commune],
-    ['organiser', e.organiser],
+    ['organiser', e.byline],
     ['description', theme.card.variant === 'compact' ? undefined : e.description],
     ['price', e.price],
     ['notes', e.notes],

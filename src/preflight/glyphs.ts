@@ -4,6 +4,7 @@ import { theme } from '../../layouts/theme.js';
 import type { Model } from '../derive/model.js';
 import { eachText, type Content } from '../load/content.js';
 import type { Problem } from '../model/errors.js';
+import { fallbackFonts } from '../render/fallback.js';
 
 /** A font face of the theme, opened with fontkit. */
 export interface Face {
@@ -35,32 +36,57 @@ export function openFaces(root: string): Face[] {
 /** Characters that are layout controls, not glyphs: line breaks and tabs. */
 const CONTROL = /[\n\r\t]/;
 
+/** A character no font prints, and where: the problem (file, line, path) and the character. */
+export interface Unprintable {
+  problem: Problem;
+  chars: string[];
+}
+
+/** « "ཀ" (U+0F40) »: a character for messages. */
+export function describeChar(ch: string): string {
+  return `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
 /**
- * Every character of the text the documents print must exist in every face of the theme:
- * react-pdf would otherwise draw it with a non-embedded Helvetica, or not at all.
- * Checks the derived model (after French typography), and names where each character is.
+ * Every character of the text the documents print must exist in every face of the theme, or
+ * in a fallback font that every text is set with after it (Noto Emoji, Liberation Sans:
+ * src/render/fallback.ts): react-pdf would otherwise draw it with a non-embedded Helvetica,
+ * or not at all. Checks the derived model (after French typography), and names where each
+ * character is.
  * @param themeFile the theme file, named in the hint.
  * @returns one Problem per string holding characters no face can draw.
  */
 export function checkGlyphs(model: Model, content: Content, faces: Face[], themeFile = 'the theme'): Problem[] {
+  return findUnprintable(model, content, faces, themeFile).map((u) => u.problem);
+}
+
+/**
+ * The characters of the printed text that neither the theme's faces nor the fallbacks have
+ * (see checkGlyphs), with where each is.
+ */
+export function findUnprintable(model: Model, content: Content, faces: Face[], themeFile = 'the theme'): Unprintable[] {
+  const fallbacks = fallbackFonts();
+  const found: Unprintable[] = [];
   const located = new Map(content.events.map((e) => [e.value.id, e]));
-  const problems: Problem[] = [];
   const check = (text: string, where: { file: string; line: number; col?: number; path: string }) => {
     const missing = new Map<string, string[]>();
     for (const ch of new Set(text)) {
       if (CONTROL.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
       const lacking = faces.filter((f) => !f.hasGlyph(cp)).map((f) => f.name);
-      if (lacking.length > 0) missing.set(ch, lacking);
+      if (lacking.length > 0 && !fallbacks.some((f) => f.font.hasGlyphForCodePoint(cp))) missing.set(ch, lacking);
     }
     if (missing.size === 0) return;
-    const list = [...missing.keys()].map((ch) => `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    const list = [...missing.keys()].map(describeChar).join(', ');
     const fonts = [...new Set([...missing.values()].flat())].join(', ');
-    problems.push({
-      ...where,
-      col: where.line > 0 ? (where.col ?? 1) : 0,
-      message: `the fonts cannot print ${list}: missing from ${fonts}`,
-      hint: `replace the character, or add a font that has it to ${themeFile} (fonts.faces)`,
+    found.push({
+      chars: [...missing.keys()],
+      problem: {
+        ...where,
+        col: where.line > 0 ? (where.col ?? 1) : 0,
+        message: `the fonts cannot print ${list}: missing from ${fonts} and from the fallbacks (Noto Emoji, Liberation Sans)`,
+        hint: `replace the character, or add a font that has it to ${themeFile} (fonts.faces); with unprintable: drop in campaign.yaml (the default) it is left out with a warning`,
+      },
     });
   };
   for (const e of model.events) {
@@ -72,5 +98,33 @@ export function checkGlyphs(model: Model, content: Content, faces: Face[], theme
   }
   // The campaign as printed (after typography), located where campaign.yaml writes it.
   eachText(model.campaign, (value, p) => check(value, { file: content.campaignFile, line: content.campaignPlaces[p]?.line ?? 0, col: content.campaignPlaces[p]?.col, path: p }));
-  return problems;
+  return found;
+}
+
+/**
+ * Removes `chars` from every text of the model (events, sections, campaign), in place: what
+ * the build does with the characters no font prints when the campaign says `unprintable: drop`.
+ */
+export function dropCharacters(model: Model, chars: ReadonlySet<string>): void {
+  if (chars.size === 0) return;
+  const clean = (s: string) => [...s].filter((ch) => !chars.has(ch)).join('');
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return clean(value);
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => (value[i] = walk(v)));
+      return value;
+    }
+    if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Map) && !(value instanceof Date)) {
+      for (const [k, v] of Object.entries(value)) if (k !== 'qr' && k !== 'url' && k !== 'id') (value as Record<string, unknown>)[k] = walk(v);
+    }
+    return value;
+  };
+  for (const e of model.events) walk(e);
+  for (const s of model.sections) {
+    s.name = clean(s.name);
+    s.badge = clean(s.badge);
+  }
+  walk(model.campaign);
+  model.title = clean(model.title);
+  if (model.regionLine !== undefined) model.regionLine = clean(model.regionLine);
 }

@@ -6,6 +6,7 @@ import { Font } from '@react-pdf/renderer';
 import { theme } from '../../layouts/theme.js';
 import { hyphenateFrench } from '../../layouts/hyphenation.js';
 import { installShapingCache } from './shaping.js';
+import { FALLBACK_FACES, fallbackFonts, primaryFamily } from './fallback.js';
 
 let registered: string | undefined;
 
@@ -28,6 +29,11 @@ export function registerFonts(root: string): void {
       fonts: faces.map((f) => ({ src: path.resolve(root, 'assets/fonts', f.file), fontWeight: f.fontWeight, fontStyle: f.fontStyle })),
     });
   }
+  // The fallback chain (emoji, symbols): each family in both styles, so that any style finds it.
+  for (const f of FALLBACK_FACES) {
+    const src = path.resolve(TOOL_ROOT, 'assets/fonts', f.file);
+    Font.register({ family: f.family, fonts: [{ src, fontStyle: 'normal' }, { src, fontStyle: 'italic' }] });
+  }
   Font.registerHyphenationCallback(hyphenateFrench);
   registered = key;
 }
@@ -42,13 +48,34 @@ const measured = new Map<string, fontkit.Font>();
  * @param size font size in pt.
  * @throws Error when the theme has no such face.
  */
-export function advanceWidth(text: string, face: { family: string; weight: number; style?: 'normal' | 'italic' }, size: number): number {
-  const faces = theme.fonts.faces[face.family] ?? [];
+export function advanceWidth(text: string, face: { family: string | readonly string[]; weight: number; style?: 'normal' | 'italic' }, size: number): number {
+  const family = primaryFamily(face.family);
+  const faces = theme.fonts.faces[family] ?? [];
   const style = face.style ?? 'normal';
   const f = faces.find((x) => x.fontWeight === face.weight && x.fontStyle === style);
-  if (!f) throw new Error(`internal: the theme has no face ${face.family} ${face.weight} ${style}`);
+  if (!f) throw new Error(`internal: the theme has no face ${family} ${face.weight} ${style}`);
   const file = path.resolve(TOOL_ROOT, 'assets/fonts', f.file);
   let font = measured.get(file);
   if (!font) measured.set(file, (font = fontkit.create(readFileSync(file)) as fontkit.Font));
-  return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
+  const main = font;
+  // Characters the face lacks are measured in the fallback that prints them (emoji, symbols).
+  if ([...text].every((ch) => main.hasGlyphForCodePoint(ch.codePointAt(0)!))) return (main.layout(text).advanceWidth * size) / main.unitsPerEm;
+  let width = 0;
+  let run = '';
+  const flush = () => {
+    if (run !== '') width += (main.layout(run).advanceWidth * size) / main.unitsPerEm;
+    run = '';
+  };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (main.hasGlyphForCodePoint(cp)) {
+      run += ch;
+      continue;
+    }
+    flush();
+    const fallback = fallbackFonts().find((x) => x.font.hasGlyphForCodePoint(cp))?.font ?? main;
+    width += (fallback.layout(ch).advanceWidth * size) / fallback.unitsPerEm;
+  }
+  flush();
+  return width;
 }

@@ -1,0 +1,66 @@
+/**
+ * Issue 14, point 2: every character the import lets through, the build prints. Emoji from the
+ * vendored monochrome Noto Emoji, « ∕ » from the Liberation Sans fallback, variation selectors
+ * removed; what no font prints is left out with a located warning (unprintable: drop, the
+ * default) at import and at build, or refused (unprintable: refuse).
+ */
+import { describe, it, expect, afterAll } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path, { join } from 'node:path';
+import { parse } from 'yaml';
+import { build } from '../src/build.js';
+import { importEvents } from '../src/import/index.js';
+import { EventFileSchema } from '../src/model/event.js';
+import { openPdf, pageTexts } from './helpers/pdf.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const EPOCH = '1476748800';
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('characters', () => {
+  it('imports and prints emoji and « ∕ » as glyphs; an unprintable character is left out with its line', async () => {
+    const content = mkdtempSync(join(ROOT, 'tests', '.output-chars-'));
+    const out = mkdtempSync(join(tmpdir(), 'encre-chars-'));
+    made.push(content, out);
+    const file = 'tests/fixtures/standard/characters.ics';
+    const report = await importEvents({ file, filters: [], outDir: content });
+    // The Tibetan letter: no font encre ships has it; left out, with the event's line and where in the title.
+    expect(report.warnings).toContainEqual({ line: 14, message: 'event "conf-2-encre-example" title: no font prints "ཀ" (U+0F40) at character 22: left out' });
+    const events = (await readdir(join(content, 'events'))).flatMap((f) => EventFileSchema.parse(parse(readFileSync(join(content, 'events', f), 'utf8'))).events);
+    expect(events.map((e) => e.title)).toEqual(['Apéro 🍻 et fusées 🚀', 'Conférence de Tenzin  Dorje']);
+
+    const logs: string[] = [];
+    await build({ root: ROOT, content: path.relative(ROOT, content), out, documents: ['programme'], sourceDateEpoch: EPOCH, cache: false, log: (l: string) => logs.push(l) });
+    const text = pageTexts(openPdf(await readFile(join(out, 'programme.pdf')))).join(' ');
+    for (const ch of ['🍻', '🚀', '📍', '∕', '❤']) expect(text, ch).toContain(ch);
+    // The variation selector is not printed (nor reported).
+    expect(text).not.toContain('\uFE0F');
+    expect(text).toContain('Apéro 🍻 et fusées 🚀');
+    // The print file embeds the emoji font.
+    const fonts = new Set<string>();
+    const pdf = openPdf(await readFile(join(out, 'programme.pdf')));
+    for (let i = 0; i < pdf.countPages(); i++) {
+      const res = pdf.findPage(i).get('Resources').get('Font');
+      if (res.isDictionary()) res.forEach((f: { get(k: string): { asName(): string } }) => fonts.add(f.get('BaseFont').asName()));
+    }
+    expect([...fonts].some((f) => /NotoEmoji/i.test(f))).toBe(true);
+  });
+
+  it('leaves out, by default, what the build cannot print in hand-written YAML, with file:line:column; refuses it with unprintable: refuse', async () => {
+    const dir = mkdtempSync(join(ROOT, 'tests', '.output-chars-'));
+    made.push(dir);
+    cpSync(join(ROOT, 'tests/fixtures/bad-glyphs'), dir, { recursive: true });
+    const campaign = join(dir, 'campaign.yaml');
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('unprintable: refuse\n', ''));
+    const logs: string[] = [];
+    const rel = path.relative(ROOT, dir);
+    await build({ root: ROOT, content: rel, out: mkdtempSync(join(tmpdir(), 'encre-chars-')), documents: ['programme'], sourceDateEpoch: EPOCH, cache: false, log: (l: string) => logs.push(l) });
+    expect(logs).toContain(`warning: ${rel}/events/34.yaml:2:1 event t-01 title: "中" (U+4E2D), "文" (U+6587) printed by no font: left out (unprintable: drop)`);
+    expect(logs).toContain(`warning: ${rel}/campaign.yaml:5:20 organiser.name: "中" (U+4E2D) printed by no font: left out (unprintable: drop)`);
+  });
+});
