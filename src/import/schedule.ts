@@ -194,14 +194,7 @@ export function readScheduleJson(file: string, text: string, opts: ScheduleOptio
       },
     ]);
   }
-  // JSON is YAML: the yaml library gives the line of any path, for the report.
-  const lc = new LineCounter();
-  const located = json.length < 20_000_000 ? parseDocument(json, { lineCounter: lc, version: '1.2', uniqueKeys: false, prettyErrors: false }) : undefined;
-  const lineAt = (path: (string | number)[]) => {
-    if (located === undefined || located.errors.length > 0) return 0;
-    const node = located.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lc.linePos(node.range[0]).line : 0;
-  };
+  const lineAt = jsonLines(json);
 
   const talks: Talk[] = [];
   (conference['days'] as unknown[]).forEach((day, d) => {
@@ -236,13 +229,7 @@ export function readScheduleJson(file: string, text: string, opts: ScheduleOptio
  * start in the conference's zone.
  */
 function readWidgetJson(file: string, json: string, data: Record<string, unknown>, opts: ScheduleOptions): SourceRead {
-  const lc = new LineCounter();
-  const located = json.length < 20_000_000 ? parseDocument(json, { lineCounter: lc, version: '1.2', uniqueKeys: false, prettyErrors: false }) : undefined;
-  const lineAt = (path: (string | number)[]) => {
-    if (located === undefined || located.errors.length > 0) return 0;
-    const node = located.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lc.linePos(node.range[0]).line : 0;
-  };
+  const lineAt = jsonLines(json);
   const byId = (key: string, id: string) => {
     const m = new Map<string, string>();
     for (const x of asArray(data[key])) if (isObject(x)) m.set(textOf(x[id]), textOf(x['name']));
@@ -439,5 +426,19 @@ function talkFields(ev: Record<string, unknown>, roomName: string) {
     abstract: textOf(ev['abstract']),
     description: textOf(ev['description']),
     url: textOf(ev['url']),
+  };
+}
+
+/**
+ * The line of a path in a JSON file (1-based; 0 when unknown), for the import's report: JSON
+ * is YAML 1.2, and the yaml library locates any node. Files of 20 MB or more are not located.
+ */
+function jsonLines(json: string): (path: (string | number)[]) => number {
+  const lc = new LineCounter();
+  const located = json.length < 20_000_000 ? parseDocument(json, { lineCounter: lc, version: '1.2', uniqueKeys: false, prettyErrors: false }) : undefined;
+  return (path) => {
+    if (located === undefined || located.errors.length > 0) return 0;
+    const node = located.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lc.linePos(node.range[0]).line : 0;
   };
 }
