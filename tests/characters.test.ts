@@ -64,3 +64,26 @@ describe('characters', () => {
     expect(logs).toContain(`warning: ${rel}/campaign.yaml:5:20 organiser.name: "中" (U+4E2D) printed by no font: left out (unprintable: drop)`);
   });
 });
+
+describe('a field with nothing printable left (found by tests/fuzz-import.test.ts)', () => {
+  const MAP = 'delimiter: ";"\nfields:\n  id: id\n  title: title\n  commune: commune\n  departement: dep\n  start: { column: start, transform: date }\n';
+  const imported = async (title: string, commune: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'encre-emptied-'));
+    writeFileSync(join(dir, 'm.yaml'), MAP);
+    writeFileSync(join(dir, 'a.csv'), `id;title;commune;dep;start\ne-1;${title};${commune};34;15/11/2016\n`);
+    return importEvents({ file: join(dir, 'a.csv'), mapping: join(dir, 'm.yaml'), filters: [], outDir: join(dir, 'out') }).then(
+      async () => parse(await readFile(join(dir, 'out/events', (await readdir(join(dir, 'out/events')))[0]!), 'utf8')) as { events: Record<string, unknown>[] },
+      (e: unknown) => e as Error,
+    );
+  };
+  it('refuses at import, at its line, a title made only of characters no font prints', async () => {
+    const r = await imported('\u0514', 'Montpellier');
+    expect(r).toBeInstanceOf(Error);
+    expect(String((r as Error).message)).toMatch(/a\.csv:2:1 .*title: only characters no font prints \("\u0514" \(U\+0514\)/);
+  });
+  it('leaves out an optional field that nothing printable is left of, never writing an empty value the build would refuse', async () => {
+    const r = (await imported('Forum', '\u0514')) as { events: Record<string, unknown>[] };
+    expect(r.events[0]!.title).toBe('Forum');
+    expect(r.events[0]).not.toHaveProperty('commune');
+  });
+});

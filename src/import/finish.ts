@@ -141,10 +141,18 @@ function checkCharacters(r: ImportResult): void {
           if (!skip.has(at)) kept += ch;
           at += ch.length;
         }
+        if (kept.trim() === '' && field === 'title') {
+          // Nothing left to print of a title: the event cannot be printed, the campaign decides.
+          problems.push({ file: r.file, line: e.line, col: 1, path: `event ${String(event['id'])} title`, message: `title: only characters no font prints (${list}): nothing would be left to print`, hint: 'write the title with printable characters in the source, or remove the row' });
+          return;
+        }
         if (Array.isArray(value)) (value as unknown[])[i] = kept;
+        else if (kept.trim() === '') delete event[field]; // an optional field left empty: left out whole
         else event[field] = kept;
-        r.warnings.push({ line: e.line, message: `event "${String(event['id'])}" ${name}: no font prints ${list}: left out` });
+        r.warnings.push({ line: e.line, message: `event "${String(event['id'])}" ${name}: no font prints ${list}: left out${kept.trim() === '' ? ' (the field with it)' : ''}` });
       });
+      // List items left empty are left out.
+      for (const [field, value] of Object.entries(event)) if (Array.isArray(value)) event[field] = value.filter((v) => typeof v !== 'string' || v.trim() !== '');
     }
   }
   if (problems.length > 0) throw new ContentError(problems);
