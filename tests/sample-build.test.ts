@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPdf, pageTexts, pageSizesMm, decodeQrCodes, collapse, findQrCodes, textLines } from './helpers/pdf.js';
-import { tieShortWords } from '../layouts/hyphenation.js';
 import { theme } from '../layouts/theme.js';
-import { findSet, oneWordLastLine, descriptionProblems } from './helpers/typeset.js';
+import { titleProblems, descriptionProblems } from './helpers/typeset.js';
 import { rawEvents } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
 import { frenchText } from '../src/derive/typography.js';
@@ -242,25 +241,14 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
   it('never hyphenates a title, and leaves no title with one word on its last line', () => {
     const doc = open('screen/programme.pdf');
     const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
-    const problems: string[] = [];
-    for (const e of events) {
-      const title = tieShortWords(frenchText(e.title));
-      const set = lines.map((l) => findSet(l, title)).find(Boolean);
-      if (!set) {
-        problems.push(`${e.id}: title not found on consecutive lines`);
-        continue;
-      }
-      if (set.hyphenated.length > 0) problems.push(`${e.id}: hyphenated ${JSON.stringify(set.lines)}`);
-      if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
-    }
-    expect(problems).toEqual([]);
+    expect(titleProblems(lines, events)).toEqual([]);
   });
 
   it('sets every description whole, never ending on one word or a word’s fragment', () => {
     const doc = open('screen/programme.pdf');
     const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
     expect(events.filter((e) => e.description).length).toBe(75);
-    expect(descriptionProblems(lines, events, (s) => tieShortWords(frenchText(s)))).toEqual([]);
+    expect(descriptionProblems(lines, events)).toEqual([]);
   });
 
   it('names the section in the running head of facing pages alike: « (suite) » on rectos and versos when it continues', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { tieShortWords } from '../layouts/hyphenation.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,7 @@ import { motifEdge } from '../layouts/components/Triangles.js';
 import { departement, DEPARTEMENT_CODES } from '../src/model/departements.js';
 import { ROOT, EPOCH, rawEvents } from './helpers/sample.js';
 import { openPdf, pageTexts, textLines } from './helpers/pdf.js';
-import { findSet, oneWordLastLine, descriptionProblems } from './helpers/typeset.js';
-import { frenchText } from '../src/derive/typography.js';
+import { titleProblems, descriptionProblems } from './helpers/typeset.js';
 import { sharedBuild } from './helpers/shared.js';
 
 const DOCS = ['programme.pdf', 'affiche.pdf', 'flyer.pdf', 'dossier-de-presse.pdf'];
@@ -89,15 +87,7 @@ describe('themes and formats', () => {
     const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i));
     const events = rawEvents('examples/midi-pyrenees/content');
     expect(events).toHaveLength(120);
-    const problems: string[] = [];
-    for (const e of events) {
-      const set = lines.map((l) => findSet(l, tieShortWords(frenchText(e.title)))).find(Boolean);
-      if (!set) problems.push(`${e.id}: title not found on consecutive lines`);
-      else if (set.hyphenated.length > 0) problems.push(`${e.id}: hyphenated ${JSON.stringify(set.lines)}`);
-      else if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
-    }
-    problems.push(...descriptionProblems(lines, events, (t) => tieShortWords(frenchText(t))));
-    expect(problems).toEqual([]);
+    expect([...titleProblems(lines, events), ...descriptionProblems(lines, events)]).toEqual([]);
   });
 
   it('keeps the covers’ text off the motif, in print and on screen, whatever the campaign name’s and tagline’s length', async () => {

@@ -1,4 +1,6 @@
 import { collapse, type TextLine } from './pdf.js';
+import { tieShortWords } from '../../layouts/hyphenation.js';
+import { frenchText } from '../../src/derive/typography.js';
 
 /** How a text was set over consecutive lines of a page: its lines, and where a word was hyphenated. */
 export interface SetText {
@@ -39,16 +41,38 @@ function extend(lines: TextLine[], j: number, acc: string, target: string, hyphe
   return undefined;
 }
 
+/** A text as the event card sets it: French typography, short words tied to the next (layouts/hyphenation.ts). */
+export function asCardSetsIt(text: string): string {
+  return tieShortWords(frenchText(text));
+}
+
+/**
+ * Where each event's title is set in a PDF (its lines, as {@link findSet} finds them):
+ * problems for a title not found on consecutive lines, hyphenated, or ending on a line of a
+ * single word, unless `mayEndAlone(title as set)` allows it (a last pair too wide to share a line).
+ */
+export function titleProblems(pages: TextLine[][], events: { id: string; title: string }[], mayEndAlone: (title: string) => boolean = () => false): string[] {
+  const problems: string[] = [];
+  for (const e of events) {
+    const title = asCardSetsIt(e.title);
+    const set = pages.map((l) => findSet(l, title)).find(Boolean);
+    if (!set) problems.push(`${e.id}: title not found on consecutive lines`);
+    else if (set.hyphenated.length > 0) problems.push(`${e.id}: hyphenated ${JSON.stringify(set.lines)}`);
+    else if (oneWordLastLine(set) && !mayEndAlone(title)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines)}`);
+  }
+  return problems;
+}
+
 /**
  * Where each event's description is set in a PDF (its lines, as {@link findSet} finds them):
  * problems for a description not found whole on consecutive lines (text lost or out of
  * order), and one ending on a line of a single word or a word's fragment.
  */
-export function descriptionProblems(pages: TextLine[][], events: { id: string; description?: string }[], french: (s: string) => string): string[] {
+export function descriptionProblems(pages: TextLine[][], events: { id: string; description?: string }[]): string[] {
   const problems: string[] = [];
   for (const e of events) {
     if (!e.description) continue;
-    const set = pages.map((l) => findSet(l, french(e.description!))).find(Boolean);
+    const set = pages.map((l) => findSet(l, asCardSetsIt(e.description!))).find(Boolean);
     if (!set) problems.push(`${e.id}: description not found whole on consecutive lines`);
     else if (oneWordLastLine(set)) problems.push(`${e.id}: one word on the last line ${JSON.stringify(set.lines.slice(-2))}`);
   }
