@@ -201,7 +201,9 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
         const add = (key: string, s: FieldStyle, value: string | undefined) => {
           if (!value) return;
           // The separator tied to the item before it: a line breaks after it, never inside an item.
-          if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'\u00a0\u00a0·  '}</Text>);
+          // One ordinary space only: textkit takes a run of two for a syllable and breaks
+          // before it with a hyphen (« Gratuit ·- »).
+          if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'\u00a0\u00a0·\u00a0 '}</Text>);
           parts.push(<Text key={key} style={fieldStyle(s, colour)}>{keepWhole(value, fieldStyle(s, colour), width)}</Text>);
         };
         add('organiser', card.style.organiser, event.byline);
