@@ -16,6 +16,7 @@ import { documentById, checkPages, type DocumentSpec } from '../documents/regist
 import { docMeta } from '../documents/meta.js';
 import { PreflightError, UsageError } from '../model/errors.js';
 import { checkLayout } from '../preflight/layout.js';
+import { collectItemTexts } from '../preflight/event-text.js';
 import { inspectPdf, type FileReport } from '../preflight/pdf.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { mm, FORMATS } from '../units.js';
@@ -155,12 +156,18 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   // What the layout decided for the report (the programme's copyfitting).
   const notes: string[] = [];
   const area = { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) };
-  const pdf = new PdfPages((chunk, firstPage) => layoutProblems.push(...checkLayout(chunk, area, firstPage)));
+  // The text drawn in each element with an id (an event's card: « event-<id> »), for the document's own checks.
+  const drawn = new Map<string, string>();
+  const pdf = new PdfPages((chunk, firstPage) => {
+    layoutProblems.push(...checkLayout(chunk, area, firstPage));
+    collectItemTexts(chunk, drawn);
+  });
   const out: PageSink = {
     add: (element, first, blocks) => pdf.add(createElement(GeometryContext.Provider, { value: geometry }, element), first, blocks),
     // Starting again (the programme in one column after all) forgets the pages drawn and what they gave the checks.
     restart: () => {
       layoutProblems.length = 0;
+      drawn.clear();
       pdf.restart();
     },
   };
@@ -193,7 +200,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     ...report.errors,
     ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to the theme, ${ws.theme.file})`),
     ...checkPages(spec, doc, planned),
-    ...(spec.check?.(doc, model) ?? []),
+    ...(spec.check?.(doc, model, drawn) ?? []),
     ...layoutProblems,
   ];
   if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
