@@ -204,21 +204,24 @@ export async function copyfit(model: Model, budget: PageBudget, plan: PlanVarian
       hint: `set programme.pages to ${fewest === Infinity ? 'fewest' : `${fewest} or more`}, or \`fewest\`; or widen the theme's copyfit bounds (copyfit in the theme)`,
     }]);
   }
+  // The loosest state within the target: the first along the ladder (binary search).
+  const loosest = async (upTo: number): Promise<number> => {
+    let lo = 0;
+    let hi = upTo;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((await pagesAt(mid)) <= target) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  let lo = await loosest(budget === undefined ? own : states.length - 1);
   // With no budget, when even the loosest settings leave pages of the natural count empty
   // (they would be Notes pages), the booklet is set 4 pages shorter if the tighter settings
   // reach it: full pages, and a sheet less to print.
-  let tighter = false;
-  if (budget === undefined && (await pagesAt(0)) < target && target - 4 >= MIN_PAGES && (await pagesAt(states.length - 1)) <= target - 4) {
+  if (budget === undefined && lo === 0 && (await pagesAt(0)) < target && target - 4 >= MIN_PAGES && (await pagesAt(states.length - 1)) <= target - 4) {
     target -= 4;
-    tighter = true;
-  }
-  // The loosest state within the target: the first along the ladder (binary search).
-  let lo = 0;
-  let hi = budget === undefined && !tighter ? own : states.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((await pagesAt(mid)) <= target) hi = mid;
-    else lo = mid + 1;
+    lo = await loosest(states.length - 1);
   }
   const state = states[lo]!;
   const pages = padded(await pagesAt(lo));
