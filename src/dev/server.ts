@@ -8,7 +8,7 @@ import { rasterise, toPng } from '../preview/raster.js';
 import { previewHtml } from './page.js';
 import type { BuildRequest, PreviewDoc } from './builder.js';
 import { documents } from '../documents/registry.js';
-import { TOOL_ROOT } from '../paths.js';
+import { COMPILED, TOOL_ROOT } from '../paths.js';
 import { UsageError } from '../model/errors.js';
 import type { SiteFile } from '../site/index.js';
 import { CSP as SITE_CSP } from '../site/pages.js';
@@ -122,8 +122,10 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const pending = new Map<number, { to: ChildProcess; done: (r: { ok: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => void }>();
   const spawn = () =>
     new Promise<void>((resolve) => {
-      const builder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builder.ts');
-      const c = fork(builder, [], { cwd: opts.root, execArgv: ['--import', import.meta.resolve('tsx')], serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
+      // Compiled, the builder's JavaScript; from the sources, its TypeScript through tsx.
+      const builder = path.join(path.dirname(fileURLToPath(import.meta.url)), COMPILED ? 'builder.js' : 'builder.ts');
+      const execArgv = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
+      const c = fork(builder, [], { cwd: opts.root, execArgv, serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
       c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => {
         if (m.ready) return resolve();
         const sent = m.id !== undefined ? pending.get(m.id) : undefined;
