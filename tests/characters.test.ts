@@ -1,8 +1,9 @@
 /**
  * Issue 14, point 2: every character the import lets through, the build prints. Emoji from the
- * vendored monochrome Noto Emoji, « ∕ » from the Liberation Sans fallback, variation selectors
- * removed; what no font prints is left out with a located warning (unprintable: drop, the
- * default) at import and at build, or refused (unprintable: refuse).
+ * vendored monochrome Noto Emoji, « ∕ » from the Liberation Sans fallback, Tibetan from Noto
+ * Serif Tibetan, variation selectors removed; what no font prints is left out with a located
+ * warning (unprintable: drop, the default) at import and at build, or refused (unprintable:
+ * refuse).
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,21 +24,26 @@ afterAll(async () => {
 });
 
 describe('characters', () => {
-  it('imports and prints emoji and « ∕ » as glyphs; an unprintable character is left out with its line', async () => {
+  it('imports and prints emoji, « ∕ » and Tibetan as glyphs; an unprintable character is left out with its line', async () => {
     const content = mkdtempSync(join(ROOT, 'tests', '.output-chars-'));
     const out = mkdtempSync(join(tmpdir(), 'encre-chars-'));
     made.push(content, out);
     const file = 'tests/fixtures/standard/characters.ics';
     const report = await importEvents({ file, filters: [], outDir: content });
-    // The Tibetan letter: no font encre ships has it; left out, with the event's line and where in the title.
-    expect(report.warnings).toContainEqual({ line: 14, message: 'event "conf-2-encre-example" title: no font prints "ཀ" (U+0F40) at character 22: left out' });
+    // The Chinese ideograph: no font encre ships has it; left out, with the event's line and where in the description.
+    expect(report.warnings).toContainEqual({ line: 14, message: 'event "conf-2-encre-example" description: no font prints "中" (U+4E2D) at character 21: left out' });
+    // The Tibetan letter is printed by the Noto Serif Tibetan fallback: kept, and not reported.
+    expect(report.warnings.filter((w) => w.message.includes('ཀ'))).toEqual([]);
     const events = (await readdir(join(content, 'events'))).flatMap((f) => EventFileSchema.parse(parse(readFileSync(join(content, 'events', f), 'utf8'))).events);
-    expect(events.map((e) => e.title)).toEqual(['Apéro 🍻 et fusées 🚀', 'Conférence de Tenzin  Dorje']);
+    expect(events.map((e) => e.title)).toEqual(['Apéro 🍻 et fusées 🚀', 'Conférence de Tenzin ཀ Dorje']);
 
     const logs: string[] = [];
     await build({ root: ROOT, content: path.relative(ROOT, content), out, documents: ['programme'], sourceDateEpoch: EPOCH, cache: false, log: (l: string) => logs.push(l) });
     const text = pageTexts(openPdf(await readFile(join(out, 'programme.pdf')))).join(' ');
     for (const ch of ['🍻', '🚀', '📍', '∕', '❤']) expect(text, ch).toContain(ch);
+    // Tibetan, from the Noto Serif Tibetan fallback (MuPDF reads it back from its ToUnicode map).
+    expect(text).toContain('Conférence de Tenzin ཀ Dorje');
+    expect(text).not.toContain('中');
     // The variation selector is not printed (nor reported).
     expect(text).not.toContain('\uFE0F');
     expect(text).toContain('Apéro 🍻 et fusées 🚀');
@@ -49,6 +55,7 @@ describe('characters', () => {
       if (res.isDictionary()) res.forEach((f: { get(k: string): { asName(): string } }) => fonts.add(f.get('BaseFont').asName()));
     }
     expect([...fonts].some((f) => /NotoEmoji/i.test(f))).toBe(true);
+    expect([...fonts].some((f) => /NotoSerifTibetan/i.test(f))).toBe(true);
   });
 
   it('leaves out, by default, what the build cannot print in hand-written YAML, with file:line:column; refuses it with unprintable: refuse', async () => {
