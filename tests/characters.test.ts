@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import { build } from '../src/build.js';
 import { importEvents } from '../src/import/index.js';
 import { EventFileSchema } from '../src/model/event.js';
+import * as mupdf from 'mupdf';
 import { openPdf, pageTexts } from './helpers/pdf.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,6 +23,39 @@ const made: string[] = [];
 afterAll(async () => {
   await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
 });
+
+/** An emoji glyph as a page draws it: its character, how (filled or stroked outline), its font, colour space and colour. */
+interface DrawnGlyph {
+  char: string;
+  how: 'fill' | 'stroke';
+  font: string;
+  colorspace: string;
+  color: number[];
+}
+
+/**
+ * Every glyph of the Unicode emoji ranges (U+1F000 and above, U+2600–U+27BF) the pages of
+ * `doc` draw, read by running each page's content stream through a MuPDF device.
+ */
+function emojiGlyphs(doc: mupdf.Document): DrawnGlyph[] {
+  const out: DrawnGlyph[] = [];
+  const isEmoji = (cp: number) => cp >= 0x1f000 || (cp >= 0x2600 && cp <= 0x27bf);
+  const visit = (how: DrawnGlyph['how'], text: mupdf.Text, cs: mupdf.ColorSpace, color: number[]) =>
+    text.walk({
+      showGlyph: (font, _trm, _gid, uni) => {
+        if (isEmoji(uni)) out.push({ char: String.fromCodePoint(uni), how, font: font.getName(), colorspace: cs.getName(), color: [...color].map((c) => Math.round(c * 1000) / 1000) });
+      },
+    });
+  for (let i = 0; i < doc.countPages(); i++) {
+    const device = new mupdf.Device({
+      fillText: (text, _ctm, cs, color) => visit('fill', text, cs, color),
+      strokeText: (text, _stroke, _ctm, cs, color) => visit('stroke', text, cs, color),
+    });
+    doc.loadPage(i).run(device, mupdf.Matrix.identity);
+    device.close();
+  }
+  return out;
+}
 
 describe('characters', () => {
   it('imports and prints emoji, « ∕ » and Tibetan as glyphs; an unprintable character is left out with its line', async () => {
@@ -56,6 +90,17 @@ describe('characters', () => {
     }
     expect([...fonts].some((f) => /NotoEmoji/i.test(f))).toBe(true);
     expect([...fonts].some((f) => /NotoSerifTibetan/i.test(f))).toBe(true);
+
+    // K only: every emoji glyph of the print file is drawn as a glyph of an embedded font (its
+    // outline filled, never stroked) in DeviceCMYK 0 0 0 1, as MuPDF runs the content streams.
+    const emoji = emojiGlyphs(pdf);
+    expect(emoji.map((g) => g.char).sort()).toEqual(['❤', '📍', '🚀', '🍻'].sort());
+    for (const g of emoji) expect(g, g.char).toEqual({ char: g.char, how: 'fill', font: expect.any(String), colorspace: 'DeviceCMYK', color: [0, 0, 0, 1] });
+    // The pictographs from the emoji font (« ❤ » is in Inter).
+    expect(emoji.filter((g) => /NotoEmoji/.test(g.font)).map((g) => g.char).sort()).toEqual(['📍', '🚀', '🍻'].sort());
+    // The screen file draws them too, in RGB (the text's screen colour).
+    const screen = emojiGlyphs(openPdf(await readFile(join(out, 'screen/programme.pdf'))));
+    expect(screen.map((g) => g.colorspace)).toEqual(emoji.map(() => 'DeviceRGB'));
   });
 
   it('leaves out, by default, what the build cannot print in hand-written YAML, with file:line:column; refuses it with unprintable: refuse', async () => {
