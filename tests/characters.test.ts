@@ -70,6 +70,8 @@ describe('characters', () => {
     expect(report.warnings.filter((w) => w.message.includes('ཀ'))).toEqual([]);
     const events = (await readdir(join(content, 'events'))).flatMap((f) => EventFileSchema.parse(parse(readFileSync(join(content, 'events', f), 'utf8'))).events);
     expect(events.map((e) => e.title)).toEqual(['Apéro 🍻 et fusées 🚀', 'Conférence de Tenzin ཀ Dorje']);
+    // Left out with the space it leaves before the full stop.
+    expect(events[1]!.description).toBe('Traduite du chinois.');
 
     const logs: string[] = [];
     await build({ root: ROOT, content: path.relative(ROOT, content), out, documents: ['programme'], sourceDateEpoch: EPOCH, cache: false, log: (l: string) => logs.push(l) });
