@@ -5,6 +5,7 @@ import { fileEnv, type Env } from '../load/env.js';
 import type { Content } from '../load/content.js';
 import { deriveModel, type Model } from '../derive/model.js';
 import { registerFonts } from '../render/fonts.js';
+import { loadHyphenation } from '../../layouts/hyphenation.js';
 import { PdfPages, type PageSink } from '../render/render.js';
 import { finalise } from '../post/finalise.js';
 import { withCmyk, themePalette } from '../render/cmyk.js';
@@ -95,6 +96,7 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   const env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = derived ?? deriveModel(content, env.buildDate);
   registerFonts(TOOL_ROOT);
+  await loadHyphenation([content.campaign.lang, ...model.events.map((e) => e.lang)]);
   const saved = cache && (await cache.get(`measurements-${toolFingerprint(themeLoaded.files)}`));
   if (saved) restoreMeasurements(Buffer.from(saved).toString('utf8'));
   return { content, model, env, printer, theme: themeLoaded, partners: new Map(), cache };
