@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,3 +23,26 @@ function packageRoot(from: string): string {
  * worker threads and the dev server's build process start the same way.
  */
 export const COMPILED = import.meta.url.endsWith('.js');
+
+/** The newest modification time (ms) of a file under `dir`, or 0. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * True when dist/ holds a compilation of the sources as they are now: its stamp
+ * (dist/.compiled, written by `npm run compile`) is newer than every file of src/ and
+ * layouts/. bin/encre.js decides the same way (its own copy: it runs before any of this is
+ * loaded); the dev server asks again each time it starts a build process, so that a layout
+ * edited while it runs is built from its source, never from a stale compilation.
+ */
+export function compiledIsFresh(): boolean {
+  const stamp = path.join(TOOL_ROOT, 'dist', '.compiled');
+  if (!existsSync(stamp)) return false;
+  return Math.max(newest(path.join(TOOL_ROOT, 'src')), newest(path.join(TOOL_ROOT, 'layouts'))) <= statSync(stamp).mtimeMs;
+}
