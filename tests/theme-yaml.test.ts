@@ -201,7 +201,8 @@ describe('themes as YAML files', () => {
     expect(before).not.toBe(toolFingerprint());
     const dir2 = themeDir({ 'outside.yaml': 'extends: languedoc-roussillon\nsafeArea: 4\n' });
     expect(toolFingerprint([path.join(dir2, 'outside.yaml')])).not.toBe(before);
-    // The dev server rebuilds every document, in a fresh build process, when a theme file changes.
-    expect(touchedDocuments(path.join(ROOT, 'themes/midi-pyrenees.yaml'), ROOT, 'content')).toEqual({ ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: true });
+    // The dev server rebuilds every document when a theme file changes, in its warm build
+    // process: every build reads the theme again, and the file's key holds the theme itself.
+    expect(touchedDocuments(path.join(ROOT, 'themes/midi-pyrenees.yaml'), ROOT, 'content')).toEqual({ ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false });
   });
 });
