@@ -18,6 +18,8 @@ import { WorkerPool, workerMemoryMb } from './build/pool.js';
 import { mergeFailures } from './build/report.js';
 import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
 import { readdir, rm } from 'node:fs/promises';
+import { DELIVERY_DIR, jobSheetFile, jobSheetPdf, type JobSheet } from './post/job-sheet.js';
+import { withYears } from './documents/meta.js';
 
 /**
  * Events from which the files are made on worker threads by default: one per core, each with
@@ -281,16 +283,54 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     return [{ id: 'site', output: 'screen', file: path.join(opts.out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
   }
   const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
+  const sheet = results.some((r) => r.output === 'print') ? await makeJobSheet(ws, jobOptions.printer, results, extra) : undefined;
+  if (sheet) log(`${FICHE}.pdf, ${FICHE}.json — job sheet: ${sheet.json.files.length} files; print files also in ${DELIVERY_DIR}/ under the printer's names`);
   const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) }, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),
     { file: path.resolve(opts.root, opts.out, 'preflight.json'), bytes: `${preflight}\n` },
+    ...(sheet ? sheet.writes.map((w) => ({ file: path.resolve(opts.root, opts.out, w.file), bytes: w.bytes })) : []),
     ...siteWrites,
   ]);
   if (site.length > 0) await pruneSite(siteDir, site);
   // The imposed sheets are listed too (the command line says what it wrote).
   return [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(opts.out, x.file), pages: x.pages, bytes: x.bytes.length }))];
+}
+
+/** The job sheet's name in the output folder (.pdf and .json). */
+export const FICHE = 'fiche-de-fabrication';
+
+/**
+ * The job sheet (src/post/job-sheet.ts) of the files a build made: every file with its pages,
+ * format, binding, paper, profile, inks, quantity and sha256, as JSON and PDF, and the print
+ * files' copies under their names for the printer (out/imprimeur/).
+ * @returns the sheet and the files to write (paths inside the output folder).
+ */
+async function makeJobSheet(ws: Workspace, printerName: string, results: JobResult[], extra: { file: string; bytes: Uint8Array; pages: number }[]): Promise<{ json: JobSheet; writes: { file: string; bytes: Uint8Array | string }[] }> {
+  const m = ws.model;
+  const campaign = { name: m.title, year: m.year, printRun: m.campaign.printRun };
+  const printer = { name: printerName, profile: ws.printer };
+  const files = [
+    ...results.map((r) => {
+      const spec = documentById(r.document);
+      const print = r.output === 'print';
+      return jobSheetFile({ document: r.document, title: spec.title, use: r.output, file: r.file, bytes: r.bytes, pages: r.pages, format: spec.frame.format, bleedMm: r.report.bleedMm, cropMarks: print && ws.printer.cropMarks, colourSpaces: r.report.colourSpaces, spots: r.report.spots, maxInkPercent: r.report.maxInkPercent, overprintBlack: r.report.overprint?.black }, printer, campaign);
+    }),
+    ...extra.map((x) => jobSheetFile({ document: 'programme-imposition', title: 'Programme, imposé pour le bureau', use: 'office', file: x.file, bytes: x.bytes, pages: x.pages, format: { name: 'A4 paysage', width: 297, height: 210 }, bleedMm: 0, cropMarks: false, colourSpaces: ['DeviceRGB'] }, printer, campaign)),
+  ];
+  const json: JobSheet = {
+    campaign: withYears(m.title, m.campaign.period),
+    region: m.campaign.region,
+    edition: m.editionLabel,
+    date: ws.env.buildDate.toISOString(),
+    printer: { name: printerName, description: ws.printer.description, paper: ws.printer.paper },
+    files,
+  };
+  const fonts = path.join(TOOL_ROOT, 'assets/fonts');
+  const pdf = await jobSheetPdf(json, path.join(fonts, 'LiberationSans-Regular.ttf'), path.join(fonts, 'LiberationSans-Bold.ttf'), ws.env.buildDate);
+  const copies = files.flatMap((f) => (f.delivery ? [{ file: f.delivery, bytes: results.find((r) => r.file.split(path.sep).join('/') === f.file)!.bytes }] : []));
+  return { json, writes: [{ file: `${FICHE}.json`, bytes: `${JSON.stringify(json, null, 2)}\n` }, { file: `${FICHE}.pdf`, bytes: pdf }, ...copies] };
 }
 
 /**

@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 export const PrinterSchema = z.strictObject({
   description: z.string().min(1),
+  /** The paper this profile prints on, in words, for the job sheet (« couché blanc, 115–170 g/m² »). */
+  paper: z.string().min(1).optional(),
   /** Bleed on every side, mm (3 typical; 2 to 5 seen). */
   bleed: z.number().min(0).max(10),
   /** Crop marks drawn outside the bleed, in the slug. */

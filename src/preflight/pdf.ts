@@ -31,6 +31,10 @@ export interface FileReport {
   maxInkPercent: number;
   outputIntent?: string;
   pdfx?: string;
+  /** Spot inks (Separation colour spaces) by colorant name, e.g. « PANTONE 1665 C ». */
+  spots?: string[];
+  /** Overprint: `black` when every 100 % K fill (text, rules) overprints (ExtGState /OP /op true, /OPM 1). */
+  overprint?: { black: boolean; blackFills: number; overprinted: number };
   errors: string[];
   warnings: string[];
   /** What the layout decided that a designer should know (the programme's copyfitting: « body 8.5 → 8 pt…: 32 → 24 pages »). */
