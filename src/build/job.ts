@@ -169,7 +169,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     const planned = await spec.render(model, { partners: placedPartners, where, note: (line) => notes.push(line), minModule: ws.printer.qrMinModule }, out);
     return { planned, bytes: await pdf.bytes() };
   };
-  const { result, unknown } = await (p.colour === 'cmyk' ? withCmyk(themePalette(), render) : render().then((result) => ({ result, unknown: [] as string[] }))).catch((e: unknown) => {
+  const { result, unknown } = await (p.colour === 'cmyk' ? withCmyk(themePalette(), render, { overprintBlack: p.overprintBlack, spots: p.spots }) : render().then((result) => ({ result, unknown: [] as string[] }))).catch((e: unknown) => {
     if (!(e instanceof PreflightError)) throw e;
     const at = content.events.find((x) => x.value.id === e.eventId);
     throw new PreflightError(`${file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);

@@ -37,6 +37,17 @@ export const PrinterSchema = z.strictObject({
     .optional(),
   /** The PDF/X flavour declared; none when the profile asks for a plain PDF. */
   pdfx: z.enum(['PDF/X-4', 'none']),
+  /**
+   * Text, rules and fills in 100 % K overprint (ExtGState /OP true /op true /OPM 1, ISO 32000-1
+   * §8.6.7): black on a tint prints on the tint, with no knock-out to misregister. What offset
+   * printers expect (on in printers/offset*.yaml); the preflight checks every 100 % K paint.
+   */
+  overprintBlack: z.boolean().default(false),
+  /**
+   * Spot colours of the theme (`{ spot: NAME, cmyk: […] }`): `keep` writes them as Separation
+   * colour spaces (an extra plate, with their CMYK alternate), `convert` uses their CMYK alternate.
+   */
+  spots: z.enum(['keep', 'convert']).default('keep'),
   /** Total ink limit, % (300 usual for coated offset). */
   inkLimit: z.number().min(100).max(400),
   /** Images below this effective resolution at their placed size give a warning. */
@@ -66,6 +77,8 @@ export const SCREEN: Printer = {
   cropMarkOffset: 1,
   cropMarkWeight: 0.25,
   colour: 'rgb',
+  overprintBlack: false,
+  spots: 'convert',
   pdfx: 'none',
   inkLimit: 400,
   minPpi: 96,

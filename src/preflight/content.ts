@@ -15,7 +15,17 @@ export interface ContentFacts {
   draws: { name: string; matrix: Matrix }[];
   /** Operators that set colour spaces by name (cs/CS operands). */
   spaces: string[];
+  /**
+   * Overprint of what is painted (ISO 32000-1 §8.6.7; ExtGState /OP for strokes, /op for the
+   * rest, set with `gs`): paints (text shown, paths filled or stroked) in 100 % K
+   * (DeviceCMYK 0 0 0 1), those of them that overprint, and paints in any other colour that
+   * overprint (white text overprinting would vanish).
+   */
+  overprint: { black: number; blackOverprinted: number; otherOverprinted: number; blackText: number; blackTextOverprinted: number };
 }
+
+/** Overprint flags of a named ExtGState: /OP (strokes; also the rest when /op is absent) and /op. */
+export type GsFlags = (name: string) => { OP?: boolean; op?: boolean } | undefined;
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
@@ -35,10 +45,31 @@ function multiply(m: Matrix, n: Matrix): Matrix {
  * @param text the stream as Latin-1 text
  * @param ctm the matrix in force when the stream starts (a Form XObject's placement)
  */
-export function readContent(text: string, ctm: Matrix = IDENTITY): ContentFacts {
-  const facts: ContentFacts = { colours: [], draws: [], spaces: [] };
+export function readContent(text: string, ctm: Matrix = IDENTITY, gsFlags?: GsFlags): ContentFacts {
+  const facts: ContentFacts = { colours: [], draws: [], spaces: [], overprint: { black: 0, blackOverprinted: 0, otherOverprinted: 0, blackText: 0, blackTextOverprinted: 0 } };
   const stack: Matrix[] = [];
   let m = ctm;
+  // Paint state, saved and restored with q/Q: 100 % K fill and stroke, overprint flags.
+  // (A colour never set is the default black, DeviceGray 0: its paints are not counted.)
+  type Paint = { fillBlack: boolean; strokeBlack: boolean; fillSet: boolean; strokeSet: boolean; OP: boolean; op: boolean };
+  const initial: Paint = { fillBlack: false, strokeBlack: false, fillSet: false, strokeSet: false, OP: false, op: false };
+  let paint: Paint = { ...initial };
+  const paints: Paint[] = [];
+  const isBlack = (v: number[]) => v.length === 4 && v[0] === 0 && v[1] === 0 && v[2] === 0 && v[3] === 1;
+  const painted = (stroke: boolean, text = false) => {
+    if (!(stroke ? paint.strokeSet : paint.fillSet)) return;
+    const black = stroke ? paint.strokeBlack : paint.fillBlack;
+    const over = stroke ? paint.OP : paint.op;
+    const o = facts.overprint;
+    if (black) {
+      o.black++;
+      if (over) o.blackOverprinted++;
+      if (text) {
+        o.blackText++;
+        if (over) o.blackTextOverprinted++;
+      }
+    } else if (over) o.otherOverprinted++;
+  };
   let fillSpace = 'DeviceGray';
   let strokeSpace = 'DeviceGray';
   const operands: (number | string)[] = [];
@@ -129,16 +160,33 @@ export function readContent(text: string, ctm: Matrix = IDENTITY): ContentFacts 
     i = j;
     if (depth > 0) continue;
     switch (op) {
-      case 'q': stack.push(m); break;
-      case 'Q': m = stack.pop() ?? IDENTITY; break;
+      case 'q': stack.push(m); paints.push({ ...paint }); break;
+      case 'Q': m = stack.pop() ?? IDENTITY; paint = paints.pop() ?? { ...initial }; break;
+      case 'gs': {
+        const f = gsFlags?.(String(operands[0] ?? '').slice(1));
+        if (f?.OP !== undefined) paint.OP = f.OP;
+        if (f?.op !== undefined) paint.op = f.op;
+        else if (f?.OP !== undefined) paint.op = f.OP;
+        break;
+      }
+      case 'Tj': case 'TJ': case "'": case '"': painted(false, true); break;
+      case 'f': case 'F': case 'f*': painted(false); break;
+      case 'S': case 's': painted(true); break;
+      case 'B': case 'B*': case 'b': case 'b*': painted(false); painted(true); break;
       case 'cm': { const v = numbers(operands); if (v.length === 6) m = multiply(v as Matrix, m); break; }
-      case 'g': case 'G': facts.colours.push({ space: 'DeviceGray', values: numbers(operands) }); break;
-      case 'rg': case 'RG': facts.colours.push({ space: 'DeviceRGB', values: numbers(operands) }); break;
-      case 'k': case 'K': facts.colours.push({ space: 'DeviceCMYK', values: numbers(operands) }); break;
-      case 'cs': fillSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(fillSpace); break;
-      case 'CS': strokeSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(strokeSpace); break;
-      case 'sc': case 'scn': facts.colours.push({ space: fillSpace, values: numbers(operands) }); break;
-      case 'SC': case 'SCN': facts.colours.push({ space: strokeSpace, values: numbers(operands) }); break;
+      case 'g': case 'rg': paint.fillBlack = false; paint.fillSet = true; facts.colours.push({ space: op === 'g' ? 'DeviceGray' : 'DeviceRGB', values: numbers(operands) }); break;
+      case 'G': case 'RG': paint.strokeBlack = false; paint.strokeSet = true; facts.colours.push({ space: op === 'G' ? 'DeviceGray' : 'DeviceRGB', values: numbers(operands) }); break;
+      case 'k': case 'K': {
+        const v = numbers(operands);
+        if (op === 'k') [paint.fillBlack, paint.fillSet] = [isBlack(v), true];
+        else [paint.strokeBlack, paint.strokeSet] = [isBlack(v), true];
+        facts.colours.push({ space: 'DeviceCMYK', values: v });
+        break;
+      }
+      case 'cs': fillSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(fillSpace); paint.fillBlack = false; paint.fillSet = true; break;
+      case 'CS': strokeSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(strokeSpace); paint.strokeBlack = false; paint.strokeSet = true; break;
+      case 'sc': case 'scn': { const v = numbers(operands); paint.fillBlack = fillSpace === 'DeviceCMYK' && isBlack(v); facts.colours.push({ space: fillSpace, values: v }); break; }
+      case 'SC': case 'SCN': { const v = numbers(operands); paint.strokeBlack = strokeSpace === 'DeviceCMYK' && isBlack(v); facts.colours.push({ space: strokeSpace, values: v }); break; }
       case 'Do': facts.draws.push({ name: String(operands[0] ?? '').slice(1), matrix: m }); break;
       case 'BI': {
         // Inline image: skip to EI.

@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
-import { readContent, type Matrix } from './content.js';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { readContent, type GsFlags, type Matrix } from './content.js';
 import { toMm } from '../units.js';
 import type { Printer } from '../model/printer.js';
 
@@ -62,6 +62,7 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
   const fonts = new Map<string, boolean>();
   const trims = new Map<string, [number, number]>();
   const imageInk = new Map<string, number>();
+  const over: OverprintTally = { black: 0, blackOverprinted: 0, otherOverprinted: 0, blackText: 0, blackTextOverprinted: 0, knockOutPages: new Set(), otherPages: new Set(), spots: new Set() };
   let annotations = 0;
   let marked = 0;
 
@@ -88,13 +89,15 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
     }
     const resources = page.node.Resources();
     const contents = contentText(doc, page.node.get(PDFName.of('Contents')));
-    walk(doc, contents, resources, [1, 0, 0, 1, 0, 0], n, report, spaces, fonts, imageInk);
+    walk(doc, contents, resources, [1, 0, 0, 1, 0, 0], n, report, spaces, fonts, over);
   }
   report.trimMm = [...trims.values()];
   if (!Number.isFinite(report.bleedMm)) report.bleedMm = 0;
   report.bleedMm = round(report.bleedMm);
   report.fonts = [...fonts.entries()].map(([name, embedded]) => ({ name, embedded }));
   report.colourSpaces = [...spaces].sort();
+  report.spots = [...over.spots].sort();
+  report.overprint = { black: over.black > 0 && over.blackOverprinted === over.black, blackFills: over.black, overprinted: over.blackOverprinted };
   for (const f of report.fonts) if (!f.embedded) report.errors.push(`font ${f.name} is not embedded`);
 
   // Ink of the images (CMYK JPEGs are decoded; others count as their colour space).
@@ -120,6 +123,10 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
       const rgb = report.colourSpaces.filter((s) => /RGB|ICCBased-3|Cal/.test(s));
       if (rgb.length > 0) report.errors.push(`RGB in a CMYK print file: ${rgb.join(', ')}`);
     }
+    const pages = (set: Set<number>) => [...set].sort((a, b) => a - b).join(', ');
+    if (p.overprintBlack && over.black > over.blackOverprinted) report.errors.push(`the printer profile overprints black: ${over.black - over.blackOverprinted} of ${over.black} paints in 100 % K knock out (page${over.knockOutPages.size > 1 ? 's' : ''} ${pages(over.knockOutPages)})`);
+    if (over.otherOverprinted > 0) report.errors.push(`${over.otherOverprinted} paints in colours other than 100 % K overprint (page${over.otherPages.size > 1 ? 's' : ''} ${pages(over.otherPages)}): they would mix with the inks below them`);
+    if (p.spots === 'convert' && report.spots.length > 0) report.errors.push(`spot colours in a file for a profile that converts them (spots: convert): ${report.spots.join(', ')}`);
     if (report.maxInkPercent > p.inkLimit) report.errors.push(`total ink reaches ${report.maxInkPercent} %, above the printer's ${p.inkLimit} %`);
     for (const img of report.images) {
       if (img.ppi < p.failPpi) report.errors.push(`page ${img.page}: image ${img.name} is ${img.ppi} ppi at its placed size, below ${p.failPpi} ppi`);
@@ -162,12 +169,52 @@ function streamText(stream: PDFRawStream): string {
   return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
 }
 
+/** Overprint counts over a file (src/preflight/content.ts ContentFacts.overprint), with the pages of each kind. */
+interface OverprintTally {
+  black: number;
+  blackOverprinted: number;
+  otherOverprinted: number;
+  blackText: number;
+  blackTextOverprinted: number;
+  /** Pages with 100 % K paints that knock out, and with other colours that overprint. */
+  knockOutPages: Set<number>;
+  otherPages: Set<number>;
+  /** Spot colorants found (Separation colour spaces used). */
+  spots: Set<string>;
+}
+
+/** The overprint flags of the ExtGStates a resource dictionary names. */
+function gsFlagsOf(resources: PDFDict | undefined): GsFlags {
+  const states = resources?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
+  return (name) => {
+    const gs = states?.lookupMaybe(PDFName.of(name), PDFDict);
+    if (!gs) return undefined;
+    const flag = (k: string) => {
+      const v = gs.get(PDFName.of(k));
+      return v instanceof PDFBool ? v.asBoolean() : undefined;
+    };
+    return { OP: flag('OP'), op: flag('op') };
+  };
+}
+
 function walk(
   doc: PDFDocument, text: string, resources: PDFDict | undefined, ctm: Matrix, page: number, report: FileReport,
-  spaces: Set<string>, fonts: Map<string, boolean>, _ink: Map<string, number>,
+  spaces: Set<string>, fonts: Map<string, boolean>, over: OverprintTally,
 ): void {
-  const facts = readContent(text, ctm);
+  const facts = readContent(text, ctm, gsFlagsOf(resources));
+  const o = facts.overprint;
+  over.black += o.black;
+  over.blackOverprinted += o.blackOverprinted;
+  over.otherOverprinted += o.otherOverprinted;
+  over.blackText += o.blackText;
+  over.blackTextOverprinted += o.blackTextOverprinted;
+  if (o.black > o.blackOverprinted) over.knockOutPages.add(page);
+  if (o.otherOverprinted > 0) over.otherPages.add(page);
   const named = resources?.lookupMaybe(PDFName.of('ColorSpace'), PDFDict);
+  for (const name of new Set(facts.spaces)) {
+    const spot = separationName(doc, named?.get(PDFName.of(name)));
+    if (spot) over.spots.add(spot);
+  }
   for (const c of facts.colours) {
     const space = resolveSpace(doc, c.space, named);
     spaces.add(space);
@@ -200,9 +247,17 @@ function walk(
     } else if (subtype === 'Form' && x instanceof PDFRawStream) {
       const inner = streamText(x);
       const res = x.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources;
-      walk(doc, inner, res, d.matrix, page, report, spaces, fonts, _ink);
+      walk(doc, inner, res, d.matrix, page, report, spaces, fonts, over);
     }
   }
+}
+
+/** The colorant of a Separation colour space (« PANTONE 1665 C »), undefined for any other. */
+function separationName(doc: PDFDocument, space: PDFObject | undefined): string | undefined {
+  const obj = space instanceof PDFRef ? doc.context.lookup(space) : space;
+  if (!(obj instanceof PDFArray) || obj.lookupMaybe(0, PDFName)?.decodeText() !== 'Separation') return undefined;
+  const name = obj.lookupMaybe(1, PDFName)?.decodeText();
+  return name === undefined ? undefined : name.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** "DeviceCMYK", "DeviceRGB", "ICCBased-3", "Pattern"…: the family of a colour space. */
@@ -275,6 +330,8 @@ export function summarise(r: FileReport): string {
     `${r.fonts.filter((f) => f.embedded).length}/${r.fonts.length} fonts embedded`,
     ppi,
     r.maxInkPercent ? `ink ≤ ${r.maxInkPercent} %` : undefined,
+    r.spots?.length ? `spot ${r.spots.join(', ')}` : undefined,
+    r.overprint?.black ? 'black overprints' : undefined,
   ].filter(Boolean);
   const status = r.errors.length ? `${r.errors.length} error(s)` : r.warnings.length ? `OK, ${r.warnings.length} warning(s)` : 'OK';
   return [`${r.file} — ${parts.join(' · ')} · ${status}`, ...r.errors.map((e) => `  error: ${e}`), ...r.warnings.map((w) => `  warning: ${w}`), ...(r.notes ?? []).map((n) => `  ${n}`)].join('\n');
