@@ -20,6 +20,7 @@ import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
 import { readdir, rm } from 'node:fs/promises';
 import { DELIVERY_DIR, jobSheetFile, jobSheetPdf, type JobSheet } from './post/job-sheet.js';
 import { withYears } from './documents/meta.js';
+import { printerNames } from './load/printer.js';
 
 /**
  * Events from which the files are made on worker threads by default: one per core, each with
@@ -132,7 +133,7 @@ export interface BuildOptions {
   out: string;
   /** Document ids; all four when empty. */
   documents: string[];
-  /** Printer profile name (printers/<name>.yaml); "offset" when absent. */
+  /** Printer profile name (printers/<name>.yaml); campaign.yaml's `printer:`, else "offset", when absent. */
   printer?: string;
   /** Theme: a name of themes/ or the path of a .yaml theme file (relative to `root`); "languedoc-roussillon" when absent. */
   theme?: string;
@@ -203,8 +204,16 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const specs: DocumentSpec[] = siteMode === 'only' ? [documentById('programme')] : opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
   workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
-  const jobOptions: JobOptions = { root: opts.root, printer: opts.printer ?? 'offset', theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
+  // The printer: --printer, else campaign.yaml's printer:, else offset.
+  const printer = opts.printer ?? content.campaign.printer ?? 'offset';
+  if (opts.printer === undefined && content.campaign.printer !== undefined) {
+    const names = await printerNames();
+    if (!names.includes(printer)) {
+      throw new ContentError([{ file: content.campaignFile, ...(content.campaignPlaces.printer ?? { line: 0, col: 0 }), path: 'printer', message: `unknown printer profile "${printer}"`, hint: `expected one of: ${names.join(', ')} (files in printers/)` }]);
+    }
+  }
+  const jobOptions: JobOptions = { root: opts.root, printer, theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   if (siteMode === 'only' && !content.campaign.site) {
     throw new ContentError([{ file: content.campaignFile, line: 0, col: 0, path: 'site', message: 'encre site: the campaign declares no site', hint: 'add to campaign.yaml the address where out/site/ will be published, e.g. site: { baseUrl: https://mois-ess.example.org/ }' }]);
   }
@@ -315,7 +324,7 @@ async function makeJobSheet(ws: Workspace, printerName: string, results: JobResu
     ...results.map((r) => {
       const spec = documentById(r.document);
       const print = r.output === 'print';
-      return jobSheetFile({ document: r.document, title: spec.title, use: r.output, file: r.file, bytes: r.bytes, pages: r.pages, format: spec.frame.format, bleedMm: r.report.bleedMm, cropMarks: print && ws.printer.cropMarks, colourSpaces: r.report.colourSpaces, spots: r.report.spots, maxInkPercent: r.report.maxInkPercent, overprintBlack: r.report.overprint?.black }, printer, campaign);
+      return jobSheetFile({ document: r.document, title: spec.title, use: r.output, file: r.file, bytes: r.bytes, pages: r.pages, format: spec.frame.format, bleedMm: r.report.bleedMm, cropMarks: print && ws.printer.cropMarks, colourSpaces: r.report.colourSpaces, spots: r.report.spots, inks: r.report.inks, maxInkPercent: r.report.maxInkPercent, overprintBlack: r.report.overprint?.black }, printer, campaign);
     }),
     ...extra.map((x) => jobSheetFile({ document: 'programme-imposition', title: 'Programme, imposé pour le bureau', use: 'office', file: x.file, bytes: x.bytes, pages: x.pages, format: { name: 'A4 paysage', width: 297, height: 210 }, bleedMm: 0, cropMarks: false, colourSpaces: ['DeviceRGB'] }, printer, campaign)),
   ];

@@ -1,11 +1,42 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFString } from 'pdf-lib';
+import { build } from '../src/build.js';
+import { ContentError } from '../src/model/errors.js';
 import { inspectPdf } from '../src/preflight/pdf.js';
 import { loadPrinter } from '../src/load/printer.js';
+import { ROOT, EPOCH } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
-import { separations } from './helpers/ghostscript.js';
+import { inkCoverage, maxTotalInk, separations } from './helpers/ghostscript.js';
+
+/** The sample's content in a scratch folder, its campaign.yaml changed by `edit`; its path relative to ROOT. */
+function contentWith(edit: (campaign: string) => string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'encre-inks-'));
+  cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+  writeFileSync(path.join(dir, 'campaign.yaml'), edit(readFileSync(path.join(dir, 'campaign.yaml'), 'utf8')));
+  return path.relative(ROOT, dir);
+}
+
+/** The first OutputIntent of a PDF: its identifier and its profile's bytes. */
+function outputIntent(doc: PDFDocument): { id: string; icc: Buffer } {
+  const intent = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict);
+  const profile = intent.lookup(PDFName.of('DestOutputProfile')) as PDFRawStream;
+  return { id: intent.lookup(PDFName.of('OutputConditionIdentifier'), PDFString).decodeText(), icc: inflateSync(profile.contents) };
+}
+
+/** The Separation colour spaces of a PDF: [colorant, alternate space, C1 of its tint transform]. */
+function separationsIn(doc: PDFDocument): [string, string, number[]][] {
+  const found: [string, string, number[]][] = [];
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFArray) || obj.lookupMaybe(0, PDFName)?.decodeText() !== 'Separation') continue;
+    const fn = obj.lookup(3, PDFDict);
+    found.push([obj.lookup(1, PDFName).decodeText(), obj.lookup(2, PDFName).decodeText(), fn.lookup(PDFName.of('C1'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber())]);
+  }
+  return found;
+}
 
 // What the printer's RIP makes of the print files' inks: Ghostscript's separations (tiffsep).
 
@@ -60,5 +91,77 @@ describe('black overprint (printer profile offset: overprintBlack: true)', () =>
     }
     expect(holes, 'black text on a tint in the booklet').toBeGreaterThan(20);
     expect(filled).toBe(holes);
+  });
+});
+
+describe('uncoated and recycled paper (printers offset-uncoated, offset-recycled)', () => {
+  it('printer: offset-uncoated in campaign.yaml: FOGRA29 OutputIntent, logos converted through it, ink within its 280 % (inkcov, tiffsep)', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-uncoated-'));
+    const content = contentWith((c) => `${c}\nprinter: offset-uncoated\n`);
+    await build({ root: ROOT, content, out, documents: ['affiche'], sourceDateEpoch: EPOCH, outputs: ['print'] });
+    const bytes = readFileSync(path.join(out, 'affiche.pdf'));
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const intent = outputIntent(doc);
+    expect(intent.id).toBe('FOGRA29');
+    expect(intent.icc.equals(readFileSync(path.join(ROOT, 'assets/icc/encre-FOGRA29.icc')))).toBe(true);
+    // The logos are CMYK JPEGs converted through FOGRA29: not the bytes the FOGRA39 build placed.
+    const jpegs = (d: PDFDocument) => d.context.enumerateIndirectObjects().flatMap(([, o]) => (o instanceof PDFRawStream && o.dict.get(PDFName.of('Filter'))?.toString() === '/DCTDecode' ? [Buffer.from(o.contents).toString('base64')] : []));
+    const coated = await PDFDocument.load(readFileSync(path.join(await sharedBuild('sample'), 'affiche.pdf')), { updateMetadata: false });
+    expect(jpegs(doc).length).toBe(jpegs(coated).length);
+    expect(jpegs(doc).filter((j) => jpegs(coated).includes(j))).toEqual([]);
+    const limit = (await loadPrinter('offset-uncoated')).inkLimit;
+    expect(limit).toBe(280);
+    for (const page of inkCoverage(path.join(out, 'affiche.pdf'))) expect(page.c + page.m + page.y + page.k).toBeLessThanOrEqual(limit);
+    // The page within its bleed: the crop marks beyond it are in registration (all four inks).
+    const [plates] = await separations(bytes, 50, { bleedBox: true });
+    // 8-bit plates: 1 % of tolerance for rounding.
+    expect(maxTotalInk(plates!)).toBeLessThanOrEqual(limit + 1);
+    const sheet = JSON.parse(readFileSync(path.join(out, 'fiche-de-fabrication.json'), 'utf8')) as { files: { profile?: { outputIntent?: string }; inkLimitPercent?: number; paper?: string }[] };
+    expect(sheet.files[0]).toMatchObject({ profile: { outputIntent: 'FOGRA29' }, inkLimitPercent: 280 });
+    expect(sheet.files[0]!.paper).toMatch(/non couché/);
+  });
+
+  it('an unknown printer: in campaign.yaml is refused at its line, with the profiles there are', async () => {
+    const content = contentWith((c) => `${c}\nprinter: recycle\n`);
+    const lines = readFileSync(path.join(ROOT, content, 'campaign.yaml'), 'utf8').split('\n');
+    const error = await build({ root: ROOT, content, out: mkdtempSync(path.join(os.tmpdir(), 'encre-uncoated-')), documents: ['affiche'], sourceDateEpoch: EPOCH }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as Error).message).toContain(`campaign.yaml:${lines.indexOf('printer: recycle') + 1}:10 printer: unknown printer profile "recycle"`);
+    expect((error as Error).message).toContain('offset-recycled');
+  });
+});
+
+describe('spot colours (theme: { spot: NAME, cmyk: alternate })', () => {
+  const theme = 'tests/fixtures/themes/spot.yaml';
+  it('print as a Separation with its CMYK alternate and make their own plate in tiffsep; the screen file uses the RGB; the preflight lists the inks', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-spot-'));
+    await build({ root: ROOT, content: 'content', out, documents: ['affiche'], theme, sourceDateEpoch: EPOCH });
+    const bytes = readFileSync(path.join(out, 'affiche.pdf'));
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(separationsIn(doc)).toEqual([['PANTONE 1665 C', 'DeviceCMYK', [0, 0.68, 1, 0]]]);
+    const [plates] = await separations(bytes, 20);
+    const spot = plates!.get('PANTONE 1665 C');
+    expect(spot, [...plates!.keys()].join(', ')).toBeDefined();
+    // The brand's band at 100 %, and its 10 % tint: both on the spot plate, neither on the process plates.
+    const full = spot!.ink.filter((v) => v === 255).length;
+    expect(full / spot!.ink.length).toBeGreaterThan(0.2);
+    const m = plates!.get('Magenta')!.ink;
+    expect(spot!.ink.filter((v, i) => v === 255 && m[i]! > 0).length).toBe(0);
+    const screen = await PDFDocument.load(readFileSync(path.join(out, 'screen/affiche.pdf')), { updateMetadata: false });
+    expect(separationsIn(screen)).toEqual([]);
+    const report = JSON.parse(readFileSync(path.join(out, 'preflight.json'), 'utf8')) as { files: { file: string; inks?: string[] }[] };
+    expect(report.files.find((f) => f.file === 'affiche.pdf')!.inks).toEqual(['Cyan', 'Magenta', 'Yellow', 'Black', 'PANTONE 1665 C']);
+    const sheet = JSON.parse(readFileSync(path.join(out, 'fiche-de-fabrication.json'), 'utf8')) as { files: { use: string; colours: { spots: string[] } }[] };
+    expect(sheet.files.find((f) => f.use === 'print')!.colours.spots).toEqual(['PANTONE 1665 C']);
+  });
+
+  it('become their CMYK alternate for a profile with spots: convert (digital): no Separation, no spot plate', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'encre-spot-'));
+    await build({ root: ROOT, content: 'content', out, documents: ['affiche'], theme, printer: 'digital', sourceDateEpoch: EPOCH, outputs: ['print'] });
+    const bytes = readFileSync(path.join(out, 'affiche.pdf'));
+    expect(separationsIn(await PDFDocument.load(bytes, { updateMetadata: false }))).toEqual([]);
+    const [plates] = await separations(bytes, 20);
+    expect([...plates!.keys()].sort()).toEqual(['Black', 'Cyan', 'Magenta', 'Yellow']);
+    expect(plates!.get('Magenta')!.ink.some((v) => v >= 172 && v <= 175)).toBe(true); // 68 % of 255
   });
 });

@@ -44,13 +44,13 @@ program
   .argument('[document...]', 'document ids to build')
   .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
   .option('--out <dir>', 'output folder', 'out')
-  .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, digital)', 'offset')
+  .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, offset-uncoated, offset-recycled, digital; default: campaign.yaml\'s printer:, else offset)')
   .option('--theme <name|file>', 'theme: a name of themes/ (languedoc-roussillon, midi-pyrenees) or the path of a .yaml theme file', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; printer: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content: string; out: string; printer?: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
       ids.forEach(documentId); // an unknown document is refused before anything loads
       const { build } = await import('../build.js');

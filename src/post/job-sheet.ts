@@ -80,9 +80,14 @@ export interface WrittenFile {
   cropMarks: boolean;
   colourSpaces: string[];
   spots?: string[];
+  /** Process inks used (preflight: « Cyan », « Magenta », « Yellow », « Black »). */
+  inks?: string[];
   maxInkPercent?: number;
   overprintBlack?: boolean;
 }
+
+/** The process inks' French names. */
+const PROCESS_FR: Record<string, string> = { Cyan: 'cyan', Magenta: 'magenta', Yellow: 'jaune', Black: 'noir' };
 
 /** campaign.yaml's printRun keys by document id. */
 const PRINT_RUN_KEY: Record<string, 'affiche' | 'programme' | 'tract' | 'dossierDePresse'> = {
@@ -142,7 +147,8 @@ export function jobSheetFile(
 ): JobSheetFile {
   const p = printer.profile;
   const print = f.use === 'print';
-  const process = f.colourSpaces.some((s) => /CMYK/.test(s)) ? 'CMYK (quadrichromie)' : f.colourSpaces.some((s) => /RGB|ICCBased-3/.test(s)) ? 'RGB (écran)' : f.colourSpaces.some((s) => /Gray/.test(s)) ? 'niveaux de gris' : '—';
+  const used = (f.inks ?? []).filter((i) => PROCESS_FR[i]);
+  const process = used.length > 0 && used.length < 4 ? `${used.map((i) => PROCESS_FR[i]).join(', ')} seul${used.length > 1 ? 's' : ''}` : f.colourSpaces.some((s) => /CMYK/.test(s)) ? 'CMYK (quadrichromie)' : f.colourSpaces.some((s) => /RGB|ICCBased-3/.test(s)) ? 'RGB (écran)' : f.colourSpaces.some((s) => /Gray/.test(s)) ? 'niveaux de gris' : '—';
   const runKey = PRINT_RUN_KEY[f.document];
   const quantity = print && runKey ? campaign.printRun?.[runKey] : undefined;
   return {

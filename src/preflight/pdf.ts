@@ -33,6 +33,11 @@ export interface FileReport {
   pdfx?: string;
   /** Spot inks (Separation colour spaces) by colorant name, e.g. « PANTONE 1665 C ». */
   spots?: string[];
+  /**
+   * The inks the file prints with: the process inks some colour or CMYK image puts on paper
+   * (« Cyan », « Magenta », « Yellow », « Black »), then the spot inks.
+   */
+  inks?: string[];
   /** Overprint: `black` when every 100 % K fill (text, rules) overprints (ExtGState /OP /op true, /OPM 1). */
   overprint?: { black: boolean; blackFills: number; overprinted: number };
   errors: string[];
@@ -62,7 +67,7 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
   const fonts = new Map<string, boolean>();
   const trims = new Map<string, [number, number]>();
   const imageInk = new Map<string, number>();
-  const over: OverprintTally = { black: 0, blackOverprinted: 0, otherOverprinted: 0, blackText: 0, blackTextOverprinted: 0, knockOutPages: new Set(), otherPages: new Set(), spots: new Set() };
+  const over: OverprintTally = { black: 0, blackOverprinted: 0, otherOverprinted: 0, blackText: 0, blackTextOverprinted: 0, knockOutPages: new Set(), otherPages: new Set(), spots: new Set(), process: new Set() };
   let annotations = 0;
   let marked = 0;
 
@@ -101,7 +106,12 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
   for (const f of report.fonts) if (!f.embedded) report.errors.push(`font ${f.name} is not embedded`);
 
   // Ink of the images (CMYK JPEGs are decoded; others count as their colour space).
-  for (const [key, stream] of imagesToMeasure(doc, report)) imageInk.set(key, await jpegInk(stream));
+  for (const [key, stream] of imagesToMeasure(doc, report)) {
+    const ink = await jpegInk(stream);
+    imageInk.set(key, ink.max);
+    ink.channels.forEach((used, i) => used && over.process.add(i));
+  }
+  report.inks = [...[...over.process].sort().map((i) => PROCESS[i]!), ...(report.spots ?? [])];
   report.maxInkPercent = Math.round(Math.max(report.maxInkPercent, ...imageInk.values(), 0));
 
   const intents = doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
@@ -181,7 +191,11 @@ interface OverprintTally {
   otherPages: Set<number>;
   /** Spot colorants found (Separation colour spaces used). */
   spots: Set<string>;
+  /** Process inks with some coverage: indexes 0–3 of C, M, Y, K. */
+  process: Set<number>;
 }
+
+const PROCESS = ['Cyan', 'Magenta', 'Yellow', 'Black'];
 
 /** The overprint flags of the ExtGStates a resource dictionary names. */
 function gsFlagsOf(resources: PDFDict | undefined): GsFlags {
@@ -218,6 +232,7 @@ function walk(
   for (const c of facts.colours) {
     const space = resolveSpace(doc, c.space, named);
     spaces.add(space);
+    if (space === 'DeviceCMYK' && c.values.length === 4) c.values.forEach((v, i) => v > 0 && over.process.add(i));
     if (space === 'DeviceCMYK' && c.values.length === 4 && !c.values.every((v) => v === 1)) {
       report.maxInkPercent = Math.max(report.maxInkPercent, c.values.reduce((a, b) => a + b, 0) * 100);
     }
@@ -308,12 +323,16 @@ function imagesToMeasure(doc: PDFDocument, _report: FileReport): [string, PDFRaw
  * Highest total ink of a CMYK JPEG's pixels, %. libvips reads Adobe (inverted) CMYK JPEGs
  * the right way round; the output must stay CMYK (sharp would convert to sRGB by default).
  */
-async function jpegInk(stream: PDFRawStream): Promise<number> {
+async function jpegInk(stream: PDFRawStream): Promise<{ max: number; channels: boolean[] }> {
   const { data, info } = await sharp(Buffer.from(stream.contents)).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== 4) return 0;
+  if (info.channels !== 4) return { max: 0, channels: [] };
   let max = 0;
-  for (let i = 0; i < data.length; i += 4) max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!);
-  return (max / 255) * 100;
+  const channels = [false, false, false, false];
+  for (let i = 0; i < data.length; i += 4) {
+    max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!);
+    for (let c = 0; c < 4; c++) if (data[i + c]! > 0) channels[c] = true;
+  }
+  return { max: (max / 255) * 100, channels };
 }
 
 /**

@@ -11,19 +11,31 @@ import { theme, type Colour } from '../../layouts/theme.js';
  * `_setColorCore`): pinned in package.json, covered by tests/print.test.ts.
  */
 
-/** The theme's colours keyed by their RGB hex (lower case), with their CMYK percentages. */
-export function themePalette(): Map<string, readonly [number, number, number, number]> {
+/**
+ * The theme's colours keyed by their RGB hex (lower case), as print files write them: CMYK
+ * percentages, or for a spot colour its ink (name, CMYK alternate, tint) with the CMYK its
+ * tint prints as (the alternate × tint: what `spots: convert` writes).
+ */
+export function themePalette(): Map<string, PrintInk> {
   const all: Colour[] = [...Object.values(theme.colours), ...theme.sectionColours, ...theme.sectionText];
-  const palette = new Map<string, readonly [number, number, number, number]>();
+  const palette = new Map<string, PrintInk>();
   for (const c of all) {
     const key = c.rgb.toLowerCase();
+    const ink = printInk(c);
     const known = palette.get(key);
-    if (known && known.join() !== c.cmyk.join()) {
-      throw new Error(`internal: the theme pairs the RGB ${c.rgb} with two CMYK values (${known.join('/')} and ${c.cmyk.join('/')}) (the theme loader refuses this)`);
+    if (known && JSON.stringify(known) !== JSON.stringify(ink)) {
+      throw new Error(`internal: the theme pairs the RGB ${c.rgb} with two print colours (${JSON.stringify(known)} and ${JSON.stringify(ink)}) (the theme loader refuses this)`);
     }
-    palette.set(key, c.cmyk);
+    palette.set(key, ink);
   }
   return palette;
+}
+
+/** How a print file writes a theme colour: its CMYK, or its spot ink at its tint (with the CMYK that tint prints as). */
+export function printInk(c: Colour): PrintInk {
+  if (!c.spot) return { cmyk: c.cmyk };
+  const tint = (c.tint ?? 100) / 100;
+  return { cmyk: c.cmyk.map((v) => Math.round(v * tint * 100) / 100), spot: { name: c.spot, alternate: c.cmyk, tint } };
 }
 
 /** How a print file writes one theme colour. */

@@ -21,18 +21,20 @@ export interface Plate {
  * The separations of each page as Ghostscript's tiffsep device makes them, by ink name
  * (« Cyan », « Magenta », « Yellow », « Black », « PANTONE 1665 C »).
  * @param dpi the resolution; `pages` 1-based first and last page (all by default);
+ *   `bleedBox` renders the BleedBox only (without the slug's crop marks in registration);
  *   `overprint` false renders with -dOverprint=/disable (every object knocks out: the
  *   control of an overprint test).
  * @returns one map of plates per page rendered, in order.
  */
-export async function separations(pdf: Uint8Array, dpi: number, opts: { pages?: [number, number]; overprint?: boolean } = {}): Promise<Map<string, Plate>[]> {
+export async function separations(pdf: Uint8Array, dpi: number, opts: { pages?: [number, number]; overprint?: boolean; bleedBox?: boolean } = {}): Promise<Map<string, Plate>[]> {
   const overprint = opts.overprint ?? true;
+  const box = opts.bleedBox ? ['-dUseBleedBox'] : [];
   const range = opts.pages ? [`-dFirstPage=${opts.pages[0]}`, `-dLastPage=${opts.pages[1]}`] : [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'encre-tiffsep-'));
   try {
     const file = path.join(dir, 'in.pdf');
     writeFileSync(file, pdf);
-    execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=tiffsep', `-r${dpi}`, ...range, ...(overprint ? [] : ['-dOverprint=/disable']), '-o', path.join(dir, 'p-%d.tif'), file], { stdio: 'pipe' });
+    execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=tiffsep', `-r${dpi}`, ...box, ...range, ...(overprint ? [] : ['-dOverprint=/disable']), '-o', path.join(dir, 'p-%d.tif'), file], { stdio: 'pipe' });
     const pages: Map<string, Plate>[] = [];
     for (const f of readdirSync(dir)) {
       const m = /^p-(\d+)\((.+)\)\.tif$/.exec(f);
