@@ -5,6 +5,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFString } from 'pdf-lib';
 import { build } from '../src/build.js';
+import { theme, selectTheme, loadTheme } from '../layouts/theme.js';
 import { ContentError } from '../src/model/errors.js';
 import { inspectPdf } from '../src/preflight/pdf.js';
 import { loadPrinter } from '../src/load/printer.js';
@@ -163,5 +164,24 @@ describe('spot colours (theme: { spot: NAME, cmyk: alternate })', () => {
     const [plates] = await separations(bytes, 20);
     expect([...plates!.keys()].sort()).toEqual(['Black', 'Cyan', 'Magenta', 'Yellow']);
     expect(plates!.get('Magenta')!.ink.some((v) => v >= 172 && v <= 175)).toBe(true); // 68 % of 255
+  });
+});
+
+describe('small text in several inks', () => {
+  it('is a warning naming the theme colour, its inks and pages, below the profile\'s smallTextPt (9 pt)', async () => {
+    selectTheme((await loadTheme(ROOT, 'languedoc-roussillon')).theme);
+    const report = JSON.parse(readFileSync(path.join(out, 'preflight.json'), 'utf8')) as { files: { file: string; warnings: string[] }[] };
+    const flyer = report.files.find((f) => f.file === 'flyer.pdf')!;
+    const inks = theme.colours.brandText.cmyk.filter((v) => v > 0).length;
+    expect(inks).toBeGreaterThanOrEqual(3);
+    const warning = flyer.warnings.find((w) => w.includes('colours.brandText'));
+    expect(warning).toMatch(new RegExp(`^text from [\\d.]+ pt in ${inks} inks \\(colours\\.brandText.*CMYK ${theme.colours.brandText.cmyk.join('/')}\\) on page`));
+    // Not for registration (the slug line), nor for 100 % K text; none in screen files.
+    expect(flyer.warnings.filter((w) => /colours\.registration|CMYK 0\/0\/0\/100\)/.test(w))).toEqual([]);
+    expect(report.files.find((f) => f.file === 'screen/flyer.pdf')!.warnings.filter((w) => w.includes(' inks '))).toEqual([]);
+    // The same file against a profile whose limit is 8 pt: no such warning (the text is 8.5 pt).
+    const size = Number(/^text from ([\d.]+) pt/.exec(warning!)![1]);
+    const lower = await inspectPdf('flyer.pdf', readFileSync(path.join(out, 'flyer.pdf')), { printer: { ...(await loadPrinter('offset')), smallTextPt: Math.floor(size) } });
+    expect(lower.warnings.filter((w) => w.includes(' inks '))).toEqual([]);
   });
 });

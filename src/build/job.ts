@@ -7,7 +7,8 @@ import { deriveModel, type Model } from '../derive/model.js';
 import { registerFonts } from '../render/fonts.js';
 import { PdfPages, type PageSink } from '../render/render.js';
 import { finalise } from '../post/finalise.js';
-import { withCmyk, themePalette, type PrintInk } from '../render/cmyk.js';
+import { withCmyk, themePalette, printInk, type PrintInk } from '../render/cmyk.js';
+import type { Colour } from '../../layouts/theme.js';
 import { logoColours, logoInks } from '../assets/svg.js';
 import { loadPrinter } from '../load/printer.js';
 import { SCREEN, type Printer } from '../model/printer.js';
@@ -188,7 +189,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
         ? { version: p.pdfx, intent: { icc: await readFile(icc), identifier: p.outputIntent.identifier, condition: p.outputIntent.condition, registry: p.outputIntent.registry } }
         : undefined,
   });
-  const report = await inspectPdf(file, bytes, { printer: job.output === 'print' ? p : undefined }, doc);
+  const report = await inspectPdf(file, bytes, { printer: job.output === 'print' ? p : undefined, colourNames: themeColourNames() }, doc);
   if (notes.length > 0) report.notes = notes;
   const problems = [
     ...report.errors,
@@ -221,6 +222,23 @@ async function printPalette(partners: PlacedPartner[], icc: string | undefined):
   }
   for (const [hex, ink] of themePalette()) palette.set(hex, ink);
   return palette;
+}
+
+/**
+ * The theme's colours by the CMYK values a content stream writes for them (0–1,
+ * space-separated, as src/render/cmyk.ts writes them), named by token: « colours.brandText »,
+ * « sectionText[2] ».
+ */
+function themeColourNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (name: string, c: Colour) => {
+    const key = printInk(c).cmyk.map((v) => String(Math.round((v / 100) * 10000) / 10000)).join(' ');
+    names.set(key, names.has(key) ? `${names.get(key)}, ${name}` : name);
+  };
+  for (const [k, c] of Object.entries(theme.colours)) add(`colours.${k}`, c);
+  theme.sectionColours.forEach((c, i) => add(`sectionColours[${i}]`, c));
+  theme.sectionText.forEach((c, i) => add(`sectionText[${i}]`, c));
+  return names;
 }
 
 /** A document's title, author, subject and keywords, as in its Info dictionary (docMeta). */

@@ -48,6 +48,12 @@ export const PrinterSchema = z.strictObject({
    * colour spaces (an extra plate, with their CMYK alternate), `convert` uses their CMYK alternate.
    */
   spots: z.enum(['keep', 'convert']).default('keep'),
+  /**
+   * Text below this size, pt, set in 3 or 4 inks gets a warning: the plates never register
+   * exactly (a tolerance of about 0.1 mm), and small text in several inks shows colour fringes.
+   * 9 pt, a common figure of printers' file guidelines.
+   */
+  smallTextPt: z.number().min(4).max(24).default(9),
   /** Total ink limit, % (300 usual for coated offset). */
   inkLimit: z.number().min(100).max(400),
   /** Images below this effective resolution at their placed size give a warning. */
@@ -79,6 +85,7 @@ export const SCREEN: Printer = {
   colour: 'rgb',
   overprintBlack: false,
   spots: 'convert',
+  smallTextPt: 9,
   pdfx: 'none',
   inkLimit: 400,
   minPpi: 96,

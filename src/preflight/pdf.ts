@@ -50,6 +50,11 @@ export interface FileReport {
 export interface Expectation {
   /** A print file for this printer profile; a screen file when undefined. */
   printer?: Printer;
+  /**
+   * The theme's names of CMYK colours, keyed by their values as content streams write them
+   * (0–1, space-separated: "0 0.8 1 0.25" → "colours.brandText"), for the warnings.
+   */
+  colourNames?: Map<string, string>;
 }
 
 /**
@@ -67,7 +72,7 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
   const fonts = new Map<string, boolean>();
   const trims = new Map<string, [number, number]>();
   const imageInk = new Map<string, number>();
-  const over: OverprintTally = { black: 0, blackOverprinted: 0, otherOverprinted: 0, blackText: 0, blackTextOverprinted: 0, knockOutPages: new Set(), otherPages: new Set(), spots: new Set(), process: new Set() };
+  const over: OverprintTally = { black: 0, blackOverprinted: 0, otherOverprinted: 0, blackText: 0, blackTextOverprinted: 0, knockOutPages: new Set(), otherPages: new Set(), spots: new Set(), process: new Set(), inkedText: new Map() };
   let annotations = 0;
   let marked = 0;
 
@@ -133,9 +138,17 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
       const rgb = report.colourSpaces.filter((s) => /RGB|ICCBased-3|Cal/.test(s));
       if (rgb.length > 0) report.errors.push(`RGB in a CMYK print file: ${rgb.join(', ')}`);
     }
-    const pages = (set: Set<number>) => [...set].sort((a, b) => a - b).join(', ');
+    const pages = (set: Set<number>) => pageRanges([...set]);
     if (p.overprintBlack && over.black > over.blackOverprinted) report.errors.push(`the printer profile overprints black: ${over.black - over.blackOverprinted} of ${over.black} paints in 100 % K knock out (page${over.knockOutPages.size > 1 ? 's' : ''} ${pages(over.knockOutPages)})`);
     if (over.otherOverprinted > 0) report.errors.push(`${over.otherOverprinted} paints in colours other than 100 % K overprint (page${over.otherPages.size > 1 ? 's' : ''} ${pages(over.otherPages)}): they would mix with the inks below them`);
+    // Small text in 3 or 4 inks: the inks never register exactly, and fine strokes blur.
+    for (const [key, t] of over.inkedText) {
+      const inks = t.values.filter((v) => v > 0).length;
+      // Registration (all four at 100 %) is the slug line's, outside the trim: meant to be on every plate.
+      if (inks < 3 || t.sizePt >= p.smallTextPt - 0.01 || t.values.every((v) => v === 1)) continue;
+      const name = expect.colourNames?.get(key);
+      report.warnings.push(`text from ${round(t.sizePt)} pt in ${inks} inks (${name ? `${name}, ` : ''}CMYK ${t.values.map((v) => Math.round(v * 100)).join('/')}) on page${t.pages.size > 1 ? 's' : ''} ${pages(t.pages)}: small text in ${inks} inks risks misregistration below ${p.smallTextPt} pt; set it in one or two inks (e.g. 100 % K)`);
+    }
     if (p.spots === 'convert' && report.spots.length > 0) report.errors.push(`spot colours in a file for a profile that converts them (spots: convert): ${report.spots.join(', ')}`);
     if (report.maxInkPercent > p.inkLimit) report.errors.push(`total ink reaches ${report.maxInkPercent} %, above the printer's ${p.inkLimit} %`);
     for (const img of report.images) {
@@ -154,6 +167,19 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+
+/** Page numbers as ranges: [1, 2, 3, 5, 7, 8] → "1–3, 5, 7–8". */
+export function pageRanges(pages: number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join(', ');
+}
 
 function inside(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
   const e = 0.01;
@@ -193,6 +219,8 @@ interface OverprintTally {
   spots: Set<string>;
   /** Process inks with some coverage: indexes 0–3 of C, M, Y, K. */
   process: Set<number>;
+  /** Text in colours of several inks: by colour values, the smallest size and the pages. */
+  inkedText: Map<string, { values: number[]; sizePt: number; pages: Set<number> }>;
 }
 
 const PROCESS = ['Cyan', 'Magenta', 'Yellow', 'Black'];
@@ -224,6 +252,13 @@ function walk(
   over.blackTextOverprinted += o.blackTextOverprinted;
   if (o.black > o.blackOverprinted) over.knockOutPages.add(page);
   if (o.otherOverprinted > 0) over.otherPages.add(page);
+  for (const t of facts.inkedText) {
+    const key = t.values.join(' ');
+    const known = over.inkedText.get(key) ?? { values: t.values, sizePt: t.sizePt, pages: new Set<number>() };
+    known.sizePt = Math.min(known.sizePt, t.sizePt);
+    known.pages.add(page);
+    over.inkedText.set(key, known);
+  }
   const named = resources?.lookupMaybe(PDFName.of('ColorSpace'), PDFDict);
   for (const name of new Set(facts.spaces)) {
     const spot = separationName(doc, named?.get(PDFName.of(name)));
