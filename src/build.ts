@@ -141,6 +141,8 @@ export interface BuildOptions {
   format?: string;
   /** "saddle": also write programme-imposition.pdf (A4 landscape, two up, saddle-stitch order). */
   impose?: 'saddle';
+  /** With `impose`: the creep per sheet, mm (src/post/impose.ts creepShifts); 0 by default. */
+  creep?: number;
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); the campaign start otherwise. */
   sourceDateEpoch?: string;
   /** Progress messages (one line each). */
@@ -203,6 +205,8 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const siteMode = opts.site ?? 'auto';
   const specs: DocumentSpec[] = siteMode === 'only' ? [documentById('programme')] : opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
+  if (opts.creep && opts.impose !== 'saddle') throw new UsageError('--creep shifts the pages of an imposition: add --impose saddle');
+
   workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
   // The printer: --printer, else campaign.yaml's printer:, else offset.
@@ -268,8 +272,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   if (opts.impose === 'saddle') {
     const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');
     if (!screenProgramme) throw new UsageError('--impose saddle needs the programme: build it too');
-    extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, ws.env.buildDate), pages: screenProgramme.pages / 2 });
-    log(`programme-imposition.pdf — ${screenProgramme.pages / 2} A4 sides (${screenProgramme.pages / 4} sheets, duplex, short-edge flip)`);
+    extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, ws.env.buildDate, opts.creep ?? 0), pages: screenProgramme.pages / 2 });
+    const creep = opts.creep ? `, creep ${opts.creep} mm a sheet: the innermost pages ${Math.round((screenProgramme.pages / 4 - 1) * opts.creep * 100) / 100} mm ${opts.creep > 0 ? 'outward' : 'inward'}` : '';
+    log(`programme-imposition.pdf — ${screenProgramme.pages / 2} A4 sides (${screenProgramme.pages / 4} sheets, duplex, short-edge flip${creep})`);
   }
   // The site, from the same model, with the programme's screen file to download.
   const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');

@@ -6,7 +6,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFSt
 import sharp from 'sharp';
 import { build } from '../src/build.js';
 import { PreflightError } from '../src/model/errors.js';
-import { saddleOrder, imposeSaddle } from '../src/post/impose.js';
+import { saddleOrder, imposeSaddle, parseCreep } from '../src/post/impose.js';
+import { mm } from '../src/units.js';
 import { logoColours, logoInks, readVectorLogo } from '../src/assets/svg.js';
 import { openPdf, pageTexts } from './helpers/pdf.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
@@ -265,6 +266,29 @@ describe('saddle-stitch imposition', () => {
         expect(x(`<${right}>`)).toBeGreaterThan(841.89 / 2);
       }
     }
+  });
+
+  it('with a creep, moves the pages of each inner sheet outward by the amount asked per sheet (40 pages: 10 sheets)', async () => {
+    const n = 40;
+    const src = await PDFDocument.create();
+    const font = await src.embedFont('Helvetica'); // test fixture only, never in a build
+    for (let i = 1; i <= n; i++) src.addPage([419.53, 595.28]).drawText(`<${i}>`, { x: 200, y: 300, size: 24, font });
+    const bytes = await src.save();
+    const creepMm = 0.1;
+    const [flat, crept] = [openPdf(await imposeSaddle(bytes, new Date(0))), openPdf(await imposeSaddle(bytes, new Date(0), creepMm))];
+    const x = (doc: ReturnType<typeof openPdf>, s: number, label: string) => (doc.loadPage(s).search(label, undefined) as unknown as number[][][])[0]![0]![0]!;
+    const order = saddleOrder(n);
+    for (let s = 0; s < n / 2; s++) {
+      const sheet = Math.floor(s / 2);
+      const [left, right] = order[s]!;
+      // Outward: the left page to the left, the right page to the right, by sheet × creep.
+      expect(x(flat, s, `<${left}>`) - x(crept, s, `<${left}>`), `side ${s + 1}, page ${left}`).toBeCloseTo(mm(sheet * creepMm), 2);
+      expect(x(crept, s, `<${right}>`) - x(flat, s, `<${right}>`), `side ${s + 1}, page ${right}`).toBeCloseTo(mm(sheet * creepMm), 2);
+    }
+    expect(parseCreep('0.1mm')).toBe(0.1);
+    expect(parseCreep('0.72pt')).toBeCloseTo(0.254, 3);
+    expect(() => parseCreep('5mm')).toThrow(/--creep expects the shift per sheet, e.g. 0.1mm.*received "5mm"/);
+    expect(() => parseCreep('thin')).toThrow(RangeError);
   });
 
   it('is written by --impose saddle from the programme', async () => {

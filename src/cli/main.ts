@@ -48,13 +48,23 @@ program
   .option('--theme <name|file>', 'theme: a name of themes/ (languedoc-roussillon, midi-pyrenees) or the path of a .yaml theme file', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
+  .option('--creep <length>', 'with --impose saddle: shift the pages of each inner sheet outward by this much per sheet (e.g. 0.1mm, the paper\'s thickness; negative: inward)')
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; printer?: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content: string; out: string; printer?: string; theme: string; format: string; impose?: 'saddle'; creep?: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
       ids.forEach(documentId); // an unknown document is refused before anything loads
+      let creep: number | undefined;
+      if (opts.creep !== undefined) {
+        const { parseCreep } = await import('../post/impose.js');
+        try {
+          creep = parseCreep(opts.creep);
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+      }
       const { build } = await import('../build.js');
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, creep, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);
