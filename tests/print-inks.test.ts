@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFString } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { build } from '../src/build.js';
 import { theme, selectTheme, loadTheme } from '../layouts/theme.js';
 import { ContentError } from '../src/model/errors.js';
@@ -26,6 +26,13 @@ function outputIntent(doc: PDFDocument): { id: string; icc: Buffer } {
   const intent = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict);
   const profile = intent.lookup(PDFName.of('DestOutputProfile')) as PDFRawStream;
   return { id: intent.lookup(PDFName.of('OutputConditionIdentifier'), PDFString).decodeText(), icc: inflateSync(profile.contents) };
+}
+
+/** A page's content streams, decoded, as Latin-1 text. */
+function pageContent(doc: PDFDocument, contents: PDFObject | undefined): string {
+  const obj = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
+  if (obj instanceof PDFArray) return obj.asArray().map((o) => pageContent(doc, o)).join('\n');
+  return obj instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(obj).decode()).toString('latin1') : '';
 }
 
 /** The Separation colour spaces of a PDF: [colorant, alternate space, C1 of its tint transform]. */
@@ -73,7 +80,16 @@ describe('black overprint (printer profile offset: overprintBlack: true)', () =>
 
   it('leaves no hole in a tint plate under black text (tiffsep; control: the same file rendered with overprint disabled has them)', async () => {
     const bytes = readFileSync(path.join(out, 'programme.pdf'));
-    const [printed, control] = await Promise.all([separations(bytes, 50), separations(bytes, 50, { overprint: false })]);
+    // The first page that sets the theme's tint and 100 % K (as the print file writes them): rendered alone.
+    selectTheme((await loadTheme(ROOT, 'languedoc-roussillon')).theme);
+    const tint = `${theme.colours.tint.cmyk.map((v) => Math.round(v * 100) / 10000).join(' ')} k`;
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const page = doc.getPages().findIndex((p) => {
+      const text = pageContent(doc, p.node.get(PDFName.of('Contents')));
+      return text.includes(tint) && text.includes('0 0 0 1 k');
+    }) + 1;
+    expect(page, `a page with ${tint} and 0 0 0 1 k`).toBeGreaterThan(0);
+    const [printed, control] = await Promise.all([separations(bytes, 50, { pages: [page, page] }), separations(bytes, 50, { pages: [page, page], overprint: false })]);
     let holes = 0;
     let filled = 0;
     for (const [i, ko] of control.entries()) {
@@ -183,5 +199,36 @@ describe('small text in several inks', () => {
     const size = Number(/^text from ([\d.]+) pt/.exec(warning!)![1]);
     const lower = await inspectPdf('flyer.pdf', readFileSync(path.join(out, 'flyer.pdf')), { printer: { ...(await loadPrinter('offset')), smallTextPt: Math.floor(size) } });
     expect(lower.warnings.filter((w) => w.includes(' inks '))).toEqual([]);
+  });
+});
+
+describe('the screen proof on the printer profile\'s paper (encre preview --proof)', () => {
+  it('shows the recycled paper (FOGRA30) yellowish and the coated one (FOGRA39) near white, the page cut to its trim', async () => {
+    const bytes = readFileSync(path.join(out, 'flyer.pdf'));
+    const { proofPages, paperOf } = await import('../src/preview/proof.js');
+    /** The most frequent colour of a raster: the paper of a page mostly unprinted. */
+    const paper = (r: { rgba: Uint8Array }) => {
+      const counts = new Map<number, number>();
+      for (let i = 0; i < r.rgba.length; i += 4) {
+        const key = (r.rgba[i]! << 16) | (r.rgba[i + 1]! << 8) | r.rgba[i + 2]!;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const key = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      return [key >> 16, (key >> 8) & 255, key & 255];
+    };
+    const icc = (name: string) => new Uint8Array(readFileSync(path.join(ROOT, 'assets/icc', name)));
+    // The page mostly paper: the one whose most frequent colour is the lightest.
+    const lightest = (pages: { rgba: Uint8Array }[]) => pages.reduce((a, b) => (paper(b).reduce((x, y) => x + y) > paper(a).reduce((x, y) => x + y) ? b : a));
+    const recycled = lightest(await proofPages(bytes, 30, icc('encre-FOGRA30.icc'))) as { width: number; rgba: Uint8Array };
+    const coated = lightest(await proofPages(bytes, 30, icc('encre-FOGRA39.icc')));
+    // The TrimBox at 30 dpi: 148 × 210 mm.
+    expect(recycled!.width).toBe(Math.round((148 / 25.4) * 30));
+    const [r, , b] = paper(recycled!);
+    const [cr, cg, cb] = paper(coated!);
+    expect(r! - b!, `recycled paper ${paper(recycled!)}`).toBeGreaterThan(5);
+    expect(Math.max(cr!, cg!, cb!) - Math.min(cr!, cg!, cb!), `coated paper ${paper(coated!)}`).toBeLessThan(8);
+    // The paper of the profile (its media white point), as the proof shows it.
+    const p = paperOf(icc('encre-FOGRA30.icc'));
+    expect(p[0]).toBeGreaterThan(p[2]);
   });
 });

@@ -98,15 +98,26 @@ program
   .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--dpi <n>', 'resolution of the page images', '72')
+  .option('--printer <name>', 'printer profile of the print files (default: campaign.yaml\'s printer:, else offset)')
+  .option('--proof', 'also proofs of the print files on the printer profile\'s paper, through its ICC profile (<doc>-proof-NN.png)')
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string; printer?: string; proof?: boolean; allowNetwork?: boolean }) => {
     try {
       const dpi = Number(opts.dpi);
       if (!(dpi >= 10 && dpi <= 600)) throw new UsageError(`--dpi must be between 10 and 600, received "${opts.dpi}"`);
-      const [{ build }, { writePreviews }] = await Promise.all([import('../build.js'), import('../preview/preview.js')]);
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
+      const [{ build }, { writePreviews, writeProofs }] = await Promise.all([import('../build.js'), import('../preview/preview.js')]);
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
       const docs = [...new Set(built.map((b) => b.id))];
       const files = await writePreviews(opts.out, docs, dpi);
+      if (opts.proof) {
+        const [{ loadPrinter }, { TOOL_ROOT }, path] = await Promise.all([import('../load/printer.js'), import('../paths.js'), import('node:path')]);
+        // The profile the build used (--printer, campaign.yaml's printer: or offset), as its job sheet names it.
+        const sheet = JSON.parse(await readFile(path.join(opts.out, 'fiche-de-fabrication.json'), 'utf8')) as { printer: { name: string } };
+        const printer = sheet.printer.name;
+        const profile = await loadPrinter(printer);
+        if (!profile.outputIntent) throw new UsageError(`--proof: the printer profile "${printer}" has no output ICC profile to proof with`);
+        files.push(...(await writeProofs(opts.out, docs, dpi, path.resolve(TOOL_ROOT, profile.outputIntent.profile))));
+      }
       for (const f of files.filter((x) => !/-\d+\.png$/.test(x))) console.log(`contact sheet ${f}`);
       console.log(`${files.length} images in ${opts.out}/preview/`);
     } catch (e) {
