@@ -73,6 +73,9 @@ describe('black overprint (printer profile offset: overprintBlack: true)', () =>
     expect(report.overprint?.black).toBe(true);
     expect(report.overprint?.blackFills).toBeGreaterThan(100);
     expect(report.overprint?.overprinted).toBe(report.overprint?.blackFills);
+    // The text in 100 % K: every run of it shown under an overprinting state.
+    expect(report.overprint?.blackText).toBeGreaterThan(100);
+    expect(report.overprint?.blackTextOverprinted).toBe(report.overprint?.blackText);
     // The screen file has no overprint.
     const screen = await inspectPdf('screen/programme.pdf', readFileSync(path.join(out, 'screen/programme.pdf')), {});
     expect(screen.overprint?.overprinted).toBe(0);

@@ -38,8 +38,12 @@ export interface FileReport {
    * (« Cyan », « Magenta », « Yellow », « Black »), then the spot inks.
    */
   inks?: string[];
-  /** Overprint: `black` when every 100 % K fill (text, rules) overprints (ExtGState /OP /op true, /OPM 1). */
-  overprint?: { black: boolean; blackFills: number; overprinted: number };
+  /**
+   * Overprint: `black` when every 100 % K paint (text, rules, fills) overprints (ExtGState
+   * /OP /op true, /OPM 1); the counts of 100 % K paints and of those overprinting, and of the
+   * text shown in 100 % K and of that overprinting.
+   */
+  overprint?: { black: boolean; blackFills: number; overprinted: number; blackText: number; blackTextOverprinted: number };
   errors: string[];
   warnings: string[];
   /** What the layout decided that a designer should know (the programme's copyfitting: « body 8.5 → 8 pt…: 32 → 24 pages »). */
@@ -107,7 +111,7 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
   report.fonts = [...fonts.entries()].map(([name, embedded]) => ({ name, embedded }));
   report.colourSpaces = [...spaces].sort();
   report.spots = [...over.spots].sort();
-  report.overprint = { black: over.black > 0 && over.blackOverprinted === over.black, blackFills: over.black, overprinted: over.blackOverprinted };
+  report.overprint = { black: over.black > 0 && over.blackOverprinted === over.black, blackFills: over.black, overprinted: over.blackOverprinted, blackText: over.blackText, blackTextOverprinted: over.blackTextOverprinted };
   for (const f of report.fonts) if (!f.embedded) report.errors.push(`font ${f.name} is not embedded`);
 
   // Ink of the images (CMYK JPEGs are decoded; others count as their colour space).
