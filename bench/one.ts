@@ -3,6 +3,7 @@
  *
  *   node --import tsx bench/one.ts encre CONTENT OUT DOCUMENTS OUTPUTS
  *   node --import tsx bench/one.ts typst CONTENT OUT.pdf
+ *   node --import tsx bench/one.ts chromium|pagedjs|weasyprint CONTENT OUT.pdf
  *
  * CONTENT and OUT are relative to the project root; DOCUMENTS is "programme" or "all",
  * OUTPUTS "screen" or "print,screen". Prints one JSON line on stdout: { ok, wallS, pages,
@@ -11,7 +12,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../src/build.js';
+import { readFile } from 'node:fs/promises';
+import { PDFDocument } from 'pdf-lib';
 import { typesetWithTypst } from './typst.js';
+import { typesetWithHtml } from './html.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DATE_EPOCH = '1476748800';
@@ -53,6 +57,13 @@ try {
   } else if (engine === 'typst') {
     const run = await typesetWithTypst(ROOT, content, path.resolve(ROOT, out), Number(SOURCE_DATE_EPOCH));
     figures = { ok: true, wallS: (performance.now() - t0) / 1000, ...run };
+  } else if (engine === 'chromium' || engine === 'pagedjs' || engine === 'weasyprint') {
+    const pdf = path.resolve(ROOT, out);
+    const run = await typesetWithHtml(engine, ROOT, content, pdf, Number(SOURCE_DATE_EPOCH));
+    const wallS = (performance.now() - t0) / 1000;
+    // Pages counted after the clock stops; the browser's and WeasyPrint's own memory is not in maxRssKb (another process).
+    const pages = (await PDFDocument.load(await readFile(pdf), { updateMetadata: false })).getPageCount();
+    figures = { ok: true, wallS, ...run, pages, external: true };
   } else {
     throw new Error(`unknown engine "${engine}"`);
   }

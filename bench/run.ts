@@ -13,7 +13,10 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { prepareInput, type Input } from './inputs.js';
+import { CHROMIUM } from './html.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MINUTE = 60_000;
@@ -41,6 +44,16 @@ interface Row {
   job: string;
   encre: Measurement[];
   typst: Measurement[];
+  /** The HTML peers (bench/html.ts), by engine, when the machine has them. */
+  peers: Record<string, Measurement[]>;
+}
+
+/** The HTML engines this machine has: Chromium (and Paged.js in it) from Debian's chromium, WeasyPrint from Debian's weasyprint. */
+function htmlEngines(): string[] {
+  const engines: string[] = [];
+  if (existsSync(CHROMIUM)) engines.push('chromium', 'pagedjs');
+  if (spawnSync('weasyprint', ['--version']).status === 0) engines.push('weasyprint');
+  return engines;
 }
 
 /** Runs `node --import tsx bench/one.ts …args` and parses its JSON line; a crash or a timeout is a failed measurement. */
@@ -115,8 +128,10 @@ async function main(): Promise<void> {
     const rounds = opts.rounds ?? (big ? 2 : 3);
     const timeout = (big ? 15 : 5) * MINUTE;
     const out = (job: string) => path.join('bench', '.work', 'out', `${input.size}-${job}`);
-    const jobs: Row[] = [{ input, job: 'programme (screen)', encre: [], typst: [] }];
-    if (size === '75') jobs.push({ input, job: 'full set (4 documents, print + screen)', encre: [], typst: [] });
+    const jobs: Row[] = [{ input, job: 'programme (screen)', encre: [], typst: [], peers: {} }];
+    if (size === '75') jobs.push({ input, job: 'full set (4 documents, print + screen)', encre: [], typst: [], peers: {} });
+    // WeasyPrint takes minutes past a few thousand events: the peers up to 3,313.
+    const peers = Number(size) <= 3313 ? htmlEngines() : [];
     console.log(`\n${input.label}: ${input.content}${input.skipped !== undefined ? ` (${input.rowsRead} rows, ${input.skipped} skipped by the importer)` : ''}, ${rounds} rounds`);
     for (let r = 1; r <= rounds; r++) {
       for (const row of jobs) {
@@ -131,6 +146,11 @@ async function main(): Promise<void> {
           const t = await measure(['typst', input.content, path.join(out('typst'), 'programme.pdf')], timeout);
           row.typst.push(t);
           console.log(`  round ${r} typst programme: ${t.ok ? `${fmt(t.wallS)} s (typesetting ${fmt(t.typesetS)} s), ${t.pages} pages` : `FAILED — ${t.error}`}, ${fmt((t.maxRssKb ?? NaN) / 1024, 0)} MB`);
+          for (const engine of peers) {
+            const m = await measure([engine, input.content, path.join(out(engine), 'programme.pdf')], timeout);
+            (row.peers[engine] ??= []).push(m);
+            console.log(`  round ${r} ${engine} programme: ${m.ok ? `${fmt(m.processS)} s whole process, ${m.pages} pages` : `FAILED — ${m.error}`}`);
+          }
         }
       }
     }
@@ -147,26 +167,41 @@ async function main(): Promise<void> {
       encre,
       typst,
       ratioEncreOverTypst: typst && encre.ok && typst.ok ? encre.wallS / typst.wallS : null,
+      // Whole processes (Node start to the file on disk): encre's and each peer's.
+      processS: {
+        encre: median(row.encre.filter((m) => m.ok).map((m) => m.processS)),
+        typst: row.typst.length ? median(row.typst.filter((m) => m.ok).map((m) => m.processS)) : undefined,
+        ...Object.fromEntries(Object.entries(row.peers).map(([engine, ms]) => [engine, { seconds: median(ms.filter((m) => m.ok).map((m) => m.processS)), pages: ms.find((m) => m.ok)?.pages, errors: [...new Set(ms.filter((m) => !m.ok).map((m) => m.error ?? 'failed'))] }])),
+      },
       // A failed preflight is found after the whole render: the time to failure bounds encre's time from below.
       ratioLowerBound:
         typst?.ok && !encre.ok && encre.errors.every((e) => e.startsWith('PreflightError')) ? median(row.encre.map((m) => m.wallS)) / typst.wallS : null,
-      measurements: { encre: row.encre, typst: row.typst },
+      measurements: { encre: row.encre, typst: row.typst, ...row.peers },
     };
   });
 
-  const header = ['input', 'job', 'events', 'pages', 'wall s', 's/1k ev', 'RSS MB', 'Typst s', 'Typst p.', 'Typst MB', 'encre/Typst'];
+  const header = ['input', 'job', 'events', 'pages', 'wall s', 'proc s', 's/1k ev', 'RSS MB', 'Typst s', 'Typst proc s', 'Typst p.', 'Typst MB', 'encre/Typst', 'Chromium proc s (p.)', 'Paged.js proc s (p.)', 'WeasyPrint proc s (p.)'];
+  const peer = (r: (typeof results)[number], engine: string) => {
+    const p = (r.processS as Record<string, { seconds: number; pages?: number } | number | undefined>)[engine];
+    return p && typeof p === 'object' && Number.isFinite(p.seconds) ? `${fmt(p.seconds)} (${p.pages})` : '—';
+  };
   const table = results.map((r) => [
     r.input.label,
     r.job,
     String(r.encre.events ?? r.typst?.events ?? '—'),
     r.encre.ok ? String(r.encre.pages) : 'FAILED',
     r.encre.ok ? fmt(r.encre.wallS) : `(${fmt(median(r.measurements.encre.map((m) => m.wallS)))})`,
+    fmt(r.processS.encre),
     fmt(r.encre.secondsPer1000Events),
     fmt(r.encre.peakRssMB, 0),
     fmt(r.typst?.wallS),
+    fmt(r.processS.typst),
     String(r.typst?.pages ?? '—'),
     fmt(r.typst?.peakRssMB, 0),
     r.ratioEncreOverTypst !== null ? `${fmt(r.ratioEncreOverTypst, 1)}×` : r.ratioLowerBound !== null ? `≥ ${fmt(r.ratioLowerBound, 1)}×` : '—',
+    peer(r, 'chromium'),
+    peer(r, 'pagedjs'),
+    peer(r, 'weasyprint'),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -177,6 +212,10 @@ RSS MB: peak resident set of the child process (process.resourceUsage().maxRSS),
 encre/Typst: median encre wall / median Typst wall, same content, alternate rounds. FAILED: encre's build threw (nothing
   written); (wall s) is then its time to failure and "≥ r×" the ratio of that time, a lower bound when the error is a
   preflight check (run after the whole render).
+proc s: median whole-process time, Node start to the file on disk (encre through tsx here; bin/encre.js runs it compiled).
+HTML peers (bench/html.ts: the same cards as one HTML page, A5, a two-column grid): Chromium's print to PDF and Paged.js
+  in Chromium (playwright-core, Debian's chromium), WeasyPrint (Debian's weasyprint), whole processes, browser start
+  included; (p.) their pages: Chromium pairs the cards in rows, so its page counts differ from Typst's columns.
 Typst peer: bench/programme.typ, events pages only (no cover, édito, sommaire, index), always two columns, so page counts
   differ; its time includes loading the YAML and deriving the model with encre's own code. QR codes: drawn as SVG images
   from encre's own QR matrices — the Typst QR package (@preview/tiaoma) needs the network and is NOT used.`);

@@ -1,11 +1,34 @@
 #!/usr/bin/env node
-// `npx encre …`: runs the TypeScript CLI through tsx's loader (no separate compile step),
-// with encre's own tsconfig wherever it is run from.
+// `npx encre …`: runs encre compiled (dist/, made by `npm run compile`, which `npm ci` runs as
+// its `prepare` script): no TypeScript is compiled on a user's path. When a source file is
+// newer than that compilation (someone edited a layout or src/), the TypeScript sources run
+// instead, through tsx's loader with encre's own tsconfig: an edit never runs stale code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
 
 // React's production build: the development one checks every element and costs a build
-// about a tenth of its time. Set before React is first imported (the import below).
+// about a tenth of its time. Set before React is first imported (the imports below).
 process.env.NODE_ENV ??= 'production';
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
-await import('../src/cli/main.ts');
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const stamp = path.join(root, 'dist', '.compiled');
+
+/** The newest modification time (ms) of a file under `dir`, or 0. */
+function newest(dir) {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const compiled = existsSync(stamp) && Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'layouts'))) <= statSync(stamp).mtimeMs;
+if (compiled) {
+  await import('../dist/src/cli/main.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register({ tsconfig: path.join(root, 'tsconfig.json') });
+  await import('../src/cli/main.ts');
+}

@@ -1,9 +1,4 @@
 import { syllables } from '@react-pdf/hyphenate/fr';
-import { syllables as syllablesEn } from '@react-pdf/hyphenate/en-us';
-import { syllables as syllablesDe } from '@react-pdf/hyphenate/de-1996';
-import { syllables as syllablesEs } from '@react-pdf/hyphenate/es';
-import { syllables as syllablesIt } from '@react-pdf/hyphenate/it';
-import { syllables as syllablesCa } from '@react-pdf/hyphenate/ca';
 
 /*
  * How react-pdf 4.9 breaks lines (@react-pdf/textkit: wrapWords, getNodes, breakLines), which
@@ -178,14 +173,39 @@ export function hyphenateFrench(word: string): string[] {
 /**
  * Liang patterns by language (the `hyphen` package, ISC, through @react-pdf/hyphenate: the
  * TeX hyph-utf8 patterns): English (US), German (1996 spelling), Spanish, Italian, Catalan.
+ * Read only for the languages a campaign has ({@link loadHyphenation}): the five cost about
+ * 0.2 s to load, in each thread that renders.
  */
-const SYLLABLES: Record<string, (word: string) => string[]> = {
-  en: (w) => [...syllablesEn(w)],
-  de: (w) => [...syllablesDe(w)],
-  es: (w) => [...syllablesEs(w)],
-  it: (w) => [...syllablesIt(w)],
-  ca: (w) => [...syllablesCa(w)],
+const PATTERNS: Record<string, () => Promise<{ syllables: (word: string) => Iterable<string> }>> = {
+  en: () => import('@react-pdf/hyphenate/en-us'),
+  de: () => import('@react-pdf/hyphenate/de-1996'),
+  es: () => import('@react-pdf/hyphenate/es'),
+  it: () => import('@react-pdf/hyphenate/it'),
+  ca: () => import('@react-pdf/hyphenate/ca'),
 };
+
+/** The patterns loaded so far, by language (French's are always there). */
+const SYLLABLES: Record<string, (word: string) => string[]> = {};
+
+/** The base language of a BCP 47 tag, lower case: « en-GB » → « en »; French when none. */
+function baseOf(lang: string | undefined): string {
+  return (lang ?? 'fr').toLowerCase().split('-')[0]!;
+}
+
+/**
+ * Reads the hyphenation patterns of `langs` (BCP 47 tags: the campaign's and its events'),
+ * once per thread, before anything is laid out in them ({@link hyphenatorFor} is synchronous).
+ * Languages without patterns are kept whole and need nothing.
+ */
+export async function loadHyphenation(langs: Iterable<string | undefined>): Promise<void> {
+  for (const base of new Set([...langs].map(baseOf))) {
+    const load = PATTERNS[base];
+    if (load && !SYLLABLES[base]) {
+      const { syllables: split } = await load();
+      SYLLABLES[base] = (w) => [...split(w)];
+    }
+  }
+}
 
 /**
  * The hyphenation callback for text in `lang` (BCP 47): French for French (and no language),
@@ -194,11 +214,13 @@ const SYLLABLES: Record<string, (word: string) => string[]> = {
  * words kept whole — except in German, whose nouns all start with a capital); any other
  * language's words are kept whole (addresses and over-long words still break).
  * @returns a callback for a Text's `hyphenationCallback`
+ * @throws Error (internal) for a language with patterns not loaded by {@link loadHyphenation}
  */
 export function hyphenatorFor(lang: string | undefined): (word: string) => string[] {
-  const base = (lang ?? 'fr').toLowerCase().split('-')[0]!;
+  const base = baseOf(lang);
   if (base === 'fr') return hyphenateFrench;
   const split = SYLLABLES[base];
+  if (split === undefined && PATTERNS[base]) throw new Error(`internal: the hyphenation patterns of "${base}" were not loaded (loadHyphenation before laying out)`);
   if (split === undefined) return keepTitleWords;
   return (word: string) => {
     const forced = mustBreak(word);

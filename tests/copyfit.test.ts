@@ -6,6 +6,7 @@ import { build } from '../src/build.js';
 import { ContentError } from '../src/model/errors.js';
 import { openPdf, pageTexts, findQrCodes, textLines, collapse } from './helpers/pdf.js';
 import { EPOCH, ROOT, rawEvents } from './helpers/sample.js';
+import { sharedBuild } from './helpers/shared.js';
 import { frenchText } from '../src/derive/typography.js';
 
 /*
@@ -89,5 +90,16 @@ describe('a page budget for the programme (campaign.yaml programme.pages)', () =
     const err = await build({ root: ROOT, content, out: mkdtempSync(path.join(os.tmpdir(), 'encre-copyfit-out-')), documents: ['programme'], sourceDateEpoch: EPOCH }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ContentError);
     expect((err as Error).message).toMatch(/campaign\.yaml:\d+:\d+ programme\.pages: .*multiple of 4/);
+  });
+
+  it('without a budget, sets Midi-Pyrénées in 40 full pages rather than 44 ending in Notes pages (its loosest settings cannot fill 44), and says so', async () => {
+    const out = await sharedBuild('midi-pyrenees');
+    const report = JSON.parse(readFileSync(path.join(out, 'preflight.json'), 'utf8')) as { files: { file: string; notes?: string[] }[] };
+    const notes = report.files.find((f) => f.file === 'programme.pdf')?.notes ?? [];
+    expect(notes.join('\n')).toMatch(/^copyfit: .*: 44 → 40 pages$/m);
+    const texts = pageTexts(openPdf(readFileSync(path.join(out, 'programme.pdf'))));
+    expect(texts).toHaveLength(40);
+    // A Notes page's running head and heading: « NOTES … Notes ».
+    expect(texts.filter((t) => /\bNOTES\b[\s\S]*\bNotes\b/.test(t)), 'Notes pages').toEqual([]);
   });
 });

@@ -81,10 +81,11 @@ function childrenOf(pid: number): number[] {
     .map(Number);
 }
 
+/** The dev server's build process (src/dev/builder.ts, or builder.js compiled) among the children of `pid`. */
 function builderOf(pid: number): number | undefined {
   return childrenOf(pid).find((c) => {
     try {
-      return readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('builder.ts');
+      return readFileSync(`/proc/${c}/cmdline`, 'utf8').match(/builder\.[jt]s\b/) !== null;
     } catch {
       return false;
     }

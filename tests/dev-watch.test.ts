@@ -27,6 +27,8 @@ describe('the dev server’s watch', () => {
       expect(touchedDocuments('/home/me/project/content/campaign.yaml', root, content), content).toEqual(CAMPAIGN);
     }
     expect(touchedDocuments('/home/me/project/layouts/affiche/Affiche.tsx', root, '../x')).toEqual({ ids: ['affiche'], restart: true });
+    // A theme is data: every document again, in the warm build process (a layout is code: a new process).
+    expect(touchedDocuments('/home/me/project/themes/occitanie.yaml', root, 'content')).toEqual({ ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false });
   });
 
   it('rebuilds after an edit to a campaign outside the folder it was started from', async () => {

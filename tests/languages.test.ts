@@ -9,14 +9,17 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path, { join } from 'node:path';
 import { build } from '../src/build.js';
-import { hyphenateFrench, hyphenatorFor } from '../layouts/hyphenation.js';
+import { hyphenateFrench, hyphenatorFor, loadHyphenation } from '../layouts/hyphenation.js';
 import { frenchText, plainText, typographyFor } from '../src/derive/typography.js';
 import { openPdf, pageTexts, textLines } from './helpers/pdf.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 describe('languages', () => {
-  it('hyphenates each language by its own patterns', () => {
+  it('hyphenates each language by its own patterns, read only when a campaign has the language', async () => {
+    // Patterns are read before layout, for the languages the campaign has (src/build/job.ts).
+    expect(() => hyphenatorFor('it')).toThrow(/not loaded/);
+    await loadHyphenation(['en-GB', 'de', 'es', 'it', 'ca', 'nl']);
     expect(hyphenatorFor('en')('published')).toEqual(['pub', 'lished']);
     expect(hyphenatorFor('en-GB')('government')).toEqual(['gov', 'ern', 'ment']);
     expect(hyphenateFrench('published')).toEqual(['pu', 'bli', 'shed']);

@@ -175,7 +175,7 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
     return Array.from({ length: index - first }, (_, i) => first + i);
   };
 
-  it('spaces the cards of a page evenly, at most copyfit.maxGap more than their padding, and leaves a blank foot over 10 mm only on a page spread to that maximum, or the last (text and QR codes measured)', () => {
+  it('leaves no blank foot over 10 mm on an events page but the last, spacing the cards of a page evenly, at most copyfit.maxGap more than their padding (text and QR codes measured)', () => {
     const doc = open('screen/programme.pdf');
     const pages = eventsPages(pageTexts(doc));
     expect(pages.length).toBeGreaterThan(10);
@@ -189,7 +189,7 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
       const inArea = (b: number[]) => b[1]! >= top - 1 && b[1]! < bottom;
       const lines = textLines(doc, n - 1);
       const boxes = [...lines.map((l) => l.box), ...findQrCodes(doc, n - 1, 100).map((q) => q.box)].filter(inArea);
-      // A section's header ends in its count (« 12 événements »): the white under it is not between cards.
+      // A section's header ends in its count (« 12 événements »): the white around it is not between cards.
       const headers = lines.filter((l) => /^[\d\s\u202f]+\sévénements?$/iu.test(l.text.trim())).map((l) => l.box[3]);
       const spans = boxes.map((b) => [b[1]!, b[3]!]).sort((a, b) => a[0]! - b[0]!);
       const merged: number[][] = [];
@@ -198,22 +198,23 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
         if (last && v[0]! <= last[1]! + 0.5) last[1] = Math.max(last[1]!, v[1]!);
         else merged.push([...v]);
       }
-      // White between two blocks wider than the paddings less 1 mm and narrower than the most plus 1.5 mm: between cards (a section's opening is wider).
+      const holdsHeader = (m: number[]) => headers.some((y) => y! >= m[0]! - 0.5 && y! <= m[1]! + 0.5);
+      // White between two blocks wider than the paddings less 1 mm: between cards, unless a header is on either side.
       const gaps = merged.slice(1).flatMap((m, k) => {
         const above = merged[k]!;
-        if (headers.some((y) => y >= above[0]! - 0.5 && y <= above[1]! + 0.5)) return [];
+        if (holdsHeader(above) || holdsHeader(m)) return [];
         const g = toMm(m[0]! - above[1]!);
-        return g > unspread - 1 && g < most + 1.5 ? [g] : [];
+        return g > unspread - 1 ? [g] : [];
       });
       return { page: n, foot: toMm(bottom - Math.max(...boxes.map((b) => b[3]!))), gaps };
     });
-    const uneven = pageGaps.filter((p) => p.gaps.length > 1 && Math.max(...p.gaps) - Math.min(...p.gaps) > 1);
-    expect(uneven, 'cards spaced unevenly on a page').toEqual([]);
-    const loose = pageGaps.filter((p) => p.foot > 10 && p.gaps.some((g) => g < most - 1));
-    expect(loose, JSON.stringify(pageGaps.map((p) => `${p.page}: foot ${p.foot.toFixed(1)}, gaps ${p.gaps.map((g) => g.toFixed(1)).join(' ')}`))).toEqual([]);
+    const report = JSON.stringify(pageGaps.map((p) => `${p.page}: foot ${p.foot.toFixed(1)}, gaps ${p.gaps.map((g) => g.toFixed(1)).join(' ')}`));
+    expect(pageGaps.filter((p) => p.foot > 10), report).toEqual([]);
+    expect(pageGaps.filter((p) => p.gaps.length > 1 && Math.max(...p.gaps) - Math.min(...p.gaps) > 1), `cards spaced unevenly: ${report}`).toEqual([]);
+    expect(pageGaps.filter((p) => p.gaps.some((g) => g > most + 1)), `a gap over the most: ${report}`).toEqual([]);
   });
 
-  it('ends no line of a card on a short word, nor starts one with a dash, and keeps the organiser line\'s items whole (« co-organisé par la Cress »)', () => {
+  it('ends no line of a card on a short word nor on a stray hyphen, nor starts one with a dash, and keeps the organiser line\'s items whole (« co-organisé par la Cress »)', () => {
     const doc = open('screen/programme.pdf');
     const problems: string[] = [];
     for (const n of eventsPages(pageTexts(doc))) {
@@ -221,6 +222,8 @@ describe('the programme a designer signs off (issue 13), on the sample', () => {
         const t = l.text.trim();
         if (/(?:^|[\s\u00a0])(le|la|les|un|une|des|du|de|à|au|aux|en|et)$/iu.test(t)) problems.push(`page ${n}: « ${t} »`);
         if (/^[-–—]\s/u.test(t)) problems.push(`page ${n}: « ${t} » starts with a dash`);
+        // A hyphen is put only where a word breaks: never after a separator (« Gratuit ·- »).
+        if (/[^\p{L}]-$/u.test(t)) problems.push(`page ${n}: « ${t} » ends with a hyphen after no letter`);
         if (/^(?:la Cress|Cress|par la Cress|organisé par la Cress)$/.test(t)) problems.push(`page ${n}: « ${t} » alone`);
       }
     }

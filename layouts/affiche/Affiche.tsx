@@ -27,7 +27,8 @@ export interface AfficheProps {
   /** Events per département, in programme order: name and printed count. */
   departements: { name: string; count: string }[];
   /** Printed instead of the list: « dans 96 départements » when it is too long for the affiche, the département's name when there is one. */
-  departementsLine: string;
+  /** The places in one line (« dans 3 départements et 2 pays »); absent for a campaign that gives no place: no list then. */
+  departementsLine?: string;
   programmeUrl?: string;
   programmeQr?: QrMatrix;
   organiser: string;
@@ -83,8 +84,10 @@ export function Affiche(p: AfficheProps) {
   const listSize = listed ? p.departements.reduce((size, d) => fittedDisplay(d.name, size, mm(cellWidth - s(list.countWidth)), 700, 1), big(listStep)) : big(listStep);
   // The count above it ends higher, where the edge is further right: its foot is the list's
   // height (rows of the list's step, padded above and below) and a gap above the list's foot.
+  // No place at all (a conference's rooms only): no list, the count alone at the foot.
+  const hasList = listed || p.departementsLine !== undefined;
   const listRows = listed ? Math.ceil(p.departements.length / listColumns) : 1;
-  const countFoot = listFoot - listRows * (toMm(listSize.fontSize * listSize.lineHeight) + s(2 * list.rowPadding)) - s(theme.space.xl);
+  const countFoot = hasList ? listFoot - listRows * (toMm(listSize.fontSize * listSize.lineHeight) + s(2 * list.rowPadding)) - s(theme.space.xl) : listFoot;
   const countWidth = Math.max(listWidth, Math.min(area.width, clearOfMotif(motif, margins.outside, countFoot, s(theme.space.md))));
   // The figure and its label on one line, both smaller when they do not fit (« 10 000 »).
   const countGap = s(a.count.gap);
@@ -114,23 +117,25 @@ export function Affiche(p: AfficheProps) {
             <Text style={{ ...text.display, ...countSize, fontSize: countSize.fontSize * f, color: ink('paper') }}>{p.eventCount.value}</Text>
             <Text style={{ ...text.display, ...labelSize, fontSize: labelSize.fontSize * f, color: ink('paper'), marginLeft: mm(countGap), marginBottom: mm(s(a.count.raise) * f) }}>{p.eventCount.label}</Text>
           </View>
-          <View style={{ width: mm(listWidth), marginTop: mm(s(theme.space.xl)), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
-            {listed ? (
-              // Read down each column, in the programme's order.
-              Array.from({ length: listColumns }, (_, c) => p.departements.slice(c * listRows, (c + 1) * listRows)).map((column, c) => (
-                <View key={c} style={{ width: mm(cellWidth) }}>
-                  {column.map((d) => (
-                    <View key={d.name} style={{ flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(s(list.rowPadding)), paddingBottom: mm(s(list.rowPadding)), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
-                      <Text style={{ ...text.displayBold, ...listSize, color: ink('paper'), width: mm(cellWidth - s(list.countWidth)) }}>{d.name}</Text>
-                      <Text style={{ ...text.display, ...listSize, color: ink('paper'), marginLeft: mm(s(list.countGap)) }}>{d.count}</Text>
-                    </View>
-                  ))}
-                </View>
-              ))
-            ) : (
-              <Text style={{ ...text.displayBold, ...listSize, color: ink('paper'), paddingTop: mm(s(list.rowPadding)), paddingBottom: mm(s(list.rowPadding)) }}>{p.departementsLine}</Text>
-            )}
-          </View>
+          {hasList ? (
+            <View style={{ width: mm(listWidth), marginTop: mm(s(theme.space.xl)), flexDirection: 'row', justifyContent: 'space-between', borderTopWidth: theme.rules.regular, borderTopColor: ink('paper') }}>
+              {listed ? (
+                // Read down each column, in the programme's order.
+                Array.from({ length: listColumns }, (_, c) => p.departements.slice(c * listRows, (c + 1) * listRows)).map((column, c) => (
+                  <View key={c} style={{ width: mm(cellWidth) }}>
+                    {column.map((d) => (
+                      <View key={d.name} style={{ flexDirection: 'row', justifyContent: 'space-between', paddingTop: mm(s(list.rowPadding)), paddingBottom: mm(s(list.rowPadding)), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('paper') }}>
+                        <Text style={{ ...text.displayBold, ...listSize, color: ink('paper'), width: mm(cellWidth - s(list.countWidth)) }}>{d.name}</Text>
+                        <Text style={{ ...text.display, ...listSize, color: ink('paper'), marginLeft: mm(s(list.countGap)) }}>{d.count}</Text>
+                      </View>
+                    ))}
+                  </View>
+                ))
+              ) : (
+                <Text style={{ ...text.displayBold, ...listSize, color: ink('paper'), paddingTop: mm(s(list.rowPadding)), paddingBottom: mm(s(list.rowPadding)) }}>{p.departementsLine}</Text>
+              )}
+            </View>
+          ) : null}
         </View>
         {hasBand ? <View style={{ position: 'absolute', left: -mm(bleed), right: -mm(bleed), bottom: -mm(bleed), height: mm(band + bleed), backgroundColor: ink('paper') }} /> : null}
         {p.programmeQr && p.programmeUrl ? (

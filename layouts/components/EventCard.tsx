@@ -1,7 +1,7 @@
-import { View, Text } from '@react-pdf/renderer';
+import { View, Text, Link } from '@react-pdf/renderer';
 import { Fragment, type ReactNode } from 'react';
 import type { EventView } from '../../src/derive/model.js';
-import type { RichBlock, RichRun } from '../../src/derive/rich.js';
+import { safeHref, type RichBlock, type RichRun } from '../../src/derive/rich.js';
 import { mm } from '../../src/units.js';
 import { theme, type CardField, type FieldStyle } from '../theme.js';
 import { ink, sectionInk, sectionTextInk } from '../ink.js';
@@ -125,20 +125,33 @@ function keepWhole(text: string, s: ReturnType<typeof fieldStyle>, width: number
  * A description: one paragraph of plain text as one text; otherwise each paragraph and list
  * item in turn (the theme's `space.xs` between paragraphs, none between list items; a bullet
  * hangs one em, a number 1.5 em), each line break its own line (react-pdf 4.9 fails
- * on a line feed inside a text run), bold and italic runs in their faces, links as their text.
+ * on a line feed inside a text run), bold and italic runs in their faces, links as their text
+ * (with a link annotation: clickable in the screen file).
  */
 function Description({ blocks, plain, style, tie, lang }: { blocks: RichBlock[]; plain: string; style: ReturnType<typeof fieldStyle> & { marginTop?: number }; tie: number; lang: string }) {
   // Hyphenated by the rules of its language (French, English, German, Spanish, Italian, Catalan).
   const hyphenate = hyphenatorFor(lang);
-  const simple = blocks.length === 1 && blocks[0]!.kind === 'paragraph' && blocks[0]!.lines.length === 1 && blocks[0]!.lines[0]!.every((r) => !r.bold && !r.italic);
+  const simple = blocks.length === 1 && blocks[0]!.kind === 'paragraph' && blocks[0]!.lines.length === 1 && blocks[0]!.lines[0]!.every((r) => !r.bold && !r.italic && safeHref(r.href) === undefined);
   if (blocks.length === 0 || simple) return <Text hyphenationCallback={hyphenate} style={style}>{tieLastWords(tieShortWords(plain), tie)}</Text>;
   const { marginTop, ...face } = style;
   const runs = (line: RichRun[], last: boolean) =>
-    line.map((r, k) => (
-      <Text key={k} style={{ ...(r.bold ? { fontWeight: 700 } : {}), ...(r.italic ? { fontStyle: 'italic' as const } : {}) }}>
-        {last && k === line.length - 1 ? tieLastWords(tieShortWords(r.text), tie) : tieShortWords(r.text)}
-      </Text>
-    ));
+    line.map((r, k) => {
+      const text = last && k === line.length - 1 ? tieLastWords(tieShortWords(r.text), tie) : tieShortWords(r.text);
+      const runStyle = { ...(r.bold ? { fontWeight: 700 } : {}), ...(r.italic ? { fontStyle: 'italic' as const } : {}) };
+      // A link (http, https, mailto) is its text in the text's colour, and a link annotation
+      // over it: clickable in the screen file; the print file's annotations are removed
+      // (src/post/finalise.ts), so the same laid-out card serves both.
+      const href = safeHref(r.href);
+      return href !== undefined ? (
+        <Link key={k} src={href} style={{ ...runStyle, color: face.color, textDecoration: 'none' }}>
+          {text}
+        </Link>
+      ) : (
+        <Text key={k} style={runStyle}>
+          {text}
+        </Text>
+      );
+    });
   return (
     <View style={{ marginTop }}>
       {blocks.map((b, i) => (
@@ -201,7 +214,9 @@ function CardText({ event, colour, width, date }: { event: EventView; colour: nu
         const add = (key: string, s: FieldStyle, value: string | undefined) => {
           if (!value) return;
           // The separator tied to the item before it: a line breaks after it, never inside an item.
-          if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'\u00a0\u00a0·  '}</Text>);
+          // One ordinary space only: textkit takes a run of two for a syllable and breaks
+          // before it with a hyphen (« Gratuit ·- »).
+          if (parts.length > 0) parts.push(<Text key={`${key}-sep`} style={fieldStyle(card.style.organiser, colour)}>{'\u00a0\u00a0·\u00a0 '}</Text>);
           parts.push(<Text key={key} style={fieldStyle(s, colour)}>{keepWhole(value, fieldStyle(s, colour), width)}</Text>);
         };
         add('organiser', card.style.organiser, event.byline);

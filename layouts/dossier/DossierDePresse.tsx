@@ -119,11 +119,16 @@ export function pressSections(p: DossierProps): PressSection[] {
       <View key="figures" style={{ marginBottom: mm(theme.space.md) }}>
         <FigureRow figures={p.figures} width={area.width} colour={ink('brand')} size="display" />
       </View>,
-      <View key="chart">
-        <Heading>{p.barsHeading}</Heading>
-        <BarChart bars={p.bars} width={area.width} />
-        {p.barsNote ? <Text style={{ ...text.body, ...text.semibold }}>{p.barsNote}</Text> : null}
-      </View>,
+      // No chart for a campaign that gives no place (no bars).
+      ...(p.bars.length > 0
+        ? [
+            <View key="chart">
+              <Heading>{p.barsHeading}</Heading>
+              <BarChart bars={p.bars} width={area.width} />
+              {p.barsNote ? <Text style={{ ...text.body, ...text.semibold }}>{p.barsNote}</Text> : null}
+            </View>,
+          ]
+        : []),
       ...(p.share
         ? [
             <View key="share" style={{ flexDirection: 'row', alignItems: 'center', marginTop: mm(theme.space.md) }}>

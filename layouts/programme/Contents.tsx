@@ -21,8 +21,8 @@ export interface ContentsEntry {
  * The table of contents: one line per section (département, day…) with its event count and
  * first page; the lines' padding, badges and page column are the theme's `programme.contents`.
  */
-export function Contents({ number, campaign, entries, howTo, index, compact, first }: {
-  number: number; campaign: string; entries: ContentsEntry[]; howTo?: string; index?: number; compact: boolean; first: boolean;
+export function Contents({ number, campaign, entries, howTo, index, indexTitle = 'Index', compact, first }: {
+  number: number; campaign: string; entries: ContentsEntry[]; howTo?: string; index?: number; /** The index's name, from the lists it holds. */ indexTitle?: string; compact: boolean; first: boolean;
 }) {
   const area = textArea(frames.programme).width;
   // Up to 10 sections, one roomy line each; more (days of a month…), two compact columns,
@@ -74,7 +74,7 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
         // the names (left column), its page flush right under the pages.
         <Link src="#index" style={{ textDecoration: 'none' }}>
           <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(small.padding), paddingBottom: mm(small.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-            <Text style={{ ...text.body, ...type('small'), ...text.semibold, marginLeft: mm(small.badge.width + small.badgeGap), width: mm(area - small.badge.width - small.badgeGap - small.pageWidth) }}>Index des communes et des organisateurs</Text>
+            <Text style={{ ...text.body, ...type('small'), ...text.semibold, marginLeft: mm(small.badge.width + small.badgeGap), width: mm(area - small.badge.width - small.badgeGap - small.pageWidth) }}>{indexTitle}</Text>
             <Text style={{ ...text.body, ...type('small'), ...text.strong, color: ink('ink'), width: mm(small.pageWidth), textAlign: 'right' }}>{String(index)}</Text>
           </View>
         </Link>
@@ -82,7 +82,7 @@ export function Contents({ number, campaign, entries, howTo, index, compact, fir
         // A link to the index's first page in the screen file, as each section's line is.
         <Link src="#index" style={{ textDecoration: 'none' }}>
           <View style={{ flexDirection: 'row', alignItems: 'center', paddingTop: mm(roomy.padding), paddingBottom: mm(roomy.padding), borderBottomWidth: theme.rules.hairline, borderBottomColor: ink('rule') }}>
-            <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(nameIndent), width: mm(area - nameIndent - roomy.pageWidth) }}>Index des communes et des organisateurs</Text>
+            <Text style={{ ...text.displayBold, ...type('h3'), color: ink('text'), marginLeft: mm(nameIndent), width: mm(area - nameIndent - roomy.pageWidth) }}>{indexTitle}</Text>
             {/* Flush right, under the sections' page numbers. */}
             <Text style={{ ...text.display, ...type('h3'), color: ink('ink'), width: mm(roomy.pageWidth), textAlign: 'right' }}>{String(index)}</Text>
           </View>

@@ -26,11 +26,13 @@ export function EventsPage({ number, campaign, segments, columns, stacked, count
   const width = mm(area);
   const cardWidth = mm((area - (columns - 1) * theme.programme.gutter) / columns);
   const gap = mm(theme.copyfit.maxGap) / 2;
+  // Each gap takes the same share: the two halves around a hairline, or the whole above a section's opening.
   const spacer = (key: string) => (fill ? <View key={key} style={{ flexGrow: 1, maxHeight: gap }} /> : null);
+  const wholeSpacer = (key: string) => (fill ? <View key={key} style={{ flexGrow: 2, maxHeight: gap * 2 }} /> : null);
   const blocks: ReactNode[] = [];
   segments.forEach((seg, si) => {
     if (si > 0) {
-      blocks.push(<View key={`gap-${si}`} style={{ height: mm(theme.programme.sectionGap) }} />, spacer(`gap-${si}-fill`));
+      blocks.push(<View key={`gap-${si}`} style={{ height: mm(theme.programme.sectionGap) }} />, wholeSpacer(`gap-${si}-fill`));
     }
     if (seg.opensSection) blocks.push(<SectionHeader key={`head-${si}`} section={seg.section} width={width} countLabel={countLabels[seg.section.code] ?? ''} />);
     seg.rows.forEach((row, ri) => {

@@ -47,6 +47,7 @@ export function Programme(props: ProgrammeProps & { range?: { from: number; to: 
                 compact={props.contents.entries.length > 10}
                 howTo={page.last ? props.contents.howTo : undefined}
                 index={page.last ? props.contents.index : undefined}
+                indexTitle={props.contents.indexTitle}
                 first={page.from === 0}
               />
             );

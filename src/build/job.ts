@@ -5,6 +5,7 @@ import { fileEnv, type Env } from '../load/env.js';
 import type { Content } from '../load/content.js';
 import { deriveModel, type Model } from '../derive/model.js';
 import { registerFonts } from '../render/fonts.js';
+import { loadHyphenation } from '../../layouts/hyphenation.js';
 import { PdfPages, type PageSink } from '../render/render.js';
 import { finalise } from '../post/finalise.js';
 import { withCmyk, themePalette, printInk, type PrintInk } from '../render/cmyk.js';
@@ -18,6 +19,7 @@ import { documentById, checkPages, type DocumentSpec } from '../documents/regist
 import { docMeta } from '../documents/meta.js';
 import { PreflightError, UsageError } from '../model/errors.js';
 import { checkLayout } from '../preflight/layout.js';
+import { collectItemTexts } from '../preflight/event-text.js';
 import { inspectPdf, type FileReport } from '../preflight/pdf.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { mm, FORMATS } from '../units.js';
@@ -96,6 +98,7 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   const env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = derived ?? deriveModel(content, env.buildDate);
   registerFonts(TOOL_ROOT);
+  await loadHyphenation([content.campaign.lang, ...model.events.map((e) => e.lang)]);
   const saved = cache && (await cache.get(`measurements-${toolFingerprint(themeLoaded.files)}`));
   if (saved) restoreMeasurements(Buffer.from(saved).toString('utf8'));
   return { content, model, env, printer, theme: themeLoaded, partners: new Map(), cache };
@@ -157,12 +160,18 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   // What the layout decided for the report (the programme's copyfitting).
   const notes: string[] = [];
   const area = { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) };
-  const pdf = new PdfPages((chunk, firstPage) => layoutProblems.push(...checkLayout(chunk, area, firstPage)));
+  // The text drawn in each element with an id (an event's card: « event-<id> »), for the document's own checks.
+  const drawn = new Map<string, string>();
+  const pdf = new PdfPages((chunk, firstPage) => {
+    layoutProblems.push(...checkLayout(chunk, area, firstPage));
+    collectItemTexts(chunk, drawn);
+  });
   const out: PageSink = {
     add: (element, first, blocks) => pdf.add(createElement(GeometryContext.Provider, { value: geometry }, element), first, blocks),
     // Starting again (the programme in one column after all) forgets the pages drawn and what they gave the checks.
     restart: () => {
       layoutProblems.length = 0;
+      drawn.clear();
       pdf.restart();
     },
   };
@@ -195,7 +204,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     ...report.errors,
     ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to the theme, ${ws.theme.file})`),
     ...checkPages(spec, doc, planned),
-    ...(spec.check?.(doc, model) ?? []),
+    ...(spec.check?.(doc, model, drawn) ?? []),
     ...layoutProblems,
   ];
   if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { ContentError, PreflightError, ThemeError, UsageError } from '../model/errors.js';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { TOOL_ROOT } from '../paths.js';
 import { removePendingTemps } from '../write/atomic.js';
 import { DOCUMENT_IDS, documentId } from '../documents/names.js';
 
@@ -35,7 +37,7 @@ function fail(e: unknown): never {
 
 const program = new Command('encre')
   .description('From a campaign\'s event data to its print set: programme, affiche, tract, dossier de presse.')
-  .version((createRequire(import.meta.url)('../../package.json') as { version: string }).version)
+  .version((JSON.parse(readFileSync(path.join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string }).version)
   .showHelpAfterError();
 
 program

@@ -209,6 +209,15 @@ export function areaCounts(model: Pick<Model, 'departements'>): { departements: 
   return { departements: model.departements.filter((d) => d.kind === 'departement').length, countries };
 }
 
+/**
+ * True when the campaign says where its events are: some event has a commune, a département
+ * or a country (a conference imported from its schedule, with rooms only, has none: every
+ * event is under « Lieu non précisé »). Documents leave their place lines out without it.
+ */
+export function hasGeography(model: Pick<Model, 'departements'>): boolean {
+  return model.departements.some((d) => d.kind !== 'none');
+}
+
 /** Groups in first-seen order. */
 function group<T>(items: T[], key: (t: T) => string): [string, T[]][] {
   const m = new Map<string, T[]>();

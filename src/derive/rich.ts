@@ -151,6 +151,20 @@ function mergeRuns(runs: RichRun[], typeset: (s: string) => string): RichRun[] {
   return out.filter((r) => r.text !== '');
 }
 
+/**
+ * A link address a page or a PDF may carry, or undefined: only http:, https: and mailto: (no
+ * javascript:, data:, vbscript:, file: …), parsed by WHATWG URL (which drops tabs and line
+ * breaks, as browsers do, so "java\tscript:" is seen as what it is).
+ */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const trimmed = url.trim();
+  if (!URL.canParse(trimmed)) return undefined;
+  const u = new URL(trimmed);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'mailto:') return undefined;
+  return u.href;
+}
+
 /** The text of blocks, one block a line: for searching, measuring and the glyph check. */
 export function richPlain(blocks: RichBlock[]): string {
   return blocks.map((b) => `${b.bullet ? `${b.bullet} ` : ''}${b.lines.map((l) => l.map((r) => r.text).join('')).join(' ')}`).join(' ');

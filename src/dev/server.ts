@@ -1,14 +1,13 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import chokidar from 'chokidar';
 import { themeFilesOf, DEFAULT_THEME } from '../load/theme.js';
 import { rasterise, toPng } from '../preview/raster.js';
 import { previewHtml } from './page.js';
 import type { BuildRequest, PreviewDoc } from './builder.js';
 import { documents } from '../documents/registry.js';
-import { TOOL_ROOT } from '../paths.js';
+import { compiledIsFresh, TOOL_ROOT } from '../paths.js';
 import { UsageError } from '../model/errors.js';
 import type { SiteFile } from '../site/index.js';
 import { CSP as SITE_CSP } from '../site/pages.js';
@@ -74,7 +73,9 @@ export function touchedDocuments(file: string, root: string, content: string): {
   const all = documents.map((d) => d.id);
   const folders: Record<string, string> = { 'layouts/programme/': 'programme', 'layouts/affiche/': 'affiche', 'layouts/flyer/': 'flyer', 'layouts/dossier/': 'dossier-de-presse' };
   for (const [prefix, id] of Object.entries(folders)) if (rel.startsWith(prefix)) return { ids: [id], restart: true };
-  if (rel.startsWith('layouts/') || rel.startsWith('src/') || rel.startsWith('themes/')) return { ids: all, restart: true };
+  if (rel.startsWith('layouts/') || rel.startsWith('src/')) return { ids: all, restart: true };
+  // A theme is data, read again by every build: the warm build process stays.
+  if (rel.startsWith('themes/')) return { ids: all, restart: false };
   if (rel.startsWith('assets/logos/') || /\/assets\//.test(rel)) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
   if (rel.startsWith('assets/fonts/')) return { ids: all, restart: true };
   // The content folder wherever it is (`../x`, `/abs/x`, `./x/`): compared as absolute paths.
@@ -122,8 +123,12 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const pending = new Map<number, { to: ChildProcess; done: (r: { ok: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => void }>();
   const spawn = () =>
     new Promise<void>((resolve) => {
-      const builder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builder.ts');
-      const c = fork(builder, [], { cwd: opts.root, execArgv: ['--import', import.meta.resolve('tsx')], serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
+      // The compiled builder while dist/ is up to date; once a source is edited (a layout
+      // changed while the server runs), the sources through tsx: never a stale compilation.
+      const compiled = compiledIsFresh();
+      const builder = compiled ? path.join(TOOL_ROOT, 'dist', 'src', 'dev', 'builder.js') : path.join(TOOL_ROOT, 'src', 'dev', 'builder.ts');
+      const execArgv = compiled ? [] : ['--import', import.meta.resolve('tsx')];
+      const c = fork(builder, [], { cwd: opts.root, execArgv, serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
       c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => {
         if (m.ready) return resolve();
         const sent = m.id !== undefined ? pending.get(m.id) : undefined;
@@ -228,7 +233,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, file) => {
     const fromTool = path.relative(TOOL_ROOT, file).startsWith('layouts');
-    const t = themeFiles.includes(path.resolve(file)) ? { ids: documents.map((d) => d.id), restart: true } : touchedDocuments(file, fromTool || path.relative(TOOL_ROOT, file).startsWith('themes') ? TOOL_ROOT : opts.root, opts.content);
+    const t = themeFiles.includes(path.resolve(file)) ? { ids: documents.map((d) => d.id), restart: false } : touchedDocuments(file, fromTool || path.relative(TOOL_ROOT, file).startsWith('themes') ? TOOL_ROOT : opts.root, opts.content);
     log(`changed ${path.relative(opts.root, file)} → ${t.ids.join(', ') || 'nothing'}${t.restart ? ' (reloading layouts)' : ''}`);
     burst = { ids: new Set([...(burst?.ids ?? []), ...t.ids]), restart: Boolean(burst?.restart || t.restart) };
     clearTimeout(timer);

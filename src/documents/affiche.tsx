@@ -1,10 +1,13 @@
-import { areaCounts, type Model } from '../derive/model.js';
+import { areaCounts, hasGeography, type Model } from '../derive/model.js';
 import { formatAreas, formatNumber } from '../derive/french.js';
 import { Affiche, type AfficheProps } from '../../layouts/affiche/Affiche.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { docMeta } from './meta.js';
 
-/** The affiche's props from the model: counts and labels formatted in French. */
+/**
+ * The affiche's props from the model: counts and labels formatted in French; without any
+ * place in the campaign (see hasGeography), no list of départements and no place line.
+ */
 export function afficheProps(model: Model, partners: PlacedPartner[]): AfficheProps {
   const c = model.campaign;
   const n = model.events.length;
@@ -16,8 +19,10 @@ export function afficheProps(model: Model, partners: PlacedPartner[]): AffichePr
     period: model.periodLabel,
     tagline: c.tagline,
     eventCount: { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
-    departements: model.departements.map((d) => ({ name: d.name, count: formatNumber(d.count) })),
-    departementsLine: model.departements.length === 1 ? model.departements[0]!.name : `dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}`,
+    // A campaign that gives no place (a conference's rooms only): no list and no place line,
+    // never « Lieu non précisé » on a poster.
+    departements: hasGeography(model) ? model.departements.map((d) => ({ name: d.name, count: formatNumber(d.count) })) : [],
+    ...(hasGeography(model) ? { departementsLine: model.departements.length === 1 ? model.departements[0]!.name : `dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}` } : {}),
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
     organiser: c.organiser.name,

@@ -1,4 +1,4 @@
-import { areaCounts, type Model } from '../derive/model.js';
+import { areaCounts, hasGeography, type Model } from '../derive/model.js';
 import { nameArticle, formatAreas, formatCount, formatDate, formatEuros, formatNumber, formatOrdinal, formatPercent } from '../derive/french.js';
 import { frenchText } from '../derive/typography.js';
 import { DossierDePresse, Moment, momentColumn, momentRows, momentsInOrder, momentsSection, pressSections, type DossierProps, type PressPlan, type PressSection } from '../../layouts/dossier/DossierDePresse.js';
@@ -6,7 +6,7 @@ import { SectionHead } from '../../layouts/dossier/PressPage.js';
 import { frames, textArea } from '../../layouts/frames.js';
 import { measureBlocks } from '../paginate/measure.js';
 import { mm } from '../units.js';
-import { areaFigures, highlightOf, rankedHighlights } from './flyer.js';
+import { areaFigures, communeFigure, highlightOf, rankedHighlights } from './flyer.js';
 import type { Highlight } from '../../layouts/flyer/Flyer.js';
 import { sectionInk } from '../../layouts/ink.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
@@ -45,7 +45,7 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
         frenchText(
           // The départements named one by one as on the chart (a national campaign's 99 would
           // fill the page); the chamber's share only when it organises some.
-          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name}\u00a0(${d.count})`).join(', ')}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(share)}.` : ''}`,
+          `${model.periodLabel.replace(/^du/, 'Du')}, ${edition} ${c.edition || article !== 'les' ? 'réunit' : 'réunissent'} ${formatCount(n, 'événement')}${hasGeography(model) ? ` dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}${model.departements.length <= CHARTED ? ` : ${model.departements.map((d) => `${d.name}\u00a0(${d.count})`).join(', ')}` : ''}` : ''}.${co > 0 ? ` Parmi eux, ${formatCount(co, 'est organisé ou co-organisé', 'sont organisés ou co-organisés')} par la chambre régionale, soit ${formatPercent(share)}.` : ''}`,
         ),
         ...c.introduction,
       ],
@@ -62,10 +62,10 @@ export function dossierProps(model: Model, partners: PlacedPartner[]): DossierPr
     figures: [
       { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
       ...areaFigures(model),
-      { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
+      ...communeFigure(communes),
     ],
     // A region has 13 départements at most (Occitanie): more is a campaign across regions.
-    figuresHeading: `Une mobilisation ${areaCounts(model).countries > 0 ? 'en France et au-delà' : model.departements.length === 1 ? 'dans tout le département' : model.departements.length <= 13 ? 'dans toute la région' : 'sur tout le territoire'}`,
+    figuresHeading: !hasGeography(model) ? 'Le programme en chiffres' : `Une mobilisation ${areaCounts(model).countries > 0 ? 'en France et au-delà' : model.departements.length === 1 ? 'dans tout le département' : model.departements.length <= 13 ? 'dans toute la région' : 'sur tout le territoire'}`,
     ...chart(model),
     share: co > 0 ? { ratio: share, value: formatPercent(share), label: frenchText(`des événements (${co} sur ${n}) organisés ou co-organisés par la chambre régionale de l’ESS`) } : undefined,
     printRun: c.printRun
@@ -123,7 +123,8 @@ const CHARTED_TOP = 20;
  * départements, the {@link CHARTED_TOP} with the most events (the others summed in a note).
  */
 function chart(model: Model): Pick<DossierProps, 'bars' | 'barsHeading' | 'barsNote'> {
-  const all = model.departements;
+  // No place in the campaign (a conference's rooms only): no chart.
+  const all = hasGeography(model) ? model.departements : [];
   const shown = all.length <= CHARTED ? all : [...all].sort((a, b) => b.count - a.count).slice(0, CHARTED_TOP);
   const others = all.filter((d) => !shown.includes(d));
   return {

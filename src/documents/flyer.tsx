@@ -1,4 +1,5 @@
-import { areaCounts, type EventView, type Model } from '../derive/model.js';
+import { areaCounts, hasGeography, type EventView, type Model } from '../derive/model.js';
+import { UNPLACED } from '../model/countries.js';
 import { formatCount, formatNumber } from '../derive/french.js';
 import { Flyer, FlyerFoot, FlyerHighlight, FlyerVersoHeading, highlightWidth, type FlyerProps, type Highlight } from '../../layouts/flyer/Flyer.js';
 import { frames, textArea } from '../../layouts/frames.js';
@@ -9,14 +10,21 @@ import { docMeta } from './meta.js';
 
 /**
  * The key figures of the places: the départements, and the countries when some events are
- * abroad (« 3 départements », « 2 pays »); a campaign wholly abroad shows its countries only.
+ * abroad (« 3 départements », « 2 pays »); a campaign wholly abroad shows its countries only;
+ * a campaign that gives no place (see hasGeography), none (never « 0 département »).
  */
 export function areaFigures(model: Model): { value: string; label: string }[] {
   const { departements, countries } = areaCounts(model);
   const out: { value: string; label: string }[] = [];
+  if (!hasGeography(model)) return out;
   if (departements > 0 || countries === 0) out.push({ value: formatNumber(departements), label: departements >= 2 ? 'départements' : 'département' });
   if (countries > 0) out.push({ value: formatNumber(countries), label: 'pays' });
   return out;
+}
+
+/** The key figure of the communes (« 12 communes »); none for a campaign without any (a conference's rooms only). */
+export function communeFigure(communes: number): { value: string; label: string }[] {
+  return communes > 0 ? [{ value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' }] : [];
 }
 
 /** Events offered to the tract's verso at most: more than an A5 page holds. */
@@ -42,9 +50,9 @@ export function flyerProps(model: Model): FlyerProps {
     figures: [
       { value: formatNumber(model.events.length), label: model.events.length >= 2 ? 'événements' : 'événement' },
       ...areaFigures(model),
-      { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
+      ...communeFigure(communes),
     ],
-    departements: model.departements.map((d) => d.name),
+    departements: hasGeography(model) ? model.departements.map((d) => d.name) : [],
     highlights: rankedHighlights(model, VERSO_HIGHLIGHTS).map(highlightOf),
     programmeUrl: c.programmeUrl,
     programmeQr: model.programmeQr,
@@ -115,7 +123,9 @@ function spacedOrder<T>(items: T[]): T[] {
 
 /** An event as a highlight of the tract or the dossier: its date, title and place with the département (or the country, abroad). */
 export function highlightOf(e: EventView): Highlight {
-  return { id: e.id, start: e.start, when: e.when, title: e.title, place: `${[e.venue, e.commune].filter(Boolean).join(', ')} (${e.areaName})` };
+  // An event without a place (a talk in its room) is named by its venue alone, never « (Lieu non précisé) ».
+  const where = [e.venue, e.commune].filter(Boolean).join(', ');
+  return { id: e.id, start: e.start, when: e.when, title: e.title, place: e.area === UNPLACED.code ? where : `${where} (${e.areaName})` };
 }
 
 /**

@@ -24,7 +24,7 @@ export interface ProgrammeProps {
   running: string;
   cover: { title: string; edition?: string; region?: string; period: string; tagline?: string; eventCount: string };
   introduction: { paragraphs: string[]; objectives: string[]; organiser: string; figures?: { value: string; label: string }[]; areas?: string };
-  contents: { entries: ContentsEntry[]; howTo: string; index?: number };
+  contents: { entries: ContentsEntry[]; howTo: string; index?: number; /** The index's name: the lists it holds (src/paginate/programme.tsx indexTitle). */ indexTitle?: string };
   /** "12 événements", keyed by département code. */
   sectionCounts: Record<string, string>;
   back: { title: string; period: string; eventCount: string; tagline?: string; programmeUrl?: string; programmeQr?: QrMatrix; organiser: string[]; partners: PlacedPartner[]; credits?: string };

@@ -11,7 +11,7 @@ import type { PageSink } from '../render/render.js';
 import type { ProgrammeProps } from './programme-props.js';
 import { campaignLine, docMeta } from './meta.js';
 import { frenchText } from '../derive/typography.js';
-import { areaFigures } from './flyer.js';
+import { areaFigures, communeFigure } from './flyer.js';
 
 /**
  * An édito of at most this many characters (paragraphs and objectives) leaves room on its
@@ -22,11 +22,11 @@ const SHORT_EDITO = 1600;
 /** The campaign in figures: events, départements (and countries), communes. */
 function areaFiguresWithCounts(model: Model): { value: string; label: string }[] {
   const n = model.events.length;
-  const communes = new Set(model.events.map((e) => e.commune)).size;
+  const communes = new Set(model.events.flatMap((e) => (e.commune ? [e.commune] : []))).size;
   return [
     { value: formatNumber(n), label: n >= 2 ? 'événements' : 'événement' },
     ...areaFigures(model),
-    { value: formatNumber(communes), label: communes >= 2 ? 'communes' : 'commune' },
+    ...communeFigure(communes),
   ];
 }
 
@@ -161,13 +161,15 @@ export function programmeProps(model: Model, plan: ProgrammePlan, partners: Plac
     contents: {
       entries: model.sections.map((s) => ({ code: s.code, badge: s.badge, name: s.name, colour: s.colour, count: sectionCount(s.events.length), page: plan.sectionPages.get(s.code)! })),
       index: plan.indexPage,
+      ...(plan.indexTitle !== undefined ? { indexTitle: plan.indexTitle } : {}),
       howTo: howTo(model),
     },
     sectionCounts: Object.fromEntries(model.sections.map((s) => [s.code, sectionCount(s.events.length)])),
     back: {
       title: model.title,
       period: model.periodLabel,
-      eventCount: `${formatCount(model.events.length, 'événement')} dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}`,
+      // As on the cover: a conference without a place gives the count alone (never « dans 0 département »).
+      eventCount: `${formatCount(model.events.length, 'événement')}${areaCounts(model).departements + areaCounts(model).countries > 0 ? ` dans ${formatAreas(areaCounts(model).departements, areaCounts(model).countries)}` : ''}`,
       tagline: c.tagline,
       programmeUrl: c.programmeUrl,
       programmeQr: model.programmeQr,

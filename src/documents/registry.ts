@@ -4,6 +4,8 @@ import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { frames, type Frame } from '../../layouts/frames.js';
 import { toMm } from '../units.js';
 import { namedDestinations } from '../post/inspect.js';
+import { lostEventText } from '../preflight/event-text.js';
+import { theme } from '../../layouts/theme.js';
 import { documentId, type DocumentId } from './names.js';
 import { renderProgramme } from './programme.js';
 import type { PageSink } from '../render/render.js';
@@ -40,8 +42,11 @@ export interface DocumentSpec {
    * file in the build cache: its props, so that an edit elsewhere leaves it cached.
    */
   inputs(model: Model, ctx: BuildContext): unknown;
-  /** Document-specific checks on the rendered PDF; returns problems (empty when fine). */
-  check?(pdf: PDFDocument, model: Model): string[];
+  /**
+   * Document-specific checks on the rendered PDF and on the text drawn in each element with
+   * an id (src/preflight/event-text.ts collectItemTexts); returns problems (empty when fine).
+   */
+  check?(pdf: PDFDocument, model: Model, drawn: ReadonlyMap<string, string>): string[];
 }
 
 /** The four documents of a campaign, in build order. */
@@ -57,7 +62,8 @@ export const documents: DocumentSpec[] = [
     render: (model, ctx, out) => renderProgramme(model, ctx.partners, out, ctx.where && ctx.note ? { where: ctx.where('programme.pages'), note: ctx.note, minModule: ctx.minModule ?? 0.33 } : undefined),
     // The programme prints every event: the whole model.
     inputs: (model, ctx) => ({ model, partners: ctx.partners }),
-    check: (pdf, model) => checkAllEvents(pdf, model),
+    // Every event there once, and every card's text drawn whole.
+    check: (pdf, model, drawn) => [...checkAllEvents(pdf, model), ...lostEventText(drawn, model.events, theme.card.variant !== 'compact')],
   },
   {
     id: 'affiche',

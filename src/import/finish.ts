@@ -111,6 +111,33 @@ export async function outFolder<T>(outDir: string, io: () => Promise<T>): Promis
 }
 
 /**
+ * `text` without the characters at the UTF-16 `indices` given, and without the space each
+ * leaves doubled: « Conférence de Tenzin 中 Dorje » → « Conférence de Tenzin Dorje »,
+ * « Visites guidées 中 » → « Visites guidées », « chinois 中. » → « chinois. ».
+ */
+export function withoutCharacters(text: string, indices: ReadonlySet<number>): string {
+  let kept = '';
+  let at = 0;
+  let afterDrop = false;
+  for (const ch of text) {
+    const i = at;
+    at += ch.length;
+    if (indices.has(i)) {
+      afterDrop = true;
+      continue;
+    }
+    if (afterDrop) {
+      // A space after a space (or at the start), or before punctuation, is the dropped character's.
+      if (/[ \t]/.test(ch) && (kept === '' || /[ \t\n]$/.test(kept))) continue;
+      if (/[.,;:!?)\]»]/.test(ch)) kept = kept.replace(/[ \t]+$/, '');
+    }
+    afterDrop = false;
+    kept += ch;
+  }
+  return afterDrop ? kept.replace(/[ \t]+$/, '') : kept;
+}
+
+/**
  * Characters that no font encre ships can print, in the events imported: with the campaign's
  * `unprintable: refuse`, an error listing each (file:line, the field, the character and its
  * place in the value); else (`drop`, the default) left out of the event, with a warning saying
@@ -134,13 +161,7 @@ function checkCharacters(r: ImportResult): void {
           problems.push({ file: r.file, line: e.line, col: bad[0]!.index + 1, path: `event ${String(event['id'])} ${name}`, message: `${name}: no font prints ${list}`, hint: 'replace the character in the source, or set unprintable: drop in the campaign block to leave it out' });
           return;
         }
-        const skip = new Set(bad.map((b) => b.index));
-        let at = 0;
-        let kept = '';
-        for (const ch of text) {
-          if (!skip.has(at)) kept += ch;
-          at += ch.length;
-        }
+        const kept = withoutCharacters(text, new Set(bad.map((b) => b.index)));
         if (kept.trim() === '' && field === 'title') {
           // Nothing left to print of a title: the event cannot be printed, the campaign decides.
           problems.push({ file: r.file, line: e.line, col: 1, path: `event ${String(event['id'])} title`, message: `title: only characters no font prints (${list}): nothing would be left to print`, hint: 'write the title with printable characters in the source, or remove the row' });

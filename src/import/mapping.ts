@@ -13,6 +13,7 @@
  *   description: { template: "{Domaine}, {Complément domaine}" }
  *   free: { value: true }
  *   category: Domaine                  # shorthand for { column: Domaine }
+ *   start: { column: Dates, transform: date, several: events }   # a cell naming several dates: one event per date (or range)
  * campaign: { name: …, region: …, … }  # validated with CampaignSchema, written to campaign.yaml
  * ```
  */
@@ -67,11 +68,21 @@ export interface FieldSource {
   at: YamlPath;
 }
 
+/**
+ * What a `start` cell naming several dates makes (« Le 05/05/2020 - A 14h30 Le 12/05/2020 -
+ * A 14h30 », « 05/05/2020, 12/05/2020 »): `events`, one event per date (ids `<id>-<date>`);
+ * `range`, one event from the first date to the last; `first`, one event at the first date.
+ */
+export const SEVERAL_DATES = ['events', 'range', 'first'] as const;
+export type SeveralDates = (typeof SEVERAL_DATES)[number];
+
 /** How one field of the events is made. */
 export interface FieldRule extends FieldSource {
   key: EventKey;
   /** Used when the main source gives nothing (an empty cell), with a warning. */
   fallback?: FieldSource;
+  /** `start` only: what a cell naming several dates makes; undefined: the first date, with a warning. */
+  several?: SeveralDates;
 }
 
 /** A row filter: keep rows whose `column`, cleaned, equals one of `values`. */
@@ -132,10 +143,16 @@ const shorthand = (v: unknown) => (typeof v === 'string' ? { column: v } : v);
 const SourceSchema = z.preprocess(shorthand, z.strictObject(sourceShape).superRefine(exactlyOneSource));
 const FieldSchema = z.preprocess(
   shorthand,
-  z.strictObject({ ...sourceShape, fallback: SourceSchema.optional() }).superRefine(exactlyOneSource),
+  z
+    .strictObject({
+      ...sourceShape,
+      fallback: SourceSchema.optional(),
+      several: z.enum(SEVERAL_DATES, { message: `expected one of ${SEVERAL_DATES.join(', ')} (one event per date, one event from the first date to the last, or the first date only)` }).optional(),
+    })
+    .superRefine(exactlyOneSource),
 );
 type RawSource = { column?: string; template?: string; value?: FieldValue | number; transform?: TransformName };
-type RawField = RawSource & { fallback?: RawSource };
+type RawField = RawSource & { fallback?: RawSource; several?: SeveralDates };
 
 const FilterValue = z.union([z.string(), z.number()]);
 
@@ -216,6 +233,15 @@ export function parseMapping(file: string, text: string): Mapping {
     const main = checkSource(key, spec, at, problem, problems);
     const rule: FieldRule = { key, ...main };
     if (spec.fallback !== undefined) rule.fallback = checkSource(key, spec.fallback, [...at, 'fallback'], problem, problems);
+    if (spec.several !== undefined) {
+      if (key !== 'start') {
+        problems.push(problem([...at, 'several'], `"several" belongs to the start field only, not to ${key}`, 'move it to fields.start, e.g. start: { column: Dates, transform: date, several: events }'));
+      } else if (main.transform !== 'date' || main.value !== undefined) {
+        problems.push(problem([...at, 'several'], `"several" reads the dates of a cell: it needs a column or template with transform: date (this start has ${main.value !== undefined ? 'a constant value' : `transform: ${main.transform}`})`, 'write start: { column: Dates, transform: date, several: events }'));
+      } else {
+        rule.several = spec.several;
+      }
+    }
     fields.push(rule);
   }
   // Keep the order the fields are written in the mapping file: the report reads better.
@@ -496,7 +522,7 @@ function issueProblems(issue: z.core.$ZodIssue, prefix: YamlPath, doc: Document,
 function expectedKeys(path: YamlPath): string[] {
   if (path.length === 0) return Object.keys(MappingSchema.shape);
   if (path.length === 1 && path[0] === 'fields') return EVENT_KEYS;
-  if (path[0] === 'fields') return [...Object.keys(sourceShape), 'fallback'];
+  if (path[0] === 'fields') return [...Object.keys(sourceShape), 'fallback', 'several'];
   if (path.length === 1 && path[0] === 'campaign') return Object.keys(CampaignSchema.shape);
   return [];
 }

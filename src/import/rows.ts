@@ -6,7 +6,8 @@
 import { EventSchema } from '../model/event.js';
 import type { DataTable } from './csv.js';
 import { passesFilters } from './filters.js';
-import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldSource, type Filter, type Mapping } from './mapping.js';
+import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldRule, type FieldSource, type Filter, type Mapping, type SeveralDates } from './mapping.js';
+import { readOccurrences, type Occurrence } from './when.js';
 import { applyTransform, keepNames, type FieldValue } from './transforms.js';
 import { cleanCell, oneLine, slugify } from './text.js';
 import { statusFromTitle } from './status.js';
@@ -54,6 +55,8 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
   const result: RowsResult = { read: 0, filteredOut: 0, events: [], skipped: [], warnings: [] };
   const idLines = new Map<string, number>();
   const contentLines = new Map<string, number>();
+  const startRule = mapping.fields.find((f) => f.key === 'start');
+  const endRule = mapping.fields.find((f) => f.key === 'end');
 
   for (const row of table.rows) {
     result.read++;
@@ -81,12 +84,16 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       warnings.push(`the row has ${row.cells.length} fields but the header ${width}; the missing ones are taken as empty`);
     }
 
+    // A start cell naming several dates, with `several:` in the mapping: its dates, each
+    // with its times (the start and end of each event made from the row are set from them).
+    const occurrences = startRule?.several !== undefined ? severalDates(startRule, valueOf) : [];
     const values = new Map<EventKey, FieldValue>();
     // The département is required in France only: its problem is known once the country is.
     let departementError: string | undefined;
     // The url last: its template's "{id}" is the event's id when no column is named "id".
     const idOr = (column: string) => (column === 'id' && !index.has('id') ? String(values.get('id') ?? '') : valueOf(column));
     for (const rule of [...mapping.fields].sort((a, b) => Number(a.key === 'url') - Number(b.key === 'url'))) {
+      if (occurrences.length > 0 && (rule.key === 'start' || rule.key === 'end')) continue;
       const required = isRequiredField(rule.key) || rule.key === 'departement';
       const read = rule.key === 'url' ? idOr : valueOf;
       let raw = sourceValue(rule, rule.key, read);
@@ -130,59 +137,126 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
 
     statusFromTitle(values, warnings);
     abroadWithoutDepartement(values, false, warnings);
-    const start = values.get('start');
-    const end = values.get('end');
-    // The content format refuses an end without a start, or before it: the row is kept with
-    // its start, and the end is left out with a warning (never the whole row).
-    if (typeof start === 'string' && typeof end === 'string' && start > end) {
-      warnings.push(`start ${start} is after end ${end}; end left out`);
-      values.delete('end');
-    } else if (start === undefined && end !== undefined) {
-      warnings.push(`end ${String(end)} without a start; end left out`);
-      values.delete('end');
-    }
+    const whens = occurrences.length > 0 ? whensOf(startRule?.several ?? 'first', occurrences, endRule && severalDates(endRule, valueOf)) : [undefined];
+    let kept = 0;
+    let checkedContent = false;
+    for (const when of whens) {
+      const fields = new Map(values);
+      if (when !== undefined) {
+        fields.set('start', when.start);
+        if (when.end !== undefined) fields.set('end', when.end);
+      }
+      const start = fields.get('start');
+      const end = fields.get('end');
+      // The content format refuses an end without a start, or before it: the row is kept with
+      // its start, and the end is left out with a warning (never the whole row).
+      if (typeof start === 'string' && typeof end === 'string' && start > end) {
+        warnings.push(`start ${start} is after end ${end}; end left out`);
+        fields.delete('end');
+      } else if (start === undefined && end !== undefined) {
+        warnings.push(`end ${String(end)} without a start; end left out`);
+        fields.delete('end');
+      }
 
-    const event: Record<string, FieldValue> = {};
-    for (const key of EVENT_KEYS) {
-      const v = values.get(key);
-      if (v !== undefined) event[key] = v;
-    }
-    const check = EventSchema.safeParse(event);
-    if (!check.success) {
-      const reason = check.error.issues
-        .map((i) => {
-          const key = i.path.map(String).join('.');
-          const got = i.path.length > 0 ? event[String(i.path[0])] : undefined;
-          return `${key || 'event'}: ${i.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ''}`;
-        })
-        .join('; ');
-      result.skipped.push({ line: row.line, reason });
-      continue;
-    }
+      const event: Record<string, FieldValue> = {};
+      for (const key of EVENT_KEYS) {
+        const v = fields.get(key);
+        if (v !== undefined) event[key] = v;
+      }
+      if (when?.suffix !== undefined) event['id'] = `${String(event['id'])}-${when.suffix}`;
+      const check = EventSchema.safeParse(event);
+      if (!check.success) {
+        const reason = check.error.issues
+          .map((i) => {
+            const key = i.path.map(String).join('.');
+            const got = i.path.length > 0 ? event[String(i.path[0])] : undefined;
+            return `${key || 'event'}: ${i.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ''}`;
+          })
+          .join('; ');
+        result.skipped.push({ line: row.line, reason: when?.suffix !== undefined ? `the event of ${when.start}: ${reason}` : reason });
+        continue;
+      }
 
-    // Duplicates: the same data twice (every column: the festival listed twice) is merged
-    // into the first row and reported; an id used by an earlier row with other data (other
-    // dates, another place) is kept, under an id made unique from its title.
-    const content = JSON.stringify(table.header.map((_, i) => cleanCell(row.cells[i] ?? '')));
-    const sameAs = contentLines.get(content);
-    if (sameAs !== undefined) {
-      result.skipped.push({ line: row.line, reason: `the row repeats line ${sameAs} column for column (a duplicate in the source): merged with it, imported once` });
-      continue;
+      // Duplicates: the same data twice (every column: the festival listed twice) is merged
+      // into the first row and reported; an id used by an earlier row with other data (other
+      // dates, another place) is kept, under an id made unique from its title.
+      if (!checkedContent) {
+        checkedContent = true;
+        const content = JSON.stringify(table.header.map((_, i) => cleanCell(row.cells[i] ?? '')));
+        const sameAs = contentLines.get(content);
+        if (sameAs !== undefined) {
+          result.skipped.push({ line: row.line, reason: `the row repeats line ${sameAs} column for column (a duplicate in the source): merged with it, imported once` });
+          break;
+        }
+        contentLines.set(content, row.line);
+      }
+      const id = String(event['id']);
+      const usedBy = idLines.get(id);
+      if (usedBy !== undefined) {
+        const unique = uniqueId(id, String(event['title']), idLines);
+        event['id'] = unique;
+        warnings.push(`id "${id}" is already used by line ${usedBy} (other data); this row gets id "${unique}"`);
+      }
+      idLines.set(String(event['id']), row.line);
+      result.events.push({ line: row.line, event: event as ImportedEvent['event'] });
+      kept++;
     }
-    contentLines.set(content, row.line);
-    const id = String(event['id']);
-    const usedBy = idLines.get(id);
-    if (usedBy !== undefined) {
-      const unique = uniqueId(id, String(event['title']), idLines);
-      event['id'] = unique;
-      warnings.push(`id "${id}" is already used by line ${usedBy} (other data); this row gets id "${unique}"`);
-    }
-    idLines.set(String(event['id']), row.line);
-
-    for (const message of warnings) result.warnings.push({ line: row.line, message });
-    result.events.push({ line: row.line, event: event as ImportedEvent['event'] });
+    if (kept > 0) for (const message of warnings) result.warnings.push({ line: row.line, message });
   }
   return result;
+}
+
+/**
+ * The dates of a row's start (or end) cell when it names more than one, each with its times
+ * (see readOccurrences); [] for a cell naming one date or none (read as usual then).
+ */
+function severalDates(rule: FieldRule, valueOf: (column: string) => string): Occurrence[] {
+  let raw = sourceValue(rule, rule.key, valueOf);
+  if (raw === '' && rule.fallback) raw = sourceValue(rule.fallback, rule.key, valueOf);
+  if (typeof raw !== 'string') return [];
+  const found = readOccurrences(raw);
+  return found.length > 1 ? found : [];
+}
+
+/** The start ("YYYY-MM-DD[ HH:MM]"), end, and id suffix of one event made from a row naming several dates. */
+interface When {
+  start: string;
+  end?: string;
+  /** Added to the row's id (`<id>-<suffix>`): with `several: events` only. */
+  suffix?: string;
+}
+
+/**
+ * The events a row naming several dates makes, as `several` says: `events`, one per date, in
+ * the order written, each starting at its first time and ending at its last when it gives a
+ * range (« de 18h30 à 21h »), its id suffixed with its date (and its time, or its rank, when
+ * the cell names a date twice); `range`, one from the earliest date (at its first time) to
+ * the latest (at its last time when that date gives a range, else the date alone); `first`,
+ * the first date written. `ends`: the end cell's dates when it names as many (each event's
+ * end time is then read there), else the start cell's own.
+ */
+function whensOf(several: SeveralDates, occurrences: readonly Occurrence[], ends: readonly Occurrence[] | undefined): When[] {
+  const at = (o: Occurrence) => (o.times[0] !== undefined ? `${o.date} ${o.times[0]}` : o.date);
+  const until = (o: Occurrence) => (o.times.length >= 2 ? `${o.date} ${o.times[o.times.length - 1]}` : undefined);
+  const endOf = (i: number) => until((ends?.length === occurrences.length ? ends[i] : undefined) ?? occurrences[i]!);
+  const withEnd = (w: When, end: string | undefined): When => (end !== undefined ? { ...w, end } : w);
+  if (several === 'first') return [withEnd({ start: at(occurrences[0]!) }, endOf(0))];
+  if (several === 'range') {
+    const sorted = [...occurrences].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const first = sorted[0]!;
+    const last = sorted[sorted.length - 1]!;
+    return [{ start: at(first), end: until(last) ?? last.date }];
+  }
+  const count = new Map<string, number>();
+  for (const o of occurrences) count.set(o.date, (count.get(o.date) ?? 0) + 1);
+  const rank = new Map<string, number>();
+  return occurrences.map((o, i) => {
+    const n = (rank.get(o.date) ?? 0) + 1;
+    rank.set(o.date, n);
+    const twice = (count.get(o.date) ?? 0) > 1;
+    const suffix = twice ? `${o.date}-${o.times[0]?.replace(':', '') ?? String(n)}` : o.date;
+    return withEnd({ start: at(o), suffix }, endOf(i));
+  });
 }
 
 /** The raw value of a source for a row: a cleaned cell or filled template (a string, "" when empty), or a constant. */

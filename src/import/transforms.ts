@@ -339,7 +339,8 @@ export function toDate(value: string): TransformResult {
  * A date and time from free text (see when.ts): « Le 05/05/2020 - A 14h30 » →
  * "2020-05-05 14:30", « 05/05/2020 De 18h30 à 21h. » → "2020-05-05 18:30" (the first time),
  * « 2020-05-05 At 10am. » → "2020-05-05 10:00". A cell naming several dates gives the first,
- * with a note naming the others. Fails, quoting the cell, when it has no date.
+ * with a note naming the others (the mapping's `several:` makes one event per date or a
+ * range instead: src/import/rows.ts). Fails, quoting the cell, when it has no date.
  */
 function freeDate(value: string): TransformResult {
   const w = readWhen(value);
@@ -347,7 +348,7 @@ function freeDate(value: string): TransformResult {
   if (date === undefined) return fail(`${JSON.stringify(value)} is not a date (expected DD/MM/YYYY or YYYY-MM-DD, with a time such as 20h, 20 h 30, 14:30 or 10am)`);
   const value2 = w.times[0] !== undefined ? `${date} ${w.times[0]}` : date;
   const others = w.dates.slice(1);
-  return ok(value2, others.length > 0 ? `${JSON.stringify(value)} names ${w.dates.length} dates; the event is imported at the first (${date}), not at ${others.join(', ')}: split the row, or give each date its own row` : undefined);
+  return ok(value2, others.length > 0 ? `${JSON.stringify(value)} names ${w.dates.length} dates; the event is imported at the first (${date}), not at ${others.join(', ')}: in the mapping, start: { …, several: events } makes one event per date, several: range one event from the first date to the last` : undefined);
 }
 
 /**

@@ -25,13 +25,15 @@ function isoDate(y: number, m: number, d: number): string | undefined {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/**
- * Reads the dates and times of a free-text cell. A number counts as a time only with « h »,
- * « : » or am/pm after it (« 20h », « 14:30 », « 10am »), never alone (« Salle 12 »).
- * @returns the dates and times in the order written (an impossible date or time is left out).
- */
-export function readWhen(text: string): FreeWhen {
-  const dates: { at: number; value: string }[] = [];
+/** A date or a time found in a cell, with its offset there. */
+interface Found {
+  at: number;
+  value: string;
+}
+
+/** The dates and times of `text`, each with its offset, in the order written. */
+function scan(text: string): { dates: Found[]; times: Found[] } {
+  const dates: Found[] = [];
   const taken: [number, number][] = [];
   for (const m of text.matchAll(DATE_FR)) {
     const d = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
@@ -43,7 +45,7 @@ export function readWhen(text: string): FreeWhen {
     if (d) dates.push({ at: m.index, value: d });
     taken.push([m.index, m.index + m[0].length]);
   }
-  const times: string[] = [];
+  const times: Found[] = [];
   for (const m of text.matchAll(TIME)) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const marked = m[0].match(/[hH:]/) !== null || m[4] !== undefined;
@@ -54,7 +56,44 @@ export function readWhen(text: string): FreeWhen {
     if (ampm === 'pm' && h < 12) h += 12;
     if (ampm === 'am' && h === 12) h = 0;
     if (h > 23 || min > 59) continue;
-    times.push(`${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`);
+    times.push({ at: m.index, value: `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}` });
   }
-  return { dates: dates.sort((a, b) => a.at - b.at).map((d) => d.value), times };
+  return { dates: dates.sort((a, b) => a.at - b.at), times };
+}
+
+/**
+ * Reads the dates and times of a free-text cell. A number counts as a time only with « h »,
+ * « : » or am/pm after it (« 20h », « 14:30 », « 10am »), never alone (« Salle 12 »).
+ * @returns the dates and times in the order written (an impossible date or time is left out).
+ */
+export function readWhen(text: string): FreeWhen {
+  const { dates, times } = scan(text);
+  return { dates: dates.map((d) => d.value), times: times.map((t) => t.value) };
+}
+
+/** One date of a cell that names several, with its own times ("HH:MM", in order; none when the cell gives none for it). */
+export interface Occurrence {
+  date: string;
+  times: string[];
+}
+
+/**
+ * The dates of a free-text cell, each with its times: a time belongs to the date written
+ * before it (« Le 05/05/2020 - A 14h30 Le 12/05/2020 - A 20h » → 05/05 at 14:30, 12/05 at
+ * 20:00). Times written before the first date (« 14h30 : 05/05/2020, 12/05/2020 »), or after
+ * the last date when no other date has times of its own (« 05/05/2020, 12/05/2020 à 20h »),
+ * are every date's. A date with no time of its own then has none.
+ * @returns the occurrences in the order written; [] when the cell names no date.
+ */
+export function readOccurrences(text: string): Occurrence[] {
+  const { dates, times } = scan(text);
+  if (dates.length === 0) return [];
+  const own = dates.map((d, i) => {
+    const next = dates[i + 1]?.at ?? Infinity;
+    return times.filter((t) => t.at > d.at && t.at < next).map((t) => t.value);
+  });
+  const leading = times.filter((t) => t.at < dates[0]!.at).map((t) => t.value);
+  const last = own.length - 1;
+  const shared = leading.length > 0 ? leading : own.slice(0, last).every((t) => t.length === 0) ? own[last]! : [];
+  return dates.map((d, i) => ({ date: d.value, times: own[i]!.length > 0 ? own[i]! : [...shared] }));
 }

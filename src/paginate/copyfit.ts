@@ -142,6 +142,9 @@ function round(x: number): number {
 /** Plans the programme with the theme in force: its plan, or undefined when a card does not fit (a word wider than its column, a card taller than a page). */
 export type PlanVariant = () => Promise<ProgrammePlan | undefined>;
 
+/** The fewest pages of a booklet: covers, contents and index need two sheets. */
+const MIN_PAGES = 8;
+
 /** Pages of a plan without its notes pages: what the content takes. */
 function contentPages(plan: ProgrammePlan): number {
   return plan.pages.filter((p) => p.kind !== 'notes').length;
@@ -153,7 +156,8 @@ function contentPages(plan: ProgrammePlan): number {
  * length plans) and keeps the loosest settings whose pages, once padded to a multiple of 4,
  * are within the budget — for `fewest`, the fewest pages the tightest settings reach; with no
  * budget, the pages the theme's own settings need, rounded up to a multiple of 4 (so that
- * the booklet fills them rather than ending in notes pages).
+ * the booklet fills them rather than ending in notes pages) — or, when even the loosest
+ * settings cannot fill those and the tightest reach 4 pages fewer, those fewer pages.
  * @param plan plans the programme with the theme in force (put by this function).
  * @param where campaign.yaml's location of `programme.pages`, for the refusal.
  * @param minModuleMm the printer profile's smallest QR module (mm): QR codes shrink no further.
@@ -201,12 +205,23 @@ export async function copyfit(model: Model, budget: PageBudget, plan: PlanVarian
     }]);
   }
   // The loosest state within the target: the first along the ladder (binary search).
-  let lo = 0;
-  let hi = budget === undefined ? own : states.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((await pagesAt(mid)) <= target) hi = mid;
-    else lo = mid + 1;
+  const loosest = async (upTo: number): Promise<number> => {
+    let lo = 0;
+    let hi = upTo;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((await pagesAt(mid)) <= target) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  let lo = await loosest(budget === undefined ? own : states.length - 1);
+  // With no budget, when even the loosest settings leave pages of the natural count empty
+  // (they would be Notes pages), the booklet is set 4 pages shorter if the tighter settings
+  // reach it: full pages, and a sheet less to print.
+  if (budget === undefined && lo === 0 && (await pagesAt(0)) < target && target - 4 >= MIN_PAGES && (await pagesAt(states.length - 1)) <= target - 4) {
+    target -= 4;
+    lo = await loosest(states.length - 1);
   }
   const state = states[lo]!;
   const pages = padded(await pagesAt(lo));

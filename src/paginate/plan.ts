@@ -38,6 +38,8 @@ export interface ProgrammePlan {
   stacked: Set<string>;
   /** First page of the index, when there is one. */
   indexPage?: number;
+  /** The index's name in the contents, from the lists it holds: « Index des communes et des organisateurs », « Index des intervenants ». */
+  indexTitle?: string;
   /** First page of each section, keyed by département code. */
   sectionPages: Map<string, number>;
 }

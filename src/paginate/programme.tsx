@@ -118,7 +118,10 @@ export async function chooseColumns(model: Model): Promise<number> {
  */
 export async function finishPlan(model: Model, plan: ProgrammePlan): Promise<ProgrammePlan> {
   const index = await planIndex(model, plan.pages);
-  if (index.length > 0) plan.indexPage = plan.pages.length + 1;
+  if (index.length > 0) {
+    plan.indexPage = plan.pages.length + 1;
+    plan.indexTitle = indexTitle(index.flatMap((p) => (p.kind === 'index' ? p.columns.flat() : [])).flatMap((b) => (b.kind === 'heading' ? [b.label] : [])));
+  }
   plan.pages.push(...index);
   const padding = paddingToFour(plan.pages.length + 1);
   for (let i = 0; i < padding; i++) plan.pages.push({ kind: 'notes' });
@@ -148,6 +151,20 @@ async function columnCandidates(model: Model): Promise<number[]> {
   if (one >= two * CLEAR_MARGIN) return [2];
   if (two >= one * CLEAR_MARGIN) return [1];
   return [1, 2];
+}
+
+/** How the contents names each list of the index. */
+const INDEX_LISTS: Readonly<Record<string, string>> = { Communes: 'des communes', Organisateurs: 'des organisateurs', Intervenants: 'des intervenants' };
+
+/**
+ * The index's name in the contents from the headings of the lists it holds, in order:
+ * ["Communes", "Organisateurs"] → « Index des communes et des organisateurs »,
+ * ["Intervenants"] → « Index des intervenants » (a conference without places: no communes).
+ */
+export function indexTitle(lists: readonly string[]): string {
+  const names = [...new Set(lists)].map((l) => INDEX_LISTS[l] ?? l.toLocaleLowerCase('fr'));
+  if (names.length === 0) return 'Index';
+  return `Index ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`}`;
 }
 
 /**

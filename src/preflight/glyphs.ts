@@ -42,14 +42,14 @@ export interface Unprintable {
   chars: string[];
 }
 
-/** « "ཀ" (U+0F40) »: a character for messages. */
+/** « "中" (U+4E2D) »: a character for messages. */
 export function describeChar(ch: string): string {
   return `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 
 /**
  * Every character of the text the documents print must exist in every face of the theme, or
- * in a fallback font that every text is set with after it (Noto Emoji, Liberation Sans:
+ * in a fallback font that every text is set with after it (Noto Emoji, Liberation Sans, Noto Serif Tibetan:
  * src/render/fallback.ts): react-pdf would otherwise draw it with a non-embedded Helvetica,
  * or not at all. Checks the derived model (after French typography), and names where each
  * character is.

@@ -3,8 +3,9 @@
  * react-pdf takes, for each character, the first family of a style's `fontFamily` list
  * whose font has it (textkit's font substitution). Emoji come from Noto Emoji (monochrome:
  * black vector outlines, in the text's colour, so K only in print files), mathematical and
- * other symbols the theme's faces lack (« ∕ » U+2215) from Liberation Sans. Both are vendored
- * in assets/fonts/ with their licence (SIL OFL 1.1) and origin (*-copyright.txt).
+ * other symbols the theme's faces lack (« ∕ » U+2215) from Liberation Sans, Tibetan (« ཀ »,
+ * a speaker's name) from Noto Serif Tibetan. All are vendored in assets/fonts/ with their
+ * licence (SIL OFL 1.1) and origin (*-copyright.txt).
  */
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
@@ -21,6 +22,7 @@ export interface FallbackFace {
 export const FALLBACK_FACES: readonly FallbackFace[] = [
   { family: 'encre Noto Emoji', file: 'NotoEmoji-Regular.woff' },
   { family: 'encre Liberation Sans', file: 'LiberationSans-Regular.ttf' },
+  { family: 'encre Noto Serif Tibetan', file: 'NotoSerifTibetan-Regular.ttf' },
 ];
 
 /** A style's font family list: the theme's family, then the fallbacks. */

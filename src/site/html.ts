@@ -3,6 +3,10 @@
  * {@link SafeHtml} (made by this module: `html` templates, {@link raw} for markup written in
  * encre's own source). Content text never reaches a page unescaped.
  */
+import { safeHref } from '../derive/rich.js';
+
+/** See src/derive/rich.ts: the card's links in the screen PDF follow the same allow-list. */
+export { safeHref };
 
 /** Markup that is safe to put in a page as it is. */
 export class SafeHtml {
@@ -45,20 +49,6 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
   return new SafeHtml(out);
-}
-
-/**
- * A link address a page may carry, or undefined: only http:, https: and mailto: (no
- * javascript:, data:, vbscript:, file: …), parsed by WHATWG URL (which drops tabs and line
- * breaks, as browsers do, so "java\tscript:" is seen as what it is).
- */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const trimmed = url.trim();
-  if (!URL.canParse(trimmed)) return undefined;
-  const u = new URL(trimmed);
-  if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'mailto:') return undefined;
-  return u.href;
 }
 
 /** A link out of the site (an organiser's page, a link in a description): rel="nofollow noopener". Text alone when the address is refused. */
