@@ -27,12 +27,25 @@ export const rgbSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expec
  * out: the loader computes it from the CMYK through the output ICC profile before this schema
  * checks the theme, so that a loaded theme always has both.
  */
-export const colourSchema = z.strictObject({
-  /** Cyan, magenta, yellow, black in percent (0–100), e.g. [0, 80, 100, 0]. */
-  cmyk: cmykSchema,
-  /** sRGB for screen, "#rrggbb". */
-  rgb: rgbSchema,
-});
+export const colourSchema = z
+  .strictObject({
+    /**
+     * Cyan, magenta, yellow, black in percent (0–100), e.g. [0, 80, 100, 0]; for a spot
+     * colour, the CMYK alternate of the ink at full strength (the printer's swatch book gives it).
+     */
+    cmyk: cmykSchema,
+    /** sRGB for screen, "#rrggbb". */
+    rgb: rgbSchema,
+    /**
+     * A spot ink's name, e.g. "PANTONE 1665 C": print files write the colour as a Separation
+     * colour space (its own plate) with `cmyk` as its alternate, unless the printer profile
+     * converts spots (`spots: convert`); screen files use the RGB.
+     */
+    spot: z.string().trim().min(1, { message: 'expected the spot ink\'s name, e.g. "PANTONE 1665 C"' }).max(127, { message: 'expected a spot ink name of at most 127 characters (a PDF name)' }).optional(),
+    /** A tint of the spot ink, % (1–100; 100 when absent): printed as that share of the ink. */
+    tint: z.number({ message: 'expected a percentage 1–100' }).min(1, { message: 'expected a percentage 1–100' }).max(100, { message: 'expected a percentage 1–100' }).optional(),
+  })
+  .refine((c) => c.tint === undefined || c.spot !== undefined, { message: 'tint is a share of a spot ink: give its spot name too, or write the tint as CMYK', path: ['tint'] });
 
 /** A font file of the theme. */
 export const fontFaceSchema = z.strictObject({

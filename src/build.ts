@@ -18,6 +18,9 @@ import { WorkerPool, workerMemoryMb } from './build/pool.js';
 import { mergeFailures } from './build/report.js';
 import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
 import { readdir, rm } from 'node:fs/promises';
+import { DELIVERY_DIR, jobSheetFile, jobSheetPdf, type JobSheet } from './post/job-sheet.js';
+import { withYears } from './documents/meta.js';
+import { printerNames } from './load/printer.js';
 
 /**
  * Events from which the files are made on worker threads by default: one per core, each with
@@ -130,7 +133,7 @@ export interface BuildOptions {
   out: string;
   /** Document ids; all four when empty. */
   documents: string[];
-  /** Printer profile name (printers/<name>.yaml); "offset" when absent. */
+  /** Printer profile name (printers/<name>.yaml); campaign.yaml's `printer:`, else "offset", when absent. */
   printer?: string;
   /** Theme: a name of themes/ or the path of a .yaml theme file (relative to `root`); "languedoc-roussillon" when absent. */
   theme?: string;
@@ -138,6 +141,8 @@ export interface BuildOptions {
   format?: string;
   /** "saddle": also write programme-imposition.pdf (A4 landscape, two up, saddle-stitch order). */
   impose?: 'saddle';
+  /** With `impose`: the creep per sheet, mm (src/post/impose.ts creepShifts); 0 by default. */
+  creep?: number;
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); the campaign start otherwise. */
   sourceDateEpoch?: string;
   /** Progress messages (one line each). */
@@ -200,9 +205,19 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const siteMode = opts.site ?? 'auto';
   const specs: DocumentSpec[] = siteMode === 'only' ? [documentById('programme')] : opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
+  if (opts.creep && opts.impose !== 'saddle') throw new UsageError('--creep shifts the pages of an imposition: add --impose saddle');
+
   workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
-  const jobOptions: JobOptions = { root: opts.root, printer: opts.printer ?? 'offset', theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
+  // The printer: --printer, else campaign.yaml's printer:, else offset.
+  const printer = opts.printer ?? content.campaign.printer ?? 'offset';
+  if (opts.printer === undefined && content.campaign.printer !== undefined) {
+    const names = await printerNames();
+    if (!names.includes(printer)) {
+      throw new ContentError([{ file: content.campaignFile, ...(content.campaignPlaces.printer ?? { line: 0, col: 0 }), path: 'printer', message: `unknown printer profile "${printer}"`, hint: `expected one of: ${names.join(', ')} (files in printers/)` }]);
+    }
+  }
+  const jobOptions: JobOptions = { root: opts.root, printer, theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   if (siteMode === 'only' && !content.campaign.site) {
     throw new ContentError([{ file: content.campaignFile, line: 0, col: 0, path: 'site', message: 'encre site: the campaign declares no site', hint: 'add to campaign.yaml the address where out/site/ will be published, e.g. site: { baseUrl: https://mois-ess.example.org/ }' }]);
   }
@@ -257,8 +272,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   if (opts.impose === 'saddle') {
     const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');
     if (!screenProgramme) throw new UsageError('--impose saddle needs the programme: build it too');
-    extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, ws.env.buildDate), pages: screenProgramme.pages / 2 });
-    log(`programme-imposition.pdf — ${screenProgramme.pages / 2} A4 sides (${screenProgramme.pages / 4} sheets, duplex, short-edge flip)`);
+    extra.push({ file: 'programme-imposition.pdf', bytes: await imposeSaddle(screenProgramme.bytes, ws.env.buildDate, opts.creep ?? 0), pages: screenProgramme.pages / 2 });
+    const creep = opts.creep ? `, creep ${opts.creep} mm a sheet: the innermost pages ${Math.round((screenProgramme.pages / 4 - 1) * opts.creep * 100) / 100} mm ${opts.creep > 0 ? 'outward' : 'inward'}` : '';
+    log(`programme-imposition.pdf — ${screenProgramme.pages / 2} A4 sides (${screenProgramme.pages / 4} sheets, duplex, short-edge flip${creep})`);
   }
   // The site, from the same model, with the programme's screen file to download.
   const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');
@@ -281,16 +297,54 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     return [{ id: 'site', output: 'screen', file: path.join(opts.out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
   }
   const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
+  const sheet = results.some((r) => r.output === 'print') ? await makeJobSheet(ws, jobOptions.printer, results, extra) : undefined;
+  if (sheet) log(`${FICHE}.pdf, ${FICHE}.json — job sheet: ${sheet.json.files.length} files; print files also in ${DELIVERY_DIR}/ under the printer's names`);
   const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) }, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),
     { file: path.resolve(opts.root, opts.out, 'preflight.json'), bytes: `${preflight}\n` },
+    ...(sheet ? sheet.writes.map((w) => ({ file: path.resolve(opts.root, opts.out, w.file), bytes: w.bytes })) : []),
     ...siteWrites,
   ]);
   if (site.length > 0) await pruneSite(siteDir, site);
   // The imposed sheets are listed too (the command line says what it wrote).
   return [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(opts.out, x.file), pages: x.pages, bytes: x.bytes.length }))];
+}
+
+/** The job sheet's name in the output folder (.pdf and .json). */
+export const FICHE = 'fiche-de-fabrication';
+
+/**
+ * The job sheet (src/post/job-sheet.ts) of the files a build made: every file with its pages,
+ * format, binding, paper, profile, inks, quantity and sha256, as JSON and PDF, and the print
+ * files' copies under their names for the printer (out/imprimeur/).
+ * @returns the sheet and the files to write (paths inside the output folder).
+ */
+async function makeJobSheet(ws: Workspace, printerName: string, results: JobResult[], extra: { file: string; bytes: Uint8Array; pages: number }[]): Promise<{ json: JobSheet; writes: { file: string; bytes: Uint8Array | string }[] }> {
+  const m = ws.model;
+  const campaign = { name: m.title, year: m.year, printRun: m.campaign.printRun };
+  const printer = { name: printerName, profile: ws.printer };
+  const files = [
+    ...results.map((r) => {
+      const spec = documentById(r.document);
+      const print = r.output === 'print';
+      return jobSheetFile({ document: r.document, title: spec.title, use: r.output, file: r.file, bytes: r.bytes, pages: r.pages, format: spec.frame.format, bleedMm: r.report.bleedMm, cropMarks: print && ws.printer.cropMarks, colourSpaces: r.report.colourSpaces, spots: r.report.spots, inks: r.report.inks, maxInkPercent: r.report.maxInkPercent, overprintBlack: r.report.overprint?.black }, printer, campaign);
+    }),
+    ...extra.map((x) => jobSheetFile({ document: 'programme-imposition', title: 'Programme, imposé pour le bureau', use: 'office', file: x.file, bytes: x.bytes, pages: x.pages, format: { name: 'A4 paysage', width: 297, height: 210 }, bleedMm: 0, cropMarks: false, colourSpaces: ['DeviceRGB'] }, printer, campaign)),
+  ];
+  const json: JobSheet = {
+    campaign: withYears(m.title, m.campaign.period),
+    region: m.campaign.region,
+    edition: m.editionLabel,
+    date: ws.env.buildDate.toISOString(),
+    printer: { name: printerName, description: ws.printer.description, paper: ws.printer.paper },
+    files,
+  };
+  const fonts = path.join(TOOL_ROOT, 'assets/fonts');
+  const pdf = await jobSheetPdf(json, path.join(fonts, 'LiberationSans-Regular.ttf'), path.join(fonts, 'LiberationSans-Bold.ttf'), ws.env.buildDate);
+  const copies = files.flatMap((f) => (f.delivery ? [{ file: f.delivery, bytes: results.find((r) => r.file.split(path.sep).join('/') === f.file)!.bytes }] : []));
+  return { json, writes: [{ file: `${FICHE}.json`, bytes: `${JSON.stringify(json, null, 2)}\n` }, { file: `${FICHE}.pdf`, bytes: pdf }, ...copies] };
 }
 
 /**

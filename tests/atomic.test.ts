@@ -144,7 +144,7 @@ describe('builds leave out/ as it was', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-atomic-build-'));
     await build({ root: ROOT, content: 'content', out, documents: ['affiche'], sourceDateEpoch: EPOCH });
     const before = snapshot(out);
-    expect(Object.keys(before)).toEqual(['affiche.pdf', 'preflight.json', 'screen/affiche.pdf']);
+    expect(Object.keys(before)).toEqual(['affiche.pdf', 'fiche-de-fabrication.json', 'fiche-de-fabrication.pdf', 'imprimeur/mois-de-l-ess-2016-affiche-A3-1p.pdf', 'preflight.json', 'screen/affiche.pdf']);
 
     // (a) the disk fills up on the screen affiche, after the print one was written
     disk.fullFor = /[/\\]screen[/\\]\.affiche\.pdf\.\d+-\d+\.tmp$/;

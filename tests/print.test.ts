@@ -6,7 +6,9 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFSt
 import sharp from 'sharp';
 import { build } from '../src/build.js';
 import { PreflightError } from '../src/model/errors.js';
-import { saddleOrder, imposeSaddle } from '../src/post/impose.js';
+import { saddleOrder, imposeSaddle, parseCreep } from '../src/post/impose.js';
+import { mm } from '../src/units.js';
+import { logoColours, logoInks, readVectorLogo } from '../src/assets/svg.js';
 import { openPdf, pageTexts } from './helpers/pdf.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
@@ -127,19 +129,24 @@ describe('print files (printer profile "offset")', () => {
     for (const [name, set] of programs) expect(set.size, name).toBe(1);
   });
 
-  it('keep CMYK logos the right way round (not a colour negative)', async () => {
-    const doc = await load('affiche.pdf');
-    let checked = 0;
-    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-      if (!(obj instanceof PDFRawStream) || obj.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() !== 'Image') continue;
-      const { data } = await sharp(Buffer.from(obj.contents)).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-      // pdfkit marks Adobe CMYK JPEGs with an inverting Decode array; the image must say so
-      expect(obj.dict.get(PDFName.of('Decode'))?.toString()).toBe('[ 1 0 1 0 1 0 1 0 ]');
-      // a logo on white: its corner pixel carries no ink
-      expect([...data.subarray(0, 4)].reduce((a, b) => a + b, 0), 'corner ink').toBeLessThan(10);
-      checked++;
+  it('keep SVG logos as vectors: no image in the print file (the screen file has them), their paths in DeviceCMYK through the output profile', async () => {
+    const images = (doc: PDFDocument) => doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFRawStream && o.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() === 'Image').length;
+    const print = await load('affiche.pdf');
+    // The sample's five partner logos are SVG files.
+    expect(images(await load('screen/affiche.pdf'))).toBe(5);
+    expect(images(print)).toBe(0);
+    const streams = contentStreams(print);
+    const colours = [...new Set(['albarede', 'capitelle', 'garrigue-solidaire', 'mutuelle-deux-rives', 'tramontane-initiatives'].flatMap((f) => {
+      const logo = readVectorLogo(readFileSync(path.join(ROOT, 'assets/logos', `${f}.svg`)));
+      return 'raster' in logo ? [] : logoColours(logo);
+    }))];
+    expect(colours.length).toBeGreaterThan(10);
+    const inks = await logoInks(colours, path.join(ROOT, 'assets/icc/encre-FOGRA39.icc'));
+    for (const [hex, cmyk] of inks) {
+      if (hex === '#000000' || hex === '#ffffff') continue; // an open stroke's fill, a knock-out white: not always painted
+      const values = cmyk.map((v) => String(Math.round(v * 100) / 10000)).join(' ');
+      expect(streams.includes(`${values} k`) || streams.includes(`${values} K`), `${hex} as ${values} k (fill) or K (stroke)`).toBe(true);
     }
-    expect(checked).toBeGreaterThan(0);
   });
 });
 
@@ -259,6 +266,29 @@ describe('saddle-stitch imposition', () => {
         expect(x(`<${right}>`)).toBeGreaterThan(841.89 / 2);
       }
     }
+  });
+
+  it('with a creep, moves the pages of each inner sheet outward by the amount asked per sheet (40 pages: 10 sheets)', async () => {
+    const n = 40;
+    const src = await PDFDocument.create();
+    const font = await src.embedFont('Helvetica'); // test fixture only, never in a build
+    for (let i = 1; i <= n; i++) src.addPage([419.53, 595.28]).drawText(`<${i}>`, { x: 200, y: 300, size: 24, font });
+    const bytes = await src.save();
+    const creepMm = 0.1;
+    const [flat, crept] = [openPdf(await imposeSaddle(bytes, new Date(0))), openPdf(await imposeSaddle(bytes, new Date(0), creepMm))];
+    const x = (doc: ReturnType<typeof openPdf>, s: number, label: string) => (doc.loadPage(s).search(label, undefined) as unknown as number[][][])[0]![0]![0]!;
+    const order = saddleOrder(n);
+    for (let s = 0; s < n / 2; s++) {
+      const sheet = Math.floor(s / 2);
+      const [left, right] = order[s]!;
+      // Outward: the left page to the left, the right page to the right, by sheet × creep.
+      expect(x(flat, s, `<${left}>`) - x(crept, s, `<${left}>`), `side ${s + 1}, page ${left}`).toBeCloseTo(mm(sheet * creepMm), 2);
+      expect(x(crept, s, `<${right}>`) - x(flat, s, `<${right}>`), `side ${s + 1}, page ${right}`).toBeCloseTo(mm(sheet * creepMm), 2);
+    }
+    expect(parseCreep('0.1mm')).toBe(0.1);
+    expect(parseCreep('0.72pt')).toBeCloseTo(0.254, 3);
+    expect(() => parseCreep('5mm')).toThrow(/--creep expects the shift per sheet, e.g. 0.1mm.*received "5mm"/);
+    expect(() => parseCreep('thin')).toThrow(RangeError);
   });
 
   it('is written by --impose saddle from the programme', async () => {

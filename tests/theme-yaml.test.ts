@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { build } from '../src/build.js';
 import { readTheme, mergeTheme } from '../src/load/theme.js';
 import { ThemeError } from '../src/model/errors.js';
 import { cmykToScreenRgb } from '../src/render/icc.js';
+import { logoColours, logoInks, readVectorLogo } from '../src/assets/svg.js';
 import { checkQrDensity, minQrSizeMm } from '../src/preflight/qr.js';
 import { contrastRatio, deltaE2000, checkContrast, checkSectionColours } from '../src/preflight/theme.js';
 import { toolFingerprint } from '../src/cache/fingerprint.js';
@@ -90,7 +91,13 @@ describe('themes as YAML files', () => {
   it('builds all four documents with a CMYK-only theme that extends the default and uses Liberation Sans: exactly its CMYK in the print files, its font embedded', async () => {
     const loaded = await readTheme(ROOT, FIXTURE);
     expect(loaded.computedRgb).toContain('colours.brand');
-    const allowed = new Set([...Object.values(loaded.theme.colours), ...loaded.theme.sectionColours].map((c) => c.cmyk.map((v) => Math.round(v * 100) / 10000).join(' ')));
+    // The theme's colours, and the sample's SVG logos' colours through the FOGRA39 profile (vectors in print files).
+    const logos = readdirSync(path.join(ROOT, 'assets/logos')).filter((f) => f.endsWith('.svg')).flatMap((f) => {
+      const logo = readVectorLogo(readFileSync(path.join(ROOT, 'assets/logos', f)));
+      return 'raster' in logo ? [] : logoColours(logo);
+    });
+    const logoCmyk = [...(await logoInks([...new Set(logos)], path.join(ROOT, 'assets/icc/encre-FOGRA39.icc'))).values()];
+    const allowed = new Set([...[...Object.values(loaded.theme.colours), ...loaded.theme.sectionColours].map((c) => c.cmyk), ...logoCmyk].map((cmyk) => cmyk.map((v) => Math.round(v * 100) / 10000).join(' ')));
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-theme-yaml-'));
     const built = await build({ root: ROOT, content: 'content', out, documents: [], outputs: ['print'], theme: FIXTURE, sourceDateEpoch: EPOCH });
     expect(built.map((b) => b.id).sort()).toEqual(['affiche', 'dossier-de-presse', 'flyer', 'programme']);

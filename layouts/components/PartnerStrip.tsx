@@ -2,11 +2,17 @@ import { View, Text, Image } from '@react-pdf/renderer';
 import { mm, toMm } from '../../src/units.js';
 import { theme } from '../theme.js';
 import { text } from '../styles.js';
+import { VectorLogo } from './VectorLogo.js';
+import type { VectorLogo as Vector } from '../../src/assets/svg.js';
 
-/** A partner as placed: its name and, when it has one, its logo (PNG for screen, CMYK JPEG for print) with its pixel size. */
+/**
+ * A partner as placed: its name and, when it has one, its logo: an image (PNG for screen,
+ * CMYK JPEG for print) with its pixel size, or in print files an SVG logo kept as vectors
+ * (format "svg", its viewBox's size as width and height).
+ */
 export interface PlacedPartner {
   name: string;
-  logo?: { data: Buffer; width: number; height: number; format: 'png' | 'jpg' };
+  logo?: { data: Buffer; width: number; height: number; format: 'png' | 'jpg' } | { vector: Vector; width: number; height: number; format: 'svg' };
 }
 
 /**
@@ -34,7 +40,9 @@ export function PartnerStrip({ partners, logoHeight, width, title, nameWidth, co
         <View key={r} style={{ flexDirection: 'row' }}>
           {row.map((p, i) => (
             <View key={p.name} style={{ width: mm(cell), flexDirection: 'row', alignItems: 'center', marginLeft: i === 0 ? 0 : mm(gap), marginBottom: mm(theme.space.sm) }}>
-              {p.logo ? (
+              {p.logo?.format === 'svg' ? (
+                <VectorLogo logo={p.logo.vector} height={mm(logoHeight)} width={mm((logoHeight * p.logo.width) / p.logo.height)} style={{ marginRight: mm(theme.space.sm) }} />
+              ) : p.logo ? (
                 <Image src={{ data: p.logo.data, format: p.logo.format }} style={{ height: mm(logoHeight), width: mm((logoHeight * p.logo.width) / p.logo.height), marginRight: mm(theme.space.sm) }} />
               ) : null}
               <Text style={{ ...text.caption, ...text.semibold, color: colour ?? text.body.color, width: mm(cell - logoWidth(p)) }}>{p.name}</Text>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import sharp, { type OutputInfo } from 'sharp';
 import type { Partner } from '../model/campaign.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
+import { readVectorLogo } from './svg.js';
 
 /** Resolution logos are prepared at for their largest placed height: 300 ppi (docs/print.md) with a margin for rounding. */
 const LOGO_PPI = 310;
@@ -138,8 +139,9 @@ function prepared(bytes: Uint8Array, target: number, mode: ImageMode): Promise<{
 }
 
 /**
- * Prepares partner logos for placement at up to `maxHeightMm` (mm): SVG logos rasterised at
- * 300 ppi for that height; PNG, JPEG or WebP logos reduced to it if larger, never enlarged
+ * Prepares partner logos for placement at up to `maxHeightMm` (mm): for print (CMYK) files,
+ * SVG logos kept as vectors (src/assets/svg.ts) when react-pdf can draw them, otherwise
+ * rasterised at 300 ppi for that height (as for screen files); PNG, JPEG or WebP logos reduced to it if larger, never enlarged
  * (enlarging would hide a low resolution instead of reporting it). Flattened on white: no
  * transparency reaches the PDF. For print, converted to CMYK through the output ICC profile
  * and stored as JPEG (quality 95, no chroma subsampling).
@@ -158,6 +160,12 @@ export async function placePartners(
     partners.map(async (p): Promise<PlacedPartner> => {
       const bytes = p.logo ? assets.get(p.logo) : undefined;
       if (!p.logo || !bytes) return { name: p.name };
+      // Print files keep SVG logos as vectors (their colours converted to CMYK when drawn);
+      // an SVG with what react-pdf cannot draw exactly is rasterised as before.
+      if (mode.colour === 'cmyk' && /\.svg$/i.test(p.logo)) {
+        const vector = readVectorLogo(bytes);
+        if (!('raster' in vector)) return { name: p.name, logo: { vector, width: vector.viewBox[2], height: vector.viewBox[3], format: 'svg' } };
+      }
       try {
         const { data, info } = await prepared(bytes, target, mode);
         images.push({ file: p.logo, pixels: { width: info.width, height: info.height }, ppi: Math.round(info.height / (maxHeightMm / 25.4)), colour: mode.colour });

@@ -8,7 +8,9 @@ import { registerFonts } from '../render/fonts.js';
 import { loadHyphenation } from '../../layouts/hyphenation.js';
 import { PdfPages, type PageSink } from '../render/render.js';
 import { finalise } from '../post/finalise.js';
-import { withCmyk, themePalette } from '../render/cmyk.js';
+import { withCmyk, themePalette, printInk, type PrintInk } from '../render/cmyk.js';
+import type { Colour } from '../../layouts/theme.js';
+import { logoColours, logoInks } from '../assets/svg.js';
 import { loadPrinter } from '../load/printer.js';
 import { SCREEN, type Printer } from '../model/printer.js';
 import { GeometryContext, type Geometry } from '../../layouts/geometry.js';
@@ -178,7 +180,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     const planned = await spec.render(model, { partners: placedPartners, where, note: (line) => notes.push(line), minModule: ws.printer.qrMinModule }, out);
     return { planned, bytes: await pdf.bytes() };
   };
-  const { result, unknown } = await (p.colour === 'cmyk' ? withCmyk(themePalette(), render) : render().then((result) => ({ result, unknown: [] as string[] }))).catch((e: unknown) => {
+  const { result, unknown } = await (p.colour === 'cmyk' ? withCmyk(await printPalette(placedPartners, icc), render, { overprintBlack: p.overprintBlack, spots: p.spots }) : render().then((result) => ({ result, unknown: [] as string[] }))).catch((e: unknown) => {
     if (!(e instanceof PreflightError)) throw e;
     const at = content.events.find((x) => x.value.id === e.eventId);
     throw new PreflightError(`${file}: ${at ? `${at.file}:${at.line}: ` : ''}${e.message}`, e.eventId);
@@ -196,7 +198,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
         ? { version: p.pdfx, intent: { icc: await readFile(icc), identifier: p.outputIntent.identifier, condition: p.outputIntent.condition, registry: p.outputIntent.registry } }
         : undefined,
   });
-  const report = await inspectPdf(file, bytes, { printer: job.output === 'print' ? p : undefined }, doc);
+  const report = await inspectPdf(file, bytes, { printer: job.output === 'print' ? p : undefined, colourNames: themeColourNames() }, doc);
   if (notes.length > 0) report.notes = notes;
   const problems = [
     ...report.errors,
@@ -213,6 +215,39 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   if (measured && ws.cache) await ws.cache.put(`measurements-${toolFingerprint(ws.theme.files)}`, measured);
   if (ws.cache && key) await Promise.all([ws.cache.put(`${key}.pdf`, bytes), ws.cache.put(`${key}.json`, JSON.stringify({ pages, report }))]);
   return { ...job, file, bytes, pages, report };
+}
+
+/**
+ * The colours a print file writes: the theme's (its exact CMYK, or spot inks), and the
+ * colours of the vector logos placed, as their CMYK through the printer's ICC profile (a logo
+ * colour that is also a theme colour takes the theme's values).
+ */
+async function printPalette(partners: PlacedPartner[], icc: string | undefined): Promise<Map<string, PrintInk>> {
+  const colours = [...new Set(partners.flatMap((p) => (p.logo?.format === 'svg' ? logoColours(p.logo.vector) : [])))];
+  const palette = new Map<string, PrintInk>();
+  if (colours.length > 0) {
+    if (!icc) throw new UsageError('vector logos in a CMYK print file need the printer profile\'s outputIntent (an ICC profile) to convert their colours');
+    for (const [hex, cmyk] of await logoInks(colours, icc)) palette.set(hex, { cmyk });
+  }
+  for (const [hex, ink] of themePalette()) palette.set(hex, ink);
+  return palette;
+}
+
+/**
+ * The theme's colours by the CMYK values a content stream writes for them (0–1,
+ * space-separated, as src/render/cmyk.ts writes them), named by token: « colours.brandText »,
+ * « sectionText[2] ».
+ */
+function themeColourNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (name: string, c: Colour) => {
+    const key = printInk(c).cmyk.map((v) => String(Math.round((v / 100) * 10000) / 10000)).join(' ');
+    names.set(key, names.has(key) ? `${names.get(key)}, ${name}` : name);
+  };
+  for (const [k, c] of Object.entries(theme.colours)) add(`colours.${k}`, c);
+  theme.sectionColours.forEach((c, i) => add(`sectionColours[${i}]`, c));
+  theme.sectionText.forEach((c, i) => add(`sectionText[${i}]`, c));
+  return names;
 }
 
 /** A document's title, author, subject and keywords, as in its Info dictionary (docMeta). */

@@ -46,17 +46,27 @@ program
   .argument('[document...]', 'document ids to build')
   .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
   .option('--out <dir>', 'output folder', 'out')
-  .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, digital)', 'offset')
+  .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, offset-uncoated, offset-recycled, digital; default: campaign.yaml\'s printer:, else offset)')
   .option('--theme <name|file>', 'theme: a name of themes/ (languedoc-roussillon, midi-pyrenees) or the path of a .yaml theme file', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
+  .option('--creep <length>', 'with --impose saddle: shift the pages of each inner sheet outward by this much per sheet (e.g. 0.1mm, the paper\'s thickness; negative: inward)')
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; printer: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content: string; out: string; printer?: string; theme: string; format: string; impose?: 'saddle'; creep?: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
       ids.forEach(documentId); // an unknown document is refused before anything loads
+      let creep: number | undefined;
+      if (opts.creep !== undefined) {
+        const { parseCreep } = await import('../post/impose.js');
+        try {
+          creep = parseCreep(opts.creep);
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+      }
       const { build } = await import('../build.js');
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, creep, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);
@@ -90,15 +100,26 @@ program
   .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--dpi <n>', 'resolution of the page images', '72')
+  .option('--printer <name>', 'printer profile of the print files (default: campaign.yaml\'s printer:, else offset)')
+  .option('--proof', 'also proofs of the print files on the printer profile\'s paper, through its ICC profile (<doc>-proof-NN.png)')
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string; printer?: string; proof?: boolean; allowNetwork?: boolean }) => {
     try {
       const dpi = Number(opts.dpi);
       if (!(dpi >= 10 && dpi <= 600)) throw new UsageError(`--dpi must be between 10 and 600, received "${opts.dpi}"`);
-      const [{ build }, { writePreviews }] = await Promise.all([import('../build.js'), import('../preview/preview.js')]);
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
+      const [{ build }, { writePreviews, writeProofs }] = await Promise.all([import('../build.js'), import('../preview/preview.js')]);
+      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
       const docs = [...new Set(built.map((b) => b.id))];
       const files = await writePreviews(opts.out, docs, dpi);
+      if (opts.proof) {
+        const [{ loadPrinter }, { TOOL_ROOT }, path] = await Promise.all([import('../load/printer.js'), import('../paths.js'), import('node:path')]);
+        // The profile the build used (--printer, campaign.yaml's printer: or offset), as its job sheet names it.
+        const sheet = JSON.parse(await readFile(path.join(opts.out, 'fiche-de-fabrication.json'), 'utf8')) as { printer: { name: string } };
+        const printer = sheet.printer.name;
+        const profile = await loadPrinter(printer);
+        if (!profile.outputIntent) throw new UsageError(`--proof: the printer profile "${printer}" has no output ICC profile to proof with`);
+        files.push(...(await writeProofs(opts.out, docs, dpi, path.resolve(TOOL_ROOT, profile.outputIntent.profile))));
+      }
       for (const f of files.filter((x) => !/-\d+\.png$/.test(x))) console.log(`contact sheet ${f}`);
       console.log(`${files.length} images in ${opts.out}/preview/`);
     } catch (e) {

@@ -145,6 +145,7 @@ export async function loadContent(env: Env, dir: string, opts: LoadOptions = {})
   eachText(campaign.value, (_text, field, keys) => (campaignPlaces[field] = locate(campaignSource!, keys)));
   // The page budget, which copyfitting may refuse while laying out.
   if (campaign.value.programme.pages !== undefined) campaignPlaces['programme.pages'] = locate(campaignSource!, ['programme', 'pages']);
+  if (campaign.value.printer !== undefined) campaignPlaces.printer = locate(campaignSource!, ['printer']);
   return { campaign: campaign.value, campaignFile, campaignPlaces, events, assets };
 }
 

@@ -175,7 +175,11 @@ function prepare(root: string, nameOrPath: string): Prepared {
   const data = read(first, [first]);
   const needRgb: Prepared['needRgb'] = [];
   const visit = (c: unknown, p: (string | number)[]) => {
-    if (isObject(c) && c.rgb === undefined && Array.isArray(c.cmyk) && c.cmyk.length === 4 && c.cmyk.every((v) => typeof v === 'number' && v >= 0 && v <= 100)) needRgb.push({ path: p, cmyk: c.cmyk as number[] });
+    if (isObject(c) && c.rgb === undefined && Array.isArray(c.cmyk) && c.cmyk.length === 4 && c.cmyk.every((v) => typeof v === 'number' && v >= 0 && v <= 100)) {
+      // A spot colour's tint prints as that share of its CMYK alternate (src/render/cmyk.ts).
+      const tint = typeof c.spot === 'string' && typeof c.tint === 'number' && c.tint > 0 && c.tint <= 100 ? c.tint / 100 : 1;
+      needRgb.push({ path: p, cmyk: (c.cmyk as number[]).map((v) => v * tint) });
+    }
   };
   if (isObject(data.colours)) for (const [k, c] of Object.entries(data.colours)) visit(c, ['colours', k]);
   if (Array.isArray(data.sectionColours)) data.sectionColours.forEach((c, i) => visit(c, ['sectionColours', i]));
@@ -302,7 +306,8 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
   }
   // Print files map each RGB back to its CMYK (src/render/cmyk.ts): one RGB, one CMYK.
   const seen = new Map<string, { path: (string | number)[]; cmyk: string }>();
-  const colours: [(string | number)[], { cmyk: readonly number[]; rgb: string }][] = [
+  const printed = (c: { cmyk: readonly number[]; spot?: string; tint?: number }) => `${c.cmyk.join('/')}${c.spot ? ` (spot ${c.spot}${c.tint !== undefined ? ` at ${c.tint} %` : ''})` : ''}`;
+  const colours: [(string | number)[], { cmyk: readonly number[]; rgb: string; spot?: string; tint?: number }][] = [
     ...Object.entries(theme.colours).map(([k, c]): [(string | number)[], typeof c] => [['colours', k], c]),
     ...theme.sectionColours.map((c, i): [(string | number)[], typeof c] => [['sectionColours', i], c]),
     ...theme.sectionText.map((c, i): [(string | number)[], typeof c] => [['sectionText', i], c]),
@@ -310,10 +315,10 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
   for (const [p, c] of colours) {
     const key = c.rgb.toLowerCase();
     const other = seen.get(key);
-    if (other && other.cmyk !== c.cmyk.join('/')) {
+    if (other && other.cmyk !== printed(c)) {
       const how = computed.has(formatPath(p)) || computed.has(formatPath(other.path)) ? ' (computed from their CMYK through the output profile)' : '';
-      add([...p, 'rgb'], `${formatPath(p)} and ${formatPath(other.path)} have the same screen RGB ${c.rgb}${how} but different CMYK (${c.cmyk.join('/')} and ${other.cmyk}): a print file could not tell them apart`, 'make the two colours differ, or give one its own rgb');
-    } else if (!other) seen.set(key, { path: p, cmyk: c.cmyk.join('/') });
+      add([...p, 'rgb'], `${formatPath(p)} and ${formatPath(other.path)} have the same screen RGB ${c.rgb}${how} but different CMYK (${printed(c)} and ${other.cmyk}): a print file could not tell them apart`, 'make the two colours differ, or give one its own rgb');
+    } else if (!other) seen.set(key, { path: p, cmyk: printed(c) });
   }
   return problems;
 }

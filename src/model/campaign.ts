@@ -159,6 +159,11 @@ export const CampaignSchema = z.strictObject({
   unprintable: z.enum(['drop', 'refuse'], { message: 'expected drop (left out with a warning) or refuse (an error)' }).default('drop'),
   /** Event ids shown on the tract, in order. */
   highlights: z.array(Text).default([]),
+  /**
+   * The printer profile of the print files (printers/<name>.yaml: offset, offset-uncoated,
+   * offset-recycled, digital), the campaign's paper; `--printer` on the command line wins.
+   */
+  printer: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected the name of a printer profile of printers/, e.g. offset-recycled' }).optional(),
   /** How the programme is organised: sections per département (default), day, venue or category. */
   programme: z
     .strictObject({

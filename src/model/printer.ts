@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 export const PrinterSchema = z.strictObject({
   description: z.string().min(1),
+  /** The paper this profile prints on, in words, for the job sheet (« couché blanc, 115–170 g/m² »). */
+  paper: z.string().min(1).optional(),
   /** Bleed on every side, mm (3 typical; 2 to 5 seen). */
   bleed: z.number().min(0).max(10),
   /** Crop marks drawn outside the bleed, in the slug. */
@@ -35,6 +37,23 @@ export const PrinterSchema = z.strictObject({
     .optional(),
   /** The PDF/X flavour declared; none when the profile asks for a plain PDF. */
   pdfx: z.enum(['PDF/X-4', 'none']),
+  /**
+   * Text, rules and fills in 100 % K overprint (ExtGState /OP true /op true /OPM 1, ISO 32000-1
+   * §8.6.7): black on a tint prints on the tint, with no knock-out to misregister. What offset
+   * printers expect (on in printers/offset*.yaml); the preflight checks every 100 % K paint.
+   */
+  overprintBlack: z.boolean().default(false),
+  /**
+   * Spot colours of the theme (`{ spot: NAME, cmyk: […] }`): `keep` writes them as Separation
+   * colour spaces (an extra plate, with their CMYK alternate), `convert` uses their CMYK alternate.
+   */
+  spots: z.enum(['keep', 'convert']).default('keep'),
+  /**
+   * Text below this size, pt, set in 3 or 4 inks gets a warning: the plates never register
+   * exactly (a tolerance of about 0.1 mm), and small text in several inks shows colour fringes.
+   * 9 pt, a common figure of printers' file guidelines.
+   */
+  smallTextPt: z.number().min(4).max(24).default(9),
   /** Total ink limit, % (300 usual for coated offset). */
   inkLimit: z.number().min(100).max(400),
   /** Images below this effective resolution at their placed size give a warning. */
@@ -64,6 +83,9 @@ export const SCREEN: Printer = {
   cropMarkOffset: 1,
   cropMarkWeight: 0.25,
   colour: 'rgb',
+  overprintBlack: false,
+  spots: 'convert',
+  smallTextPt: 9,
   pdfx: 'none',
   inkLimit: 400,
   minPpi: 96,

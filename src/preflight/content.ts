@@ -15,7 +15,23 @@ export interface ContentFacts {
   draws: { name: string; matrix: Matrix }[];
   /** Operators that set colour spaces by name (cs/CS operands). */
   spaces: string[];
+  /**
+   * Overprint of what is painted (ISO 32000-1 §8.6.7; ExtGState /OP for strokes, /op for the
+   * rest, set with `gs`): paints (text shown, paths filled or stroked) in 100 % K
+   * (DeviceCMYK 0 0 0 1), those of them that overprint, and paints in any other colour that
+   * overprint (white text overprinting would vanish).
+   */
+  overprint: { black: number; blackOverprinted: number; otherOverprinted: number; blackText: number; blackTextOverprinted: number };
+  /**
+   * Text shown in a colour of several inks (DeviceCMYK with 2 or more non-zero components):
+   * its colour values and the smallest size it is set at, pt (font size × the text and
+   * current matrices' scale).
+   */
+  inkedText: { values: number[]; sizePt: number }[];
 }
+
+/** Overprint flags of a named ExtGState: /OP (strokes; also the rest when /op is absent) and /op. */
+export type GsFlags = (name: string) => { OP?: boolean; op?: boolean } | undefined;
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
@@ -35,10 +51,46 @@ function multiply(m: Matrix, n: Matrix): Matrix {
  * @param text the stream as Latin-1 text
  * @param ctm the matrix in force when the stream starts (a Form XObject's placement)
  */
-export function readContent(text: string, ctm: Matrix = IDENTITY): ContentFacts {
-  const facts: ContentFacts = { colours: [], draws: [], spaces: [] };
+export function readContent(text: string, ctm: Matrix = IDENTITY, gsFlags?: GsFlags): ContentFacts {
+  const facts: ContentFacts = { colours: [], draws: [], spaces: [], overprint: { black: 0, blackOverprinted: 0, otherOverprinted: 0, blackText: 0, blackTextOverprinted: 0 }, inkedText: [] };
+  // Text state: the font size (Tf, kept by q/Q) and the text matrix (Tm, reset by BT).
+  let fontSize = 0;
+  const sizes: number[] = [];
+  let tm: Matrix = IDENTITY;
+  let fillValues: number[] = [];
+  const fills: number[][] = [];
+  const inked = new Map<string, { values: number[]; sizePt: number }>();
+  const showText = () => {
+    if (fillSpace !== 'DeviceCMYK' || fillValues.filter((v) => v > 0).length < 2) return;
+    const t = multiply(tm, m);
+    const size = Math.abs(fontSize) * Math.sqrt(Math.abs(t[0] * t[3] - t[1] * t[2]));
+    const key = fillValues.join(' ');
+    const known = inked.get(key);
+    if (!known || size < known.sizePt) inked.set(key, { values: fillValues, sizePt: size });
+  };
   const stack: Matrix[] = [];
   let m = ctm;
+  // Paint state, saved and restored with q/Q: 100 % K fill and stroke, overprint flags.
+  // (A colour never set is the default black, DeviceGray 0: its paints are not counted.)
+  type Paint = { fillBlack: boolean; strokeBlack: boolean; fillSet: boolean; strokeSet: boolean; OP: boolean; op: boolean };
+  const initial: Paint = { fillBlack: false, strokeBlack: false, fillSet: false, strokeSet: false, OP: false, op: false };
+  let paint: Paint = { ...initial };
+  const paints: Paint[] = [];
+  const isBlack = (v: number[]) => v.length === 4 && v[0] === 0 && v[1] === 0 && v[2] === 0 && v[3] === 1;
+  const painted = (stroke: boolean, text = false) => {
+    if (!(stroke ? paint.strokeSet : paint.fillSet)) return;
+    const black = stroke ? paint.strokeBlack : paint.fillBlack;
+    const over = stroke ? paint.OP : paint.op;
+    const o = facts.overprint;
+    if (black) {
+      o.black++;
+      if (over) o.blackOverprinted++;
+      if (text) {
+        o.blackText++;
+        if (over) o.blackTextOverprinted++;
+      }
+    } else if (over) o.otherOverprinted++;
+  };
   let fillSpace = 'DeviceGray';
   let strokeSpace = 'DeviceGray';
   const operands: (number | string)[] = [];
@@ -129,16 +181,36 @@ export function readContent(text: string, ctm: Matrix = IDENTITY): ContentFacts 
     i = j;
     if (depth > 0) continue;
     switch (op) {
-      case 'q': stack.push(m); break;
-      case 'Q': m = stack.pop() ?? IDENTITY; break;
+      case 'q': stack.push(m); paints.push({ ...paint }); sizes.push(fontSize); fills.push(fillValues); break;
+      case 'Q': m = stack.pop() ?? IDENTITY; paint = paints.pop() ?? { ...initial }; fontSize = sizes.pop() ?? 0; fillValues = fills.pop() ?? []; break;
+      case 'Tf': fontSize = numbers(operands)[0] ?? 0; break;
+      case 'BT': tm = IDENTITY; break;
+      case 'Tm': { const v = numbers(operands); if (v.length === 6) tm = v as Matrix; break; }
+      case 'gs': {
+        const f = gsFlags?.(String(operands[0] ?? '').slice(1));
+        if (f?.OP !== undefined) paint.OP = f.OP;
+        if (f?.op !== undefined) paint.op = f.op;
+        else if (f?.OP !== undefined) paint.op = f.OP;
+        break;
+      }
+      case 'Tj': case 'TJ': case "'": case '"': painted(false, true); showText(); break;
+      case 'f': case 'F': case 'f*': painted(false); break;
+      case 'S': case 's': painted(true); break;
+      case 'B': case 'B*': case 'b': case 'b*': painted(false); painted(true); break;
       case 'cm': { const v = numbers(operands); if (v.length === 6) m = multiply(v as Matrix, m); break; }
-      case 'g': case 'G': facts.colours.push({ space: 'DeviceGray', values: numbers(operands) }); break;
-      case 'rg': case 'RG': facts.colours.push({ space: 'DeviceRGB', values: numbers(operands) }); break;
-      case 'k': case 'K': facts.colours.push({ space: 'DeviceCMYK', values: numbers(operands) }); break;
-      case 'cs': fillSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(fillSpace); break;
-      case 'CS': strokeSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(strokeSpace); break;
-      case 'sc': case 'scn': facts.colours.push({ space: fillSpace, values: numbers(operands) }); break;
-      case 'SC': case 'SCN': facts.colours.push({ space: strokeSpace, values: numbers(operands) }); break;
+      case 'g': case 'rg': paint.fillBlack = false; paint.fillSet = true; fillSpace = op === 'g' ? 'DeviceGray' : 'DeviceRGB'; facts.colours.push({ space: op === 'g' ? 'DeviceGray' : 'DeviceRGB', values: numbers(operands) }); break;
+      case 'G': case 'RG': paint.strokeBlack = false; paint.strokeSet = true; facts.colours.push({ space: op === 'G' ? 'DeviceGray' : 'DeviceRGB', values: numbers(operands) }); break;
+      case 'k': case 'K': {
+        const v = numbers(operands);
+        if (op === 'k') [paint.fillBlack, paint.fillSet, fillValues, fillSpace] = [isBlack(v), true, v, 'DeviceCMYK'];
+        else [paint.strokeBlack, paint.strokeSet] = [isBlack(v), true];
+        facts.colours.push({ space: 'DeviceCMYK', values: v });
+        break;
+      }
+      case 'cs': fillSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(fillSpace); paint.fillBlack = false; paint.fillSet = true; break;
+      case 'CS': strokeSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(strokeSpace); paint.strokeBlack = false; paint.strokeSet = true; break;
+      case 'sc': case 'scn': { const v = numbers(operands); fillValues = v; paint.fillBlack = fillSpace === 'DeviceCMYK' && isBlack(v); facts.colours.push({ space: fillSpace, values: v }); break; }
+      case 'SC': case 'SCN': { const v = numbers(operands); paint.strokeBlack = strokeSpace === 'DeviceCMYK' && isBlack(v); facts.colours.push({ space: strokeSpace, values: v }); break; }
       case 'Do': facts.draws.push({ name: String(operands[0] ?? '').slice(1), matrix: m }); break;
       case 'BI': {
         // Inline image: skip to EI.
@@ -150,6 +222,7 @@ export function readContent(text: string, ctm: Matrix = IDENTITY): ContentFacts 
     }
     operands.length = 0;
   }
+  facts.inkedText = [...inked.values()];
   return facts;
 }
 

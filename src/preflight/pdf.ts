@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
-import { readContent, type Matrix } from './content.js';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { readContent, type GsFlags, type Matrix } from './content.js';
 import { toMm } from '../units.js';
 import type { Printer } from '../model/printer.js';
 
@@ -31,6 +31,19 @@ export interface FileReport {
   maxInkPercent: number;
   outputIntent?: string;
   pdfx?: string;
+  /** Spot inks (Separation colour spaces) by colorant name, e.g. « PANTONE 1665 C ». */
+  spots?: string[];
+  /**
+   * The inks the file prints with: the process inks some colour or CMYK image puts on paper
+   * (« Cyan », « Magenta », « Yellow », « Black »), then the spot inks.
+   */
+  inks?: string[];
+  /**
+   * Overprint: `black` when every 100 % K paint (text, rules, fills) overprints (ExtGState
+   * /OP /op true, /OPM 1); the counts of 100 % K paints and of those overprinting, and of the
+   * text shown in 100 % K and of that overprinting.
+   */
+  overprint?: { black: boolean; blackFills: number; overprinted: number; blackText: number; blackTextOverprinted: number };
   errors: string[];
   warnings: string[];
   /** What the layout decided that a designer should know (the programme's copyfitting: « body 8.5 → 8 pt…: 32 → 24 pages »). */
@@ -41,6 +54,11 @@ export interface FileReport {
 export interface Expectation {
   /** A print file for this printer profile; a screen file when undefined. */
   printer?: Printer;
+  /**
+   * The theme's names of CMYK colours, keyed by their values as content streams write them
+   * (0–1, space-separated: "0 0.8 1 0.25" → "colours.brandText"), for the warnings.
+   */
+  colourNames?: Map<string, string>;
 }
 
 /**
@@ -58,6 +76,7 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
   const fonts = new Map<string, boolean>();
   const trims = new Map<string, [number, number]>();
   const imageInk = new Map<string, number>();
+  const over: OverprintTally = { black: 0, blackOverprinted: 0, otherOverprinted: 0, blackText: 0, blackTextOverprinted: 0, knockOutPages: new Set(), otherPages: new Set(), spots: new Set(), process: new Set(), inkedText: new Map() };
   let annotations = 0;
   let marked = 0;
 
@@ -84,17 +103,24 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
     }
     const resources = page.node.Resources();
     const contents = contentText(doc, page.node.get(PDFName.of('Contents')));
-    walk(doc, contents, resources, [1, 0, 0, 1, 0, 0], n, report, spaces, fonts, imageInk);
+    walk(doc, contents, resources, [1, 0, 0, 1, 0, 0], n, report, spaces, fonts, over);
   }
   report.trimMm = [...trims.values()];
   if (!Number.isFinite(report.bleedMm)) report.bleedMm = 0;
   report.bleedMm = round(report.bleedMm);
   report.fonts = [...fonts.entries()].map(([name, embedded]) => ({ name, embedded }));
   report.colourSpaces = [...spaces].sort();
+  report.spots = [...over.spots].sort();
+  report.overprint = { black: over.black > 0 && over.blackOverprinted === over.black, blackFills: over.black, overprinted: over.blackOverprinted, blackText: over.blackText, blackTextOverprinted: over.blackTextOverprinted };
   for (const f of report.fonts) if (!f.embedded) report.errors.push(`font ${f.name} is not embedded`);
 
   // Ink of the images (CMYK JPEGs are decoded; others count as their colour space).
-  for (const [key, stream] of imagesToMeasure(doc, report)) imageInk.set(key, await jpegInk(stream));
+  for (const [key, stream] of imagesToMeasure(doc, report)) {
+    const ink = await jpegInk(stream);
+    imageInk.set(key, ink.max);
+    ink.channels.forEach((used, i) => used && over.process.add(i));
+  }
+  report.inks = [...[...over.process].sort().map((i) => PROCESS[i]!), ...(report.spots ?? [])];
   report.maxInkPercent = Math.round(Math.max(report.maxInkPercent, ...imageInk.values(), 0));
 
   const intents = doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
@@ -116,6 +142,18 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
       const rgb = report.colourSpaces.filter((s) => /RGB|ICCBased-3|Cal/.test(s));
       if (rgb.length > 0) report.errors.push(`RGB in a CMYK print file: ${rgb.join(', ')}`);
     }
+    const pages = (set: Set<number>) => pageRanges([...set]);
+    if (p.overprintBlack && over.black > over.blackOverprinted) report.errors.push(`the printer profile overprints black: ${over.black - over.blackOverprinted} of ${over.black} paints in 100 % K knock out (page${over.knockOutPages.size > 1 ? 's' : ''} ${pages(over.knockOutPages)})`);
+    if (over.otherOverprinted > 0) report.errors.push(`${over.otherOverprinted} paints in colours other than 100 % K overprint (page${over.otherPages.size > 1 ? 's' : ''} ${pages(over.otherPages)}): they would mix with the inks below them`);
+    // Small text in 3 or 4 inks: the inks never register exactly, and fine strokes blur.
+    for (const [key, t] of over.inkedText) {
+      const inks = t.values.filter((v) => v > 0).length;
+      // Registration (all four at 100 %) is the slug line's, outside the trim: meant to be on every plate.
+      if (inks < 3 || t.sizePt >= p.smallTextPt - 0.01 || t.values.every((v) => v === 1)) continue;
+      const name = expect.colourNames?.get(key);
+      report.warnings.push(`text from ${round(t.sizePt)} pt in ${inks} inks (${name ? `${name}, ` : ''}CMYK ${t.values.map((v) => Math.round(v * 100)).join('/')}) on page${t.pages.size > 1 ? 's' : ''} ${pages(t.pages)}: small text in ${inks} inks risks misregistration below ${p.smallTextPt} pt; set it in one or two inks (e.g. 100 % K)`);
+    }
+    if (p.spots === 'convert' && report.spots.length > 0) report.errors.push(`spot colours in a file for a profile that converts them (spots: convert): ${report.spots.join(', ')}`);
     if (report.maxInkPercent > p.inkLimit) report.errors.push(`total ink reaches ${report.maxInkPercent} %, above the printer's ${p.inkLimit} %`);
     for (const img of report.images) {
       if (img.ppi < p.failPpi) report.errors.push(`page ${img.page}: image ${img.name} is ${img.ppi} ppi at its placed size, below ${p.failPpi} ppi`);
@@ -133,6 +171,19 @@ export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expect
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+
+/** Page numbers as ranges: [1, 2, 3, 5, 7, 8] → "1–3, 5, 7–8". */
+export function pageRanges(pages: number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join(', ');
+}
 
 function inside(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
   const e = 0.01;
@@ -158,15 +209,69 @@ function streamText(stream: PDFRawStream): string {
   return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
 }
 
+/** Overprint counts over a file (src/preflight/content.ts ContentFacts.overprint), with the pages of each kind. */
+interface OverprintTally {
+  black: number;
+  blackOverprinted: number;
+  otherOverprinted: number;
+  blackText: number;
+  blackTextOverprinted: number;
+  /** Pages with 100 % K paints that knock out, and with other colours that overprint. */
+  knockOutPages: Set<number>;
+  otherPages: Set<number>;
+  /** Spot colorants found (Separation colour spaces used). */
+  spots: Set<string>;
+  /** Process inks with some coverage: indexes 0–3 of C, M, Y, K. */
+  process: Set<number>;
+  /** Text in colours of several inks: by colour values, the smallest size and the pages. */
+  inkedText: Map<string, { values: number[]; sizePt: number; pages: Set<number> }>;
+}
+
+const PROCESS = ['Cyan', 'Magenta', 'Yellow', 'Black'];
+
+/** The overprint flags of the ExtGStates a resource dictionary names. */
+function gsFlagsOf(resources: PDFDict | undefined): GsFlags {
+  const states = resources?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
+  return (name) => {
+    const gs = states?.lookupMaybe(PDFName.of(name), PDFDict);
+    if (!gs) return undefined;
+    const flag = (k: string) => {
+      const v = gs.get(PDFName.of(k));
+      return v instanceof PDFBool ? v.asBoolean() : undefined;
+    };
+    return { OP: flag('OP'), op: flag('op') };
+  };
+}
+
 function walk(
   doc: PDFDocument, text: string, resources: PDFDict | undefined, ctm: Matrix, page: number, report: FileReport,
-  spaces: Set<string>, fonts: Map<string, boolean>, _ink: Map<string, number>,
+  spaces: Set<string>, fonts: Map<string, boolean>, over: OverprintTally,
 ): void {
-  const facts = readContent(text, ctm);
+  const facts = readContent(text, ctm, gsFlagsOf(resources));
+  const o = facts.overprint;
+  over.black += o.black;
+  over.blackOverprinted += o.blackOverprinted;
+  over.otherOverprinted += o.otherOverprinted;
+  over.blackText += o.blackText;
+  over.blackTextOverprinted += o.blackTextOverprinted;
+  if (o.black > o.blackOverprinted) over.knockOutPages.add(page);
+  if (o.otherOverprinted > 0) over.otherPages.add(page);
+  for (const t of facts.inkedText) {
+    const key = t.values.join(' ');
+    const known = over.inkedText.get(key) ?? { values: t.values, sizePt: t.sizePt, pages: new Set<number>() };
+    known.sizePt = Math.min(known.sizePt, t.sizePt);
+    known.pages.add(page);
+    over.inkedText.set(key, known);
+  }
   const named = resources?.lookupMaybe(PDFName.of('ColorSpace'), PDFDict);
+  for (const name of new Set(facts.spaces)) {
+    const spot = separationName(doc, named?.get(PDFName.of(name)));
+    if (spot) over.spots.add(spot);
+  }
   for (const c of facts.colours) {
     const space = resolveSpace(doc, c.space, named);
     spaces.add(space);
+    if (space === 'DeviceCMYK' && c.values.length === 4) c.values.forEach((v, i) => v > 0 && over.process.add(i));
     if (space === 'DeviceCMYK' && c.values.length === 4 && !c.values.every((v) => v === 1)) {
       report.maxInkPercent = Math.max(report.maxInkPercent, c.values.reduce((a, b) => a + b, 0) * 100);
     }
@@ -196,9 +301,17 @@ function walk(
     } else if (subtype === 'Form' && x instanceof PDFRawStream) {
       const inner = streamText(x);
       const res = x.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources;
-      walk(doc, inner, res, d.matrix, page, report, spaces, fonts, _ink);
+      walk(doc, inner, res, d.matrix, page, report, spaces, fonts, over);
     }
   }
+}
+
+/** The colorant of a Separation colour space (« PANTONE 1665 C »), undefined for any other. */
+function separationName(doc: PDFDocument, space: PDFObject | undefined): string | undefined {
+  const obj = space instanceof PDFRef ? doc.context.lookup(space) : space;
+  if (!(obj instanceof PDFArray) || obj.lookupMaybe(0, PDFName)?.decodeText() !== 'Separation') return undefined;
+  const name = obj.lookupMaybe(1, PDFName)?.decodeText();
+  return name === undefined ? undefined : name.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** "DeviceCMYK", "DeviceRGB", "ICCBased-3", "Pattern"…: the family of a colour space. */
@@ -249,12 +362,16 @@ function imagesToMeasure(doc: PDFDocument, _report: FileReport): [string, PDFRaw
  * Highest total ink of a CMYK JPEG's pixels, %. libvips reads Adobe (inverted) CMYK JPEGs
  * the right way round; the output must stay CMYK (sharp would convert to sRGB by default).
  */
-async function jpegInk(stream: PDFRawStream): Promise<number> {
+async function jpegInk(stream: PDFRawStream): Promise<{ max: number; channels: boolean[] }> {
   const { data, info } = await sharp(Buffer.from(stream.contents)).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== 4) return 0;
+  if (info.channels !== 4) return { max: 0, channels: [] };
   let max = 0;
-  for (let i = 0; i < data.length; i += 4) max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!);
-  return (max / 255) * 100;
+  const channels = [false, false, false, false];
+  for (let i = 0; i < data.length; i += 4) {
+    max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!);
+    for (let c = 0; c < 4; c++) if (data[i + c]! > 0) channels[c] = true;
+  }
+  return { max: (max / 255) * 100, channels };
 }
 
 /**
@@ -271,6 +388,8 @@ export function summarise(r: FileReport): string {
     `${r.fonts.filter((f) => f.embedded).length}/${r.fonts.length} fonts embedded`,
     ppi,
     r.maxInkPercent ? `ink ≤ ${r.maxInkPercent} %` : undefined,
+    r.spots?.length ? `spot ${r.spots.join(', ')}` : undefined,
+    r.overprint?.black ? 'black overprints' : undefined,
   ].filter(Boolean);
   const status = r.errors.length ? `${r.errors.length} error(s)` : r.warnings.length ? `OK, ${r.warnings.length} warning(s)` : 'OK';
   return [`${r.file} — ${parts.join(' · ')} · ${status}`, ...r.errors.map((e) => `  error: ${e}`), ...r.warnings.map((w) => `  warning: ${w}`), ...(r.notes ?? []).map((n) => `  ${n}`)].join('\n');

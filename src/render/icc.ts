@@ -41,18 +41,28 @@ export async function cmykToScreenRgb(cmyks: readonly (readonly number[])[], icc
 function cmykTiff(cmyks: readonly (readonly number[])[], icc: Buffer): Buffer {
   const data = Buffer.alloc(cmyks.length * 8);
   cmyks.forEach((c, i) => c.forEach((v, j) => data.writeUInt16LE(Math.round((Math.min(100, Math.max(0, v)) / 100) * 65535), (i * 4 + j) * 2)));
-  const bits = Buffer.alloc(8);
-  for (let i = 0; i < 4; i++) bits.writeUInt16LE(16, i * 2);
+  return cmykTiffOf(data, cmyks.length, 1, 16, icc);
+}
+
+/**
+ * A baseline TIFF (little-endian, uncompressed, one strip) of CMYK pixels, chunky, `bits`
+ * (8 or 16, little-endian) per sample, 0 = no ink (PhotometricInterpretation 5, separated;
+ * InkSet 1, CMYK), carrying the ICC profile (tag 34675): what libvips (sharp) reads as CMYK
+ * in that profile.
+ */
+export function cmykTiffOf(data: Buffer, width: number, height: number, bits: 8 | 16, icc: Buffer): Buffer {
+  const bitsPerSample = Buffer.alloc(8);
+  for (let i = 0; i < 4; i++) bitsPerSample.writeUInt16LE(bits, i * 2);
   // [tag, type (3 SHORT, 4 LONG, 7 UNDEFINED), count, value or blob]; 'data' marks StripOffsets.
   const entries: [number, number, number, number | Buffer | 'data'][] = [
-    [256, 4, 1, cmyks.length], // ImageWidth
-    [257, 4, 1, 1], // ImageLength
-    [258, 3, 4, bits], // BitsPerSample
+    [256, 4, 1, width], // ImageWidth
+    [257, 4, 1, height], // ImageLength
+    [258, 3, 4, bitsPerSample], // BitsPerSample
     [259, 3, 1, 1], // Compression: none
     [262, 3, 1, 5], // PhotometricInterpretation: separated
     [273, 4, 1, 'data'], // StripOffsets
     [277, 3, 1, 4], // SamplesPerPixel
-    [278, 4, 1, 1], // RowsPerStrip
+    [278, 4, 1, height], // RowsPerStrip
     [279, 4, 1, data.length], // StripByteCounts
     [284, 3, 1, 1], // PlanarConfiguration: chunky
     [332, 3, 1, 1], // InkSet: CMYK
