@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileEnv } from './load/env.js';
-import { loadContent } from './load/content.js';
+import { loadContent, type Content } from './load/content.js';
 import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { documents, documentById, type DocumentSpec } from './documents/registry.js';
 import { ContentError, PreflightError, ThemeError, UsageError, type Problem } from './model/errors.js';
@@ -11,7 +11,7 @@ import { checkCodes, checkQrDensity } from './preflight/qr.js';
 import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
-import { placeOf } from './load/theme.js';
+import { isThemePath, placeOf } from './load/theme.js';
 import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
 import { WorkerPool, workerMemoryMb } from './build/pool.js';
@@ -123,6 +123,28 @@ function checkPrintedCodes(ws: Workspace, content: Workspace['content'], built: 
   return { theme: themeProblems, content: [...events.events, ...programme.codes] };
 }
 
+/**
+ * The theme a build uses: `--theme` (a name, or a path relative to `root`), else campaign.yaml's
+ * `theme:` (a name, or a path relative to the campaign folder), else the default theme.
+ * @returns a theme name, or an absolute path.
+ */
+function themeOf(opts: BuildOptions, content: Content, campaign: string): string {
+  if (opts.theme !== undefined) return isThemePath(opts.theme) ? path.resolve(opts.root, opts.theme) : opts.theme;
+  const named = content.campaign.theme;
+  if (named !== undefined) return isThemePath(named) ? path.resolve(campaign, named) : named;
+  return DEFAULT_THEME;
+}
+
+/**
+ * A theme named by campaign.yaml that cannot be found is located at its `theme:` line there
+ * (the loader locates it at "--theme" otherwise); any other error is returned as it is.
+ */
+function themeAtCampaign(e: unknown, opts: BuildOptions, content: Content): unknown {
+  if (opts.theme !== undefined || content.campaign.theme === undefined || !(e instanceof ThemeError)) return e;
+  const at = content.campaignPlaces.theme ?? { line: 0, col: 0 };
+  return new ThemeError(e.problems.map((p) => (p.file === '--theme' ? { ...p, file: content.campaignFile, ...at, path: 'theme', message: p.message.replace(/^theme file "([^"]*)" not found \(looked for [^)]*\)/, 'theme file "$1" not found') } : p)));
+}
+
 /** Options of a build; paths relative to `root`. */
 export interface BuildOptions {
   root: string;
@@ -132,7 +154,10 @@ export interface BuildOptions {
   documents: string[];
   /** Printer profile name (printers/<name>.yaml); "offset" when absent. */
   printer?: string;
-  /** Theme: a name of themes/ or the path of a .yaml theme file (relative to `root`); "languedoc-roussillon" when absent. */
+  /**
+   * Theme: a name of themes/ (the campaign folder's, then encre's) or the path of a .yaml theme
+   * file (relative to `root`); when absent, campaign.yaml's `theme:`, else "languedoc-roussillon".
+   */
   theme?: string;
   /** Affiche format: "A3" (default), "A2" or "40x60". */
   format?: string;
@@ -201,8 +226,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const specs: DocumentSpec[] = siteMode === 'only' ? [documentById('programme')] : opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
   workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
-  const jobOptions: JobOptions = { root: opts.root, printer: opts.printer ?? 'offset', theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
+  const campaign = path.resolve(opts.root, opts.content);
+  const jobOptions: JobOptions = { root: opts.root, campaign, printer: opts.printer ?? 'offset', theme: themeOf(opts, content, campaign), format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   if (siteMode === 'only' && !content.campaign.site) {
     throw new ContentError([{ file: content.campaignFile, line: 0, col: 0, path: 'site', message: 'encre site: the campaign declares no site', hint: 'add to campaign.yaml the address where out/site/ will be published, e.g. site: { baseUrl: https://mois-ess.example.org/ }' }]);
   }
@@ -216,7 +242,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   let themeWarnings: ThemeWarning[] = [];
   try {
     // Theme, format and printer are checked (and selected for this thread) before any work.
-    ws = await openWorkspace(jobOptions, content);
+    ws = await openWorkspace(jobOptions, content).catch((e: unknown) => {
+      throw themeAtCampaign(e, opts, content);
+    });
     if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
     const { model } = ws;
     // The sections named by what they are: départements (and countries), days, venues, categories.

@@ -206,7 +206,7 @@ describe('printer profiles', () => {
       // 34 px for a 12 mm placement: 72 ppi
       writeFileSync(logo, await sharp({ create: { width: 34, height: 34, channels: 3, background: '#336699' } }).png().toBuffer());
       const campaign = readFileSync(path.join(dir, 'campaign.yaml'), 'utf8')
-        .replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.relative(ROOT, logo)} }\n`);
+        .replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.basename(logo)} }\n`);
       writeFileSync(path.join(dir, 'campaign.yaml'), campaign);
       const target = mkdtempSync(path.join(os.tmpdir(), 'encre-bad-print-'));
       const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out: target, documents: ['affiche', 'programme'], sourceDateEpoch: EPOCH }).catch((e: unknown) => e);

@@ -32,6 +32,8 @@ import { frames, selectPosterFormat, POSTER_FORMATS } from '../../layouts/frames
 /** The options a job needs: plain data, so that they can be sent to a worker thread. */
 export interface JobOptions {
   root: string;
+  /** The campaign folder (absolute): named themes are looked up in its themes/ first. */
+  campaign?: string;
   /** Printer profile name (printers/<name>.yaml). */
   printer: string;
   /** Theme name (themes/<name>.yaml) or path of a theme file (.yaml/.yml), relative to `root`. */
@@ -88,7 +90,7 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   const dir = opts.cache === false ? undefined : cacheDir();
   const cache = dir ? new DiskCache(dir) : undefined;
   const printer = await loadPrinter(opts.printer);
-  const themeLoaded = loaded ?? (await loadTheme(opts.root, opts.theme));
+  const themeLoaded = loaded ?? (await loadTheme(opts.root, opts.theme, opts.campaign));
   selectTheme(themeLoaded.theme);
   if (!selectPosterFormat(opts.format)) throw new UsageError(`unknown affiche format "${opts.format}"; expected one of: ${Object.keys(POSTER_FORMATS).join(', ')}`);
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);

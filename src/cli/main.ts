@@ -7,6 +7,7 @@ import path from 'node:path';
 import { TOOL_ROOT } from '../paths.js';
 import { removePendingTemps } from '../write/atomic.js';
 import { DOCUMENT_IDS, documentId } from '../documents/names.js';
+import { campaignFolder } from '../campaign/folder.js';
 
 // Each command loads what it needs when it runs (React-PDF and the layouts: 1.6 s; the
 // importers: 1 s): `--help`, `import` and `check` start without the others.
@@ -35,28 +36,46 @@ function fail(e: unknown): never {
   process.exit(EXIT.internal);
 }
 
+const CONTENT_HELP = 'campaign folder (campaign.yaml, events/*.yaml; default: the current folder when it holds a campaign.yaml, else content/)';
+const THEME_HELP = 'theme: a name of the campaign\'s themes/ or encre\'s (languedoc-roussillon, midi-pyrenees), or the path of a .yaml theme file (default: campaign.yaml\'s theme:, else languedoc-roussillon)';
+
 const program = new Command('encre')
   .description('From a campaign\'s event data to its print set: programme, affiche, tract, dossier de presse.')
   .version((JSON.parse(readFileSync(path.join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string }).version)
   .showHelpAfterError();
 
 program
+  .command('new')
+  .description('write a new campaign folder that builds at once: campaign.yaml (each field commented), events/, themes/, assets/logos/, README.md')
+  .argument('<folder>', 'the folder to create (new, or empty)')
+  .action(async (folder: string) => {
+    try {
+      const { newCampaign } = await import('../campaign/new.js');
+      const files = newCampaign(folder);
+      for (const f of files) console.log(`wrote ${path.join(folder, f)}`);
+      console.log(`\nA campaign in ${folder}/: edit campaign.yaml and events/, then\n  cd ${folder} && npx encre build      (the PDFs in ${folder}/out/)\n  cd ${folder} && npx encre dev        (the preview in the browser)`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
   .command('build')
   .description(`build documents into the output folder (default: all of ${DOCUMENT_IDS.join(', ')})`)
   .argument('[document...]', 'document ids to build')
-  .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
+  .option('--content <dir>', CONTENT_HELP)
   .option('--out <dir>', 'output folder', 'out')
   .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, digital)', 'offset')
-  .option('--theme <name|file>', 'theme: a name of themes/ (languedoc-roussillon, midi-pyrenees) or the path of a .yaml theme file', 'languedoc-roussillon')
+  .option('--theme <name|file>', THEME_HELP)
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; printer: string; theme: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content?: string; out: string; printer: string; theme?: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
       ids.forEach(documentId); // an unknown document is refused before anything loads
       const { build } = await import('../build.js');
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);
@@ -66,15 +85,15 @@ program
 program
   .command('site')
   .description('write the campaign\'s static website into <out>/site/ (campaign.yaml needs site: { baseUrl }); encre build writes it too, with the programme')
-  .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
+  .option('--content <dir>', CONTENT_HELP)
   .option('--out <dir>', 'output folder (the site goes to <out>/site/)', 'out')
-  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
+  .option('--theme <name|file>', THEME_HELP)
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the programme PDF and the calendars').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (opts: { content: string; out: string; theme: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .action(async (opts: { content?: string; out: string; theme?: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
       const { build } = await import('../build.js');
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: [], theme: opts.theme, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, site: 'only', log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out, documents: [], theme: opts.theme, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, site: 'only', log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file}/ (${d.pages} pages, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);
@@ -85,18 +104,18 @@ program
   .command('preview')
   .description('build, then write PNG pages and a contact sheet per document into <out>/preview/')
   .argument('[document...]', 'document ids (default: all)')
-  .option('--content <dir>', 'content folder', 'content')
+  .option('--content <dir>', CONTENT_HELP)
   .option('--out <dir>', 'output folder', 'out')
-  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
+  .option('--theme <name|file>', THEME_HELP)
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--dpi <n>', 'resolution of the page images', '72')
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content?: string; out: string; theme?: string; format: string; dpi: string; allowNetwork?: boolean }) => {
     try {
       const dpi = Number(opts.dpi);
       if (!(dpi >= 10 && dpi <= 600)) throw new UsageError(`--dpi must be between 10 and 600, received "${opts.dpi}"`);
       const [{ build }, { writePreviews }] = await Promise.all([import('../build.js'), import('../preview/preview.js')]);
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
+      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out, documents: ids, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
       const docs = [...new Set(built.map((b) => b.id))];
       const files = await writePreviews(opts.out, docs, dpi);
       for (const f of files.filter((x) => !/-\d+\.png$/.test(x))) console.log(`contact sheet ${f}`);
@@ -109,18 +128,18 @@ program
 program
   .command('dev')
   .description('preview server: every page of every document in the browser, rebuilt and refreshed as you save')
-  .option('--content <dir>', 'content folder', 'content')
-  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
+  .option('--content <dir>', CONTENT_HELP)
+  .option('--theme <name|file>', THEME_HELP)
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--port <n>', 'port', '4321')
   .option('--host <address>', 'interface to listen on (127.0.0.1; another one makes the preview reachable from other machines, with a warning)', '127.0.0.1')
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (opts: { content: string; theme: string; format: string; port: string; host: string; allowNetwork?: boolean }) => {
+  .action(async (opts: { content?: string; theme?: string; format: string; port: string; host: string; allowNetwork?: boolean }) => {
     try {
       const port = Number(opts.port);
       if (!/^\d{1,5}$/.test(opts.port) || port > 65535) throw new UsageError(`--port expects a port number between 0 and 65535, received "${opts.port}"`);
       const { startDevServer } = await import('../dev/server.js');
-      const starting = startDevServer({ root: process.cwd(), content: opts.content, theme: opts.theme, format: opts.format, port, host: opts.host, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
+      const starting = startDevServer({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), theme: opts.theme, format: opts.format, port, host: opts.host, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       // Ctrl-C or SIGTERM (even while starting): close the server and stop the build process, exit 0.
       onSignal = async () => {
         const server = await starting.catch(() => undefined);

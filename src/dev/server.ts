@@ -80,6 +80,9 @@ export function touchedDocuments(file: string, root: string, content: string): {
   // The content folder wherever it is (`../x`, `/abs/x`, `./x/`): compared as absolute paths.
   const inContent = path.relative(path.resolve(root, content), path.resolve(root, file)).split(path.sep).join('/');
   if (inContent === '' || inContent.startsWith('../') || inContent === '..' || path.isAbsolute(inContent)) return { ids: [], restart: false };
+  // The campaign's own themes and fonts: every document, layouts reloaded; its logos: where partners show.
+  if (inContent.startsWith('themes/') || inContent.startsWith('assets/fonts/')) return { ids: all, restart: true };
+  if (inContent.startsWith('assets/')) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
   // An event shows first in the programme; the campaign file first on the affiche.
   if (inContent.startsWith('events/')) return { ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false };
   return { ids: ['affiche', 'flyer', 'programme', 'dossier-de-presse'], restart: false };

@@ -52,10 +52,19 @@ export interface LoadedTheme {
   computedRgb: string[];
 }
 
-/** The theme names found in `<root>/themes/` and encre's own themes/, sorted. */
-export function themeNames(root: string): string[] {
+/**
+ * The folders named themes are looked up in, in order: the campaign folder's themes/ (or,
+ * without a campaign folder, `<root>/themes/`), then encre's own.
+ * @param campaign the campaign folder (absolute), when there is one.
+ */
+export function themeDirs(root: string, campaign?: string): string[] {
+  return [...new Set([path.resolve(campaign ?? root, THEMES_DIR), path.join(TOOL_ROOT, THEMES_DIR)])];
+}
+
+/** The theme names found in the campaign's themes/ (see {@link themeDirs}) and encre's own themes/, sorted. */
+export function themeNames(root: string, campaign?: string): string[] {
   const names = new Set<string>();
-  for (const dir of new Set([path.resolve(root, THEMES_DIR), path.join(TOOL_ROOT, THEMES_DIR)])) {
+  for (const dir of themeDirs(root, campaign)) {
     let files: string[] = [];
     try {
       files = readdirSync(dir);
@@ -67,8 +76,8 @@ export function themeNames(root: string): string[] {
   return [...names].sort();
 }
 
-/** True when `--theme` (or `extends`) names a file rather than a theme of themes/. */
-function isPath(nameOrPath: string): boolean {
+/** True when `--theme` (or `extends`, or campaign.yaml's `theme:`) names a file rather than a theme of themes/. */
+export function isThemePath(nameOrPath: string): boolean {
   return /[\\/]/.test(nameOrPath) || /\.ya?ml$/i.test(nameOrPath);
 }
 
@@ -83,20 +92,20 @@ function shown(root: string, abs: string): string {
  * @param from the folder a relative path is resolved from (the root, or the extending file's).
  * @returns the absolute path, or a problem saying which themes there are.
  */
-function resolveThemeFile(root: string, nameOrPath: string, from: string, at: Omit<Problem, 'message' | 'hint'>): string | Problem {
-  if (isPath(nameOrPath)) {
+function resolveThemeFile(root: string, nameOrPath: string, from: string, at: Omit<Problem, 'message' | 'hint'>, campaign?: string): string | Problem {
+  if (isThemePath(nameOrPath)) {
     const abs = path.resolve(from, nameOrPath);
     if (!/\.ya?ml$/i.test(abs)) return { ...at, message: `the theme file "${nameOrPath}" is not a .yaml or .yml file`, hint: 'give a theme name (a file of themes/) or the path of a .yaml file' };
-    if (!existsSync(abs) || !statSync(abs).isFile()) return { ...at, message: `theme file "${nameOrPath}" not found (looked for ${shown(root, abs)})`, hint: `check the path; the named themes are: ${themeNames(root).join(', ')}` };
+    if (!existsSync(abs) || !statSync(abs).isFile()) return { ...at, message: `theme file "${nameOrPath}" not found (looked for ${shown(root, abs)})`, hint: `check the path; the named themes are: ${themeNames(root, campaign).join(', ')}` };
     return abs;
   }
-  for (const dir of [path.resolve(root, THEMES_DIR), path.join(TOOL_ROOT, THEMES_DIR)]) {
+  for (const dir of themeDirs(root, campaign)) {
     for (const ext of ['.yaml', '.yml']) {
       const abs = path.join(dir, `${nameOrPath}${ext}`);
       if (existsSync(abs)) return abs;
     }
   }
-  const names = themeNames(root);
+  const names = themeNames(root, campaign);
   const near = nearest(nameOrPath, names);
   return { ...at, message: `unknown theme "${nameOrPath}"; expected one of: ${names.join(', ')} (files in themes/) or the path of a .yaml file`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
 }
@@ -131,7 +140,7 @@ export function mergeTheme(base: unknown, over: unknown): unknown {
 }
 
 /** Reads a theme file and what it extends, merged. @throws ThemeError */
-function prepare(root: string, nameOrPath: string): Prepared {
+function prepare(root: string, nameOrPath: string, campaign?: string): Prepared {
   const sources: SourceFile[] = [];
   const abs: string[] = [];
   const read = (file: string, chain: string[]): Json => {
@@ -162,7 +171,7 @@ function prepare(root: string, nameOrPath: string): Prepared {
     if (typeof ext !== 'string' || ext.trim() === '') {
       throw new ThemeError([{ ...at, message: `expected the name of a theme or the path of a .yaml file, received ${JSON.stringify(ext)}`, hint: `e.g. extends: ${DEFAULT_THEME}` }]);
     }
-    const base = resolveThemeFile(root, ext, path.dirname(file), at);
+    const base = resolveThemeFile(root, ext, path.dirname(file), at, campaign);
     if (typeof base !== 'string') throw new ThemeError([base]);
     if (chain.includes(base)) {
       const cycle = [...chain.slice(chain.indexOf(base)), base].map((f) => shown(root, f)).join(' → ');
@@ -170,7 +179,7 @@ function prepare(root: string, nameOrPath: string): Prepared {
     }
     return mergeTheme(read(base, [...chain, base]), data) as Json;
   };
-  const first = resolveThemeFile(root, nameOrPath, root, { file: '--theme', line: 0, col: 0, path: '' });
+  const first = resolveThemeFile(root, nameOrPath, root, { file: '--theme', line: 0, col: 0, path: '' }, campaign);
   if (typeof first !== 'string') throw new ThemeError([first]);
   const data = read(first, [first]);
   const needRgb: Prepared['needRgb'] = [];
@@ -336,15 +345,16 @@ function finish(prep: Prepared, rgbs: string[]): LoadedTheme {
 /**
  * Reads, merges (`extends`) and checks a theme; colours given as CMYK alone get their screen
  * RGB through the output ICC profile ({@link THEME_ICC}, src/render/icc.ts).
- * @param root the project root: names are looked up in `<root>/themes/` (then encre's own
- *   themes/), paths resolved from it.
+ * @param root the folder relative paths are resolved from, and file names shown relative to.
  * @param nameOrPath a theme name ("midi-pyrenees") or a path ending in .yaml/.yml.
+ * @param campaign the campaign folder (absolute): names are looked up in its themes/, then in
+ *   encre's own (without it, in `<root>/themes/`).
  * @throws ThemeError with every problem located at file:line:col (unknown name, listing the
  *   themes there are; bad or unknown key, with the nearest known key; missing font file or
  *   face; `extends` cycle; two colours with one RGB and two CMYK).
  */
-export async function readTheme(root: string, nameOrPath: string): Promise<LoadedTheme> {
-  const prep = prepare(root, nameOrPath);
+export async function readTheme(root: string, nameOrPath: string, campaign?: string): Promise<LoadedTheme> {
+  const prep = prepare(root, nameOrPath, campaign);
   let rgbs: string[] = [];
   try {
     rgbs = await cmykToScreenRgb(prep.needRgb.map((n) => n.cmyk), path.join(TOOL_ROOT, THEME_ICC));
@@ -376,11 +386,11 @@ export function readThemeSync(root: string, nameOrPath: string): LoadedTheme {
  * files found before the problem (its errors come with the build).
  * @returns absolute paths.
  */
-export function themeFilesOf(root: string, nameOrPath: string): string[] {
+export function themeFilesOf(root: string, nameOrPath: string, campaign?: string): string[] {
   try {
-    return prepare(root, nameOrPath).abs;
+    return prepare(root, nameOrPath, campaign).abs;
   } catch {
-    const first = resolveThemeFile(root, nameOrPath, root, { file: '', line: 0, col: 0, path: '' });
+    const first = resolveThemeFile(root, nameOrPath, root, { file: '', line: 0, col: 0, path: '' }, campaign);
     return typeof first === 'string' ? [first] : [];
   }
 }
