@@ -18,6 +18,7 @@ import { WorkerPool, workerMemoryMb } from './build/pool.js';
 import { mergeFailures } from './build/report.js';
 import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
 import { readdir, rm } from 'node:fs/promises';
+import { parseFilters, selectPart } from './select/part.js';
 
 /**
  * Events from which the files are made on worker threads by default: one per core, each with
@@ -165,6 +166,14 @@ export interface BuildOptions {
   impose?: 'saddle';
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); the campaign start otherwise. */
   sourceDateEpoch?: string;
+  /**
+   * Part of the campaign to build (`--filter KEY=VALUE`, repeatable: departement, day,
+   * category; OR within a key, AND between keys): its counts, headings and wording follow it
+   * (src/select/part.ts).
+   */
+  filters?: string[];
+  /** With `filters`: write into `<out>/<part>/` (out/34-herault/), the CLI's default without --out. */
+  partFolder?: boolean;
   /** Progress messages (one line each). */
   log?: (line: string) => void;
   /** Outputs to make: both by default; the preview server asks for "screen" only. */
@@ -226,7 +235,12 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const specs: DocumentSpec[] = siteMode === 'only' ? [documentById('programme')] : opts.documents.length ? [...new Set(opts.documents.map(documentById))] : documents;
   fileEnv(opts.root, opts.sourceDateEpoch); // checks SOURCE_DATE_EPOCH before any work
   workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
-  const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
+  const part = opts.filters?.length ? parseFilters(opts.filters) : undefined; // refused before any work
+  const loaded = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
+  const selected = part ? selectPart(loaded, part) : undefined;
+  const content = selected?.content ?? loaded;
+  const out = selected && opts.partFolder ? path.join(opts.out, selected.folder) : opts.out;
+  if (selected) log(`part of the campaign: ${selected.label}`);
   const campaign = path.resolve(opts.root, opts.content);
   const jobOptions: JobOptions = { root: opts.root, campaign, printer: opts.printer ?? 'offset', theme: themeOf(opts, content, campaign), format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   if (siteMode === 'only' && !content.campaign.site) {
@@ -245,7 +259,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     ws = await openWorkspace(jobOptions, content).catch((e: unknown) => {
       throw themeAtCampaign(e, opts, content);
     });
-    if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
+    if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, out));
     const { model } = ws;
     // The sections named by what they are: départements (and countries), days, venues, categories.
     const n = model.sections.length;
@@ -295,30 +309,30 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     site = makeSite(ws.model, content, theme, screenProgramme.bytes);
     opts.onSite?.(site);
     const pages = site.filter((f) => f.path.endsWith('.html')).length;
-    log(`${path.join(opts.out, SITE_DIR)}/ — ${pages} pages (${ws.model.events.length} events), agenda.ics, agenda.json: ${ws.model.campaign.site.baseUrl}`);
+    log(`${path.join(out, SITE_DIR)}/ — ${pages} pages (${ws.model.events.length} events), agenda.ics, agenda.json: ${ws.model.campaign.site.baseUrl}`);
   } else if (siteMode === 'auto' && ws.model.campaign.site && opts.write !== false) {
     log('site/ not made: the site offers the programme for download, build the programme too (or run encre site)');
   }
-  const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(opts.out, r.file), pages: r.pages, bytes: r.bytes.length }));
+  const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(out, r.file), pages: r.pages, bytes: r.bytes.length }));
   if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes }));
-  const siteDir = path.resolve(opts.root, opts.out, SITE_DIR);
+  const siteDir = path.resolve(opts.root, out, SITE_DIR);
   const siteWrites = site.map((f) => ({ file: path.join(siteDir, f.path), bytes: f.bytes }));
   if (siteMode === 'only') {
     await writeAllAtomic(siteWrites);
     await pruneSite(siteDir, site);
-    return [{ id: 'site', output: 'screen', file: path.join(opts.out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
+    return [{ id: 'site', output: 'screen', file: path.join(out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
   }
   const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
   const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) }, null, 2);
   await writeAllAtomic([
-    ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
-    ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),
-    { file: path.resolve(opts.root, opts.out, 'preflight.json'), bytes: `${preflight}\n` },
+    ...results.map((r) => ({ file: path.resolve(opts.root, out, r.file), bytes: r.bytes })),
+    ...extra.map((x) => ({ file: path.resolve(opts.root, out, x.file), bytes: x.bytes })),
+    { file: path.resolve(opts.root, out, 'preflight.json'), bytes: `${preflight}\n` },
     ...siteWrites,
   ]);
   if (site.length > 0) await pruneSite(siteDir, site);
   // The imposed sheets are listed too (the command line says what it wrote).
-  return [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(opts.out, x.file), pages: x.pages, bytes: x.bytes.length }))];
+  return [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(out, x.file), pages: x.pages, bytes: x.bytes.length }))];
 }
 
 /**

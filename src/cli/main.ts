@@ -64,18 +64,19 @@ program
   .description(`build documents into the output folder (default: all of ${DOCUMENT_IDS.join(', ')})`)
   .argument('[document...]', 'document ids to build')
   .option('--content <dir>', CONTENT_HELP)
-  .option('--out <dir>', 'output folder', 'out')
+  .option('--out <dir>', 'output folder (default: out/, or out/<part>/ with --filter: out/34-herault/)')
+  .option('--filter <KEY=VALUE>', 'build part of the campaign: departement=34, day=2016-11-15, category=Visite (repeatable: OR within a key, AND between keys)', (v: string, prev: string[]) => [...prev, v], [] as string[])
   .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, digital)', 'offset')
   .option('--theme <name|file>', THEME_HELP)
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content?: string; out: string; printer: string; theme?: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content?: string; out?: string; filter: string[]; printer: string; theme?: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
       ids.forEach(documentId); // an unknown document is refused before anything loads
       const { build } = await import('../build.js');
-      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out ?? 'out', filters: opts.filter, partFolder: opts.out === undefined, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);
