@@ -14,7 +14,7 @@ import { theme, DEFAULT_THEME } from '../layouts/theme.js';
 import { isThemePath, placeOf } from './load/theme.js';
 import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
 import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
-import { WorkerPool, workerMemoryMb } from './build/pool.js';
+import { WorkerPool, workerMemoryMb, type JobProgress } from './build/pool.js';
 import { mergeFailures } from './build/report.js';
 import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
 import { readdir, rm } from 'node:fs/promises';
@@ -38,19 +38,20 @@ export const WORKERS_FROM_EVENTS = 500;
  * take about 40 % of the two cores).
  * @returns each file made, or its job's error, in the order of `jobs`.
  */
-async function onWorkers(pool: WorkerPool, jobs: Job[], done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
+async function onWorkers(pool: WorkerPool, jobs: Job[], done: (r: JobResult) => void, laidOut: (p: JobProgress) => void): Promise<(JobResult | Error)[]> {
   const order = [...jobs].sort((a, b) => Number(b.document === 'programme') - Number(a.document === 'programme'));
   const outcomes = await pool.runAll(order, (o) => {
     if (!(o instanceof Error)) done(o);
-  });
+  }, laidOut);
   return jobs.map((job) => outcomes[order.indexOf(job)]!);
 }
 
 /** Makes files one after the other in this thread; each file made, or its job's error, in order. */
-async function inThisThread(ws: Workspace, jobs: Job[], done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
+async function inThisThread(ws: Workspace, jobs: Job[], done: (r: JobResult) => void, laidOut: (p: JobProgress) => void): Promise<(JobResult | Error)[]> {
   const out: (JobResult | Error)[] = [];
   for (const job of jobs) {
-    const r = await runJob(ws, job).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    laidOut({ job, pages: 0 });
+    const r = await runJob(ws, job, (pages) => laidOut({ job, pages })).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     if (!(r instanceof Error)) done(r);
     out.push(r);
   }
@@ -174,6 +175,13 @@ export interface BuildOptions {
   filters?: string[];
   /** With `filters`: write into `<out>/<part>/` (out/34-herault/), the CLI's default without --out. */
   partFolder?: boolean;
+  /**
+   * Called as files are made: when one starts (0 pages), after each chunk of pages laid out,
+   * and when it is done (for a progress display; never part of the output).
+   */
+  onProgress?: (p: BuildProgress) => void;
+  /** Called once everything is written with the build's report: what out/preflight.json holds, and the files written (`--json`). */
+  onReport?: (report: Record<string, unknown>) => void;
   /** Progress messages (one line each). */
   log?: (line: string) => void;
   /** Outputs to make: both by default; the preview server asks for "screen" only. */
@@ -203,6 +211,18 @@ export interface BuildOptions {
   site?: 'auto' | 'only' | 'off';
   /** Called with the site's files when a site is made (the preview server serves them from memory). */
   onSite?: (files: SiteFile[]) => void;
+}
+
+/** Where a build is: one file's pages laid out so far, or that file done. */
+export interface BuildProgress {
+  /** Path inside the output folder: "programme.pdf", "screen/programme.pdf". */
+  file: string;
+  /** Pages laid out so far (0: just started), or the file's pages once done. */
+  pages: number;
+  done: boolean;
+  /** Files done so far, of `total`. */
+  finished: number;
+  total: number;
 }
 
 /** One written file. */
@@ -286,9 +306,15 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     }
     themeWarnings = [...checkContrast(theme, model.sections.length, ws.theme.file), ...checkSectionColours(theme, model.sections.length, ws.theme.file)];
     for (const w of themeWarnings) if (specs.some((d) => w.documents.includes(d.id))) log(`warning: ${w.message}`);
-    const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
+    let finished = 0;
+    const fileOf = (job: Job) => path.join(job.output === 'screen' ? 'screen' : '', documentById(job.document).file);
+    const done = (r: JobResult) => {
+      log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
+      opts.onProgress?.({ file: r.file, pages: r.pages, done: true, finished: ++finished, total: jobs.length });
+    };
+    const laidOut = (p: JobProgress) => opts.onProgress?.({ file: fileOf(p.job), pages: p.pages, done: false, finished, total: jobs.length });
     if (pool) pool.setup({ opts: jobOptions, content, model, theme: ws.theme });
-    settled = pool ? await onWorkers(pool, jobs, done) : await inThisThread(ws, jobs, done);
+    settled = pool ? await onWorkers(pool, jobs, done, laidOut) : await inThisThread(ws, jobs, done, laidOut);
   } finally {
     await pool?.close();
   }
@@ -323,7 +349,8 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     return [{ id: 'site', output: 'screen', file: path.join(out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
   }
   const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
-  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) }, null, 2);
+  const report = { printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) };
+  const preflight = JSON.stringify(report, null, 2);
   await writeAllAtomic([
     ...results.map((r) => ({ file: path.resolve(opts.root, out, r.file), bytes: r.bytes })),
     ...extra.map((x) => ({ file: path.resolve(opts.root, out, x.file), bytes: x.bytes })),
@@ -332,7 +359,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   ]);
   if (site.length > 0) await pruneSite(siteDir, site);
   // The imposed sheets are listed too (the command line says what it wrote).
-  return [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(out, x.file), pages: x.pages, bytes: x.bytes.length }))];
+  const written = [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(out, x.file), pages: x.pages, bytes: x.bytes.length }))];
+  opts.onReport?.({ out, ...(selected ? { part: selected.label } : {}), written, ...report });
+  return written;
 }
 
 /**

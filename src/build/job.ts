@@ -109,9 +109,10 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
  * (text overflowing its frame, leaving the safe area, overlapping). A file made before from
  * the same inputs (the document's props, theme, printer, output, encre's fingerprint) is
  * taken from the build cache instead.
+ * @param laidOut called with the number of pages laid out so far, after each chunk of pages (progress).
  * @throws PreflightError naming the file, the page and the event when a check fails.
  */
-export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
+export async function runJob(ws: Workspace, job: Job, laidOut?: (pages: number) => void): Promise<JobResult> {
   const spec = documentById(job.document);
   const p = job.output === 'print' ? ws.printer : SCREEN;
   const { model, env, content } = ws;
@@ -160,9 +161,12 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   const area = { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) };
   // The text drawn in each element with an id (an event's card: « event-<id> »), for the document's own checks.
   const drawn = new Map<string, string>();
+  let pagesLaidOut = 0;
   const pdf = new PdfPages((chunk, firstPage) => {
     layoutProblems.push(...checkLayout(chunk, area, firstPage));
     collectItemTexts(chunk, drawn);
+    pagesLaidOut += chunk.children?.length ?? 0;
+    laidOut?.(pagesLaidOut);
   });
   const out: PageSink = {
     add: (element, first, blocks) => pdf.add(createElement(GeometryContext.Provider, { value: geometry }, element), first, blocks),
@@ -170,6 +174,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     restart: () => {
       layoutProblems.length = 0;
       drawn.clear();
+      pagesLaidOut = 0;
       pdf.restart();
     },
   };

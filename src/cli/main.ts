@@ -72,12 +72,36 @@ program
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content?: string; out?: string; filter: string[]; printer: string; theme?: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .option('--quiet', 'print only warnings and errors (no progress, no summaries)')
+  .option('--json', 'print the build\'s report as JSON (what out/preflight.json holds, and the files written) and nothing else on standard output')
+  .action(async (ids: string[], opts: { content?: string; out?: string; filter: string[]; printer: string; theme?: string; format: string; impose?: 'saddle'; sourceDateEpoch?: string; allowNetwork?: boolean; quiet?: boolean; json?: boolean }) => {
     try {
       ids.forEach(documentId); // an unknown document is refused before anything loads
       const { build } = await import('../build.js');
-      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out ?? 'out', filters: opts.filter, partFolder: opts.out === undefined, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
-      for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+      // Progress on a terminal only; summaries unless --quiet or --json (warnings always, on standard error then).
+      const talk = !opts.quiet && !opts.json;
+      const log = (l: string) => (talk ? console.log(l) : l.startsWith('warning:') ? console.error(l) : undefined);
+      const onProgress = talk && process.stdout.isTTY ? (await import('./progress.js')).progressLines((l) => console.log(l)) : undefined;
+      let report: Record<string, unknown> | undefined;
+      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out ?? 'out', filters: opts.filter, partFolder: opts.out === undefined, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log, onProgress, onReport: (r) => (report = r) });
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      else if (talk) for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('list')
+  .description('name the documents, themes (the campaign\'s and encre\'s), printer profiles, affiche formats and import formats there are')
+  .option('--content <dir>', CONTENT_HELP)
+  .option('--json', 'print the list as JSON')
+  .action(async (opts: { content?: string; json?: boolean }) => {
+    try {
+      const [{ listing, formatListing }, { POSTER_FORMATS }, { isCampaign }] = await Promise.all([import('./list.js'), import('../../layouts/frames.js'), import('../campaign/folder.js')]);
+      const dir = opts.content ?? (isCampaign(process.cwd()) ? '.' : undefined);
+      const l = await listing(process.cwd(), dir === undefined ? undefined : path.resolve(dir), POSTER_FORMATS);
+      console.log(opts.json ? JSON.stringify(l, null, 2) : formatListing(l));
     } catch (e) {
       fail(e);
     }
@@ -194,7 +218,8 @@ program
   .requiredOption('--out <dir>', 'content folder to write (campaign.yaml, events/*.yaml)')
   .option('--force', 'replace or delete files of the --out folder that encre import did not generate (hand-written campaign.yaml, events/*.yaml)', false)
   .option('--period <START..END>', 'calendars and schedules: import the events between these dates (YYYY-MM-DD..YYYY-MM-DD); default: the mapping\'s period or campaign period')
-  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string; force: boolean; period?: string }) => {
+  .option('--quiet', 'no progress lines (they show only on a terminal)')
+  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string; force: boolean; period?: string; quiet?: boolean }) => {
     try {
       let period: { start: string; end: string } | undefined;
       if (opts.period !== undefined) {
@@ -203,7 +228,8 @@ program
         period = { start: m[1]!, end: m[2]! };
       }
       const { importEvents, formatImportReport } = await import('../import/index.js');
-      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out, force: opts.force, period });
+      const progress = !opts.quiet && process.stdout.isTTY ? (l: string) => console.log(l) : undefined;
+      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out, force: opts.force, period, progress });
       console.log(formatImportReport(report));
     } catch (e) {
       // A single problem on one line: "encre: data.csv: file not found".
