@@ -13,7 +13,7 @@ import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
 import { isThemePath, placeOf } from './load/theme.js';
 import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
-import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
+import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Proof, type Workspace } from './build/job.js';
 import { WorkerPool, workerMemoryMb, type JobProgress } from './build/pool.js';
 import { mergeFailures } from './build/report.js';
 import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
@@ -209,6 +209,8 @@ export interface BuildOptions {
    * and only the site is written. `off`: never.
    */
   site?: 'auto' | 'only' | 'off';
+  /** The preview's proofs: layout problems listed with their boxes instead of failing the build (see JobOptions.proof). */
+  proof?: boolean;
   /** Called with the site's files when a site is made (the preview server serves them from memory). */
   onSite?: (files: SiteFile[]) => void;
 }
@@ -235,6 +237,8 @@ export interface BuiltDocument {
   bytes: number;
   /** The PDF itself, when the build was asked not to write (`write: false`). */
   pdf?: Uint8Array;
+  /** With `proof`: its problems and geometry, for the preview. */
+  proof?: Proof;
 }
 
 /**
@@ -262,7 +266,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const out = selected && opts.partFolder ? path.join(opts.out, selected.folder) : opts.out;
   if (selected) log(`part of the campaign: ${selected.label}`);
   const campaign = path.resolve(opts.root, opts.content);
-  const jobOptions: JobOptions = { root: opts.root, campaign, printer: opts.printer ?? 'offset', theme: themeOf(opts, content, campaign), format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
+  const jobOptions: JobOptions = { root: opts.root, campaign, proof: opts.proof, printer: opts.printer ?? 'offset', theme: themeOf(opts, content, campaign), format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   if (siteMode === 'only' && !content.campaign.site) {
     throw new ContentError([{ file: content.campaignFile, line: 0, col: 0, path: 'site', message: 'encre site: the campaign declares no site', hint: 'add to campaign.yaml the address where out/site/ will be published, e.g. site: { baseUrl: https://mois-ess.example.org/ }' }]);
   }
@@ -340,7 +344,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     log('site/ not made: the site offers the programme for download, build the programme too (or run encre site)');
   }
   const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(out, r.file), pages: r.pages, bytes: r.bytes.length }));
-  if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes }));
+  if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes, ...(results[i]!.proof ? { proof: results[i]!.proof } : {}) }));
   const siteDir = path.resolve(opts.root, out, SITE_DIR);
   const siteWrites = site.map((f) => ({ file: path.join(siteDir, f.path), bytes: f.bytes }));
   if (siteMode === 'only') {
