@@ -296,7 +296,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     if (qr.theme.length > 0) throw new ThemeError(qr.theme);
     // Characters no font prints: refused (campaign unprintable: refuse), else left out, each
     // listed with where it is (unprintable: drop, the default): never a blocked build.
-    const glyphs = findUnprintable(model, content, openFaces(TOOL_ROOT), ws.theme.file);
+    const glyphs = findUnprintable(model, content, openFaces(), ws.theme.file);
     const unprintable = [...(content.campaign.unprintable === 'refuse' ? glyphs.map((g) => g.problem) : []), ...qr.content];
     if (unprintable.length > 0) throw new ContentError(unprintable);
     if (glyphs.length > 0) {

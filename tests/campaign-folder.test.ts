@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as mupdf from 'mupdf';
@@ -83,6 +83,24 @@ describe('a campaign folder of its own (encre new)', () => {
     expect(r.err).toContain(`campaign.yaml:${line + 1}:${col} partners[0].logo: "../outside.svg": a path leading out of the campaign folder`);
     expect(r.err).toMatch(/Hint: copy the file into the campaign folder/);
     expect(existsSync(path.join(elsewhere, 'refused'))).toBe(false);
+  });
+
+  it('reads the theme\'s font files from the campaign\'s assets/fonts/ first', () => {
+    const font = path.join(tmp, 'fonts');
+    const c = path.join(font, 'c');
+    expect(encre(tmp, 'new', c).code).toBe(0);
+    // The campaign's own typeface (Liberation Sans under another name: no such file in encre).
+    mkdirSync(path.join(c, 'assets/fonts'), { recursive: true });
+    for (const [from, to] of [['Regular', 'Maison-Regular.ttf'], ['Italic', 'Maison-Italic.ttf'], ['Bold', 'Maison-Bold.ttf']]) copyFileSync(path.join(ROOT, `assets/fonts/LiberationSans-${from}.ttf`), path.join(c, 'assets/fonts', to!));
+    const faces = (family: string, list: [string, number, string][]) => `    ${family}:\n${list.map(([f, w, s]) => `      - { file: ${f}, fontWeight: ${w}, fontStyle: ${s} }`).join('\n')}\n`;
+    appendFileSync(path.join(c, 'themes/campagne.yaml'), `\nfonts:\n  family: Maison\n  display: Maison Display\n  faces:\n${faces('Maison', [['Maison-Regular.ttf', 400, 'normal'], ['Maison-Italic.ttf', 400, 'italic'], ['Maison-Bold.ttf', 600, 'normal'], ['Maison-Bold.ttf', 700, 'normal']])}${faces('Maison Display', [['Maison-Bold.ttf', 700, 'normal'], ['Maison-Bold.ttf', 900, 'normal']])}`);
+    const r = encre(elsewhere, 'build', 'affiche', '--content', c, '--out', path.join(font, 'out'), '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { files: { fonts: { name: string; embedded: boolean }[] }[] };
+    const names = report.files.flatMap((f) => f.fonts.map((x) => x.name));
+    expect(names.some((n) => n.includes('LiberationSans'))).toBe(true);
+    expect(names.filter((n) => n.includes('Inter'))).toEqual([]);
   });
 
   it('refuses to write into a folder that is not empty', () => {

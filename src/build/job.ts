@@ -119,7 +119,7 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
   const env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = derived ?? deriveModel(content, env.buildDate);
-  registerFonts(TOOL_ROOT);
+  registerFonts(opts.campaign);
   const saved = cache && (await cache.get(`measurements-${toolFingerprint(themeLoaded.files)}`));
   if (saved) restoreMeasurements(Buffer.from(saved).toString('utf8'));
   return { content, model, env, printer, theme: themeLoaded, partners: new Map(), cache, proof: opts.proof };

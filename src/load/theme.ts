@@ -15,6 +15,7 @@ import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, describeK
 import { ThemeError, type Problem } from '../model/errors.js';
 import { cmykToScreenRgb } from '../render/icc.js';
 import { TOOL_ROOT } from '../paths.js';
+import { campaignFontFiles, fontDirs, fontPath } from '../render/font-files.js';
 
 /** The theme used when none is named. */
 export const DEFAULT_THEME = 'languedoc-roussillon';
@@ -44,7 +45,7 @@ export interface LoadedTheme {
   theme: Theme;
   /** The theme's own file, as shown in messages ("themes/midi-pyrenees.yaml"). */
   file: string;
-  /** Absolute paths of every file read: the theme's own, then those it extends, in turn. */
+  /** Absolute paths of every file read: the theme's own, then those it extends, in turn, then the campaign's own font files it uses. */
   files: string[];
   /** Where each token is set ("colours.brand.cmyk" → place), in the file that sets it. */
   places: Record<string, Place>;
@@ -113,6 +114,8 @@ function resolveThemeFile(root: string, nameOrPath: string, from: string, at: Om
 /** A theme's files and their merged data, before the CMYK-only colours get their RGB. */
 interface Prepared {
   root: string;
+  /** The campaign folder (absolute), when there is one: its themes/ and assets/fonts/ are searched first. */
+  campaign?: string;
   /** The theme's own file first, then each file it extends. */
   sources: SourceFile[];
   abs: string[];
@@ -189,7 +192,7 @@ function prepare(root: string, nameOrPath: string, campaign?: string): Prepared 
   if (isObject(data.colours)) for (const [k, c] of Object.entries(data.colours)) visit(c, ['colours', k]);
   if (Array.isArray(data.sectionColours)) data.sectionColours.forEach((c, i) => visit(c, ['sectionColours', i]));
   if (Array.isArray(data.sectionText)) data.sectionText.forEach((c, i) => visit(c, ['sectionText', i]));
-  return { root, sources, abs, data, needRgb };
+  return { root, campaign, sources, abs, data, needRgb };
 }
 
 /** Where `p` is set: the most derived file that sets it, else the nearest parent it sets. */
@@ -219,7 +222,7 @@ function hintFor(p: readonly PropertyKey[]): string | undefined {
   if (last === 'cmyk') return 'four numbers in percent, cyan magenta yellow black, e.g. cmyk: [0, 80, 100, 0]';
   if (last === 'rgb') return 'six hex digits in quotes, e.g. rgb: "#e8542a", or leave rgb out: encre computes it from the CMYK through the output profile';
   if (p[0] === 'type') return '[size, leading] in pt, e.g. [8.5, 11.5]';
-  if (last === 'file') return 'a file of assets/fonts/, e.g. Inter-Regular.otf';
+  if (last === 'file') return 'a file of assets/fonts/ (the campaign\'s, or encre\'s), e.g. Inter-Regular.otf';
   return undefined;
 }
 
@@ -267,7 +270,7 @@ function placesOf(sources: SourceFile[], data: unknown): Record<string, Place> {
 }
 
 /** The checks the schema cannot make: fonts (files, faces used, names) and the RGB ↔ CMYK pairs. */
-function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | number)[]) => Place): Problem[] {
+function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | number)[]) => Place, campaign: string | undefined): Problem[] {
   const problems: Problem[] = [];
   const add = (p: (string | number)[], message: string, hint?: string) => problems.push({ ...at(p), path: formatPath(p), message, ...(hint ? { hint } : {}) });
   const { fonts } = theme;
@@ -292,18 +295,19 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
       add(['fonts', 'faces', family], `fonts.faces.${family} has no ${need.fontWeight} ${need.fontStyle} face (used by ${need.usedBy})`, `add { file: …, fontWeight: ${need.fontWeight}, fontStyle: ${need.fontStyle} } (a file of assets/fonts/; the same file may serve two weights)`);
     }
   }
-  const fontsDir = path.join(TOOL_ROOT, 'assets/fonts');
+  // The campaign's assets/fonts/ first, then encre's (src/render/font-files.ts).
+  const dirs = fontDirs(campaign);
   for (const [family, faces] of Object.entries(fonts.faces)) {
     faces.forEach((f, i) => {
-      const file = path.join(fontsDir, f.file);
+      const file = fontPath(f.file, campaign);
       let font: unknown;
       try {
         font = fontkit.create(readFileSync(file));
       } catch (e) {
         const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-        const there = readdirSync(fontsDir).filter((x) => /\.(otf|ttf)$/i.test(x));
+        const there = [...new Set(dirs.flatMap((d) => (existsSync(d) ? readdirSync(d) : [])).filter((x) => /\.(otf|ttf)$/i.test(x)))].sort();
         const near = nearest(f.file, there);
-        add(['fonts', 'faces', family, i, 'file'], missing ? `font file assets/fonts/${f.file} not found` : `assets/fonts/${f.file} is not a font encre can read (${(e as Error).message})`, missing ? (near ? `did you mean "${near}"?` : `put the file (OTF or TTF, with its licence) in assets/fonts/, or correct the name; there are: ${there.join(', ')}`) : 'give an OTF or TTF file');
+        add(['fonts', 'faces', family, i, 'file'], missing ? `font file assets/fonts/${f.file} not found` : `assets/fonts/${f.file} is not a font encre can read (${(e as Error).message})`, missing ? (near ? `did you mean "${near}"?` : `put the file (OTF or TTF, with its licence) in ${campaign ? 'the campaign folder\'s assets/fonts/' : 'assets/fonts/'}, or correct the name; there are: ${there.join(', ')}`) : 'give an OTF or TTF file');
         return;
       }
       if (!font || typeof (font as { layout?: unknown }).layout !== 'function') add(['fonts', 'faces', family, i, 'file'], `assets/fonts/${f.file} is a font collection, not a single font`, 'give one OTF or TTF file per face');
@@ -329,6 +333,7 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
 
 /** Validates prepared data whose CMYK-only colours have their RGB (`rgbs`, in `needRgb`'s order). */
 function finish(prep: Prepared, rgbs: string[]): LoadedTheme {
+  const campaign = prep.campaign;
   const data = structuredClone(prep.data);
   prep.needRgb.forEach((n, i) => {
     (valueAt(data, n.path) as Json).rgb = rgbs[i];
@@ -337,9 +342,11 @@ function finish(prep: Prepared, rgbs: string[]): LoadedTheme {
   if (!result.success) throw new ThemeError(problemsOf(prep, result.error.issues));
   const computed = new Set(prep.needRgb.map((n) => formatPath(n.path)));
   const at = (p: (string | number)[]) => placeIn(prep.sources, p);
-  const problems = checkTheme(result.data, computed, at);
+  const problems = checkTheme(result.data, computed, at, campaign);
   if (problems.length > 0) throw new ThemeError(problems);
-  return { theme: result.data, file: prep.sources[0]!.file, files: prep.abs, places: placesOf(prep.sources, prep.data), computedRgb: [...computed] };
+  // The campaign's own font files are inputs too (the build cache's fingerprint).
+  const fontFiles = campaignFontFiles(Object.values(result.data.fonts.faces).flatMap((faces) => faces.map((f) => f.file)), campaign);
+  return { theme: result.data, file: prep.sources[0]!.file, files: [...prep.abs, ...fontFiles], places: placesOf(prep.sources, prep.data), computedRgb: [...computed] };
 }
 
 /**
