@@ -97,7 +97,9 @@ export function touchedDocuments(file: string, root: string, content: string): {
   if (inContent.startsWith('assets/')) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
   // An event shows first in the programme; the campaign file first on the affiche.
   if (inContent.startsWith('events/')) return { ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false };
-  return { ids: ['affiche', 'flyer', 'programme', 'dossier-de-presse'], restart: false };
+  if (inContent === 'campaign.yaml') return { ids: ['affiche', 'flyer', 'programme', 'dossier-de-presse'], restart: false };
+  // Anything else in the campaign folder (its README, out/ written by encre build) feeds no document.
+  return { ids: [], restart: false };
 }
 
 /**
@@ -244,7 +246,10 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const watched = [opts.content, 'layouts', 'assets', 'themes', path.relative(opts.root, path.join(TOOL_ROOT, 'layouts')), path.relative(opts.root, path.join(TOOL_ROOT, 'themes')), ...themeFiles].map((p) => path.resolve(opts.root, p));
   // inotify events straight away (no atomic-save or write-finish delays); a save that touches
   // several files within 25 ms is one rebuild.
-  const watcher = chokidar.watch([...new Set(watched)], { ignoreInitial: true, atomic: false });
+  // Not the folders no document reads: dependencies, version control, and the campaign's out/ (encre build writes there).
+  const outDir = path.resolve(opts.root, opts.content, 'out');
+  const ignored = (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p) || p === outDir || p.startsWith(outDir + path.sep);
+  const watcher = chokidar.watch([...new Set(watched)], { ignoreInitial: true, atomic: false, ignored });
   let burst: { ids: Set<string>; restart: boolean } | undefined;
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, file) => {
