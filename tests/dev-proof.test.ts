@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -15,6 +15,8 @@ import { ROOT } from './helpers/sample.js';
  * problems to list (a proof lists them instead of failing).
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A CMYK colour of 310 % total ink. */
+const OVER_LIMIT = [70, 100, 100, 40];
 let tmp = '';
 let server: DevServer;
 let browser: Browser;
@@ -40,8 +42,10 @@ beforeAll(async () => {
   const campaign = path.join(tmp, 'campagne');
   const made = spawnSync(process.execPath, [path.join(ROOT, 'bin/encre.js'), 'new', campaign], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(made.stderr);
-  // A safe area of 20 mm: the covers' text, set 10–15 mm from the trim, leaves it.
-  appendFileSync(path.join(campaign, 'themes/campagne.yaml'), '\nsafeArea: 20\n');
+  // A safe area of 20 mm: the covers' text, set 10–15 mm from the trim, leaves it. And a
+  // brand colour of 310 % total ink (the cover's ground), over the offset profile's 300 %.
+  const themeFile = path.join(campaign, 'themes/campagne.yaml');
+  writeFileSync(themeFile, `${readFileSync(themeFile, 'utf8').replace(/^  brand: .*$/m, `  brand: { cmyk: [${OVER_LIMIT.join(', ')}] }`)}\nsafeArea: 20\n`);
   server = await startDevServer({ root: tmp, content: 'campagne', port: 0 });
   await server.ready;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
@@ -90,12 +94,24 @@ describe('encre dev as a proofing tool', () => {
     await imagesLoaded(img, /&plate=k$/);
     const k = await pixelsOf(img);
     expect(coloured(k)).toBe(0);
-    // Not blank: the K plate carries ink (the motif's grey triangle).
-    let inked = 0;
-    for (let i = 0; i < k.data.length; i += k.channels) if (k.data[i]! < 200) inked++;
-    expect(inked).toBeGreaterThan(100);
+    // The cover's ground, the most common pixel, is the brand colour's K exactly (the file's own CMYK, not converted).
+    const counts = new Map<number, number>();
+    for (let i = 0; i < k.data.length; i += k.channels) counts.set(k.data[i]!, (counts.get(k.data[i]!) ?? 0) + 1);
+    const ground = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    expect(Math.abs(ground - 255 * (1 - OVER_LIMIT[3]! / 100))).toBeLessThanOrEqual(3);
     mkdirSync(path.join(ROOT, 'tests/.output'), { recursive: true });
     writeFileSync(path.join(ROOT, 'tests/.output/dev-proof-k.png'), await page.screenshot());
+
+    // The total ink: the cover's ground, over the printer's limit, in red; the print file's preflight listed.
+    await page.click('[data-plate="ink"]');
+    await imagesLoaded(img, /&plate=ink$/);
+    const ink = await pixelsOf(img);
+    let red = 0;
+    for (let i = 0; i < ink.data.length; i += ink.channels) if (ink.data[i]! > 200 && ink.data[i + 1]! < 40 && ink.data[i + 2]! < 40) red++;
+    expect(red).toBeGreaterThan(1000);
+    writeFileSync(path.join(ROOT, 'tests/.output/dev-proof-ink.png'), await page.screenshot());
+    const total = OVER_LIMIT.reduce((a, b) => a + b, 0);
+    await expect.poll(() => page.locator('#problems li.error').allInnerTexts(), { timeout: 20_000 }).toContainEqual(expect.stringContaining(`print file: total ink reaches ${total} %`));
     await page.click('[data-plate=""]');
   });
 

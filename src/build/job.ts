@@ -44,8 +44,9 @@ export interface JobOptions {
   cache?: boolean;
   /**
    * The preview's proofs (`encre dev`): the layout's problems (text leaving the safe area,
-   * overflowing, overlapping) do not fail the file but come with it, each with its page and
-   * box, for the preview to list and outline. Such a file is never put in the build cache.
+   * overflowing, overlapping) and the preflight's errors do not fail the file but come with
+   * it (Proof), the layout's with their page and box, for the preview to list and outline.
+   * Such a file is never put in the build cache.
    */
   proof?: boolean;
 }
@@ -54,6 +55,8 @@ export interface JobOptions {
 export interface Proof {
   /** The layout's problems, boxes in pt from the top left corner of the trim. */
   problems: LayoutProblem[];
+  /** What fails the file besides (the PDF preflight: ink, resolution, page count…), without a box: a build refuses it. */
+  errors: string[];
   /** The preflight's warnings (and, in a print file, what would fail it), without a box. */
   warnings: string[];
   /** Trim size, mm. */
@@ -164,7 +167,7 @@ export async function runJob(ws: Workspace, job: Job, laidOut?: (pages: number) 
     const [pdf, meta] = await Promise.all([ws.cache.get(`${key}.pdf`), ws.cache.get(`${key}.json`)]);
     if (pdf && meta) {
       const { pages, report } = JSON.parse(Buffer.from(meta).toString('utf8')) as { pages: number; report: FileReport };
-      const proof: Proof | undefined = ws.proof ? { problems: [], warnings: report.warnings, trimMm: [spec.frame.format.width, spec.frame.format.height], bleedMm: ws.printer.bleed, safeMm: theme.safeArea } : undefined;
+      const proof: Proof | undefined = ws.proof ? { problems: [], errors: [], warnings: report.warnings, trimMm: [spec.frame.format.width, spec.frame.format.height], bleedMm: ws.printer.bleed, safeMm: theme.safeArea } : undefined;
       return { ...job, file, bytes: pdf, pages, report, cached: true, ...(proof ? { proof } : {}) };
     }
   }
@@ -234,14 +237,14 @@ export async function runJob(ws: Workspace, job: Job, laidOut?: (pages: number) 
     ...(spec.check?.(doc, model, drawn) ?? []),
     ...(ws.proof ? [] : layoutProblems.map((l) => l.message)),
   ];
-  if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0 && !ws.proof) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
   const pages = doc.getPageCount();
   if (ws.proof) {
     // Boxes from the trim's corner: the preview draws them on the trimmed page.
     const trimmed = layoutProblems.map((l) => ({ ...l, box: { ...l.box, left: l.box.left - area.trim.left, top: l.box.top - area.trim.top } }));
-    const proof: Proof = { problems: trimmed, warnings: report.warnings, trimMm: [spec.frame.format.width, spec.frame.format.height], bleedMm: ws.printer.bleed, safeMm: theme.safeArea };
+    const proof: Proof = { problems: trimmed, errors: problems, warnings: report.warnings, trimMm: [spec.frame.format.width, spec.frame.format.height], bleedMm: ws.printer.bleed, safeMm: theme.safeArea };
     // A file with problems is never cached: a build that is not a proof must fail on them.
-    if (trimmed.length > 0) return { ...job, file, bytes, pages, report, proof };
+    if (trimmed.length > 0 || problems.length > 0) return { ...job, file, bytes, pages, report, proof };
     if (ws.cache && key) await Promise.all([ws.cache.put(`${key}.pdf`, bytes), ws.cache.put(`${key}.json`, JSON.stringify({ pages, report }))]);
     return { ...job, file, bytes, pages, report, proof };
   }

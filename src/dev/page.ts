@@ -34,6 +34,7 @@ export function previewHtml(title: string): string {
   aside li { margin: 0 0 6px; }
   aside a { color: #ffd27a; text-decoration: none; } aside a:hover, aside a.active { text-decoration: underline; color: #fff; }
   aside .warning { color: #ccc; }
+  aside .error { color: #ff8f8f; }
   section { padding: 8px 16px 24px; }
   h2.doc { font-size: 15px; margin: 12px 0 8px; }
   .spreads { display: flex; flex-wrap: wrap; gap: 28px 24px; align-items: flex-start; }
@@ -167,6 +168,18 @@ function render() {
 function renderProblems() {
   list.innerHTML = '';
   let count = 0;
+  const line = (kind, text) => {
+    const li = document.createElement('li');
+    li.className = kind;
+    li.textContent = text;
+    list.appendChild(li);
+    count++;
+  };
+  // What fails a build first (the preflight's errors, the print file's), then the layout's boxes, then warnings.
+  for (const doc of state.docs) {
+    if (!doc.proof) continue;
+    for (const e of [...doc.proof.errors, ...(doc.printProblems || [])]) line('error', doc.id + ' — ' + e);
+  }
   for (const doc of state.docs) {
     if (!doc.proof) continue;
     doc.proof.problems.forEach((p, i) => {
@@ -182,13 +195,10 @@ function renderProblems() {
       list.appendChild(li);
       count++;
     });
-    for (const w of doc.proof.warnings) {
-      const li = document.createElement('li');
-      li.className = 'warning';
-      li.textContent = doc.id + ' — ' + w;
-      list.appendChild(li);
-      count++;
-    }
+  }
+  for (const doc of state.docs) {
+    if (!doc.proof) continue;
+    for (const w of doc.proof.warnings) line('warning', doc.id + ' — ' + w);
   }
   document.getElementById('problems-title').textContent = count ? 'Problèmes (' + count + ')' : 'Aucun problème';
 }

@@ -69,6 +69,8 @@ interface DocState {
   png: Map<number, Promise<Buffer[]>>;
   /** The print file of this version (for the ink plates), made on first request. */
   print?: Promise<Uint8Array>;
+  /** The print file's preflight errors and warnings, once it is made (total ink, resolution…). */
+  printProblems?: string[];
   /** Plate images of this version, by "page:dpi:view". */
   plates: Map<string, Promise<Buffer>>;
 }
@@ -290,7 +292,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewHtml(opts.content));
       if (url.pathname === '/state') {
         const order = documents.map((d) => d.id).filter((id) => docs.has(id));
-        const state = { building, error, docs: order.map((id) => { const d = docs.get(id)!; return { id, version: d.version, pages: d.pages, texts: d.texts, proof: d.proof }; }) };
+        const state = { building, error, docs: order.map((id) => { const d = docs.get(id)!; return { id, version: d.version, pages: d.pages, texts: d.texts, proof: d.proof, printProblems: d.printProblems }; }) };
         return send(res, 200, 'application/json', JSON.stringify(state));
       }
       if (url.pathname === '/events') {
@@ -321,6 +323,10 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         if (!(PLATE_VIEWS as readonly string[]).includes(plate)) return send(res, 400, 'text/plain', `plate must be one of ${PLATE_VIEWS.join(', ')}`);
         doc.print ??= request([doc.id], 'print').then((r) => {
           if (!r.ok || !r.docs?.[0]) throw new Error(r.error ?? 'the print file could not be made');
+          const p = r.docs[0].proof;
+          // Its preflight (ink over the profile's limit, resolution): listed beside the pages.
+          doc.printProblems = p ? [...p.errors.map((e) => `print file: ${e}`), ...p.warnings.map((w) => `print file: ${w}`)] : [];
+          if (doc.printProblems.length > 0) notify();
           return r.docs[0].pdf;
         });
         doc.print.catch(() => (doc.print = undefined)); // tried again on the next request

@@ -2,7 +2,8 @@ import sharp from 'sharp';
 
 /**
  * The ink plates of a print file, for the preview's proofs: each page rendered by MuPDF (a
- * development dependency, as in raster.ts) into CMYK pixels, cut to its trim box.
+ * development dependency, as in raster.ts) into CMYK pixels, without colour management (the
+ * file's own CMYK values), cut to its trim box.
  */
 
 /** A view of the inks: one plate alone (C, M, Y, K), or the total ink with the areas over the limit marked. */
@@ -29,7 +30,16 @@ export async function platePng(pdf: Uint8Array, page: number, dpi: number, view:
   if (page < 1 || page > doc.countPages()) throw new Error(`no page ${page}`);
   const p = doc.loadPage(page - 1) as import('mupdf').PDFPage;
   const scale = dpi / 72;
-  const pix = p.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceCMYK, false, true);
+  // Without colour management, DeviceCMYK is drawn into CMYK pixels as it is: the values the
+  // printer gets (with it, MuPDF converts through the output intent and back, and 70/100/100/40
+  // comes out 41/84/81/63). Synchronous: no other rendering runs meanwhile.
+  mupdf.disableICC();
+  let pix: import('mupdf').Pixmap;
+  try {
+    pix = p.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceCMYK, false, true);
+  } finally {
+    mupdf.enableICC();
+  }
   const [bx0, by0] = p.getBounds();
   const [tx0, ty0, tx1, ty1] = p.getBounds('TrimBox');
   const width = pix.getWidth();
