@@ -41,12 +41,13 @@ export async function withTheme<T>(t: Theme, fn: () => Promise<T>): Promise<T> {
 /**
  * Loads a theme (a name of themes/ or a .yaml path; see src/load/theme.ts readTheme) and
  * makes it the theme of the next renders.
- * @param root the project root (themes/ and relative paths are found from it).
+ * @param root the folder relative paths are found from.
+ * @param campaign the campaign folder (absolute): named themes are looked up in its themes/ first.
  * @returns the loaded theme: tokens, files read, where each token is set.
  * @throws ThemeError with every problem located at the theme file's line and column.
  */
-export async function loadTheme(root: string, nameOrPath: string): Promise<LoadedTheme> {
-  const loaded = await readTheme(root, nameOrPath);
+export async function loadTheme(root: string, nameOrPath: string, campaign?: string): Promise<LoadedTheme> {
+  const loaded = await readTheme(root, nameOrPath, campaign);
   selectTheme(loaded.theme);
   return loaded;
 }

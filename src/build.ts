@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileEnv } from './load/env.js';
-import { loadContent } from './load/content.js';
+import { loadContent, type Content } from './load/content.js';
 import { ensureWritableDir, writeAllAtomic } from './write/atomic.js';
 import { documents, documentById, type DocumentSpec } from './documents/registry.js';
 import { ContentError, PreflightError, ThemeError, UsageError, type Problem } from './model/errors.js';
@@ -11,16 +11,17 @@ import { checkCodes, checkQrDensity } from './preflight/qr.js';
 import { summarise } from './preflight/pdf.js';
 import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
-import { placeOf } from './load/theme.js';
+import { isThemePath, placeOf } from './load/theme.js';
 import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
-import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Workspace } from './build/job.js';
-import { WorkerPool, workerMemoryMb } from './build/pool.js';
+import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Proof, type Workspace } from './build/job.js';
+import { WorkerPool, workerMemoryMb, type JobProgress } from './build/pool.js';
 import { mergeFailures } from './build/report.js';
 import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
 import { readdir, rm } from 'node:fs/promises';
 import { DELIVERY_DIR, jobSheetFile, jobSheetPdf, type JobSheet } from './post/job-sheet.js';
 import { withYears } from './documents/meta.js';
 import { printerNames } from './load/printer.js';
+import { parseFilters, selectPart } from './select/part.js';
 
 /**
  * Events from which the files are made on worker threads by default: one per core, each with
@@ -40,19 +41,20 @@ export const WORKERS_FROM_EVENTS = 500;
  * take about 40 % of the two cores).
  * @returns each file made, or its job's error, in the order of `jobs`.
  */
-async function onWorkers(pool: WorkerPool, jobs: Job[], done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
+async function onWorkers(pool: WorkerPool, jobs: Job[], done: (r: JobResult) => void, laidOut: (p: JobProgress) => void): Promise<(JobResult | Error)[]> {
   const order = [...jobs].sort((a, b) => Number(b.document === 'programme') - Number(a.document === 'programme'));
   const outcomes = await pool.runAll(order, (o) => {
     if (!(o instanceof Error)) done(o);
-  });
+  }, laidOut);
   return jobs.map((job) => outcomes[order.indexOf(job)]!);
 }
 
 /** Makes files one after the other in this thread; each file made, or its job's error, in order. */
-async function inThisThread(ws: Workspace, jobs: Job[], done: (r: JobResult) => void): Promise<(JobResult | Error)[]> {
+async function inThisThread(ws: Workspace, jobs: Job[], done: (r: JobResult) => void, laidOut: (p: JobProgress) => void): Promise<(JobResult | Error)[]> {
   const out: (JobResult | Error)[] = [];
   for (const job of jobs) {
-    const r = await runJob(ws, job).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    laidOut({ job, pages: 0 });
+    const r = await runJob(ws, job, (pages) => laidOut({ job, pages })).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     if (!(r instanceof Error)) done(r);
     out.push(r);
   }
@@ -126,6 +128,28 @@ function checkPrintedCodes(ws: Workspace, content: Workspace['content'], built: 
   return { theme: themeProblems, content: [...events.events, ...programme.codes] };
 }
 
+/**
+ * The theme a build uses: `--theme` (a name, or a path relative to `root`), else campaign.yaml's
+ * `theme:` (a name, or a path relative to the campaign folder), else the default theme.
+ * @returns a theme name, or an absolute path.
+ */
+function themeOf(opts: BuildOptions, content: Content, campaign: string): string {
+  if (opts.theme !== undefined) return isThemePath(opts.theme) ? path.resolve(opts.root, opts.theme) : opts.theme;
+  const named = content.campaign.theme;
+  if (named !== undefined) return isThemePath(named) ? path.resolve(campaign, named) : named;
+  return DEFAULT_THEME;
+}
+
+/**
+ * A theme named by campaign.yaml that cannot be found is located at its `theme:` line there
+ * (the loader locates it at "--theme" otherwise); any other error is returned as it is.
+ */
+function themeAtCampaign(e: unknown, opts: BuildOptions, content: Content): unknown {
+  if (opts.theme !== undefined || content.campaign.theme === undefined || !(e instanceof ThemeError)) return e;
+  const at = content.campaignPlaces.theme ?? { line: 0, col: 0 };
+  return new ThemeError(e.problems.map((p) => (p.file === '--theme' ? { ...p, file: content.campaignFile, ...at, path: 'theme', message: p.message.replace(/^theme file "([^"]*)" not found \(looked for [^)]*\)/, 'theme file "$1" not found') } : p)));
+}
+
 /** Options of a build; paths relative to `root`. */
 export interface BuildOptions {
   root: string;
@@ -135,7 +159,10 @@ export interface BuildOptions {
   documents: string[];
   /** Printer profile name (printers/<name>.yaml); campaign.yaml's `printer:`, else "offset", when absent. */
   printer?: string;
-  /** Theme: a name of themes/ or the path of a .yaml theme file (relative to `root`); "languedoc-roussillon" when absent. */
+  /**
+   * Theme: a name of themes/ (the campaign folder's, then encre's) or the path of a .yaml theme
+   * file (relative to `root`); when absent, campaign.yaml's `theme:`, else "languedoc-roussillon".
+   */
   theme?: string;
   /** Affiche format: "A3" (default), "A2" or "40x60". */
   format?: string;
@@ -145,6 +172,21 @@ export interface BuildOptions {
   creep?: number;
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); the campaign start otherwise. */
   sourceDateEpoch?: string;
+  /**
+   * Part of the campaign to build (`--filter KEY=VALUE`, repeatable: departement, day,
+   * category; OR within a key, AND between keys): its counts, headings and wording follow it
+   * (src/select/part.ts).
+   */
+  filters?: string[];
+  /** With `filters`: write into `<out>/<part>/` (out/34-herault/), the CLI's default without --out. */
+  partFolder?: boolean;
+  /**
+   * Called as files are made: when one starts (0 pages), after each chunk of pages laid out,
+   * and when it is done (for a progress display; never part of the output).
+   */
+  onProgress?: (p: BuildProgress) => void;
+  /** Called once everything is written with the build's report: what out/preflight.json holds, and the files written (`--json`). */
+  onReport?: (report: Record<string, unknown>) => void;
   /** Progress messages (one line each). */
   log?: (line: string) => void;
   /** Outputs to make: both by default; the preview server asks for "screen" only. */
@@ -172,8 +214,22 @@ export interface BuildOptions {
    * and only the site is written. `off`: never.
    */
   site?: 'auto' | 'only' | 'off';
+  /** The preview's proofs: layout problems listed with their boxes instead of failing the build (see JobOptions.proof). */
+  proof?: boolean;
   /** Called with the site's files when a site is made (the preview server serves them from memory). */
   onSite?: (files: SiteFile[]) => void;
+}
+
+/** Where a build is: one file's pages laid out so far, or that file done. */
+export interface BuildProgress {
+  /** Path inside the output folder: "programme.pdf", "screen/programme.pdf". */
+  file: string;
+  /** Pages laid out so far (0: just started), or the file's pages once done. */
+  pages: number;
+  done: boolean;
+  /** Files done so far, of `total`. */
+  finished: number;
+  total: number;
 }
 
 /** One written file. */
@@ -186,6 +242,8 @@ export interface BuiltDocument {
   bytes: number;
   /** The PDF itself, when the build was asked not to write (`write: false`). */
   pdf?: Uint8Array;
+  /** With `proof`: its problems and geometry, for the preview. */
+  proof?: Proof;
 }
 
 /**
@@ -208,7 +266,13 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   if (opts.creep && opts.impose !== 'saddle') throw new UsageError('--creep shifts the pages of an imposition: add --impose saddle');
 
   workerMemoryMb(); // and ENCRE_WORKER_MEMORY_MB
-  const content = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
+  const part = opts.filters?.length ? parseFilters(opts.filters) : undefined; // refused before any work
+  const loaded = await loadContent(fileEnv(opts.root, undefined), opts.content, { allowNetwork: opts.allowNetwork });
+  const selected = part ? selectPart(loaded, part) : undefined;
+  const content = selected?.content ?? loaded;
+  const out = selected && opts.partFolder ? path.join(opts.out, selected.folder) : opts.out;
+  if (selected) log(`part of the campaign: ${selected.label}`);
+  const campaign = path.resolve(opts.root, opts.content);
   // The printer: --printer, else campaign.yaml's printer:, else offset.
   const printer = opts.printer ?? content.campaign.printer ?? 'offset';
   if (opts.printer === undefined && content.campaign.printer !== undefined) {
@@ -217,7 +281,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
       throw new ContentError([{ file: content.campaignFile, ...(content.campaignPlaces.printer ?? { line: 0, col: 0 }), path: 'printer', message: `unknown printer profile "${printer}"`, hint: `expected one of: ${names.join(', ')} (files in printers/)` }]);
     }
   }
-  const jobOptions: JobOptions = { root: opts.root, printer, theme: opts.theme ?? DEFAULT_THEME, format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
+  const jobOptions: JobOptions = { root: opts.root, campaign, proof: opts.proof, printer, theme: themeOf(opts, content, campaign), format: opts.format ?? 'A3', sourceDateEpoch: opts.sourceDateEpoch, cache: opts.cache };
   if (siteMode === 'only' && !content.campaign.site) {
     throw new ContentError([{ file: content.campaignFile, line: 0, col: 0, path: 'site', message: 'encre site: the campaign declares no site', hint: 'add to campaign.yaml the address where out/site/ will be published, e.g. site: { baseUrl: https://mois-ess.example.org/ }' }]);
   }
@@ -231,8 +295,10 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   let themeWarnings: ThemeWarning[] = [];
   try {
     // Theme, format and printer are checked (and selected for this thread) before any work.
-    ws = await openWorkspace(jobOptions, content);
-    if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, opts.out));
+    ws = await openWorkspace(jobOptions, content).catch((e: unknown) => {
+      throw themeAtCampaign(e, opts, content);
+    });
+    if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, out));
     const { model } = ws;
     // The sections named by what they are: départements (and countries), days, venues, categories.
     const n = model.sections.length;
@@ -245,7 +311,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     if (qr.theme.length > 0) throw new ThemeError(qr.theme);
     // Characters no font prints: refused (campaign unprintable: refuse), else left out, each
     // listed with where it is (unprintable: drop, the default): never a blocked build.
-    const glyphs = findUnprintable(model, content, openFaces(TOOL_ROOT), ws.theme.file);
+    const glyphs = findUnprintable(model, content, openFaces(), ws.theme.file);
     const unprintable = [...(content.campaign.unprintable === 'refuse' ? glyphs.map((g) => g.problem) : []), ...qr.content];
     if (unprintable.length > 0) throw new ContentError(unprintable);
     if (glyphs.length > 0) {
@@ -259,9 +325,15 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     }
     themeWarnings = [...checkContrast(theme, model.sections.length, ws.theme.file), ...checkSectionColours(theme, model.sections.length, ws.theme.file)];
     for (const w of themeWarnings) if (specs.some((d) => w.documents.includes(d.id))) log(`warning: ${w.message}`);
-    const done = (r: JobResult) => log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
+    let finished = 0;
+    const fileOf = (job: Job) => path.join(job.output === 'screen' ? 'screen' : '', documentById(job.document).file);
+    const done = (r: JobResult) => {
+      log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
+      opts.onProgress?.({ file: r.file, pages: r.pages, done: true, finished: ++finished, total: jobs.length });
+    };
+    const laidOut = (p: JobProgress) => opts.onProgress?.({ file: fileOf(p.job), pages: p.pages, done: false, finished, total: jobs.length });
     if (pool) pool.setup({ opts: jobOptions, content, model, theme: ws.theme });
-    settled = pool ? await onWorkers(pool, jobs, done) : await inThisThread(ws, jobs, done);
+    settled = pool ? await onWorkers(pool, jobs, done, laidOut) : await inThisThread(ws, jobs, done, laidOut);
   } finally {
     await pool?.close();
   }
@@ -283,33 +355,36 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     site = makeSite(ws.model, content, theme, screenProgramme.bytes);
     opts.onSite?.(site);
     const pages = site.filter((f) => f.path.endsWith('.html')).length;
-    log(`${path.join(opts.out, SITE_DIR)}/ — ${pages} pages (${ws.model.events.length} events), agenda.ics, agenda.json: ${ws.model.campaign.site.baseUrl}`);
+    log(`${path.join(out, SITE_DIR)}/ — ${pages} pages (${ws.model.events.length} events), agenda.ics, agenda.json: ${ws.model.campaign.site.baseUrl}`);
   } else if (siteMode === 'auto' && ws.model.campaign.site && opts.write !== false) {
     log('site/ not made: the site offers the programme for download, build the programme too (or run encre site)');
   }
-  const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(opts.out, r.file), pages: r.pages, bytes: r.bytes.length }));
-  if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes }));
-  const siteDir = path.resolve(opts.root, opts.out, SITE_DIR);
+  const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(out, r.file), pages: r.pages, bytes: r.bytes.length }));
+  if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes, ...(results[i]!.proof ? { proof: results[i]!.proof } : {}) }));
+  const siteDir = path.resolve(opts.root, out, SITE_DIR);
   const siteWrites = site.map((f) => ({ file: path.join(siteDir, f.path), bytes: f.bytes }));
   if (siteMode === 'only') {
     await writeAllAtomic(siteWrites);
     await pruneSite(siteDir, site);
-    return [{ id: 'site', output: 'screen', file: path.join(opts.out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
+    return [{ id: 'site', output: 'screen', file: path.join(out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
   }
   const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
   const sheet = results.some((r) => r.output === 'print') ? await makeJobSheet(ws, jobOptions.printer, results, extra) : undefined;
   if (sheet) log(`${FICHE}.pdf, ${FICHE}.json — job sheet: ${sheet.json.files.length} files; print files also in ${DELIVERY_DIR}/ under the printer's names`);
-  const preflight = JSON.stringify({ printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) }, null, 2);
+  const report = { printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) };
+  const preflight = JSON.stringify(report, null, 2);
   await writeAllAtomic([
-    ...results.map((r) => ({ file: path.resolve(opts.root, opts.out, r.file), bytes: r.bytes })),
-    ...extra.map((x) => ({ file: path.resolve(opts.root, opts.out, x.file), bytes: x.bytes })),
-    { file: path.resolve(opts.root, opts.out, 'preflight.json'), bytes: `${preflight}\n` },
-    ...(sheet ? sheet.writes.map((w) => ({ file: path.resolve(opts.root, opts.out, w.file), bytes: w.bytes })) : []),
+    ...results.map((r) => ({ file: path.resolve(opts.root, out, r.file), bytes: r.bytes })),
+    ...extra.map((x) => ({ file: path.resolve(opts.root, out, x.file), bytes: x.bytes })),
+    { file: path.resolve(opts.root, out, 'preflight.json'), bytes: `${preflight}\n` },
+    ...(sheet ? sheet.writes.map((w) => ({ file: path.resolve(opts.root, out, w.file), bytes: w.bytes })) : []),
     ...siteWrites,
   ]);
   if (site.length > 0) await pruneSite(siteDir, site);
   // The imposed sheets are listed too (the command line says what it wrote).
-  return [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(opts.out, x.file), pages: x.pages, bytes: x.bytes.length }))];
+  const written = [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(out, x.file), pages: x.pages, bytes: x.bytes.length }))];
+  opts.onReport?.({ out, ...(selected ? { part: selected.label } : {}), written, ...report });
+  return written;
 }
 
 /** The job sheet's name in the output folder (.pdf and .json). */

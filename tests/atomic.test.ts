@@ -162,7 +162,7 @@ describe('builds leave out/ as it was', () => {
     try {
       cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
       writeFileSync(path.join(dir, 'low.png'), await sharp({ create: { width: 34, height: 34, channels: 3, background: '#336699' } }).png().toBuffer());
-      const campaign = readFileSync(path.join(dir, 'campaign.yaml'), 'utf8').replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.relative(ROOT, dir)}/low.png }\n`);
+      const campaign = readFileSync(path.join(dir, 'campaign.yaml'), 'utf8').replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: low.png }\n`);
       writeFileSync(path.join(dir, 'campaign.yaml'), campaign);
       const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['affiche'], sourceDateEpoch: '1500000000' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PreflightError);

@@ -13,7 +13,7 @@ describe('bad content', () => {
     expect(error).toBeInstanceOf(ContentError);
     const lines = (error as ContentError).problems.map(formatProblem);
     expect(lines).toEqual([
-      'tests/fixtures/bad-content/campaign.yaml:6:27 partners[0].logo: file not found: "assets/logos/absent.svg"\n  Hint: logo paths are relative to the project root, e.g. "assets/logos/partner.svg"',
+      'tests/fixtures/bad-content/campaign.yaml:6:27 partners[0].logo: file not found: "assets/logos/absent.svg" (looked for tests/fixtures/bad-content/assets/logos/absent.svg)\n  Hint: logo paths are relative to the campaign folder (the one holding campaign.yaml), e.g. "assets/logos/partner.svg"',
       'tests/fixtures/bad-content/campaign.yaml:7:20 highlights[1]: no event has the id "nope"\n  Hint: highlights list event ids from content/events/*.yaml',
       'tests/fixtures/bad-content/events/34.yaml:5:18 events[0].departement: expected text, received the number 34\n  Hint: put it in quotes: "34"',
       'tests/fixtures/bad-content/events/34.yaml:6:12 events[0].start: expected a date "YYYY-MM-DD" or a date and time "YYYY-MM-DD HH:MM", received "2016-11-15 7pm"',
@@ -168,7 +168,7 @@ describe('one of each content error', () => {
     expect(r.status).toBe(1);
     const f = 'tests/fixtures/all-errors';
     expect(r.stderr.split('\n').filter((l) => /^tests\//.test(l))).toEqual([
-      `${f}/campaign.yaml:6:27 partners[0].logo: file not found: "assets/logos/absent.svg"`,
+      `${f}/campaign.yaml:6:27 partners[0].logo: file not found: "assets/logos/absent.svg" (looked for ${f}/assets/logos/absent.svg)`,
       `${f}/events/a.yaml:7:10 events[0].url: expected an absolute http(s) URL, e.g. "https://example.org/page", received "www.example.org/forum"`,
       `${f}/events/a.yaml:8:5 events[0].lieu: unknown field "lieu"`,
       `${f}/events/a.yaml:9:9 events[1].id: duplicate id "t-01", first used at ${f}/events/a.yaml:2`,

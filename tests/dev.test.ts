@@ -55,9 +55,10 @@ afterAll(async () => {
 describe('encre dev', () => {
   it('listens on 127.0.0.1 only and serves every page of every document', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    await page.waitForSelector('#doc-programme figure:nth-child(32) img', { timeout: 30_000 });
+    await page.waitForSelector('#doc-programme figure[data-page="32"] img', { timeout: 30_000 });
     for (const id of ['programme', 'affiche', 'flyer', 'dossier-de-presse']) expect(await page.locator(`#doc-${id} img`).count()).toBeGreaterThan(0);
     const img = page.locator('#doc-affiche img').first();
+    await img.scrollIntoViewIfNeeded(); // pages are shown fitted to the window and load as they come into view
     await expect.poll(async () => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
   });
 

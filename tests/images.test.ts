@@ -35,7 +35,7 @@ describe('images as they come', () => {
       };
       const rel = path.relative(ROOT, dir);
       for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
-      const partners = Object.keys(files).map((f) => `  - { name: ${f}, logo: ${rel}/${f} }`).join('\n');
+      const partners = Object.keys(files).map((f) => `  - { name: ${f}, logo: ${f} }`).join('\n');
       writeFileSync(path.join(dir, 'campaign.yaml'), readFileSync(path.join(dir, 'campaign.yaml'), 'utf8').replace(/^partners:\n(  .*\n)+/m, `partners:\n${partners}\n`));
       const out = mkdtempSync(path.join(os.tmpdir(), 'encre-images-'));
       await build({ root: ROOT, content: rel, out, documents: ['dossier-de-presse'], sourceDateEpoch: EPOCH });

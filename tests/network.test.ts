@@ -127,7 +127,7 @@ describe('remote logos', () => {
     const error = await build({ root: ROOT, content: rel, out: 'unused', documents: ['affiche'], write: false, allowNetwork: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).problems.map(formatProblem)).toEqual([
-      `${rel}/campaign.yaml:${at} partners[0].logo: "${base}/absent.png": cannot download it: the server answered HTTP 404 Not Found\n  Hint: check the address in a browser, or save the file in the project (e.g. assets/logos/) and give its path from the project root`,
+      `${rel}/campaign.yaml:${at} partners[0].logo: "${base}/absent.png": cannot download it: the server answered HTTP 404 Not Found\n  Hint: check the address in a browser, or save the file in the campaign folder (e.g. assets/logos/) and give its path from there`,
     ]);
     const out = mkdtempSync(path.join(os.tmpdir(), 'encre-404-'));
     const r = await encre('build', 'affiche', '--content', rel, '--out', out, '--allow-network');

@@ -57,7 +57,7 @@ describe('worker threads', () => {
       writeFileSync(
         campaign,
         readFileSync(campaign, 'utf8')
-          .replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.relative(ROOT, logo)} }\n`),
+          .replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.basename(logo)} }\n`),
       );
       const out = mkdtempSync(path.join(os.tmpdir(), 'encre-threads-fail-'));
       const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out, documents: ['affiche', 'dossier'], outputs: ['print'], sourceDateEpoch: EPOCH, threads: 2 }).catch((e: unknown) => e);

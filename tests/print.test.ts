@@ -137,7 +137,7 @@ describe('print files (printer profile "offset")', () => {
     expect(images(print)).toBe(0);
     const streams = contentStreams(print);
     const colours = [...new Set(['albarede', 'capitelle', 'garrigue-solidaire', 'mutuelle-deux-rives', 'tramontane-initiatives'].flatMap((f) => {
-      const logo = readVectorLogo(readFileSync(path.join(ROOT, 'assets/logos', `${f}.svg`)));
+      const logo = readVectorLogo(readFileSync(path.join(ROOT, 'content/assets/logos', `${f}.svg`)));
       return 'raster' in logo ? [] : logoColours(logo);
     }))];
     expect(colours.length).toBeGreaterThan(10);
@@ -213,7 +213,7 @@ describe('printer profiles', () => {
       // 34 px for a 12 mm placement: 72 ppi
       writeFileSync(logo, await sharp({ create: { width: 34, height: 34, channels: 3, background: '#336699' } }).png().toBuffer());
       const campaign = readFileSync(path.join(dir, 'campaign.yaml'), 'utf8')
-        .replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.relative(ROOT, logo)} }\n`);
+        .replace(/^partners:\n/m, `partners:\n  - { name: Basse résolution, logo: ${path.basename(logo)} }\n`);
       writeFileSync(path.join(dir, 'campaign.yaml'), campaign);
       const target = mkdtempSync(path.join(os.tmpdir(), 'encre-bad-print-'));
       const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out: target, documents: ['affiche', 'programme'], sourceDateEpoch: EPOCH }).catch((e: unknown) => e);

@@ -21,24 +21,24 @@ function sampleCopy(): string {
 }
 
 describe('contained and hermetic', () => {
-  it('refuses logos outside the project, absolute, remote, or through a symlink leading out', async () => {
+  it('refuses logos outside the campaign folder, absolute, remote, or through a symlink leading out', async () => {
     const dir = sampleCopy();
     try {
       symlinkSync('/etc/hostname', path.join(dir, 'escape.svg'));
       const rel = path.relative(ROOT, dir);
       const campaign = readFileSync(path.join(dir, 'campaign.yaml'), 'utf8').replace(
         /^partners:\n/m,
-        `partners:\n  - { name: A, logo: ../../etc/passwd }\n  - { name: B, logo: /etc/passwd }\n  - { name: C, logo: https://example.org/logo.png }\n  - { name: D, logo: ${rel}/escape.svg }\n`,
+        `partners:\n  - { name: A, logo: ../../etc/passwd }\n  - { name: B, logo: /etc/passwd }\n  - { name: C, logo: https://example.org/logo.png }\n  - { name: D, logo: escape.svg }\n`,
       );
       writeFileSync(path.join(dir, 'campaign.yaml'), campaign);
       const error = await build({ root: ROOT, content: rel, out: os.tmpdir(), documents: ['affiche'] }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ContentError);
       const messages = (error as ContentError).problems.map(formatProblem).join('\n');
-      expect(messages).toContain('partners[0].logo: "../../etc/passwd": a path leading out of the project');
+      expect(messages).toContain('partners[0].logo: "../../etc/passwd": a path leading out of the campaign folder');
       expect(messages).toContain('partners[1].logo: "/etc/passwd": an absolute path');
       expect(messages).toContain('partners[2].logo: "https://example.org/logo.png": a remote file, refused: builds are offline (no network access)\n  Hint: pass --allow-network');
       expect(messages).toContain('partners[3].logo: ');
-      expect(messages).toContain('a symbolic link leading out of the project');
+      expect(messages).toContain('a symbolic link leading out of the campaign folder');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

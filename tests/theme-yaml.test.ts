@@ -92,8 +92,8 @@ describe('themes as YAML files', () => {
     const loaded = await readTheme(ROOT, FIXTURE);
     expect(loaded.computedRgb).toContain('colours.brand');
     // The theme's colours, and the sample's SVG logos' colours through the FOGRA39 profile (vectors in print files).
-    const logos = readdirSync(path.join(ROOT, 'assets/logos')).filter((f) => f.endsWith('.svg')).flatMap((f) => {
-      const logo = readVectorLogo(readFileSync(path.join(ROOT, 'assets/logos', f)));
+    const logos = readdirSync(path.join(ROOT, 'content/assets/logos')).filter((f) => f.endsWith('.svg')).flatMap((f) => {
+      const logo = readVectorLogo(readFileSync(path.join(ROOT, 'content/assets/logos', f)));
       return 'raster' in logo ? [] : logoColours(logo);
     });
     const logoCmyk = [...(await logoInks([...new Set(logos)], path.join(ROOT, 'assets/icc/encre-FOGRA39.icc'))).values()];

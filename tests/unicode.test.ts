@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -32,6 +32,8 @@ function contentWith(titles: string[]): string {
   // Refused rather than left out (the default, tests/characters.test.ts): the refusal is what this checks.
   campaign.unprintable = 'refuse';
   writeFileSync(path.join(dir, 'campaign.yaml'), stringify(campaign));
+  // The partners' logos, in the campaign folder as the sample's (paths are relative to it).
+  cpSync(path.join(ROOT, 'content/assets'), path.join(dir, 'assets'), { recursive: true });
   const events = titles.map((title, i) => ({
     id: `unicode-${i + 1}`,
     title,

@@ -38,7 +38,7 @@ export async function downloadImage(
 ): Promise<{ bytes: Uint8Array } | DownloadFailure> {
   const timeoutMs = limits.timeoutMs ?? REMOTE_TIMEOUT_MS;
   const maxBytes = limits.maxBytes ?? MAX_REMOTE_BYTES;
-  const keep = 'or save the file in the project (e.g. assets/logos/) and give its path from the project root';
+  const keep = 'or save the file in the campaign folder (e.g. assets/logos/) and give its path from there';
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') {
     return { reason: `a ${scheme ?? 'non-http'}: URL: only http:// and https:// URLs can be downloaded`, hint: `use an https:// address, ${keep}` };

@@ -18,7 +18,7 @@ import { placePartners } from '../assets/logos.js';
 import { documentById, checkPages, type DocumentSpec } from '../documents/registry.js';
 import { docMeta } from '../documents/meta.js';
 import { PreflightError, UsageError } from '../model/errors.js';
-import { checkLayout } from '../preflight/layout.js';
+import { layoutProblems as findLayoutProblems, type LayoutProblem } from '../preflight/layout.js';
 import { collectItemTexts } from '../preflight/event-text.js';
 import { inspectPdf, type FileReport } from '../preflight/pdf.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
@@ -35,6 +35,8 @@ import { frames, selectPosterFormat, POSTER_FORMATS } from '../../layouts/frames
 /** The options a job needs: plain data, so that they can be sent to a worker thread. */
 export interface JobOptions {
   root: string;
+  /** The campaign folder (absolute): named themes are looked up in its themes/ first. */
+  campaign?: string;
   /** Printer profile name (printers/<name>.yaml). */
   printer: string;
   /** Theme name (themes/<name>.yaml) or path of a theme file (.yaml/.yml), relative to `root`. */
@@ -43,6 +45,28 @@ export interface JobOptions {
   sourceDateEpoch?: string;
   /** false: neither read nor write the build cache (src/cache/). */
   cache?: boolean;
+  /**
+   * The preview's proofs (`encre dev`): the layout's problems (text leaving the safe area,
+   * overflowing, overlapping) and the preflight's errors do not fail the file but come with
+   * it (Proof), the layout's with their page and box, for the preview to list and outline.
+   * Such a file is never put in the build cache.
+   */
+  proof?: boolean;
+}
+
+/** What the preview shows beside a file made with `proof`: its problems and its geometry. */
+export interface Proof {
+  /** The layout's problems, boxes in pt from the top left corner of the trim. */
+  problems: LayoutProblem[];
+  /** What fails the file besides (the PDF preflight: ink, resolution, page count…), without a box: a build refuses it. */
+  errors: string[];
+  /** The preflight's warnings (and, in a print file, what would fail it), without a box. */
+  warnings: string[];
+  /** Trim size, mm. */
+  trimMm: [number, number];
+  /** The print profile's bleed and the theme's safe area, mm. */
+  bleedMm: number;
+  safeMm: number;
 }
 
 /** One file to make: a document in one output ("print": the printer profile; "screen"). */
@@ -60,6 +84,8 @@ export interface JobResult extends Job {
   report: FileReport;
   /** Taken from the build cache: the same file was made and checked by an earlier build. */
   cached?: boolean;
+  /** With `proof`: what the preview lists and draws beside the pages. */
+  proof?: Proof;
 }
 
 /** What every job of one build shares: the model, the printer, the dates, the placed logos. */
@@ -74,6 +100,8 @@ export interface Workspace {
   partners: Map<string, Promise<PlacedPartner[]>>;
   /** Finished files and measurements of earlier builds (src/cache/); undefined: no cache. */
   cache?: DiskCache;
+  /** The preview's proofs: see {@link JobOptions.proof}. */
+  proof?: boolean;
 }
 
 /**
@@ -91,17 +119,17 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   const dir = opts.cache === false ? undefined : cacheDir();
   const cache = dir ? new DiskCache(dir) : undefined;
   const printer = await loadPrinter(opts.printer);
-  const themeLoaded = loaded ?? (await loadTheme(opts.root, opts.theme));
+  const themeLoaded = loaded ?? (await loadTheme(opts.root, opts.theme, opts.campaign));
   selectTheme(themeLoaded.theme);
   if (!selectPosterFormat(opts.format)) throw new UsageError(`unknown affiche format "${opts.format}"; expected one of: ${Object.keys(POSTER_FORMATS).join(', ')}`);
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
   const env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = derived ?? deriveModel(content, env.buildDate);
-  registerFonts(TOOL_ROOT);
+  registerFonts(opts.campaign);
   await loadHyphenation([content.campaign.lang, ...model.events.map((e) => e.lang)]);
   const saved = cache && (await cache.get(`measurements-${toolFingerprint(themeLoaded.files)}`));
   if (saved) restoreMeasurements(Buffer.from(saved).toString('utf8'));
-  return { content, model, env, printer, theme: themeLoaded, partners: new Map(), cache };
+  return { content, model, env, printer, theme: themeLoaded, partners: new Map(), cache, proof: opts.proof };
 }
 
 /**
@@ -111,9 +139,10 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
  * (text overflowing its frame, leaving the safe area, overlapping). A file made before from
  * the same inputs (the document's props, theme, printer, output, encre's fingerprint) is
  * taken from the build cache instead.
+ * @param laidOut called with the number of pages laid out so far, after each chunk of pages (progress).
  * @throws PreflightError naming the file, the page and the event when a check fails.
  */
-export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
+export async function runJob(ws: Workspace, job: Job, laidOut?: (pages: number) => void): Promise<JobResult> {
   const spec = documentById(job.document);
   const p = job.output === 'print' ? ws.printer : SCREEN;
   const { model, env, content } = ws;
@@ -142,7 +171,8 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     const [pdf, meta] = await Promise.all([ws.cache.get(`${key}.pdf`), ws.cache.get(`${key}.json`)]);
     if (pdf && meta) {
       const { pages, report } = JSON.parse(Buffer.from(meta).toString('utf8')) as { pages: number; report: FileReport };
-      return { ...job, file, bytes: pdf, pages, report, cached: true };
+      const proof: Proof | undefined = ws.proof ? { problems: [], errors: [], warnings: report.warnings, trimMm: [spec.frame.format.width, spec.frame.format.height], bleedMm: ws.printer.bleed, safeMm: theme.safeArea } : undefined;
+      return { ...job, file, bytes: pdf, pages, report, cached: true, ...(proof ? { proof } : {}) };
     }
   }
   const geometry: Geometry = {
@@ -156,15 +186,18 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
   };
   const trimPt = { width: mm(spec.frame.format.width), height: mm(spec.frame.format.height) };
   // The layout checks run on each chunk of pages as it is laid out (the tree is then dropped).
-  const layoutProblems: string[] = [];
+  const layoutProblems: LayoutProblem[] = [];
   // What the layout decided for the report (the programme's copyfitting).
   const notes: string[] = [];
   const area = { trim: { left: mm(slug + p.bleed), top: mm(slug + p.bleed), ...trimPt }, margin: mm(theme.safeArea) };
   // The text drawn in each element with an id (an event's card: « event-<id> »), for the document's own checks.
   const drawn = new Map<string, string>();
+  let pagesLaidOut = 0;
   const pdf = new PdfPages((chunk, firstPage) => {
-    layoutProblems.push(...checkLayout(chunk, area, firstPage));
+    layoutProblems.push(...findLayoutProblems(chunk, area, firstPage));
     collectItemTexts(chunk, drawn);
+    pagesLaidOut += chunk.children?.length ?? 0;
+    laidOut?.(pagesLaidOut);
   });
   const out: PageSink = {
     add: (element, first, blocks) => pdf.add(createElement(GeometryContext.Provider, { value: geometry }, element), first, blocks),
@@ -172,6 +205,7 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     restart: () => {
       layoutProblems.length = 0;
       drawn.clear();
+      pagesLaidOut = 0;
       pdf.restart();
     },
   };
@@ -205,10 +239,19 @@ export async function runJob(ws: Workspace, job: Job): Promise<JobResult> {
     ...unknown.map((c) => `colour ${c} is not a theme colour: its CMYK value is unknown (add it to the theme, ${ws.theme.file})`),
     ...checkPages(spec, doc, planned),
     ...(spec.check?.(doc, model, drawn) ?? []),
-    ...layoutProblems,
+    ...(ws.proof ? [] : layoutProblems.map((l) => l.message)),
   ];
-  if (problems.length > 0) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0 && !ws.proof) throw new PreflightError(`${file}:\n  ${problems.join('\n  ')}`);
   const pages = doc.getPageCount();
+  if (ws.proof) {
+    // Boxes from the trim's corner: the preview draws them on the trimmed page.
+    const trimmed = layoutProblems.map((l) => ({ ...l, box: { ...l.box, left: l.box.left - area.trim.left, top: l.box.top - area.trim.top } }));
+    const proof: Proof = { problems: trimmed, errors: problems, warnings: report.warnings, trimMm: [spec.frame.format.width, spec.frame.format.height], bleedMm: ws.printer.bleed, safeMm: theme.safeArea };
+    // A file with problems is never cached: a build that is not a proof must fail on them.
+    if (trimmed.length > 0 || problems.length > 0) return { ...job, file, bytes, pages, report, proof };
+    if (ws.cache && key) await Promise.all([ws.cache.put(`${key}.pdf`, bytes), ws.cache.put(`${key}.json`, JSON.stringify({ pages, report }))]);
+    return { ...job, file, bytes, pages, report, proof };
+  }
   // Only a file that passed every check is kept, with the measurements made for it: a failed
   // build leaves nothing a later build would take.
   const measured = savedMeasurements();

@@ -52,6 +52,13 @@ interface Slot {
   ready: boolean;
 }
 
+/** Where a job is: started (0 pages) or some pages laid out. */
+export interface JobProgress {
+  job: Job;
+  /** Pages laid out so far. */
+  pages: number;
+}
+
 /**
  * Build worker threads (worker.ts), started once per build as soon as the content is loaded:
  * each loads encre meanwhile, then opens the build's workspace once (from the content and
@@ -69,6 +76,7 @@ export class WorkerPool {
     settled: number;
     reported: number;
     onOutcome?: (o: Outcome) => void;
+    onProgress?: (p: JobProgress) => void;
     resolve: () => void;
     reject: (e: Error) => void;
   };
@@ -97,11 +105,11 @@ export class WorkerPool {
    * @throws when a worker cannot open its workspace, crashes, or runs out of memory
    *   (naming ENCRE_WORKER_MEMORY_MB).
    */
-  runAll(jobs: Job[], onOutcome?: (o: Outcome) => void): Promise<Outcome[]> {
+  runAll(jobs: Job[], onOutcome?: (o: Outcome) => void, onProgress?: (p: JobProgress) => void): Promise<Outcome[]> {
     if (this.fatal) return Promise.reject(this.fatal);
     return new Promise<Outcome[]>((resolve, reject) => {
       const outcomes: (Outcome | undefined)[] = new Array(jobs.length);
-      this.run = { jobs, outcomes, next: 0, settled: 0, reported: 0, onOutcome, resolve: () => resolve(outcomes as Outcome[]), reject };
+      this.run = { jobs, outcomes, next: 0, settled: 0, reported: 0, onOutcome, onProgress, resolve: () => resolve(outcomes as Outcome[]), reject };
       if (jobs.length === 0) return this.finish();
       for (const slot of this.slots) if (slot.ready) this.give(slot);
     });
@@ -117,7 +125,12 @@ export class WorkerPool {
     const worker = new Worker(new URL(COMPILED ? './worker.js' : './worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, current: -1, ready: false };
     this.slots.push(slot);
-    worker.on('message', (msg: { ready?: boolean; result?: JobResult; error?: SerialisedError }) => {
+    worker.on('message', (msg: { ready?: boolean; progress?: { pages: number }; result?: JobResult; error?: SerialisedError }) => {
+      if (msg.progress) {
+        const job = slot.current >= 0 ? this.run?.jobs[slot.current] : undefined;
+        if (job) this.run?.onProgress?.({ job, pages: msg.progress.pages });
+        return;
+      }
       if (msg.ready) {
         slot.ready = true;
         if (this.run) this.give(slot);
@@ -150,6 +163,7 @@ export class WorkerPool {
     const run = this.run;
     if (!run || slot.current >= 0 || run.next >= run.jobs.length) return;
     slot.current = run.next++;
+    run.onProgress?.({ job: run.jobs[slot.current]!, pages: 0 });
     slot.worker.postMessage({ job: run.jobs[slot.current] });
   }
 

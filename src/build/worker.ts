@@ -2,7 +2,8 @@
  * A build worker thread (started by pool.ts through worker.mjs): loads encre, opens the
  * build's workspace from the options, validated content and derived model of its first
  * message, then does the jobs it is sent, one at a time.
- * Messages in: { setup } (first), then { job } (make a file). Out: { ready } | { result } (the PDF's bytes
+ * Messages in: { setup } (first), then { job } (make a file). Out: { ready } | { progress } (pages laid
+ * out so far) | { result } (the PDF's bytes
  * transferred) | { error } (a serialised encre error).
  */
 import { parentPort } from 'node:worker_threads';
@@ -20,7 +21,7 @@ try {
   const ws = await openWorkspace(opts, content, model, theme);
   port.on('message', async (msg: { job: Job }) => {
     try {
-      const result = await runJob(ws, msg.job);
+      const result = await runJob(ws, msg.job, (pages) => port.postMessage({ progress: { pages } }));
       port.postMessage({ result }, [result.bytes.buffer as ArrayBuffer]);
     } catch (e) {
       port.postMessage({ error: serialiseError(e) });

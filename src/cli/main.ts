@@ -7,6 +7,7 @@ import path from 'node:path';
 import { TOOL_ROOT } from '../paths.js';
 import { removePendingTemps } from '../write/atomic.js';
 import { DOCUMENT_IDS, documentId } from '../documents/names.js';
+import { campaignFolder } from '../campaign/folder.js';
 
 // Each command loads what it needs when it runs (React-PDF and the layouts: 1.6 s; the
 // importers: 1 s): `--help`, `import` and `check` start without the others.
@@ -35,25 +36,46 @@ function fail(e: unknown): never {
   process.exit(EXIT.internal);
 }
 
+const CONTENT_HELP = 'campaign folder (campaign.yaml, events/*.yaml; default: the current folder when it holds a campaign.yaml, else content/)';
+const THEME_HELP = 'theme: a name of the campaign\'s themes/ or encre\'s (languedoc-roussillon, midi-pyrenees), or the path of a .yaml theme file (default: campaign.yaml\'s theme:, else languedoc-roussillon)';
+
 const program = new Command('encre')
   .description('From a campaign\'s event data to its print set: programme, affiche, tract, dossier de presse.')
   .version((JSON.parse(readFileSync(path.join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string }).version)
   .showHelpAfterError();
 
 program
+  .command('new')
+  .description('write a new campaign folder that builds at once: campaign.yaml (each field commented), events/, themes/, assets/logos/, README.md')
+  .argument('<folder>', 'the folder to create (new, or empty)')
+  .action(async (folder: string) => {
+    try {
+      const { newCampaign } = await import('../campaign/new.js');
+      const files = newCampaign(folder);
+      for (const f of files) console.log(`wrote ${path.join(folder, f)}`);
+      console.log(`\nA campaign in ${folder}/: edit campaign.yaml and events/, then\n  cd ${folder} && npx encre build      (the PDFs in ${folder}/out/)\n  cd ${folder} && npx encre dev        (the preview in the browser)`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
   .command('build')
   .description(`build documents into the output folder (default: all of ${DOCUMENT_IDS.join(', ')})`)
   .argument('[document...]', 'document ids to build')
-  .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
-  .option('--out <dir>', 'output folder', 'out')
+  .option('--content <dir>', CONTENT_HELP)
+  .option('--out <dir>', 'output folder (default: out/, or out/<part>/ with --filter: out/34-herault/)')
+  .option('--filter <KEY=VALUE>', 'build part of the campaign: departement=34, day=2016-11-15, category=Visite (repeatable: OR within a key, AND between keys)', (v: string, prev: string[]) => [...prev, v], [] as string[])
   .option('--printer <name>', 'printer profile for the print files (printers/<name>.yaml: offset, offset-uncoated, offset-recycled, digital; default: campaign.yaml\'s printer:, else offset)')
-  .option('--theme <name|file>', 'theme: a name of themes/ (languedoc-roussillon, midi-pyrenees) or the path of a .yaml theme file', 'languedoc-roussillon')
+  .option('--theme <name|file>', THEME_HELP)
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .addOption(new Option('--impose <kind>', 'also write programme-imposition.pdf for an office printer').choices(['saddle']))
   .option('--creep <length>', 'with --impose saddle: shift the pages of each inner sheet outward by this much per sheet (e.g. 0.1mm, the paper\'s thickness; negative: inward)')
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the PDFs').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; printer?: string; theme: string; format: string; impose?: 'saddle'; creep?: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .option('--quiet', 'print only warnings and errors (no progress, no summaries)')
+  .option('--json', 'print the build\'s report as JSON (what out/preflight.json holds, and the files written) and nothing else on standard output')
+  .action(async (ids: string[], opts: { content?: string; out?: string; filter: string[]; printer?: string; theme?: string; format: string; impose?: 'saddle'; creep?: string; sourceDateEpoch?: string; allowNetwork?: boolean; quiet?: boolean; json?: boolean }) => {
     try {
       ids.forEach(documentId); // an unknown document is refused before anything loads
       let creep: number | undefined;
@@ -66,8 +88,30 @@ program
         }
       }
       const { build } = await import('../build.js');
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, creep, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
-      for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+      // Progress on a terminal only; summaries unless --quiet or --json (warnings always, on standard error then).
+      const talk = !opts.quiet && !opts.json;
+      const log = (l: string) => (talk ? console.log(l) : l.startsWith('warning:') ? console.error(l) : undefined);
+      const onProgress = talk && process.stdout.isTTY ? (await import('./progress.js')).progressLines((l) => console.log(l)) : undefined;
+      let report: Record<string, unknown> | undefined;
+      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out ?? 'out', filters: opts.filter, partFolder: opts.out === undefined, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, impose: opts.impose, creep, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, log, onProgress, onReport: (r) => (report = r) });
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      else if (talk) for (const d of built) console.log(`wrote ${d.file} (${d.pages} page${d.pages > 1 ? "s" : ""}, ${(d.bytes / 1024).toFixed(0)} KiB)`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('list')
+  .description('name the documents, themes (the campaign\'s and encre\'s), printer profiles, affiche formats and import formats there are')
+  .option('--content <dir>', CONTENT_HELP)
+  .option('--json', 'print the list as JSON')
+  .action(async (opts: { content?: string; json?: boolean }) => {
+    try {
+      const [{ listing, formatListing }, { POSTER_FORMATS }, { isCampaign }] = await Promise.all([import('./list.js'), import('../../layouts/frames.js'), import('../campaign/folder.js')]);
+      const dir = opts.content ?? (isCampaign(process.cwd()) ? '.' : undefined);
+      const l = await listing(process.cwd(), dir === undefined ? undefined : path.resolve(dir), POSTER_FORMATS);
+      console.log(opts.json ? JSON.stringify(l, null, 2) : formatListing(l));
     } catch (e) {
       fail(e);
     }
@@ -76,15 +120,15 @@ program
 program
   .command('site')
   .description('write the campaign\'s static website into <out>/site/ (campaign.yaml needs site: { baseUrl }); encre build writes it too, with the programme')
-  .option('--content <dir>', 'content folder (campaign.yaml, events/*.yaml)', 'content')
+  .option('--content <dir>', CONTENT_HELP)
   .option('--out <dir>', 'output folder (the site goes to <out>/site/)', 'out')
-  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
+  .option('--theme <name|file>', THEME_HELP)
   .addOption(new Option('--source-date-epoch <seconds>', 'date written into the programme PDF and the calendars').env('SOURCE_DATE_EPOCH'))
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (opts: { content: string; out: string; theme: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
+  .action(async (opts: { content?: string; out: string; theme?: string; sourceDateEpoch?: string; allowNetwork?: boolean }) => {
     try {
       const { build } = await import('../build.js');
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: [], theme: opts.theme, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, site: 'only', log: (l) => console.log(l) });
+      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out, documents: [], theme: opts.theme, sourceDateEpoch: opts.sourceDateEpoch, allowNetwork: opts.allowNetwork, site: 'only', log: (l) => console.log(l) });
       for (const d of built) console.log(`wrote ${d.file}/ (${d.pages} pages, ${(d.bytes / 1024).toFixed(0)} KiB)`);
     } catch (e) {
       fail(e);
@@ -95,20 +139,20 @@ program
   .command('preview')
   .description('build, then write PNG pages and a contact sheet per document into <out>/preview/')
   .argument('[document...]', 'document ids (default: all)')
-  .option('--content <dir>', 'content folder', 'content')
+  .option('--content <dir>', CONTENT_HELP)
   .option('--out <dir>', 'output folder', 'out')
-  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
+  .option('--theme <name|file>', THEME_HELP)
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--dpi <n>', 'resolution of the page images', '72')
   .option('--printer <name>', 'printer profile of the print files (default: campaign.yaml\'s printer:, else offset)')
   .option('--proof', 'also proofs of the print files on the printer profile\'s paper, through its ICC profile (<doc>-proof-NN.png)')
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (ids: string[], opts: { content: string; out: string; theme: string; format: string; dpi: string; printer?: string; proof?: boolean; allowNetwork?: boolean }) => {
+  .action(async (ids: string[], opts: { content?: string; out: string; theme?: string; format: string; dpi: string; printer?: string; proof?: boolean; allowNetwork?: boolean }) => {
     try {
       const dpi = Number(opts.dpi);
       if (!(dpi >= 10 && dpi <= 600)) throw new UsageError(`--dpi must be between 10 and 600, received "${opts.dpi}"`);
       const [{ build }, { writePreviews, writeProofs }] = await Promise.all([import('../build.js'), import('../preview/preview.js')]);
-      const built = await build({ root: process.cwd(), content: opts.content, out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
+      const built = await build({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), out: opts.out, documents: ids, printer: opts.printer, theme: opts.theme, format: opts.format, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, allowNetwork: opts.allowNetwork, log: () => {} });
       const docs = [...new Set(built.map((b) => b.id))];
       const files = await writePreviews(opts.out, docs, dpi);
       if (opts.proof) {
@@ -130,18 +174,18 @@ program
 program
   .command('dev')
   .description('preview server: every page of every document in the browser, rebuilt and refreshed as you save')
-  .option('--content <dir>', 'content folder', 'content')
-  .option('--theme <name|file>', 'theme: a name of themes/ or the path of a .yaml theme file', 'languedoc-roussillon')
+  .option('--content <dir>', CONTENT_HELP)
+  .option('--theme <name|file>', THEME_HELP)
   .option('--format <name>', 'affiche format: A3, A2 or 40x60', 'A3')
   .option('--port <n>', 'port', '4321')
   .option('--host <address>', 'interface to listen on (127.0.0.1; another one makes the preview reachable from other machines, with a warning)', '127.0.0.1')
   .option('--allow-network', 'download partner logos given as http(s) URLs (builds are offline otherwise)')
-  .action(async (opts: { content: string; theme: string; format: string; port: string; host: string; allowNetwork?: boolean }) => {
+  .action(async (opts: { content?: string; theme?: string; format: string; port: string; host: string; allowNetwork?: boolean }) => {
     try {
       const port = Number(opts.port);
       if (!/^\d{1,5}$/.test(opts.port) || port > 65535) throw new UsageError(`--port expects a port number between 0 and 65535, received "${opts.port}"`);
       const { startDevServer } = await import('../dev/server.js');
-      const starting = startDevServer({ root: process.cwd(), content: opts.content, theme: opts.theme, format: opts.format, port, host: opts.host, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
+      const starting = startDevServer({ root: process.cwd(), content: campaignFolder(opts.content, process.cwd()), theme: opts.theme, format: opts.format, port, host: opts.host, allowNetwork: opts.allowNetwork, log: (l) => console.log(l) });
       // Ctrl-C or SIGTERM (even while starting): close the server and stop the build process, exit 0.
       onSignal = async () => {
         const server = await starting.catch(() => undefined);
@@ -195,7 +239,8 @@ program
   .requiredOption('--out <dir>', 'content folder to write (campaign.yaml, events/*.yaml)')
   .option('--force', 'replace or delete files of the --out folder that encre import did not generate (hand-written campaign.yaml, events/*.yaml)', false)
   .option('--period <START..END>', 'calendars and schedules: import the events between these dates (YYYY-MM-DD..YYYY-MM-DD); default: the mapping\'s period or campaign period')
-  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string; force: boolean; period?: string }) => {
+  .option('--quiet', 'no progress lines (they show only on a terminal)')
+  .action(async (file: string, opts: { mapping?: string; filter: string[]; out: string; force: boolean; period?: string; quiet?: boolean }) => {
     try {
       let period: { start: string; end: string } | undefined;
       if (opts.period !== undefined) {
@@ -204,7 +249,8 @@ program
         period = { start: m[1]!, end: m[2]! };
       }
       const { importEvents, formatImportReport } = await import('../import/index.js');
-      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out, force: opts.force, period });
+      const progress = !opts.quiet && process.stdout.isTTY ? (l: string) => console.log(l) : undefined;
+      const report = await importEvents({ file, mapping: opts.mapping, filters: opts.filter, outDir: opts.out, force: opts.force, period, progress });
       console.log(formatImportReport(report));
     } catch (e) {
       // A single problem on one line: "encre: data.csv: file not found".

@@ -8,6 +8,7 @@
 import { build } from '../build.js';
 import { ContentError, PreflightError, ThemeError, UsageError, formatProblem } from '../model/errors.js';
 import type { SiteFile } from '../site/index.js';
+import type { Proof } from '../build/job.js';
 
 /** What the server asks for. */
 export interface BuildRequest {
@@ -18,6 +19,8 @@ export interface BuildRequest {
   format?: string;
   /** Download remote logos (`encre dev --allow-network`). */
   allowNetwork?: boolean;
+  /** The output to make: the screen files (default), or the print files (the ink plates). */
+  output?: 'print' | 'screen';
 }
 
 /** A document built for the preview. */
@@ -25,16 +28,25 @@ export interface PreviewDoc {
   id: string;
   pages: number;
   pdf: Uint8Array;
+  /** Its layout's problems and geometry (the build is a proof: problems do not fail it). */
+  proof?: Proof;
 }
 
-process.on('message', async (msg: { id: number; request: BuildRequest }) => {
+// One build at a time: a print file's exact-CMYK colour path is process-wide while it renders.
+let queue: Promise<void> = Promise.resolve();
+process.on('message', (msg: { id: number; request: BuildRequest }) => {
+  queue = queue.then(() => handle(msg));
+});
+
+async function handle(msg: { id: number; request: BuildRequest }): Promise<void> {
   const { id, request } = msg;
   try {
     // In this process (threads: 0): its measurement and shaping caches stay warm between builds.
     // The campaign's site comes with the programme (when campaign.yaml has a site: block).
     let site: SiteFile[] | undefined;
-    const built = await build({ ...request, out: '.', outputs: ['screen'], write: false, threads: 0, onSite: (files) => (site = files) });
-    const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf! }));
+    const { output, ...rest } = request;
+    const built = await build({ ...rest, out: '.', outputs: [output ?? 'screen'], write: false, threads: 0, proof: true, site: output === 'print' ? 'off' : 'auto', onSite: (files) => (site = files) });
+    const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf!, ...(b.proof ? { proof: b.proof } : {}) }));
     process.send?.({ id, ok: true, docs, site });
   } catch (e) {
     const error =
@@ -45,7 +57,7 @@ process.on('message', async (msg: { id: number; request: BuildRequest }) => {
           : `internal error: ${(e as Error).stack ?? String(e)}`;
     process.send?.({ id, ok: false, error });
   }
-});
+}
 // The server went away (it stopped, or was killed): nothing left to build for.
 process.on('disconnect', () => process.exit(0));
 process.send?.({ ready: true });

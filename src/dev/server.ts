@@ -5,6 +5,9 @@ import chokidar from 'chokidar';
 import { themeFilesOf, DEFAULT_THEME } from '../load/theme.js';
 import { rasterise, toPng } from '../preview/raster.js';
 import { previewHtml } from './page.js';
+import { platePng, PLATE_VIEWS, type PlateView } from '../preview/plates.js';
+import { loadPrinter } from '../load/printer.js';
+import type { Proof } from '../build/job.js';
 import type { BuildRequest, PreviewDoc } from './builder.js';
 import { documents } from '../documents/registry.js';
 import { compiledIsFresh, TOOL_ROOT } from '../paths.js';
@@ -59,9 +62,20 @@ interface DocState {
   pages: number;
   pdf: Uint8Array;
   texts: string[];
-  /** Page images of this version, rendered once on first request. */
-  png?: Promise<Buffer[]>;
+  /** The layout's problems (with their boxes) and the geometry, for the proofing views. */
+  proof?: Proof;
+  /** Page images of this version, by resolution, rendered once on first request. */
+  png: Map<number, Promise<Buffer[]>>;
+  /** The print file of this version (for the ink plates), made on first request. */
+  print?: Promise<Uint8Array>;
+  /** The print file's preflight errors and warnings, once it is made (total ink, resolution…). */
+  printProblems?: string[];
+  /** Plate images of this version, by "page:dpi:view". */
+  plates: Map<string, Promise<Buffer>>;
 }
+
+/** Resolutions the preview renders pages at, dpi: from thumbnails to real size on a high-density screen. */
+export const PREVIEW_DPI = { min: 30, max: 220 } as const;
 
 /**
  * Which documents a changed file touches, in the order to rebuild them. Events and the
@@ -81,9 +95,14 @@ export function touchedDocuments(file: string, root: string, content: string): {
   // The content folder wherever it is (`../x`, `/abs/x`, `./x/`): compared as absolute paths.
   const inContent = path.relative(path.resolve(root, content), path.resolve(root, file)).split(path.sep).join('/');
   if (inContent === '' || inContent.startsWith('../') || inContent === '..' || path.isAbsolute(inContent)) return { ids: [], restart: false };
+  // The campaign's own themes and fonts: every document, layouts reloaded; its logos: where partners show.
+  if (inContent.startsWith('themes/') || inContent.startsWith('assets/fonts/')) return { ids: all, restart: true };
+  if (inContent.startsWith('assets/')) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
   // An event shows first in the programme; the campaign file first on the affiche.
   if (inContent.startsWith('events/')) return { ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false };
-  return { ids: ['affiche', 'flyer', 'programme', 'dossier-de-presse'], restart: false };
+  if (inContent === 'campaign.yaml') return { ids: ['affiche', 'flyer', 'programme', 'dossier-de-presse'], restart: false };
+  // Anything else in the campaign folder (its README, out/ written by encre build) feeds no document.
+  return { ids: [], restart: false };
 }
 
 /**
@@ -92,6 +111,10 @@ export function touchedDocuments(file: string, root: string, content: string): {
  * the content, layouts, theme files (themes/ and a theme given by path, with the files it
  * extends) and assets, and rebuilds only what a change touches. A
  * content error shows in the page with its file:line; the server keeps running.
+ * The page is a proofing tool (page.ts): the builds are proofs (the layout's problems are
+ * listed with their boxes, not fatal), pages come at the resolution asked
+ * (/page/<document>/<n>.png?dpi=N, PREVIEW_DPI), and ?plate=c|m|y|k|ink gives an ink plate
+ * or the total ink of the print file, made on first request (src/preview/plates.ts).
  * Serves only its own routes: /, /state, /events, /page/<document>/<n>.png, and the
  * campaign's website under /site/ (made with the programme when campaign.yaml has a site:
  * block, rebuilt with it, served from memory with its CSP); anything else is
@@ -149,14 +172,14 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       });
       child = c;
     });
-  const request = async (ids: string[]) => {
+  const request = async (ids: string[], output: 'print' | 'screen' = 'screen') => {
     // A build process that died (out of memory, killed) is replaced.
     if (!closed && !child?.connected) await spawn();
     return new Promise<{ ok: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }>((resolve) => {
       if (closed || !child?.connected) return resolve({ ok: false, error: 'the build process stopped' });
       const id = nextId++;
       pending.set(id, { to: child, done: resolve });
-      const req: BuildRequest = { root: opts.root, content: opts.content, documents: ids, theme: opts.theme, format: opts.format, allowNetwork: opts.allowNetwork };
+      const req: BuildRequest = { root: opts.root, content: opts.content, documents: ids, theme: opts.theme, format: opts.format, allowNetwork: opts.allowNetwork, output };
       child.send({ id, request: req }, (e) => {
         if (e && pending.delete(id)) resolve({ ok: false, error: `the build process stopped (${e.message})` });
       });
@@ -169,7 +192,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const peek = () => queue;
   const publish = async (d: PreviewDoc) => {
     const prev = docs.get(d.id);
-    docs.set(d.id, { id: d.id, version: (prev?.version ?? 0) + 1, pages: d.pages, pdf: d.pdf, texts: await pageTexts(d.pdf) });
+    docs.set(d.id, { id: d.id, version: (prev?.version ?? 0) + 1, pages: d.pages, pdf: d.pdf, texts: await pageTexts(d.pdf), proof: d.proof, png: new Map(), plates: new Map() });
   };
   const run = async () => {
     while (queue && !closed) {
@@ -228,7 +251,10 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const watched = [opts.content, 'layouts', 'assets', 'themes', path.relative(opts.root, path.join(TOOL_ROOT, 'layouts')), path.relative(opts.root, path.join(TOOL_ROOT, 'themes')), ...themeFiles].map((p) => path.resolve(opts.root, p));
   // inotify events straight away (no atomic-save or write-finish delays); a save that touches
   // several files within 25 ms is one rebuild.
-  const watcher = chokidar.watch([...new Set(watched)], { ignoreInitial: true, atomic: false });
+  // Not the folders no document reads: dependencies, version control, and the campaign's out/ (encre build writes there).
+  const outDir = path.resolve(opts.root, opts.content, 'out');
+  const ignored = (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p) || p === outDir || p.startsWith(outDir + path.sep);
+  const watcher = chokidar.watch([...new Set(watched)], { ignoreInitial: true, atomic: false, ignored });
   let burst: { ids: Set<string>; restart: boolean } | undefined;
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, file) => {
@@ -243,6 +269,10 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       schedule([...b.ids], b.restart);
     }, 25);
   });
+
+  // The printer profile's total ink limit, for the total ink view (the preview's print files are the offset profile's).
+  let limit: Promise<number> | undefined;
+  const inkLimit = () => (limit ??= loadPrinter('offset').then((p) => p.inkLimit));
 
   // --- HTTP ----------------------------------------------------------------------------
   const server = http.createServer(async (req, res) => {
@@ -261,11 +291,11 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       }
       // The routes below map to no file, but a ".." (in any encoding) is refused outright.
       if (/(^|[\\/])\.\.([\\/]|$)/.test(decoded) || decoded.includes('\0') || decoded.includes('\\')) return send(res, 400, 'text/plain', 'bad request: ".." and "\\" are not allowed in paths');
-      const url = new URL(rawPath, 'http://localhost');
+      const url = new URL(target, 'http://localhost');
       if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewHtml(opts.content));
       if (url.pathname === '/state') {
         const order = documents.map((d) => d.id).filter((id) => docs.has(id));
-        const state = { building, error, docs: order.map((id) => { const d = docs.get(id)!; return { id, version: d.version, pages: d.pages, texts: d.texts }; }) };
+        const state = { building, error, docs: order.map((id) => { const d = docs.get(id)!; return { id, version: d.version, pages: d.pages, texts: d.texts, proof: d.proof, printProblems: d.printProblems }; }) };
         return send(res, 200, 'application/json', JSON.stringify(state));
       }
       if (url.pathname === '/events') {
@@ -287,9 +317,38 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       const doc = m ? docs.get(m[1]!) : undefined;
       const n = m ? Number(m[2]) : 0;
       if (!doc || n < 1 || n > doc.pages) return send(res, 404, 'text/plain', 'not found');
-      doc.png ??= rasterise(doc.pdf, dpi).then((pages) => Promise.all(pages.map((p) => toPng(p))));
-      const png = (await doc.png)[n - 1]!;
-      return send(res, 200, 'image/png', png);
+      // ?dpi=N: the resolution (fit to the window, real size); ?plate=c|m|y|k|ink: an ink plate of the print file.
+      const asked = url.searchParams.get('dpi');
+      const at = asked === null ? dpi : Number(asked);
+      if (!Number.isInteger(at) || at < PREVIEW_DPI.min || at > PREVIEW_DPI.max) return send(res, 400, 'text/plain', `dpi must be a whole number from ${PREVIEW_DPI.min} to ${PREVIEW_DPI.max}`);
+      const plate = url.searchParams.get('plate');
+      if (plate !== null) {
+        if (!(PLATE_VIEWS as readonly string[]).includes(plate)) return send(res, 400, 'text/plain', `plate must be one of ${PLATE_VIEWS.join(', ')}`);
+        doc.print ??= request([doc.id], 'print').then((r) => {
+          if (!r.ok || !r.docs?.[0]) throw new Error(r.error ?? 'the print file could not be made');
+          const p = r.docs[0].proof;
+          // Its preflight (ink over the profile's limit, resolution): listed beside the pages.
+          doc.printProblems = p ? [...p.errors.map((e) => `print file: ${e}`), ...p.warnings.map((w) => `print file: ${w}`)] : [];
+          if (doc.printProblems.length > 0) notify();
+          return r.docs[0].pdf;
+        });
+        doc.print.catch(() => (doc.print = undefined)); // tried again on the next request
+        const key = `${n}:${at}:${plate}`;
+        let made = doc.plates.get(key);
+        if (!made) {
+          made = Promise.all([doc.print, inkLimit()]).then(([pdf, limit]) => platePng(pdf, n, at, plate as PlateView, limit));
+          made.catch(() => doc.plates.delete(key));
+          doc.plates.set(key, made);
+        }
+        return send(res, 200, 'image/png', await made);
+      }
+      let pngs = doc.png.get(at);
+      if (!pngs) {
+        pngs = rasterise(doc.pdf, at).then((pages) => Promise.all(pages.map((p) => toPng(p))));
+        pngs.catch(() => doc.png.delete(at));
+        doc.png.set(at, pngs);
+      }
+      return send(res, 200, 'image/png', (await pngs)[n - 1]!);
     } catch (e) {
       return send(res, 500, 'text/plain', `error: ${(e as Error).message}`);
     }

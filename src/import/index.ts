@@ -11,7 +11,7 @@
 import { ContentError, type Problem } from '../model/errors.js';
 import { readCsv, type DataTable } from './csv.js';
 import { checkFiltersMatch, describeFilter, parseFilterOptions } from './filters.js';
-import { detectFormat, isTableFormat } from './formats.js';
+import { FORMAT_NAMES, detectFormat, isTableFormat } from './formats.js';
 import { checkColumns, defaultMapping, loadMapping, type Mapping } from './mapping.js';
 import type { ImportReport } from './report.js';
 import { rowsToEvents, type RowsResult } from './rows.js';
@@ -44,6 +44,8 @@ export interface ImportOptions {
    * the mapping's `period:` and `campaign.period`.
    */
   period?: { start: string; end: string };
+  /** Progress lines (`encre import` on a terminal): the file read, its rows, the events made, the writing. */
+  progress?: (line: string) => void;
 }
 
 /**
@@ -76,10 +78,13 @@ export interface ImportOptions {
 export async function importEvents(opts: ImportOptions): Promise<ImportReport> {
   // .ics, .xml, .json: see source.ts (same output, header, overwrite protection and report).
   const format = detectFormat(opts.file);
+  const progress = opts.progress ?? (() => {});
+  progress(`… reading ${opts.file} (${FORMAT_NAMES[format]})`);
   if (!isTableFormat(format)) return importSource(opts, format);
   const cliFilters = parseFilterOptions(opts.filters);
   const loaded: Mapping | undefined = opts.mapping !== undefined ? await loadMapping(opts.mapping) : undefined;
   const table: DataTable & { sheet?: string } = format === 'xlsx' ? await readXlsx(opts.file, loaded) : await readCsv(opts.file, loaded?.delimiter);
+  progress(`… ${table.rows.length} rows read; mapping them to events`);
   const mapping = loaded ?? defaultMapping(table.header, opts.file);
   const filters = [...mapping.filters, ...cliFilters];
   checkColumns({ ...mapping, filters }, table.header, opts.file);
@@ -102,6 +107,7 @@ export async function importEvents(opts: ImportOptions): Promise<ImportReport> {
 
   const rows = rowsToEvents(table, mapping, filters);
   if (rows.events.length === 0) throw nothingImported(opts, rows, filters.map(describeFilter));
+  progress(`… ${rows.events.length} events; checking them and writing ${opts.outDir}/`);
   const warnings = [...table.notes, ...rows.warnings];
   if (format === 'csv' && mapping.sheet !== undefined) {
     warnings.push({ line: 0, message: `the mapping's sheet ${JSON.stringify(mapping.sheet)} is ignored: a CSV file has a single table` });

@@ -111,7 +111,7 @@ export async function loadContent(env: Env, dir: string, opts: LoadOptions = {})
       let bytes: Uint8Array;
       if (isRemote(partner.logo)) {
         if (!opts.allowNetwork) {
-          problems.push({ ...at, message: `"${partner.logo}": a remote file, refused: builds are offline (no network access)`, hint: 'pass --allow-network to download it during the build, or save the file in the project (e.g. assets/logos/) and give its path from the project root' });
+          problems.push({ ...at, message: `"${partner.logo}": a remote file, refused: builds are offline (no network access)`, hint: 'pass --allow-network to download it during the build, or save the file in the campaign folder (e.g. assets/logos/) and give its path from there' });
           continue;
         }
         const got = await downloadImage(partner.logo);
@@ -121,15 +121,16 @@ export async function loadContent(env: Env, dir: string, opts: LoadOptions = {})
         }
         bytes = got.bytes;
       } else {
-        const refused = await outsideProject(env, partner.logo);
+        // A logo's path is relative to the campaign folder, wherever encre runs from.
+        const refused = await outsideCampaign(env, dir, partner.logo);
         if (refused) {
-          problems.push({ ...at, message: `"${partner.logo}": ${refused}`, hint: 'put the file in the project (e.g. assets/logos/) and give its path from the project root' });
+          problems.push({ ...at, message: `"${partner.logo}": ${refused}`, hint: `copy the file into the campaign folder ${rel(dir)}/ (e.g. ${rel(path.join(dir, 'assets/logos'))}/) and give its path from that folder, e.g. "assets/logos/partner.svg"` });
           continue;
         }
         try {
-          bytes = await env.readBytes(partner.logo);
+          bytes = await env.readBytes(path.join(dir, partner.logo));
         } catch {
-          problems.push({ ...at, message: `file not found: "${partner.logo}"`, hint: 'logo paths are relative to the project root, e.g. "assets/logos/partner.svg"' });
+          problems.push({ ...at, message: `file not found: "${partner.logo}" (looked for ${rel(path.join(dir, partner.logo))})`, hint: 'logo paths are relative to the campaign folder (the one holding campaign.yaml), e.g. "assets/logos/partner.svg"' });
           continue;
         }
       }
@@ -313,17 +314,26 @@ async function checkImage(bytes: Uint8Array): Promise<{ message: string; hint: s
 }
 
 /**
- * Why a path written in the content may not be read, or undefined: builds are contained
- * (absolute paths, "..", and symbolic links that lead out of the project are refused).
- * URLs are not paths: see `isRemote` and `allowNetwork`.
+ * Why a path written in the content may not be read, or undefined: a campaign is
+ * self-contained, so absolute paths, ".." leading out of the campaign folder `dir`, and
+ * symbolic links that lead out of it are refused. URLs are not paths: see `isRemote` and
+ * `allowNetwork`.
+ * @param dir the campaign folder, relative to the Env's root (or absolute).
+ * @param file the path as written in campaign.yaml, relative to `dir`.
  */
-async function outsideProject(env: Env, file: string): Promise<string | undefined> {
-  if (path.isAbsolute(file)) return 'an absolute path: content may only name files inside the project';
-  const root = await realpath(env.root);
-  const target = path.resolve(env.root, file);
-  if (!isInside(root, target)) return 'a path leading out of the project';
+async function outsideCampaign(env: Env, dir: string, file: string): Promise<string | undefined> {
+  if (path.isAbsolute(file)) return 'an absolute path: a campaign may only name files inside its own folder';
+  const folder = path.resolve(env.root, dir);
+  const target = path.resolve(folder, file);
+  if (!isInside(folder, target)) return 'a path leading out of the campaign folder';
+  let real: string;
   try {
-    if (!isInside(root, await realpath(target))) return 'a symbolic link leading out of the project';
+    real = await realpath(folder);
+  } catch {
+    return undefined; // no folder: reported as "not found"
+  }
+  try {
+    if (!isInside(real, await realpath(target))) return 'a symbolic link leading out of the campaign folder';
   } catch {
     return undefined; // missing: reported as "file not found"
   }

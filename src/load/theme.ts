@@ -15,6 +15,7 @@ import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, describeK
 import { ThemeError, type Problem } from '../model/errors.js';
 import { cmykToScreenRgb } from '../render/icc.js';
 import { TOOL_ROOT } from '../paths.js';
+import { campaignFontFiles, fontDirs, fontPath } from '../render/font-files.js';
 
 /** The theme used when none is named. */
 export const DEFAULT_THEME = 'languedoc-roussillon';
@@ -44,7 +45,7 @@ export interface LoadedTheme {
   theme: Theme;
   /** The theme's own file, as shown in messages ("themes/midi-pyrenees.yaml"). */
   file: string;
-  /** Absolute paths of every file read: the theme's own, then those it extends, in turn. */
+  /** Absolute paths of every file read: the theme's own, then those it extends, in turn, then the campaign's own font files it uses. */
   files: string[];
   /** Where each token is set ("colours.brand.cmyk" → place), in the file that sets it. */
   places: Record<string, Place>;
@@ -52,10 +53,19 @@ export interface LoadedTheme {
   computedRgb: string[];
 }
 
-/** The theme names found in `<root>/themes/` and encre's own themes/, sorted. */
-export function themeNames(root: string): string[] {
+/**
+ * The folders named themes are looked up in, in order: the campaign folder's themes/ (or,
+ * without a campaign folder, `<root>/themes/`), then encre's own.
+ * @param campaign the campaign folder (absolute), when there is one.
+ */
+export function themeDirs(root: string, campaign?: string): string[] {
+  return [...new Set([path.resolve(campaign ?? root, THEMES_DIR), path.join(TOOL_ROOT, THEMES_DIR)])];
+}
+
+/** The theme names found in the campaign's themes/ (see {@link themeDirs}) and encre's own themes/, sorted. */
+export function themeNames(root: string, campaign?: string): string[] {
   const names = new Set<string>();
-  for (const dir of new Set([path.resolve(root, THEMES_DIR), path.join(TOOL_ROOT, THEMES_DIR)])) {
+  for (const dir of themeDirs(root, campaign)) {
     let files: string[] = [];
     try {
       files = readdirSync(dir);
@@ -67,8 +77,8 @@ export function themeNames(root: string): string[] {
   return [...names].sort();
 }
 
-/** True when `--theme` (or `extends`) names a file rather than a theme of themes/. */
-function isPath(nameOrPath: string): boolean {
+/** True when `--theme` (or `extends`, or campaign.yaml's `theme:`) names a file rather than a theme of themes/. */
+export function isThemePath(nameOrPath: string): boolean {
   return /[\\/]/.test(nameOrPath) || /\.ya?ml$/i.test(nameOrPath);
 }
 
@@ -83,20 +93,20 @@ function shown(root: string, abs: string): string {
  * @param from the folder a relative path is resolved from (the root, or the extending file's).
  * @returns the absolute path, or a problem saying which themes there are.
  */
-function resolveThemeFile(root: string, nameOrPath: string, from: string, at: Omit<Problem, 'message' | 'hint'>): string | Problem {
-  if (isPath(nameOrPath)) {
+function resolveThemeFile(root: string, nameOrPath: string, from: string, at: Omit<Problem, 'message' | 'hint'>, campaign?: string): string | Problem {
+  if (isThemePath(nameOrPath)) {
     const abs = path.resolve(from, nameOrPath);
     if (!/\.ya?ml$/i.test(abs)) return { ...at, message: `the theme file "${nameOrPath}" is not a .yaml or .yml file`, hint: 'give a theme name (a file of themes/) or the path of a .yaml file' };
-    if (!existsSync(abs) || !statSync(abs).isFile()) return { ...at, message: `theme file "${nameOrPath}" not found (looked for ${shown(root, abs)})`, hint: `check the path; the named themes are: ${themeNames(root).join(', ')}` };
+    if (!existsSync(abs) || !statSync(abs).isFile()) return { ...at, message: `theme file "${nameOrPath}" not found (looked for ${shown(root, abs)})`, hint: `check the path; the named themes are: ${themeNames(root, campaign).join(', ')}` };
     return abs;
   }
-  for (const dir of [path.resolve(root, THEMES_DIR), path.join(TOOL_ROOT, THEMES_DIR)]) {
+  for (const dir of themeDirs(root, campaign)) {
     for (const ext of ['.yaml', '.yml']) {
       const abs = path.join(dir, `${nameOrPath}${ext}`);
       if (existsSync(abs)) return abs;
     }
   }
-  const names = themeNames(root);
+  const names = themeNames(root, campaign);
   const near = nearest(nameOrPath, names);
   return { ...at, message: `unknown theme "${nameOrPath}"; expected one of: ${names.join(', ')} (files in themes/) or the path of a .yaml file`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
 }
@@ -104,6 +114,8 @@ function resolveThemeFile(root: string, nameOrPath: string, from: string, at: Om
 /** A theme's files and their merged data, before the CMYK-only colours get their RGB. */
 interface Prepared {
   root: string;
+  /** The campaign folder (absolute), when there is one: its themes/ and assets/fonts/ are searched first. */
+  campaign?: string;
   /** The theme's own file first, then each file it extends. */
   sources: SourceFile[];
   abs: string[];
@@ -131,7 +143,7 @@ export function mergeTheme(base: unknown, over: unknown): unknown {
 }
 
 /** Reads a theme file and what it extends, merged. @throws ThemeError */
-function prepare(root: string, nameOrPath: string): Prepared {
+function prepare(root: string, nameOrPath: string, campaign?: string): Prepared {
   const sources: SourceFile[] = [];
   const abs: string[] = [];
   const read = (file: string, chain: string[]): Json => {
@@ -162,7 +174,7 @@ function prepare(root: string, nameOrPath: string): Prepared {
     if (typeof ext !== 'string' || ext.trim() === '') {
       throw new ThemeError([{ ...at, message: `expected the name of a theme or the path of a .yaml file, received ${JSON.stringify(ext)}`, hint: `e.g. extends: ${DEFAULT_THEME}` }]);
     }
-    const base = resolveThemeFile(root, ext, path.dirname(file), at);
+    const base = resolveThemeFile(root, ext, path.dirname(file), at, campaign);
     if (typeof base !== 'string') throw new ThemeError([base]);
     if (chain.includes(base)) {
       const cycle = [...chain.slice(chain.indexOf(base)), base].map((f) => shown(root, f)).join(' → ');
@@ -170,7 +182,7 @@ function prepare(root: string, nameOrPath: string): Prepared {
     }
     return mergeTheme(read(base, [...chain, base]), data) as Json;
   };
-  const first = resolveThemeFile(root, nameOrPath, root, { file: '--theme', line: 0, col: 0, path: '' });
+  const first = resolveThemeFile(root, nameOrPath, root, { file: '--theme', line: 0, col: 0, path: '' }, campaign);
   if (typeof first !== 'string') throw new ThemeError([first]);
   const data = read(first, [first]);
   const needRgb: Prepared['needRgb'] = [];
@@ -184,7 +196,7 @@ function prepare(root: string, nameOrPath: string): Prepared {
   if (isObject(data.colours)) for (const [k, c] of Object.entries(data.colours)) visit(c, ['colours', k]);
   if (Array.isArray(data.sectionColours)) data.sectionColours.forEach((c, i) => visit(c, ['sectionColours', i]));
   if (Array.isArray(data.sectionText)) data.sectionText.forEach((c, i) => visit(c, ['sectionText', i]));
-  return { root, sources, abs, data, needRgb };
+  return { root, campaign, sources, abs, data, needRgb };
 }
 
 /** Where `p` is set: the most derived file that sets it, else the nearest parent it sets. */
@@ -214,7 +226,7 @@ function hintFor(p: readonly PropertyKey[]): string | undefined {
   if (last === 'cmyk') return 'four numbers in percent, cyan magenta yellow black, e.g. cmyk: [0, 80, 100, 0]';
   if (last === 'rgb') return 'six hex digits in quotes, e.g. rgb: "#e8542a", or leave rgb out: encre computes it from the CMYK through the output profile';
   if (p[0] === 'type') return '[size, leading] in pt, e.g. [8.5, 11.5]';
-  if (last === 'file') return 'a file of assets/fonts/, e.g. Inter-Regular.otf';
+  if (last === 'file') return 'a file of assets/fonts/ (the campaign\'s, or encre\'s), e.g. Inter-Regular.otf';
   return undefined;
 }
 
@@ -262,7 +274,7 @@ function placesOf(sources: SourceFile[], data: unknown): Record<string, Place> {
 }
 
 /** The checks the schema cannot make: fonts (files, faces used, names) and the RGB ↔ CMYK pairs. */
-function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | number)[]) => Place): Problem[] {
+function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | number)[]) => Place, campaign: string | undefined): Problem[] {
   const problems: Problem[] = [];
   const add = (p: (string | number)[], message: string, hint?: string) => problems.push({ ...at(p), path: formatPath(p), message, ...(hint ? { hint } : {}) });
   const { fonts } = theme;
@@ -287,18 +299,19 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
       add(['fonts', 'faces', family], `fonts.faces.${family} has no ${need.fontWeight} ${need.fontStyle} face (used by ${need.usedBy})`, `add { file: …, fontWeight: ${need.fontWeight}, fontStyle: ${need.fontStyle} } (a file of assets/fonts/; the same file may serve two weights)`);
     }
   }
-  const fontsDir = path.join(TOOL_ROOT, 'assets/fonts');
+  // The campaign's assets/fonts/ first, then encre's (src/render/font-files.ts).
+  const dirs = fontDirs(campaign);
   for (const [family, faces] of Object.entries(fonts.faces)) {
     faces.forEach((f, i) => {
-      const file = path.join(fontsDir, f.file);
+      const file = fontPath(f.file, campaign);
       let font: unknown;
       try {
         font = fontkit.create(readFileSync(file));
       } catch (e) {
         const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-        const there = readdirSync(fontsDir).filter((x) => /\.(otf|ttf)$/i.test(x));
+        const there = [...new Set(dirs.flatMap((d) => (existsSync(d) ? readdirSync(d) : [])).filter((x) => /\.(otf|ttf)$/i.test(x)))].sort();
         const near = nearest(f.file, there);
-        add(['fonts', 'faces', family, i, 'file'], missing ? `font file assets/fonts/${f.file} not found` : `assets/fonts/${f.file} is not a font encre can read (${(e as Error).message})`, missing ? (near ? `did you mean "${near}"?` : `put the file (OTF or TTF, with its licence) in assets/fonts/, or correct the name; there are: ${there.join(', ')}`) : 'give an OTF or TTF file');
+        add(['fonts', 'faces', family, i, 'file'], missing ? `font file assets/fonts/${f.file} not found` : `assets/fonts/${f.file} is not a font encre can read (${(e as Error).message})`, missing ? (near ? `did you mean "${near}"?` : `put the file (OTF or TTF, with its licence) in ${campaign ? 'the campaign folder\'s assets/fonts/' : 'assets/fonts/'}, or correct the name; there are: ${there.join(', ')}`) : 'give an OTF or TTF file');
         return;
       }
       if (!font || typeof (font as { layout?: unknown }).layout !== 'function') add(['fonts', 'faces', family, i, 'file'], `assets/fonts/${f.file} is a font collection, not a single font`, 'give one OTF or TTF file per face');
@@ -325,6 +338,7 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
 
 /** Validates prepared data whose CMYK-only colours have their RGB (`rgbs`, in `needRgb`'s order). */
 function finish(prep: Prepared, rgbs: string[]): LoadedTheme {
+  const campaign = prep.campaign;
   const data = structuredClone(prep.data);
   prep.needRgb.forEach((n, i) => {
     (valueAt(data, n.path) as Json).rgb = rgbs[i];
@@ -333,23 +347,26 @@ function finish(prep: Prepared, rgbs: string[]): LoadedTheme {
   if (!result.success) throw new ThemeError(problemsOf(prep, result.error.issues));
   const computed = new Set(prep.needRgb.map((n) => formatPath(n.path)));
   const at = (p: (string | number)[]) => placeIn(prep.sources, p);
-  const problems = checkTheme(result.data, computed, at);
+  const problems = checkTheme(result.data, computed, at, campaign);
   if (problems.length > 0) throw new ThemeError(problems);
-  return { theme: result.data, file: prep.sources[0]!.file, files: prep.abs, places: placesOf(prep.sources, prep.data), computedRgb: [...computed] };
+  // The campaign's own font files are inputs too (the build cache's fingerprint).
+  const fontFiles = campaignFontFiles(Object.values(result.data.fonts.faces).flatMap((faces) => faces.map((f) => f.file)), campaign);
+  return { theme: result.data, file: prep.sources[0]!.file, files: [...prep.abs, ...fontFiles], places: placesOf(prep.sources, prep.data), computedRgb: [...computed] };
 }
 
 /**
  * Reads, merges (`extends`) and checks a theme; colours given as CMYK alone get their screen
  * RGB through the output ICC profile ({@link THEME_ICC}, src/render/icc.ts).
- * @param root the project root: names are looked up in `<root>/themes/` (then encre's own
- *   themes/), paths resolved from it.
+ * @param root the folder relative paths are resolved from, and file names shown relative to.
  * @param nameOrPath a theme name ("midi-pyrenees") or a path ending in .yaml/.yml.
+ * @param campaign the campaign folder (absolute): names are looked up in its themes/, then in
+ *   encre's own (without it, in `<root>/themes/`).
  * @throws ThemeError with every problem located at file:line:col (unknown name, listing the
  *   themes there are; bad or unknown key, with the nearest known key; missing font file or
  *   face; `extends` cycle; two colours with one RGB and two CMYK).
  */
-export async function readTheme(root: string, nameOrPath: string): Promise<LoadedTheme> {
-  const prep = prepare(root, nameOrPath);
+export async function readTheme(root: string, nameOrPath: string, campaign?: string): Promise<LoadedTheme> {
+  const prep = prepare(root, nameOrPath, campaign);
   let rgbs: string[] = [];
   try {
     rgbs = await cmykToScreenRgb(prep.needRgb.map((n) => n.cmyk), path.join(TOOL_ROOT, THEME_ICC));
@@ -381,11 +398,11 @@ export function readThemeSync(root: string, nameOrPath: string): LoadedTheme {
  * files found before the problem (its errors come with the build).
  * @returns absolute paths.
  */
-export function themeFilesOf(root: string, nameOrPath: string): string[] {
+export function themeFilesOf(root: string, nameOrPath: string, campaign?: string): string[] {
   try {
-    return prepare(root, nameOrPath).abs;
+    return prepare(root, nameOrPath, campaign).abs;
   } catch {
-    const first = resolveThemeFile(root, nameOrPath, root, { file: '', line: 0, col: 0, path: '' });
+    const first = resolveThemeFile(root, nameOrPath, root, { file: '', line: 0, col: 0, path: '' }, campaign);
     return typeof first === 'string' ? [first] : [];
   }
 }

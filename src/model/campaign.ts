@@ -22,7 +22,7 @@ const CoverText = (max: number) =>
 /** A partner shown on the back cover, the affiche and the dossier de presse. */
 export const PartnerSchema = z.strictObject({
   name: Text,
-  /** Logo file, relative to the project root, e.g. "assets/logos/banque.svg" (SVG, PNG or JPEG). */
+  /** Logo file, relative to the campaign folder (the one holding campaign.yaml), e.g. "assets/logos/banque.svg" (SVG, PNG or JPEG). */
   logo: Text.optional(),
 });
 
@@ -139,6 +139,12 @@ export const CampaignSchema = z.strictObject({
       dossierDePresse: z.number().int().nonnegative(),
     })
     .optional(),
+  /**
+   * The campaign's theme: a name of the campaign folder's themes/ (then encre's own), or the
+   * path of a .yaml theme file relative to the campaign folder. `--theme` overrides it;
+   * "languedoc-roussillon" when neither says.
+   */
+  theme: z.string().trim().min(1, { message: 'expected a theme name (a file of themes/) or the path of a .yaml file' }).optional(),
   partners: z.array(PartnerSchema).default([]),
   prize: PrizeSchema.optional(),
   pressContact: z

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { theme } from '../../layouts/theme.js';
 import type { Model } from '../derive/model.js';
 import { eachText, type Content } from '../load/content.js';
 import type { Problem } from '../model/errors.js';
 import { fallbackFonts } from '../render/fallback.js';
+import { fontPath } from '../render/font-files.js';
 
 /** A font face of the theme, opened with fontkit. */
 export interface Face {
@@ -13,20 +13,22 @@ export interface Face {
 }
 
 /**
- * Opens every face of the theme's text and display families (files under
- * `<root>/assets/fonts/`; families listed in fonts.faces but not used are not printed).
+ * Opens every face of the theme's text and display families (files of the campaign's
+ * assets/fonts/, else encre's: src/render/font-files.ts; families listed in fonts.faces but
+ * not used are not printed).
+ * @param campaign the campaign folder (absolute) searched first; the one selected in this thread by default.
  * @throws Error naming a missing font file (the theme loader checks them first).
  */
-export function openFaces(root: string): Face[] {
+export function openFaces(campaign?: string): Face[] {
   const used = [...new Set([theme.fonts.family, theme.fonts.display])];
   return used.map((family) => theme.fonts.faces[family] ?? []).flatMap((faces) =>
     faces.map((f) => {
-      const file = path.resolve(root, 'assets/fonts', f.file);
+      const file = campaign === undefined ? fontPath(f.file) : fontPath(f.file, campaign);
       let font: fontkit.Font;
       try {
         font = fontkit.openSync(file) as fontkit.Font;
       } catch (e) {
-        throw new Error(`font file ${path.relative(root, file)} cannot be read (${(e as Error).message}); see the theme's fonts.faces`);
+        throw new Error(`font file ${file} cannot be read (${(e as Error).message}); see the theme's fonts.faces`);
       }
       return { name: f.file, hasGlyph: (cp: number) => font.hasGlyphForCodePoint(cp) };
     }),

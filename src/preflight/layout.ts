@@ -42,6 +42,16 @@ export function overflowingLine(node: LaidOutNode): string | undefined {
   return undefined;
 }
 
+/** A problem of the layout: its page, the box at fault and the message. */
+export interface LayoutProblem {
+  /** Page number in the document, 1-based. */
+  page: number;
+  /** The box at fault, in pt from the top left corner of the page (the MediaBox). */
+  box: { left: number; top: number; width: number; height: number };
+  /** "page 3, event-gard-02: text overflows its frame: "…"". */
+  message: string;
+}
+
 /**
  * Walks every page of a laid-out document, or of a chunk of its pages.
  * @param firstPage index (0-based) of the chunk's first page in the whole document: pages are
@@ -49,7 +59,15 @@ export function overflowingLine(node: LaidOutNode): string | undefined {
  * @returns one message per problem: "page 3, event-gard-02: text overflows its frame: "…"".
  */
 export function checkLayout(root: LaidOutNode, area: SafeArea, firstPage = 0): string[] {
-  const problems: string[] = [];
+  return layoutProblems(root, area, firstPage).map((p) => p.message);
+}
+
+/**
+ * {@link checkLayout} with each problem's page and box (the preview outlines it).
+ * @returns the problems in page order.
+ */
+export function layoutProblems(root: LaidOutNode, area: SafeArea, firstPage = 0): LayoutProblem[] {
+  const found: LayoutProblem[] = [];
   (root.children ?? []).forEach((page, p) => {
     const texts: { left: number; top: number; width: number; height: number; text: string; where: string }[] = [];
     const visit = (node: LaidOutNode, x: number, y: number, item: string | undefined) => {
@@ -63,12 +81,13 @@ export function checkLayout(root: LaidOutNode, area: SafeArea, firstPage = 0): s
       if (node.type === 'TEXT' && box) {
         const text = (node.lines ?? []).map((l) => l.string ?? '').join('').trim();
         const wide = (node.lines ?? []).find((l) => inked(l) > box.width + EPSILON);
-        if (wide) problems.push(`${where}: text overflows its frame by ${(inked(wide) - box.width).toFixed(1)} pt: "${(wide.string ?? '').trim().slice(0, 60)}" — a word or URL is wider than its column`);
-        if (text && !inside(left, top, box.width, box.height, area)) problems.push(`${where}: text leaves the safe area (${area.margin.toFixed(1)} pt inside the trim): "${text.slice(0, 60)}"`);
+        const at = { page: firstPage + p + 1, box: { left, top, width: box.width, height: box.height } };
+        if (wide) found.push({ ...at, message: `${where}: text overflows its frame by ${(inked(wide) - box.width).toFixed(1)} pt: "${(wide.string ?? '').trim().slice(0, 60)}" — a word or URL is wider than its column` });
+        if (text && !inside(left, top, box.width, box.height, area)) found.push({ ...at, message: `${where}: text leaves the safe area (${area.margin.toFixed(1)} pt inside the trim): "${text.slice(0, 60)}"` });
         if (text) texts.push({ left, top, width: inkWidth(node, box.width), height: box.height, text, where });
       }
       if ((node.type === 'IMAGE' || (node.type === 'SVG' && !node.props?.fixed)) && box && !inside(left, top, box.width, box.height, area)) {
-        problems.push(`${where}: ${node.type === 'IMAGE' ? 'image' : 'graphic (QR code or chart)'} leaves the safe area`);
+        found.push({ page: firstPage + p + 1, box: { left, top, width: box.width, height: box.height }, message: `${where}: ${node.type === 'IMAGE' ? 'image' : 'graphic (QR code or chart)'} leaves the safe area` });
       }
       if (node.type === 'SVG') return; // its children are in its own coordinates
       for (const child of node.children ?? []) visit(child, left, top, id);
@@ -82,11 +101,13 @@ export function checkLayout(root: LaidOutNode, area: SafeArea, firstPage = 0): s
         const b = texts[j]!;
         const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
         const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-        if (w > 1 && h > 1) problems.push(`${a.where}: text "${a.text.slice(0, 40)}" overlaps "${b.text.slice(0, 40)}"${b.where !== a.where ? ` (${b.where})` : ''}`);
+        const left = Math.max(a.left, b.left);
+        const top = Math.max(a.top, b.top);
+        if (w > 1 && h > 1) found.push({ page: firstPage + p + 1, box: { left, top, width: w, height: h }, message: `${a.where}: text "${a.text.slice(0, 40)}" overlaps "${b.text.slice(0, 40)}"${b.where !== a.where ? ` (${b.where})` : ''}` });
       }
     }
   });
-  return problems;
+  return found;
 }
 
 /** Width actually inked by a text: its widest line (a left-aligned frame is often wider). */

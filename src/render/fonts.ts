@@ -6,27 +6,33 @@ import { Font } from '@react-pdf/renderer';
 import { theme } from '../../layouts/theme.js';
 import { hyphenateFrench } from '../../layouts/hyphenation.js';
 import { installShapingCache } from './shaping.js';
+import { fontPath, selectCampaignFonts } from './font-files.js';
 import { FALLBACK_FACES, fallbackFonts, primaryFamily } from './fallback.js';
 
 let registered: string | undefined;
 
 /**
- * Registers the theme's fonts (files under `<root>/assets/fonts/`) with react-pdf, and French
+ * Registers the theme's fonts (files of `<campaign>/assets/fonts/`, else encre's
+ * assets/fonts/: src/render/font-files.ts) with react-pdf, and French
  * hyphenation (Liang patterns shipped as @react-pdf/hyphenate/fr). Words that are URLs,
  * e-mail addresses, capitalised (names, places) or shorter than 7 letters are never
  * hyphenated. react-pdf's font store is a process-wide singleton: registering twice for the
- * same root is a no-op.
+ * same faces and files is a no-op.
+ * @param campaign the campaign folder (absolute) whose assets/fonts/ is searched first; it is
+ *   selected for the rest of this thread (advanceWidth, the glyph checks, the site).
  */
-export function registerFonts(root: string): void {
-  const key = `${root}\u0000${JSON.stringify(theme.fonts.faces)}`;
+export function registerFonts(campaign?: string): void {
+  selectCampaignFonts(campaign);
+  // By the files the faces resolve to: campaigns without fonts of their own share encre's registration.
+  const key = JSON.stringify(Object.entries(theme.fonts.faces).map(([family, faces]) => [family, faces.map((f) => [fontPath(f.file), f.fontWeight, f.fontStyle])]));
   if (registered === key) return;
   Font.reset();
   const first = Object.values(theme.fonts.faces)[0]?.[0];
-  if (first) installShapingCache(path.resolve(root, 'assets/fonts', first.file));
+  if (first) installShapingCache(fontPath(first.file));
   for (const [family, faces] of Object.entries(theme.fonts.faces)) {
     Font.register({
       family,
-      fonts: faces.map((f) => ({ src: path.resolve(root, 'assets/fonts', f.file), fontWeight: f.fontWeight, fontStyle: f.fontStyle })),
+      fonts: faces.map((f) => ({ src: fontPath(f.file), fontWeight: f.fontWeight, fontStyle: f.fontStyle })),
     });
   }
   // The fallback chain (emoji, symbols): each family in both styles, so that any style finds it.
@@ -54,7 +60,7 @@ export function advanceWidth(text: string, face: { family: string | readonly str
   const style = face.style ?? 'normal';
   const f = faces.find((x) => x.fontWeight === face.weight && x.fontStyle === style);
   if (!f) throw new Error(`internal: the theme has no face ${family} ${face.weight} ${style}`);
-  const file = path.resolve(TOOL_ROOT, 'assets/fonts', f.file);
+  const file = fontPath(f.file);
   let font = measured.get(file);
   if (!font) measured.set(file, (font = fontkit.create(readFileSync(file)) as fontkit.Font));
   const main = font;

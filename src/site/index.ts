@@ -1,3 +1,4 @@
+import { fontPath } from '../render/font-files.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Model } from '../derive/model.js';
@@ -5,7 +6,6 @@ import type { Content } from '../load/content.js';
 import type { Theme } from '../../layouts/theme-schema.js';
 import { siteEventUrl } from '../model/campaign.js';
 import { formatDate, formatOrdinal } from '../derive/french.js';
-import { TOOL_ROOT } from '../paths.js';
 import { eventCountry, eventStatus, type SiteEvent } from './event.js';
 import { homePage, eventPage, filterPage, sectionKey, dayHeading, type Filter, type FilterGroup, type SiteContext } from './pages.js';
 import { calendarIcs } from './ics.js';
@@ -71,10 +71,10 @@ export function makeSite(model: Model, content: Content, theme: Theme, programme
   }
   for (const f of filters.flatMap((g) => g.filters)) files.push({ path: `f/${f.key}/index.html`, bytes: filterPage(ctx, f) });
   for (const font of fonts) {
-    files.push({ path: font.path, bytes: new Uint8Array(readFileSync(path.join(TOOL_ROOT, 'assets/fonts', font.file))) });
+    files.push({ path: font.path, bytes: new Uint8Array(readFileSync(fontPath(font.file))) });
     // The font's licence (OFL) travels with it.
     const licence = `${font.file.split('-')[0]}-copyright.txt`;
-    const licencePath = path.join(TOOL_ROOT, 'assets/fonts', licence);
+    const licencePath = path.join(path.dirname(fontPath(font.file)), licence);
     if (existsSync(licencePath) && !files.some((x) => x.path === `fonts/${licence}`)) files.push({ path: `fonts/${licence}`, bytes: new Uint8Array(readFileSync(licencePath)) });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
