@@ -96,7 +96,8 @@ export function touchedDocuments(file: string, root: string, content: string): {
   const inContent = path.relative(path.resolve(root, content), path.resolve(root, file)).split(path.sep).join('/');
   if (inContent === '' || inContent.startsWith('../') || inContent === '..' || path.isAbsolute(inContent)) return { ids: [], restart: false };
   // The campaign's own themes and fonts: every document, layouts reloaded; its logos: where partners show.
-  if (inContent.startsWith('themes/') || inContent.startsWith('assets/fonts/')) return { ids: all, restart: true };
+  if (inContent.startsWith('themes/')) return { ids: all, restart: false };
+  if (inContent.startsWith('assets/fonts/')) return { ids: all, restart: true };
   if (inContent.startsWith('assets/')) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
   // An event shows first in the programme; the campaign file first on the affiche.
   if (inContent.startsWith('events/')) return { ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false };
