@@ -56,8 +56,9 @@ describe('a campaign folder of its own (encre new)', () => {
     for (const doc of ['programme', 'affiche', 'flyer', 'dossier-de-presse']) {
       expect(existsSync(path.join(out, `${doc}.pdf`)), doc).toBe(true);
       if (doc === 'flyer') continue; // the tract prints no partners
-      const images = imageBoxes(openPdf(new Uint8Array(readFileSync(path.join(out, `${doc}.pdf`)))));
-      // The campaign's logo, placed at its own proportions.
+      // The campaign's logo, placed at its own proportions: an image in the screen file (the
+      // print file draws an SVG logo as vectors, tests/print.test.ts).
+      const images = imageBoxes(openPdf(new Uint8Array(readFileSync(path.join(out, 'screen', `${doc}.pdf`)))));
       expect(images.some((b) => Math.abs(b.w / b.h - ratio) < 0.1), `${doc}: ${JSON.stringify(images)}`).toBe(true);
     }
     // The programme lists the campaign's events.
