@@ -369,7 +369,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     return [{ id: 'site', output: 'screen', file: path.join(out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
   }
   const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
-  const sheet = results.some((r) => r.output === 'print') ? await makeJobSheet(ws, jobOptions.printer, results, extra) : undefined;
+  const sheet = results.some((r) => r.output === 'print') ? await makeJobSheet(ws, jobOptions.printer, results, extra, selected?.folder) : undefined;
   if (sheet) log(`${FICHE}.pdf, ${FICHE}.json — job sheet: ${sheet.json.files.length} files; print files also in ${DELIVERY_DIR}/ under the printer's names`);
   const report = { printer: jobOptions.printer, profile: ws.printer, theme: { file: ws.theme.file, warnings: themeWarnings.map((w) => w.message) }, content: contentReport, files: results.map((r) => r.report) };
   const preflight = JSON.stringify(report, null, 2);
@@ -381,6 +381,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     ...siteWrites,
   ]);
   if (site.length > 0) await pruneSite(siteDir, site);
+  // The printer's folder holds the files of this build's job sheet, no other (another
+  // campaign's or an earlier build's file would be sent with them).
+  if (sheet) await pruneDelivery(path.resolve(opts.root, out, DELIVERY_DIR), sheet.writes.map((w) => path.resolve(opts.root, out, w.file)));
   // The imposed sheets are listed too (the command line says what it wrote).
   const written = [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(out, x.file), pages: x.pages, bytes: x.bytes.length }))];
   opts.onReport?.({ out, ...(selected ? { part: selected.label } : {}), written, ...report });
@@ -396,9 +399,9 @@ export const FICHE = 'fiche-de-fabrication';
  * files' copies under their names for the printer (out/imprimeur/).
  * @returns the sheet and the files to write (paths inside the output folder).
  */
-async function makeJobSheet(ws: Workspace, printerName: string, results: JobResult[], extra: { file: string; bytes: Uint8Array; pages: number }[]): Promise<{ json: JobSheet; writes: { file: string; bytes: Uint8Array | string }[] }> {
+async function makeJobSheet(ws: Workspace, printerName: string, results: JobResult[], extra: { file: string; bytes: Uint8Array; pages: number }[], part?: string): Promise<{ json: JobSheet; writes: { file: string; bytes: Uint8Array | string }[] }> {
   const m = ws.model;
-  const campaign = { name: m.title, year: m.year, printRun: m.campaign.printRun };
+  const campaign = { name: m.title, year: m.year, part, printRun: m.campaign.printRun };
   const printer = { name: printerName, profile: ws.printer };
   const files = [
     ...results.map((r) => {
@@ -420,6 +423,16 @@ async function makeJobSheet(ws: Workspace, printerName: string, results: JobResu
   const pdf = await jobSheetPdf(json, path.join(fonts, 'LiberationSans-Regular.ttf'), path.join(fonts, 'LiberationSans-Bold.ttf'), ws.env.buildDate);
   const copies = files.flatMap((f) => (f.delivery ? [{ file: f.delivery, bytes: results.find((r) => r.file.split(path.sep).join('/') === f.file)!.bytes }] : []));
   return { json, writes: [{ file: `${FICHE}.json`, bytes: `${JSON.stringify(json, null, 2)}\n` }, { file: `${FICHE}.pdf`, bytes: pdf }, ...copies] };
+}
+
+/**
+ * Removes from the printer's folder (out/imprimeur/) every file that is not among `keep`
+ * (absolute paths): the folder holds what the job sheet beside it lists, nothing else.
+ */
+async function pruneDelivery(dir: string, keep: string[]): Promise<void> {
+  const kept = new Set(keep);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.map((n) => path.join(dir, n)).filter((f) => !kept.has(f)).map((f) => rm(f, { force: true })));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, EPOCH, rawEvents } from './helpers/sample.js';
@@ -20,6 +20,10 @@ describe('encre build --filter: part of the campaign', () => {
   const content = path.join(ROOT, 'content');
 
   it('departement=34 gives a programme of Hérault\'s events only and an affiche counting them, in out/34-herault/', () => {
+    // Another campaign's file left in the printer's folder by an earlier build: the build removes it.
+    const stale = path.join(cwd, 'out/34-herault/imprimeur/beispielkongress-2026-programme-A5-8p.pdf');
+    mkdirSync(path.dirname(stale), { recursive: true });
+    writeFileSync(stale, '%PDF-1.7 another campaign');
     const r = encre(cwd, 'build', 'programme', 'affiche', '--content', content, '--filter', 'departement=34');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -44,6 +48,8 @@ describe('encre build --filter: part of the campaign', () => {
     // The whole campaign's region no longer heads the part.
     expect(affiche).not.toMatch(/Mois de l’ESS Languedoc-Roussillon/);
     expect(existsSync(path.join(cwd, 'out/programme.pdf'))).toBe(false);
+    // The printer's folder: the part's files, named with the part (the whole campaign's have the same document and format), and nothing else.
+    expect(readdirSync(path.join(out, 'imprimeur')).sort()).toEqual(['mois-de-l-ess-2016-34-herault-affiche-A3-1p.pdf', expect.stringMatching(/^mois-de-l-ess-2016-34-herault-programme-A5-\d+p\.pdf$/)]);
   });
 
   it('refuses an unknown key and a value matching nothing: a clear message, exit 1, nothing written', () => {

@@ -124,10 +124,12 @@ export function bindingOf(document: string, pages: number): string {
 /**
  * The name of a print file for the printer: campaign and year, document, format and page
  * count, e.g. « mois-de-l-ess-2016-programme-A5-32p.pdf » (the format's name with spaces
- * removed: « 40×60cm »). Lower-case ASCII apart from the format.
+ * removed: « 40×60cm »); for part of a campaign (`--filter`), the part's folder after the
+ * campaign (« mois-de-l-ess-2016-34-herault-affiche-A3-1p.pdf »), so that the files of a part
+ * and of the whole cannot be taken for each other. Lower-case ASCII apart from the format.
  */
-export function deliveryName(campaign: string, year: number, document: string, format: Format, pages: number): string {
-  const name = slugify(campaign.includes(String(year)) ? campaign : `${campaign} ${year}`);
+export function deliveryName(campaign: string, year: number, document: string, format: Format, pages: number, part?: string): string {
+  const name = slugify(campaign.includes(String(year)) ? campaign : `${campaign} ${year}`) + (part ? `-${slugify(part)}` : '');
   // The French name printers use for the flyer: « tract ».
   const doc = document === 'flyer' ? 'tract' : document;
   const size = format.name.replace(/\s+/g, '').replace('×', 'x');
@@ -138,12 +140,12 @@ export function deliveryName(campaign: string, year: number, document: string, f
  * One entry of the job sheet for a written file.
  * @param f the file as written (its bytes hashed here, SHA-256, FIPS 180-4).
  * @param printer the printer profile (print files) and its name.
- * @param campaign name, year and printRun of the campaign.
+ * @param campaign name, year and printRun of the campaign, and the part built (`--filter`: its folder, « 34-herault »).
  */
 export function jobSheetFile(
   f: WrittenFile,
   printer: { name: string; profile: Printer },
-  campaign: { name: string; year: number; printRun?: Partial<Record<'affiche' | 'programme' | 'tract' | 'dossierDePresse', number>> },
+  campaign: { name: string; year: number; part?: string; printRun?: Partial<Record<'affiche' | 'programme' | 'tract' | 'dossierDePresse', number>> },
 ): JobSheetFile {
   const p = printer.profile;
   const print = f.use === 'print';
@@ -156,7 +158,7 @@ export function jobSheetFile(
     title: f.title,
     use: f.use,
     file: f.file.split(path.sep).join('/'),
-    delivery: print ? `${DELIVERY_DIR}/${deliveryName(campaign.name, campaign.year, f.document, f.format, f.pages)}` : undefined,
+    delivery: print ? `${DELIVERY_DIR}/${deliveryName(campaign.name, campaign.year, f.document, f.format, f.pages, campaign.part)}` : undefined,
     pages: f.pages,
     format: { name: f.format.name, widthMm: f.format.width, heightMm: f.format.height },
     binding: f.use === 'screen' ? 'aucun : à lire à l’écran' : bindingOf(f.document, f.pages),
