@@ -53,7 +53,7 @@ program
       const { newCampaign } = await import('../campaign/new.js');
       const files = newCampaign(folder);
       for (const f of files) console.log(`wrote ${path.join(folder, f)}`);
-      console.log(`\nA campaign in ${folder}/: edit campaign.yaml and events/, then\n  cd ${folder} && npx encre build      (the PDFs in ${folder}/out/)\n  cd ${folder} && npx encre dev        (the preview in the browser)`);
+      console.log(`\nA campaign in ${folder}/: edit campaign.yaml and events/, then\n  cd ${folder} && encre build      (the PDFs in ${folder}/out/)\n  cd ${folder} && encre dev        (the preview in the browser)\n(encre: the command \`npm link\` puts on the PATH from encre's checkout; else node ${path.join(TOOL_ROOT, 'bin', 'encre.js')})`);
     } catch (e) {
       fail(e);
     }
