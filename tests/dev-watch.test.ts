@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startDevServer, touchedDocuments } from '../src/dev/server.js';
+import { campaignTitle, startDevServer, touchedDocuments } from '../src/dev/server.js';
 import { ROOT } from './helpers/sample.js';
 
 /*
@@ -29,6 +29,11 @@ describe('the dev server’s watch', () => {
     expect(touchedDocuments('/home/me/project/layouts/affiche/Affiche.tsx', root, '../x')).toEqual({ ids: ['affiche'], restart: true });
     // A theme is data: every document again, in the warm build process (a layout is code: a new process).
     expect(touchedDocuments('/home/me/project/themes/occitanie.yaml', root, 'content')).toEqual({ ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false });
+  });
+
+  it('titles the preview with the campaign, not its folder', () => {
+    expect(campaignTitle(path.join(ROOT, 'content'))).toBe('Mois de l’ESS · Languedoc-Roussillon');
+    expect(campaignTitle(path.join(ROOT, 'tests/fixtures'))).toBe('fixtures');
   });
 
   it('rebuilds after an edit to a campaign outside the folder it was started from', async () => {

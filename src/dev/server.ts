@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import chokidar from 'chokidar';
@@ -76,6 +78,21 @@ interface DocState {
 
 /** Resolutions the preview renders pages at, dpi: from thumbnails to real size on a high-density screen. */
 export const PREVIEW_DPI = { min: 30, max: 220 } as const;
+
+/**
+ * The page title of the preview: the campaign's name and region from its campaign.yaml
+ * (« Mois de l'ESS · Languedoc-Roussillon »), read afresh at each request; the folder's name
+ * while the file cannot be read (being edited: the build reports its errors).
+ */
+export function campaignTitle(folder: string): string {
+  try {
+    const c = parseYaml(readFileSync(path.join(folder, 'campaign.yaml'), 'utf8')) as { name?: unknown; region?: unknown };
+    if (typeof c?.name === 'string' && c.name.trim()) return [c.name, c.region].filter((x) => typeof x === 'string' && x.trim()).join(' · ');
+  } catch {
+    /* the build says what is wrong with it */
+  }
+  return path.basename(folder);
+}
 
 /**
  * Which documents a changed file touches, in the order to rebuild them. Events and the
@@ -293,7 +310,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       // The routes below map to no file, but a ".." (in any encoding) is refused outright.
       if (/(^|[\\/])\.\.([\\/]|$)/.test(decoded) || decoded.includes('\0') || decoded.includes('\\')) return send(res, 400, 'text/plain', 'bad request: ".." and "\\" are not allowed in paths');
       const url = new URL(target, 'http://localhost');
-      if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewHtml(opts.content));
+      if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewHtml(campaignTitle(path.resolve(opts.root, opts.content))));
       if (url.pathname === '/state') {
         const order = documents.map((d) => d.id).filter((id) => docs.has(id));
         const state = { building, error, docs: order.map((id) => { const d = docs.get(id)!; return { id, version: d.version, pages: d.pages, texts: d.texts, proof: d.proof, printProblems: d.printProblems }; }) };
