@@ -45,6 +45,8 @@ describe('encre check', () => {
     expect(bad.code).toBe(2);
     expect(bad.out).toContain('error: RGB in a CMYK print file: DeviceRGB');
     expect(bad.out).toContain('error: bleed is 0 mm, the printer asks for 3 mm');
+    expect(bad.out).toContain(`Hint: ${dir}/screen/flyer.pdf is in RGB, as a screen file is: check it as one with --screen`);
+    expect(ok.out).not.toContain('Hint:');
     const marks = encre('check', '--printer', 'digital', `${dir}/flyer.pdf`);
     expect(marks.code).toBe(2);
     expect(marks.out).toContain('error: the printer refuses crop marks: 2 page(s) have a slug beyond the bleed');

@@ -222,6 +222,10 @@ program
         });
         reports.push(report);
         if (!opts.json) console.log(summarise(report));
+        // A screen file checked as a print file: every error says so; the option that checks it as what it is.
+        if (!opts.json && printer && report.errors.length > 0 && report.colourSpaces.length > 0 && report.colourSpaces.every((c) => /RGB|ICCBased-3/.test(c))) {
+          console.log(`  Hint: ${file} is in RGB, as a screen file is: check it as one with --screen (encre check --screen ${file})`);
+        }
       }
       if (opts.json) console.log(JSON.stringify(reports, null, 2));
       if (reports.some((r) => r.errors.length > 0)) process.exit(EXIT.preflight);
