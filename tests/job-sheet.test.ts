@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { openPdf, pageTexts } from './helpers/pdf.js';
+import { openPdf, pageTexts, textLines } from './helpers/pdf.js';
 import { sharedBuild } from './helpers/shared.js';
 import { deliveryName } from '../src/post/job-sheet.js';
 import type { JobSheet } from '../src/post/job-sheet.js';
@@ -83,5 +83,9 @@ describe('the job sheet (fiche de fabrication)', () => {
       if (f.delivery) expect(text).toContain(f.delivery);
     }
     expect(text).toContain('4 000 exemplaires');
+    // The grammage whole on its line (« g/ ⏎ m² » before).
+    const lines = Array.from({ length: doc.countPages() }, (_, i) => textLines(doc, i).map((l) => l.text.trim())).flat();
+    expect(lines.filter((l) => /g[/∕]$|^m²/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /115–170\s*g∕m²/u.test(l)), JSON.stringify(lines.filter((l) => /m²/.test(l)))).not.toEqual([]);
   });
 });

@@ -215,14 +215,16 @@ export async function jobSheetPdf(sheet: JobSheet, fontFile: string, boldFile: s
   const labelWidth = mm(38);
   doc.font('bold').fontSize(SIZE.title).text(`Fiche de fabrication — ${sheet.campaign}`, { width });
   doc.font('regular').fontSize(SIZE.body).text([sheet.region, sheet.edition?.replace('ᵉ', 'e'), `fichiers du ${sheet.date.slice(0, 10)}`].filter(Boolean).join(' · '), { width });
-  doc.text(`Profil d’impression : ${sheet.printer.name} — ${sheet.printer.description}${sheet.printer.paper ? ` ; papier : ${sheet.printer.paper}` : ''}`, { width });
-  doc.text('Les fichiers à imprimer sont dans le dossier imprimeur/ (mêmes octets que les fichiers d’impression, sous un nom qui donne campagne, document, format et pages). Chaque empreinte SHA-256 permet de vérifier que le fichier reçu est celui-ci (sha256sum FICHIER).', { width });
+  doc.text(`Profil d’impression : ${sheet.printer.name} — ${sheet.printer.description}`, { width });
+  // The paper on its own line: its grammage range is not cut (« 115– ⏎ 170 »).
+  if (sheet.printer.paper) doc.text(`Papier : ${unitsWhole(sheet.printer.paper)}`, { width });
+  doc.text('Les fichiers à imprimer sont dans le dossier imprimeur/ (mêmes octets que les fichiers d’impression, sous un nom qui donne campagne, document, format et pages). Chaque empreinte SHA-256 permet de vérifier que le fichier reçu est celui-ci (sha256sum\u00a0FICHIER).', { width });
   doc.moveDown(0.8);
   const row = (label: string, value: string, font: 'regular' | 'bold' = 'regular', size = SIZE.body) => {
     const y = doc.y;
     doc.font('bold').fontSize(SIZE.body).text(label, PAGE.margin, y, { width: labelWidth });
     const after = doc.y;
-    doc.font(font).fontSize(size).text(value, PAGE.margin + labelWidth, y, { width: width - labelWidth });
+    doc.font(font).fontSize(size).text(unitsWhole(value), PAGE.margin + labelWidth, y, { width: width - labelWidth });
     doc.y = Math.max(after, doc.y);
     doc.x = PAGE.margin;
   };
@@ -250,4 +252,13 @@ export async function jobSheetPdf(sheet: JobSheet, fontFile: string, boldFile: s
   doc.end();
   await ended;
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * A grammage kept whole on its line: « 115–170 g/m² » with a no-break space before the unit
+ * and the unit's slash as U+2215 DIVISION SLASH (a letter to line breaking, UAX #14; the
+ * solidus allows a break after it: « g/ ⏎ m² »). Liberation Sans has the glyph.
+ */
+function unitsWhole(text: string): string {
+  return text.replace(/(\d) ?g\/m²/g, '$1\u00a0g\u2215m²');
 }
