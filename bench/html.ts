@@ -13,11 +13,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fileEnv } from '../src/load/env.js';
-import { loadContent } from '../src/load/content.js';
-import { deriveModel } from '../src/derive/model.js';
 import { escapeHtml } from '../src/site/html.js';
-import type { QrMatrix } from '../src/qr/matrix.js';
+import { peerModel, qrSvg } from './peer-data.js';
 
 /** The HTML engines measured. */
 export type HtmlEngine = 'chromium' | 'pagedjs' | 'weasyprint';
@@ -35,12 +32,6 @@ export interface HtmlRun {
 
 /** Debian's Chromium, which playwright-core drives (no browser can be downloaded here). */
 export const CHROMIUM = '/usr/bin/chromium';
-
-/** A QR symbol as an inline SVG, 20 mm square (dark modules on white, its quiet zone). */
-function qrSvg(qr: QrMatrix): string {
-  const side = qr.modules + 2 * qr.quietZone;
-  return `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="${-qr.quietZone} ${-qr.quietZone} ${side} ${side}" shape-rendering="crispEdges"><path d="${qr.path}" fill="#000"/></svg>`;
-}
 
 /** The programme's page: the same measures as bench/programme.typ (mm and pt). */
 function page(title: string, fonts: string, sections: { code: string; name: string; events: string[] }[]): string {
@@ -79,14 +70,13 @@ ${sections.map((s) => `<h1>${escapeHtml(s.code)} ${escapeHtml(s.name)}</h1>\n${s
  */
 export async function typesetWithHtml(engine: HtmlEngine, root: string, content: string, outPdf: string, sourceDateEpoch: number): Promise<HtmlRun> {
   const t0 = performance.now();
-  const loaded = await loadContent(fileEnv(root, undefined), content);
-  const model = deriveModel(loaded, new Date(sourceDateEpoch * 1000));
+  const { loaded, model } = await peerModel(root, content, sourceDateEpoch);
   const sections = model.sections.map((s) => ({
     code: s.code,
     name: s.name,
     events: s.events.map(
       (e) =>
-        `<div class="event"><div class="text">${e.when ? `<div class="when">${escapeHtml(e.when)}</div>` : ''}<div class="title">${escapeHtml(e.title)}</div><div class="place">${escapeHtml(e.place)}</div>${e.description ? `<p class="description">${escapeHtml(e.description)}</p>` : ''}</div>${e.qr ? qrSvg(e.qr) : ''}</div>`,
+        `<div class="event"><div class="text">${e.when ? `<div class="when">${escapeHtml(e.when)}</div>` : ''}<div class="title">${escapeHtml(e.title)}</div><div class="place">${escapeHtml(e.place)}</div>${e.description ? `<p class="description">${escapeHtml(e.description)}</p>` : ''}</div>${e.qr ? qrSvg(e.qr, ' class="qr"') : ''}</div>`,
     ),
   }));
   await mkdir(path.dirname(outPdf), { recursive: true });

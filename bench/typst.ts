@@ -5,10 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import { fileEnv } from '../src/load/env.js';
-import { loadContent } from '../src/load/content.js';
-import { deriveModel } from '../src/derive/model.js';
-import type { QrMatrix } from '../src/qr/matrix.js';
+import { peerModel, qrSvg } from './peer-data.js';
 
 /** What a Typst run produced: pages and where the time went (seconds). */
 export interface TypstRun {
@@ -21,12 +18,6 @@ export interface TypstRun {
   typesetS: number;
 }
 
-/** A QR symbol as a standalone SVG (dark modules on white, 4-module quiet zone). */
-function qrSvg(qr: QrMatrix): string {
-  const side = qr.modules + 2 * qr.quietZone;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${-qr.quietZone} ${-qr.quietZone} ${side} ${side}" shape-rendering="crispEdges"><path d="${qr.path}" fill="#000"/></svg>`;
-}
-
 /**
  * Typesets the events of `content` (a content folder, relative to `root`) with
  * bench/programme.typ into `outPdf`: loads the content with encre's loader and model (same
@@ -36,8 +27,7 @@ function qrSvg(qr: QrMatrix): string {
  */
 export async function typesetWithTypst(root: string, content: string, outPdf: string, sourceDateEpoch: number): Promise<TypstRun> {
   const t0 = performance.now();
-  const loaded = await loadContent(fileEnv(root, undefined), content);
-  const model = deriveModel(loaded, new Date(sourceDateEpoch * 1000));
+  const { loaded, model } = await peerModel(root, content, sourceDateEpoch);
   const data = {
     title: `${model.title} — ${model.campaign.region}`,
     sections: model.sections.map((s) => ({
