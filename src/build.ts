@@ -365,7 +365,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const siteWrites = site.map((f) => ({ file: path.join(siteDir, f.path), bytes: f.bytes }));
   if (siteMode === 'only') {
     await writeAllAtomic(siteWrites);
-    await pruneSite(siteDir, site);
+    await pruneFolder(siteDir, site.map((f) => path.join(siteDir, f.path)));
     return [{ id: 'site', output: 'screen', file: path.join(out, SITE_DIR), pages: site.filter((f) => f.path.endsWith('.html')).length, bytes: site.reduce((n, f) => n + Buffer.byteLength(f.bytes), 0) }];
   }
   const contentReport = { omitted: ws.model.omitted, notes: ws.model.notices };
@@ -380,10 +380,10 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     ...(sheet ? sheet.writes.map((w) => ({ file: path.resolve(opts.root, out, w.file), bytes: w.bytes })) : []),
     ...siteWrites,
   ]);
-  if (site.length > 0) await pruneSite(siteDir, site);
+  if (site.length > 0) await pruneFolder(siteDir, site.map((f) => path.join(siteDir, f.path)));
   // The printer's folder holds the files of this build's job sheet, no other (another
   // campaign's or an earlier build's file would be sent with them).
-  if (sheet) await pruneDelivery(path.resolve(opts.root, out, DELIVERY_DIR), sheet.writes.map((w) => path.resolve(opts.root, out, w.file)));
+  if (sheet) await pruneFolder(path.resolve(opts.root, out, DELIVERY_DIR), sheet.writes.map((w) => path.resolve(opts.root, out, w.file)));
   // The imposed sheets are listed too (the command line says what it wrote).
   const written = [...built, ...extra.map((x): BuiltDocument => ({ id: 'programme-imposition', output: 'print', file: path.join(out, x.file), pages: x.pages, bytes: x.bytes.length }))];
   opts.onReport?.({ out, ...(selected ? { part: selected.label } : {}), written, ...report });
@@ -426,21 +426,13 @@ async function makeJobSheet(ws: Workspace, printerName: string, results: JobResu
 }
 
 /**
- * Removes from the printer's folder (out/imprimeur/) every file that is not among `keep`
- * (absolute paths): the folder holds what the job sheet beside it lists, nothing else.
+ * Removes from `dir` every file that is not among `keep` (paths joined as path.join(dir, …)
+ * gives them), and the folders left empty: the folder holds what the build made, nothing
+ * else — the site as built (an event's page since removed, a filter gone), the printer's
+ * folder as its job sheet lists it (another campaign's or an earlier build's file).
  */
-async function pruneDelivery(dir: string, keep: string[]): Promise<void> {
+async function pruneFolder(dir: string, keep: Iterable<string>): Promise<void> {
   const kept = new Set(keep);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.map((n) => path.join(dir, n)).filter((f) => !kept.has(f)).map((f) => rm(f, { force: true })));
-}
-
-/**
- * Removes from the site's folder the files a build did not make (the page of an event since
- * removed, a filter gone), and the folders left empty: the folder is the site as built.
- */
-async function pruneSite(dir: string, files: SiteFile[]): Promise<void> {
-  const keep = new Set(files.map((f) => path.join(dir, f.path)));
   const walk = async (d: string): Promise<boolean> => {
     let empty = true;
     for (const entry of await readdir(d, { withFileTypes: true })) {
@@ -448,7 +440,7 @@ async function pruneSite(dir: string, files: SiteFile[]): Promise<void> {
       if (entry.isDirectory()) {
         if (await walk(p)) await rm(p, { recursive: true, force: true });
         else empty = false;
-      } else if (!keep.has(p)) await rm(p, { force: true });
+      } else if (!kept.has(p)) await rm(p, { force: true });
       else empty = false;
     }
     return empty;
