@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
+import { compiledIsFresh } from '../src/paths.js';
 
 /*
  * Start-up (issue 16): encre runs compiled (dist/, made by `npm run compile` on `npm ci` and
@@ -13,13 +14,8 @@ import { sharedBuild } from './helpers/shared.js';
  * the sources run instead (through tsx): an edit never runs stale code.
  */
 
-/** The newest modification time (ms) under `dir`. */
-function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)));
-}
-
-const stamp = path.join(ROOT, 'dist/.compiled');
-const fresh = existsSync(stamp) && Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'layouts'))) <= statSync(stamp).mtimeMs;
+// Whether bin/encre.js runs dist/ (its own copy of this decision runs before anything loads).
+const fresh = compiledIsFresh();
 
 /** Runs the CLI with `args`; its exit status and the URLs of the modules it loaded. */
 function modulesOf(args: string[], env: Record<string, string> = {}): { status: number | null; modules: string[] } {
