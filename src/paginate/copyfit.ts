@@ -53,10 +53,12 @@ const CARD_STEPS = ['body', 'small', 'caption', 'eventTitle'] as const;
  */
 export function fittedTheme(base: Theme, s: FitState): Theme {
   const type = { ...base.type };
+  // A size the state leaves as it is keeps its leading exactly (the theme's own state is the
+  // theme: its cards are measured once, src/paginate/measure.tsx).
   const [size0, lead0] = base.type.body;
-  type.body = [s.bodySize, (lead0 * s.bodySize) / size0];
+  if (s.bodySize !== size0) type.body = [s.bodySize, (lead0 * s.bodySize) / size0];
   const [title0, titleLead0] = base.type.eventTitle;
-  type.eventTitle = [s.titleSize, (titleLead0 * s.titleSize) / title0];
+  if (s.titleSize !== title0) type.eventTitle = [s.titleSize, (titleLead0 * s.titleSize) / title0];
   for (const step of CARD_STEPS) type[step] = [type[step][0], type[step][1] + s.leading];
   return {
     ...base,
@@ -183,18 +185,26 @@ export async function copyfit(model: Model, budget: PageBudget, plan: PlanVarian
     return n;
   };
   // Two columns come last, and only when they take fewer pages than one (narrow columns
-  // can take more: the ladder must fall).
-  const last = states[states.length - 1]!;
-  if (states.length > own + 1 && last.columns === 2 && states[states.length - 2]!.columns === 1 && (await pagesAt(states.length - 1)) >= (await pagesAt(states.length - 2))) {
-    states.pop();
-  }
+  // can take more: the ladder must fall). Decided when the tightest settings are first
+  // needed: a programme without a budget that fills its pages never plans them.
+  let tightestKnown = false;
+  const tightest = async (): Promise<number> => {
+    if (!tightestKnown) {
+      tightestKnown = true;
+      const last = states[states.length - 1]!;
+      if (states.length > own + 1 && last.columns === 2 && states[states.length - 2]!.columns === 1 && (await pagesAt(states.length - 1)) >= (await pagesAt(states.length - 2))) {
+        states.pop();
+      }
+    }
+    return states.length - 1;
+  };
   const padded = (n: number) => Math.ceil(n / 4) * 4;
   const natural = await pagesAt(own);
   let target: number;
-  if (budget === 'fewest') target = padded(await pagesAt(states.length - 1));
+  if (budget === 'fewest') target = padded(await pagesAt(await tightest()));
   else if (budget === undefined) target = padded(natural);
   else target = budget;
-  if (budget !== undefined && (await pagesAt(states.length - 1)) > target) {
+  if (budget !== undefined && (await pagesAt(await tightest())) > target) {
     const fewest = padded(await pagesAt(states.length - 1));
     const tight = states[states.length - 1]!;
     throw new ContentError([{
@@ -215,11 +225,11 @@ export async function copyfit(model: Model, budget: PageBudget, plan: PlanVarian
     }
     return lo;
   };
-  let lo = await loosest(budget === undefined ? own : states.length - 1);
+  let lo = await loosest(budget === undefined ? own : await tightest());
   // With no budget, when even the loosest settings leave pages of the natural count empty
   // (they would be Notes pages), the booklet is set 4 pages shorter if the tighter settings
   // reach it: full pages, and a sheet less to print.
-  if (budget === undefined && lo === 0 && (await pagesAt(0)) < target && target - 4 >= MIN_PAGES && (await pagesAt(states.length - 1)) <= target - 4) {
+  if (budget === undefined && lo === 0 && (await pagesAt(0)) < target && target - 4 >= MIN_PAGES && (await pagesAt(await tightest())) <= target - 4) {
     target -= 4;
     lo = await loosest(states.length - 1);
   }

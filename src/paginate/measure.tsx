@@ -25,10 +25,17 @@ export interface Measurement {
  * With `cached`, blocks measured before are taken from a cache, keyed by everything a
  * block's layout depends on: its component, every prop it is given, the width and the theme
  * in force ({@link blockKey}; the fonts' files are in the disk cache's key, src/build/job.ts).
+ * The laid-out roots of the blocks measured last ({@link LAID_OUT_LIMIT}) are kept in memory
+ * under the same keys, so that drawing the programme after its copyfit plans, and drawing
+ * its other rendition (print, screen), take each card's text as it was laid out instead of
+ * laying it out again (react-pdf lays a block out the same wherever it is measured; graft
+ * copies the root it places: src/render/graft.ts).
  * Not re-entrant: react-pdf's renderer and font store are process-wide, and two measurements
  * run at once were seen to return wrong heights. Await each call before the next.
- * @param keep called with each block laid out here (not taken from the cache): its index
- *   and its laid-out root, which a page can then draw as it is (layouts/laid-out.ts).
+ * @param keep called with each block's laid-out root, which a page can then draw as it is
+ *   (layouts/laid-out.ts), and its index: laid out here, or with `cached`, kept from an
+ *   earlier measurement (a block measured before whose root is no longer kept is laid out
+ *   again). Roots given to `keep` must not be changed: they may be given again.
  * @returns for each block, in the order given: its height in pt (margins included) and any
  *   text line wider than its frame (a word that cannot break at this width).
  */
@@ -36,12 +43,26 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
   // Blocks already measured (same key: same component, props, width and theme) are not laid
   // out again: a rebuild after one edited event measures one card.
   if (cached) {
-    const themeHash = hashOf(theme);
+    const themeHash = themeKey();
     const hashed = blocks.map((b) => blockKey(b, width, themeHash));
-    const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) ? [] : [i]));
+    const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) && (!keep || keptRoots.has(hashed[i]!)) ? [] : [i]));
     if (missing.length > 0) {
-      const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, false, keep && ((j, node) => keep(missing[j]!, node)));
+      const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, false, (j, node) => {
+        keepLaidOut(hashed[missing[j]!]!, node);
+        keep?.(missing[j]!, node);
+      });
       missing.forEach((i, j) => remember(hashed[i]!, fresh[j]!));
+    }
+    if (keep) {
+      const given = new Set(missing);
+      hashed.forEach((k, i) => {
+        if (given.has(i)) return;
+        const node = keptRoots.get(k)!;
+        // Most recently used last: the roots of the plan being drawn stay.
+        keptRoots.delete(k);
+        keptRoots.set(k, node);
+        keep(i, node);
+      });
     }
     return hashed.map((k) => cache.get(k)!);
   }
@@ -98,6 +119,29 @@ const BLOCKS_PER_CHUNK = 200;
 /** Measurements by the hash of their block key, bounded (oldest dropped first). */
 const cache = new Map<string, Measurement>();
 const CACHE_LIMIT = 50_000;
+/**
+ * Laid-out roots kept, most recently used last: every block measured with the cache, so that
+ * its root is at hand when the plan it belongs to is drawn. 3,000 holds the cards of the last
+ * plans of an 800-event programme (the largest copyfitted without a page budget), a few MB.
+ */
+const LAID_OUT_LIMIT = 3_000;
+const keptRoots = new Map<string, LaidOutNode>();
+
+function keepLaidOut(key: string, node: LaidOutNode): void {
+  keptRoots.delete(key);
+  if (keptRoots.size >= LAID_OUT_LIMIT) keptRoots.delete(keptRoots.keys().next().value!);
+  keptRoots.set(key, node);
+}
+
+/**
+ * Forgets the laid-out roots kept (they hold the fonts they were set in): called when the
+ * font store is reset (src/render/fonts.ts registerFonts). The measured heights stay (they
+ * are keyed by the theme, which names the faces).
+ */
+export function forgetLaidOut(): void {
+  keptRoots.clear();
+}
+
 /** Blocks laid out by react-pdf (not found in the cache) since the process started. */
 let measuredCount = 0;
 
@@ -110,10 +154,20 @@ export function blocksLaidOut(): number {
 let fresh = 0;
 
 /**
+ * The theme in force as a block's layout sees it: its hash, without the programme's column
+ * setting (`'auto'`, 1 or 2), which no block reads (a card is given its columns as a prop):
+ * copyfitting's plans, which set `'auto'` to the columns it chose, find the cards measured
+ * while choosing them.
+ */
+function themeKey(): string {
+  return hashOf({ ...theme, programme: { ...theme.programme, columns: null } });
+}
+
+/**
  * The measurement cache's key of a block: a hash of its component's name, every prop it is
  * given (the event, its colour, width, stacking, date mode…), the probe's width and the theme
  * in force. A prop added to a component is in the key without anyone thinking of it.
- * @param themeHash hashOf(theme), computed once per call of measureBlocks.
+ * @param themeHash {@link themeKey}, computed once per call of measureBlocks.
  * @throws Error (internal) for a prop that cannot be hashed (a function).
  */
 export function blockKey(block: ReactElement, width: number, themeHash: string): string {

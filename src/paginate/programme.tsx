@@ -305,8 +305,9 @@ const CARDS_PER_BATCH = 200;
 /**
  * The front pages and the events' pages with `columns` columns of cards, and the cards whose
  * text overflows (a word wider than its column; indices in reading order). With `draw`, the
- * pages are drawn as they fill: each card is laid out afresh (not taken from the measurement
- * cache) and its text kept until its page is drawn.
+ * pages are drawn as they fill: each card's text as it was laid out when measured (by this
+ * plan, or an earlier one with the same settings: src/paginate/measure.tsx), kept until its
+ * page is drawn.
  */
 async function planWith(model: Model, columns: number, draw?: DrawPages): Promise<{ plan: ProgrammePlan; overflows: number[] }> {
   const area = textArea(frames.programme);
@@ -329,7 +330,7 @@ async function planWith(model: Model, columns: number, draw?: DrawPages): Promis
     measureBlocks(
       cards.map(({ e, colour }) => <EventCard key={e.id} event={e} colour={colour} width={cardWidth} stacked={stacked} columns={columns} date={plan.date} />),
       cardWidth,
-      !draw,
+      true,
       // The card's text is its root's first child (EventCard).
       draw ? (i, card) => void (card.children?.[0] && texts.set(cards[i]!.e.id, card.children[0])) : undefined,
     );

@@ -6,6 +6,7 @@ import { Font } from '@react-pdf/renderer';
 import { theme } from '../../layouts/theme.js';
 import { hyphenateFrench } from '../../layouts/hyphenation.js';
 import { installShapingCache } from './shaping.js';
+import { forgetLaidOut } from '../paginate/measure.js';
 import { fontPath, selectCampaignFonts } from './font-files.js';
 import { FALLBACK_FACES, fallbackFonts, primaryFamily } from './fallback.js';
 
@@ -27,6 +28,7 @@ export function registerFonts(campaign?: string): void {
   const key = JSON.stringify(Object.entries(theme.fonts.faces).map(([family, faces]) => [family, faces.map((f) => [fontPath(f.file), f.fontWeight, f.fontStyle])]));
   if (registered === key) return;
   Font.reset();
+  forgetLaidOut();
   const first = Object.values(theme.fonts.faces)[0]?.[0];
   if (first) installShapingCache(fontPath(first.file));
   for (const [family, faces] of Object.entries(theme.fonts.faces)) {

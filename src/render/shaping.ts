@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { installFastLookups } from './lookups.js';
 
 /** A fontkit glyph run, as far as encre touches it. */
 interface GlyphRun {
@@ -45,7 +46,8 @@ let installed = false;
  */
 export function installShapingCache(sampleFont: string): void {
   if (installed) return;
-  const face = fontkit.create(readFileSync(sampleFont)) as unknown as object;
+  const face = fontkit.create(readFileSync(sampleFont)) as unknown as { layout(text: string): unknown };
+  installFastLookups(face);
   const proto = Object.getPrototypeOf(face) as { layout: Layout };
   const shape = proto.layout;
   const caches = new WeakMap<object, { runs: Map<string, Shaped>; glyphs: number }>();
