@@ -225,7 +225,11 @@ export async function copyfit(model: Model, budget: PageBudget, plan: PlanVarian
     }
     return lo;
   };
-  let lo = await loosest(budget === undefined ? own : await tightest());
+  // With no budget and pages to spare at the theme's settings (two or more before the
+  // multiple of 4), the loosest settings are tried first: they usually fit, and then the
+  // search is over in one plan (on a ladder that falls, the search would end there too).
+  const spare = budget === undefined && target - natural >= 2 && (await pagesAt(0)) <= target;
+  let lo = spare ? 0 : await loosest(budget === undefined ? own : await tightest());
   // With no budget, when even the loosest settings leave pages of the natural count empty
   // (they would be Notes pages), the booklet is set 4 pages shorter if the tighter settings
   // reach it: full pages, and a sheet less to print.
