@@ -2,7 +2,7 @@
  * The HTML/CSS peers of encre's programme: the same events as bench/programme.typ, written as
  * one HTML page (A5, two columns, a heading per département; per event its date line, bold
  * title, place, description and QR code as an inline SVG; Inter from assets/fonts/), printed
- * to PDF by Chromium (its print to PDF, driven by playwright-core with Debian's Chromium), by
+ * to PDF by Chromium (its print to PDF, driven by playwright-core with Debian's Chromium, tests/helpers/chromium.ts), by
  * Paged.js in Chromium (the pagedjs polyfill, then the print to PDF) or by WeasyPrint
  * (Debian's `weasyprint`). What a user would pick instead of encre to make a programme from
  * data. Only the engine's work is timed after the page is written: loading the YAML and
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { escapeHtml } from '../src/site/html.js';
 import { peerModel, qrSvg } from './peer-data.js';
+import { CHROMIUM } from '../tests/helpers/chromium.js';
 
 /** The HTML engines measured. */
 export type HtmlEngine = 'chromium' | 'pagedjs' | 'weasyprint';
@@ -29,9 +30,6 @@ export interface HtmlRun {
   /** The engine: from the HTML file to the PDF on disk (browser start included). */
   typesetS: number;
 }
-
-/** Debian's Chromium, which playwright-core drives (no browser can be downloaded here). */
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** The programme's page: the same measures as bench/programme.typ (mm and pt). */
 function page(title: string, fonts: string, sections: { code: string; name: string; events: string[] }[]): string {

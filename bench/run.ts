@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { prepareInput, type Input } from './inputs.js';
-import { CHROMIUM } from './html.js';
+import { fmt, machine, median, option, textTable } from './stats.js';
+import { CHROMIUM } from '../tests/helpers/chromium.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MINUTE = 60_000;
@@ -80,13 +81,6 @@ function measure(args: string[], timeoutMs: number): Promise<Measurement> {
   });
 }
 
-/** Median of numbers (the mean of the middle two for an even count); NaN when empty. */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 /** Summary of a series of measurements: median wall, pages, peak RSS (the largest), failures. */
 function summary(ms: Measurement[]) {
   const ok = ms.filter((m) => m.ok);
@@ -106,15 +100,10 @@ function summary(ms: Measurement[]) {
 }
 
 function args(argv: string[]): { sizes: string[]; rounds?: number } {
-  const at = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-  };
+  const at = (name: string) => option(argv, name);
   const rounds = at('--rounds');
   return { sizes: (at('--sizes') ?? '75,395,3313,10000').split(',').map((s) => s.trim()).filter(Boolean), rounds: rounds ? Number(rounds) : undefined };
 }
-
-const fmt = (x: number | undefined, digits = 2) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
 
 async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
@@ -203,9 +192,7 @@ async function main(): Promise<void> {
     peer(r, 'pagedjs'),
     peer(r, 'weasyprint'),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${table.map(line).join('\n')}`);
+  console.log(`\n${textTable(header, table, 2)}`);
   console.log(`
 wall s: median in-process time of the job, from the content folder to the PDF on disk (Node start-up excluded).
 RSS MB: peak resident set of the child process (process.resourceUsage().maxRSS), largest of the rounds.
@@ -231,7 +218,7 @@ Typst peer: bench/programme.typ, events pages only (no cover, édito, sommaire, 
     `${JSON.stringify(
       {
         date: new Date().toISOString(),
-        machine: { loadAverage: { before: loadBefore, after: os.loadavg() }, cores, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version },
+        machine: machine(loadBefore),
         typst: { package: '@myriaddreamin/typst-ts-node-compiler@0.7.0', template: 'bench/programme.typ', qr: 'SVG images of encre QR matrices (no @preview/tiaoma: needs the network)' },
         sizes: opts.sizes,
         results,

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startDevServer, type DevServer } from '../src/dev/server.js';
 import { ROOT } from './helpers/sample.js';
+import { launchChromium } from './helpers/chromium.js';
 
 /**
  * The preview as a proofing tool, in Debian's Chromium (playwright-core): facing pages, the K
@@ -14,7 +15,6 @@ import { ROOT } from './helpers/sample.js';
  * programme) with a theme whose safe area is wider than the margins, so that the layout has
  * problems to list (a proof lists them instead of failing).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A CMYK colour of 310 % total ink. */
 const OVER_LIMIT = [70, 100, 100, 40];
 let tmp = '';
@@ -37,7 +37,6 @@ async function imagesLoaded(selector: string, src: RegExp): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   tmp = mkdtempSync(path.join(os.tmpdir(), 'encre-proof-'));
   const campaign = path.join(tmp, 'campagne');
   const made = spawnSync(process.execPath, [path.join(ROOT, 'bin/encre.js'), 'new', campaign], { encoding: 'utf8' });
@@ -48,7 +47,7 @@ beforeAll(async () => {
   writeFileSync(themeFile, `${readFileSync(themeFile, 'utf8').replace(/^  brand: .*$/m, `  brand: { cmyk: [${OVER_LIMIT.join(', ')}] }`)}\nsafeArea: 20\n`);
   server = await startDevServer({ root: tmp, content: 'campagne', port: 0 });
   await server.ready;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(server.url);
 }, 180_000);

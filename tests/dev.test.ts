@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startDevServer, type DevServer } from '../src/dev/server.js';
 import { ROOT } from './helpers/sample.js';
+import { launchChromium } from './helpers/chromium.js';
 
 /**
  * The preview server in a real browser: Debian's Chromium, headless, driven by
- * playwright-core (.ci/run installs the chromium package). The times from a saved change to
+ * playwright-core (tests/helpers/chromium.ts). The times from a saved change to
  * the page showing it are measured and written to tests/.output/dev-timings.json; the
  * targets (affiche < 1 s, programme < 3 s) are reported, not asserted (no timed tests).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let dir = '';
 let server: DevServer;
 let browser: Browser;
@@ -30,15 +30,11 @@ function rawGet(url: string, rawPath: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   dir = mkdtempSync(path.join(ROOT, 'tests/.output-dev-'));
   cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
   server = await startDevServer({ root: ROOT, content: path.relative(ROOT, dir), port: 0, log: (l) => process.env.ENCRE_DEBUG && console.log(`[dev] ${Date.now() % 100000} ${l}`) });
   await server.ready;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(server.url);
 }, 120_000);

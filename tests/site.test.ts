@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import ICAL from 'ical.js';
 import { build } from '../src/build.js';
 import { loadContent } from '../src/load/content.js';
@@ -18,6 +18,7 @@ import { richText } from '../src/derive/rich.js';
 import { safeHref } from '../src/site/html.js';
 import { ROOT, EPOCH, rawEvents } from './helpers/sample.js';
 import { sharedBuild } from './helpers/shared.js';
+import { launchChromium } from './helpers/chromium.js';
 
 /**
  * The campaign's website (src/site/): the sample's (from the shared build, which makes it
@@ -25,7 +26,6 @@ import { sharedBuild } from './helpers/shared.js';
  * file:// in Debian's Chromium (playwright-core; .ci/run installs the chromium package), with
  * axe-core injected for WCAG 2.1 AA.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BASE_URL = 'https://mois-ess.example.org/';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 type SampleEvent = ReturnType<typeof rawEvents>[number] & { start?: string; end?: string; free?: boolean; price?: string };
@@ -37,15 +37,11 @@ let tmp = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   site = path.join(await sharedBuild('sample'), 'site');
   tmp = mkdtempSync(path.join(os.tmpdir(), 'encre-site-'));
   await build({ root: ROOT, content: 'tests/fixtures/site-hostile', out: path.join(tmp, 'hostile'), documents: [], site: 'only', sourceDateEpoch: EPOCH });
   hostile = path.join(tmp, 'hostile/site');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
