@@ -99,8 +99,9 @@ function dpiFor(scale) {
   const dpi = Math.ceil((scale * 25.4 * (window.devicePixelRatio || 1)) / 10) * 10;
   return Math.max(30, Math.min(220, dpi));
 }
+/** A page's image: its version is the build it last changed in, so an unchanged page keeps its address (not asked again). */
 function pageUrl(doc, n, scale) {
-  return '/page/' + doc.id + '/' + n + '.png?v=' + doc.version + '&dpi=' + dpiFor(scale) + (view.plate ? '&plate=' + view.plate : '');
+  return '/page/' + doc.id + '/' + n + '.png?v=' + (doc.pageVersions ? doc.pageVersions[n - 1] : doc.version) + '&dpi=' + dpiFor(scale) + (view.plate ? '&plate=' + view.plate : '');
 }
 function render() {
   for (const doc of state.docs) {
@@ -136,17 +137,28 @@ function render() {
       }
     }
     section.style.setProperty('--single-offset', (doc.id === 'programme' ? w * scale : 0) + 'px');
-    for (const fig of box.querySelectorAll('figure.page')) {
-      const n = Number(fig.dataset.page);
+    const figs = [...box.querySelectorAll('figure.page')];
+    for (const fig of figs) {
       const sheet = fig.querySelector('.sheet');
       sheet.style.width = w * scale + 'px';
       sheet.style.height = h * scale + 'px';
       const b = doc.proof.bleedMm * scale, s = doc.proof.safeMm * scale;
       Object.assign(fig.querySelector('.bleed').style, { left: -b + 'px', top: -b + 'px', right: -b + 'px', bottom: -b + 'px' });
       Object.assign(fig.querySelector('.safe').style, { left: s + 'px', top: s + 'px', right: s + 'px', bottom: s + 'px' });
+    }
+    // The pages on screen first (once sized), asked for at once and before the others, which
+    // load as they come near the window: the browser takes six requests at a time, one of
+    // them the live update.
+    const shown = figs.filter(onScreen);
+    for (const fig of [...shown, ...figs.filter((f) => !shown.includes(f))]) {
+      const n = Number(fig.dataset.page);
+      const sheet = fig.querySelector('.sheet');
       const img = fig.querySelector('img');
       const src = pageUrl(doc, n, scale);
       if (img.getAttribute('src') !== src) {
+        const now = shown.includes(fig);
+        img.loading = now ? 'eager' : 'lazy';
+        img.fetchPriority = now ? 'high' : 'auto';
         img.setAttribute('src', src);
         img.setAttribute('alt', doc.texts[n - 1] || '');
       }
@@ -164,6 +176,11 @@ function render() {
     }
   }
   renderProblems();
+}
+/** True for a page (figure) at least partly in the window. */
+function onScreen(fig) {
+  const r = fig.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
 }
 function renderProblems() {
   list.innerHTML = '';
