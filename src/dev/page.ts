@@ -121,6 +121,10 @@ function render() {
     const key = wanted.map((s) => s.join('-')).join(',');
     if (box.dataset.key !== key) {
       box.dataset.key = key;
+      for (const img of box.querySelectorAll('img')) {
+        near.unobserve(img);
+        nearby.delete(img);
+      }
       box.innerHTML = '';
       for (const pages of wanted) {
         const spread = document.createElement('div');
@@ -130,8 +134,9 @@ function render() {
           fig.className = 'page';
           fig.dataset.page = String(n);
           fig.id = 'p-' + doc.id + '-' + n;
-          fig.innerHTML = '<div class="sheet"><img loading="lazy"><div class="marks"><div class="trim"></div><div class="bleed"></div><div class="safe"></div></div></div><figcaption>' + n + '</figcaption>';
+          fig.innerHTML = '<div class="sheet"><img><div class="marks"><div class="trim"></div><div class="bleed"></div><div class="safe"></div></div></div><figcaption>' + n + '</figcaption>';
           spread.appendChild(fig);
+          near.observe(fig.querySelector('img'));
         }
         box.appendChild(spread);
       }
@@ -155,13 +160,11 @@ function render() {
       const sheet = fig.querySelector('.sheet');
       const img = fig.querySelector('img');
       const src = pageUrl(doc, n, scale);
-      if (img.getAttribute('src') !== src) {
-        const now = shown.includes(fig);
-        img.loading = now ? 'eager' : 'lazy';
-        img.fetchPriority = now ? 'high' : 'auto';
-        img.setAttribute('src', src);
-        img.setAttribute('alt', doc.texts[n - 1] || '');
-      }
+      // The text at once; the image of a page far from the window only when it comes near (near()).
+      img.setAttribute('alt', doc.texts[n - 1] || '');
+      img.dataset.src = src;
+      img.fetchPriority = shown.includes(fig) ? 'high' : 'auto';
+      if (shown.includes(fig) || nearby.has(img)) load(img);
       for (const o of sheet.querySelectorAll('.outline')) o.remove();
       doc.proof.problems.forEach((p, i) => {
         if (p.page !== n) return;
@@ -176,6 +179,23 @@ function render() {
     }
   }
   renderProblems();
+}
+/**
+ * The images within a window's height of the window: only they are asked for, so that after a
+ * build the browser does not ask again for every page it ever showed, in page order.
+ */
+const nearby = new Set();
+const near = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    if (e.isIntersecting) {
+      nearby.add(e.target);
+      load(e.target);
+    } else nearby.delete(e.target);
+  }
+}, { rootMargin: '100% 0px' });
+/** Shows an image's latest address (its data-src) if it is not shown yet. */
+function load(img) {
+  if (img.dataset.src && img.getAttribute('src') !== img.dataset.src) img.setAttribute('src', img.dataset.src);
 }
 /** True for a page (figure) at least partly in the window. */
 function onScreen(fig) {

@@ -221,6 +221,8 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const publish = async (d: PreviewDoc) => {
     const prev = docs.get(d.id);
     const fresh = renewed.delete(d.id);
+    // The same file again (taken from the build cache: the affiche after an event's edit): nothing to show anew.
+    if (prev && !fresh && Buffer.from(prev.pdf).equals(d.pdf) && JSON.stringify(prev.proof) === JSON.stringify(d.proof)) return;
     const version = (prev?.version ?? 0) + 1;
     const key = `${d.id}:${version}`;
     const { texts, fingerprints } = await rasteriser.open(key, d.pdf);
