@@ -135,7 +135,9 @@ export function touchedDocuments(file: string, root: string, content: string): {
  * content error shows in the page with its file:line; the server keeps running.
  * The page is a proofing tool (page.ts): the builds are proofs (the layout's problems are
  * listed with their boxes, not fatal), pages come at the resolution asked
- * (/page/<document>/<n>.png?dpi=N, PREVIEW_DPI), and ?plate=c|m|y|k|ink gives an ink plate
+ * (/page/<document>/<n>.png?dpi=N, PREVIEW_DPI: each page rendered when it is first asked for,
+ * on a thread of its own, then kept; a page whose content a new build leaves unchanged keeps
+ * its version and its images, so the browser asks again only for the pages that changed), and ?plate=c|m|y|k|ink gives an ink plate
  * or the total ink of the print file, made on first request (src/preview/plates.ts).
  * Serves only its own routes: /, /state, /events, /page/<document>/<n>.png, and the
  * campaign's website under /site/ (made with the programme when campaign.yaml has a site:
