@@ -48,6 +48,19 @@ afterAll(async () => {
   console.log('encre dev timings (ms):', timings);
 });
 
+/** The programme as /state gives it. */
+async function programmeState(): Promise<{ version: number; pages: number; pageVersions: number[]; texts: string[] }> {
+  const state = (await (await fetch(new URL('/state', server.url))).json()) as { docs: { id: string; version: number; pages: number; pageVersions: number[]; texts: string[] }[] };
+  return state.docs.find((d) => d.id === 'programme')!;
+}
+
+/** Page `n` of the programme's image at 40 dpi, as base64. */
+async function image(n: number): Promise<string> {
+  const res = await fetch(new URL(`/page/programme/${n}.png?dpi=40`, server.url));
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer()).toString('base64');
+}
+
 describe('encre dev', () => {
   it('listens on 127.0.0.1 only and serves every page of every document', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -81,11 +94,30 @@ describe('encre dev', () => {
     const events = path.join(dir, 'events/34-herault.yaml');
     const text = readFileSync(events, 'utf8');
     const title = /title: (.+)/.exec(text)![1]!;
+    const before = await programmeState();
+    const images: string[] = [];
+    for (let n = 1; n <= before.pages; n++) images.push(await image(n));
     writeFileSync(events, text.replace(`title: ${title}`, 'title: Titre modifié en direct'));
     if (process.env.ENCRE_DEBUG) console.log(`[test] ${Date.now() % 100000} wrote the event`);
     t0 = Date.now();
     await page.waitForSelector('#doc-programme img[alt*="Titre modifié en direct"]', { timeout: 30_000 });
     timings.programme = Date.now() - t0;
+
+    // Only the page that changed has the new build's version (the browser asks again for it
+    // alone) and a new image; the cover keeps its version and its very image.
+    await expect.poll(async () => (await programmeState()).version, { timeout: 30_000 }).toBeGreaterThan(before.version);
+    const after = await programmeState();
+    const at = after.texts.findIndex((t) => t.includes('Titre modifié en direct')) + 1;
+    expect(at).toBeGreaterThan(1);
+    expect(after.pageVersions[at - 1]).toBe(after.version);
+    expect(after.pageVersions[0]).toBe(before.pageVersions[0]);
+    expect(after.pageVersions.filter((v) => v === after.version).length).toBeLessThan(after.pages);
+    expect(await image(at)).not.toBe(images[at - 1]);
+    expect(await image(1)).toBe(images[0]);
+    // The page on screen shows the new build's image, loaded.
+    const img = page.locator(`#p-programme-${at} img`);
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(async () => img.evaluate((el: HTMLImageElement, v) => el.complete && el.naturalWidth > 0 && el.currentSrc.includes(`v=${v}&`), after.version), { timeout: 20_000 }).toBe(true);
   });
 
   it('shows a content error with its file:line in the page, keeps running, and recovers', async () => {

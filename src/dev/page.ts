@@ -99,8 +99,9 @@ function dpiFor(scale) {
   const dpi = Math.ceil((scale * 25.4 * (window.devicePixelRatio || 1)) / 10) * 10;
   return Math.max(30, Math.min(220, dpi));
 }
+/** A page's image: its version is the build it last changed in, so an unchanged page keeps its address (not asked again). */
 function pageUrl(doc, n, scale) {
-  return '/page/' + doc.id + '/' + n + '.png?v=' + doc.version + '&dpi=' + dpiFor(scale) + (view.plate ? '&plate=' + view.plate : '');
+  return '/page/' + doc.id + '/' + n + '.png?v=' + (doc.pageVersions ? doc.pageVersions[n - 1] : doc.version) + '&dpi=' + dpiFor(scale) + (view.plate ? '&plate=' + view.plate : '');
 }
 function render() {
   for (const doc of state.docs) {
@@ -120,6 +121,10 @@ function render() {
     const key = wanted.map((s) => s.join('-')).join(',');
     if (box.dataset.key !== key) {
       box.dataset.key = key;
+      for (const img of box.querySelectorAll('img')) {
+        near.unobserve(img);
+        nearby.delete(img);
+      }
       box.innerHTML = '';
       for (const pages of wanted) {
         const spread = document.createElement('div');
@@ -129,27 +134,37 @@ function render() {
           fig.className = 'page';
           fig.dataset.page = String(n);
           fig.id = 'p-' + doc.id + '-' + n;
-          fig.innerHTML = '<div class="sheet"><img loading="lazy"><div class="marks"><div class="trim"></div><div class="bleed"></div><div class="safe"></div></div></div><figcaption>' + n + '</figcaption>';
+          fig.innerHTML = '<div class="sheet"><img><div class="marks"><div class="trim"></div><div class="bleed"></div><div class="safe"></div></div></div><figcaption>' + n + '</figcaption>';
           spread.appendChild(fig);
+          near.observe(fig.querySelector('img'));
         }
         box.appendChild(spread);
       }
     }
     section.style.setProperty('--single-offset', (doc.id === 'programme' ? w * scale : 0) + 'px');
-    for (const fig of box.querySelectorAll('figure.page')) {
-      const n = Number(fig.dataset.page);
+    const figs = [...box.querySelectorAll('figure.page')];
+    for (const fig of figs) {
       const sheet = fig.querySelector('.sheet');
       sheet.style.width = w * scale + 'px';
       sheet.style.height = h * scale + 'px';
       const b = doc.proof.bleedMm * scale, s = doc.proof.safeMm * scale;
       Object.assign(fig.querySelector('.bleed').style, { left: -b + 'px', top: -b + 'px', right: -b + 'px', bottom: -b + 'px' });
       Object.assign(fig.querySelector('.safe').style, { left: s + 'px', top: s + 'px', right: s + 'px', bottom: s + 'px' });
+    }
+    // The pages on screen first (once sized), asked for at once and before the others, which
+    // load as they come near the window: the browser takes six requests at a time, one of
+    // them the live update.
+    const shown = figs.filter(onScreen);
+    for (const fig of [...shown, ...figs.filter((f) => !shown.includes(f))]) {
+      const n = Number(fig.dataset.page);
+      const sheet = fig.querySelector('.sheet');
       const img = fig.querySelector('img');
       const src = pageUrl(doc, n, scale);
-      if (img.getAttribute('src') !== src) {
-        img.setAttribute('src', src);
-        img.setAttribute('alt', doc.texts[n - 1] || '');
-      }
+      // The text at once; the image of a page far from the window only when it comes near (near()).
+      img.setAttribute('alt', doc.texts[n - 1] || '');
+      img.dataset.src = src;
+      img.fetchPriority = shown.includes(fig) ? 'high' : 'auto';
+      if (shown.includes(fig) || nearby.has(img)) load(img);
       for (const o of sheet.querySelectorAll('.outline')) o.remove();
       doc.proof.problems.forEach((p, i) => {
         if (p.page !== n) return;
@@ -164,6 +179,28 @@ function render() {
     }
   }
   renderProblems();
+}
+/**
+ * The images within a window's height of the window: only they are asked for, so that after a
+ * build the browser does not ask again for every page it ever showed, in page order.
+ */
+const nearby = new Set();
+const near = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    if (e.isIntersecting) {
+      nearby.add(e.target);
+      load(e.target);
+    } else nearby.delete(e.target);
+  }
+}, { rootMargin: '100% 0px' });
+/** Shows an image's latest address (its data-src) if it is not shown yet. */
+function load(img) {
+  if (img.dataset.src && img.getAttribute('src') !== img.dataset.src) img.setAttribute('src', img.dataset.src);
+}
+/** True for a page (figure) at least partly in the window. */
+function onScreen(fig) {
+  const r = fig.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
 }
 function renderProblems() {
   list.innerHTML = '';

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import chokidar from 'chokidar';
 import { themeFilesOf, DEFAULT_THEME } from '../load/theme.js';
-import { rasterise, toPng } from '../preview/raster.js';
+import { Rasteriser } from './rasteriser.js';
+import { PageSet } from './page-set.js';
+import { pagePng } from './png.js';
 import { previewHtml } from './page.js';
 import { platePng, PLATE_VIEWS, type PlateView } from '../preview/plates.js';
 import { loadPrinter } from '../load/printer.js';
@@ -61,13 +63,15 @@ export interface DevServer {
 interface DocState {
   id: string;
   version: number;
+  /** The key its PDF is open under in the rasteriser. */
+  key: string;
   pages: number;
   pdf: Uint8Array;
   texts: string[];
   /** The layout's problems (with their boxes) and the geometry, for the proofing views. */
   proof?: Proof;
-  /** Page images of this version, by resolution, rendered once on first request. */
-  png: Map<number, Promise<Buffer[]>>;
+  /** Each page's version and images (rendered on first request; an unchanged page keeps the build before's). */
+  pageSet: PageSet;
   /** The print file of this version (for the ink plates), made on first request. */
   print?: Promise<Uint8Array>;
   /** The print file's preflight errors and warnings, once it is made (total ink, resolution…). */
@@ -131,7 +135,9 @@ export function touchedDocuments(file: string, root: string, content: string): {
  * content error shows in the page with its file:line; the server keeps running.
  * The page is a proofing tool (page.ts): the builds are proofs (the layout's problems are
  * listed with their boxes, not fatal), pages come at the resolution asked
- * (/page/<document>/<n>.png?dpi=N, PREVIEW_DPI), and ?plate=c|m|y|k|ink gives an ink plate
+ * (/page/<document>/<n>.png?dpi=N, PREVIEW_DPI: each page rendered when it is first asked for,
+ * on a thread of its own, then kept; a page whose content a new build leaves unchanged keeps
+ * its version and its images, so the browser asks again only for the pages that changed), and ?plate=c|m|y|k|ink gives an ink plate
  * or the total ink of the print file, made on first request (src/preview/plates.ts).
  * Serves only its own routes: /, /state, /events, /page/<document>/<n>.png, and the
  * campaign's website under /site/ (made with the programme when campaign.yaml has a site:
@@ -153,6 +159,9 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   let error: string | undefined;
   let building = false;
   const clients = new Set<http.ServerResponse>();
+  // MuPDF on a thread of its own, started now: pages are rendered on request, off the event loop.
+  const rasteriser = new Rasteriser();
+  rasteriser.warm();
   const notify = () => {
     for (const c of clients) c.write(`data: ${Date.now()}\n\n`);
   };
@@ -208,9 +217,20 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   let queue: { ids: Set<string>; restart: boolean } | undefined;
   let running: Promise<void> | undefined;
   const peek = () => queue;
+  /** Documents whose next build comes from a restarted build process (other code or fonts): every page taken as changed. */
+  const renewed = new Set<string>();
+  /** Publishes a build of a document: its pages' texts and fingerprints read, its PDF opened for the page images. */
   const publish = async (d: PreviewDoc) => {
     const prev = docs.get(d.id);
-    docs.set(d.id, { id: d.id, version: (prev?.version ?? 0) + 1, pages: d.pages, pdf: d.pdf, texts: await pageTexts(d.pdf), proof: d.proof, png: new Map(), plates: new Map() });
+    const fresh = renewed.delete(d.id);
+    // The same file again (taken from the build cache: the affiche after an event's edit): nothing to show anew.
+    if (prev && !fresh && Buffer.from(prev.pdf).equals(d.pdf) && JSON.stringify(prev.proof) === JSON.stringify(d.proof)) return;
+    const version = (prev?.version ?? 0) + 1;
+    const key = `${d.id}:${version}`;
+    const { texts, fingerprints } = await rasteriser.open(key, d.pdf);
+    const pageSet = PageSet.next(fresh ? undefined : prev?.pageSet, fingerprints, version);
+    docs.set(d.id, { id: d.id, version, key, pages: d.pages, pdf: d.pdf, texts, proof: d.proof, pageSet, plates: new Map() });
+    if (prev) rasteriser.close(prev.key);
   };
   const run = async () => {
     while (queue && !closed) {
@@ -221,6 +241,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       if (job.restart) {
         child?.kill();
         await spawn();
+        for (const id of docs.keys()) renewed.add(id);
       }
       const problems: string[] = [];
       const ids = [...job.ids];
@@ -233,12 +254,13 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         }
         const t0 = Date.now();
         const r = await request([id]);
-        if (r.ok && r.docs) {
-          for (const d of r.docs) await publish(d);
+        // The rasterising thread reads each page's text and fingerprint (a failure there is reported as a build's).
+        const unread = r.ok && r.docs ? await Promise.all(r.docs.map(publish)).then(() => undefined, (e: Error) => `the preview could not read the PDF: ${e.message}`) : undefined;
+        if (r.ok && r.docs && !unread) {
           if (r.site) site = new Map(r.site.map((f) => [f.path, f.bytes]));
           log(`${id}: rebuilt in ${Date.now() - t0} ms`);
         } else {
-          problems.push(r.error ?? 'build failed');
+          problems.push(unread ?? r.error ?? 'build failed');
           break; // one report: the content error is the same for every document
         }
         error = undefined;
@@ -313,7 +335,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       if (url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', previewHtml(campaignTitle(path.resolve(opts.root, opts.content))));
       if (url.pathname === '/state') {
         const order = documents.map((d) => d.id).filter((id) => docs.has(id));
-        const state = { building, error, docs: order.map((id) => { const d = docs.get(id)!; return { id, version: d.version, pages: d.pages, texts: d.texts, proof: d.proof, printProblems: d.printProblems }; }) };
+        const state = { building, error, docs: order.map((id) => { const d = docs.get(id)!; return { id, version: d.version, pageVersions: d.pageSet.versions, pages: d.pages, texts: d.texts, proof: d.proof, printProblems: d.printProblems }; }) };
         return send(res, 200, 'application/json', JSON.stringify(state));
       }
       if (url.pathname === '/events') {
@@ -360,13 +382,8 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         }
         return send(res, 200, 'image/png', await made);
       }
-      let pngs = doc.png.get(at);
-      if (!pngs) {
-        pngs = rasterise(doc.pdf, at).then((pages) => Promise.all(pages.map((p) => toPng(p))));
-        pngs.catch(() => doc.png.delete(at));
-        doc.png.set(at, pngs);
-      }
-      return send(res, 200, 'image/png', (await pngs)[n - 1]!);
+      // This page alone, rendered on its thread and encoded on first request, then kept.
+      return send(res, 200, 'image/png', await doc.pageSet.image(n, at, () => rasteriser.render(doc.key, n, at).then(pagePng)));
     } catch (e) {
       return send(res, 500, 'text/plain', `error: ${(e as Error).message}`);
     }
@@ -388,7 +405,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
     await watcher.close();
     for (const c of clients) c.end();
     clients.clear();
-    await stopChild(child);
+    await Promise.all([stopChild(child), rasteriser.stop()]);
   };
   try {
     await new Promise<void>((resolve, reject) => {
@@ -455,13 +472,4 @@ async function stopChild(c: ChildProcess | undefined): Promise<void> {
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
   res.end(body);
-}
-
-/** The text of each page (for the images' alt text: searchable, and checked by the tests). */
-async function pageTexts(pdf: Uint8Array): Promise<string[]> {
-  const mupdf = await import('mupdf');
-  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
-  const out: string[] = [];
-  for (let i = 0; i < doc.countPages(); i++) out.push(doc.loadPage(i).toStructuredText('preserve-whitespace').asText().replace(/\s+/g, ' ').trim());
-  return out;
 }
