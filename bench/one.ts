@@ -31,8 +31,10 @@ const log = (line: string) => {
 };
 
 // encre as `npm start` runs it: compiled (dist/, made by npm ci), from the sources only when
-// they are newer (bin/encre.js decides the same way); loaded before the clock starts (the
-// whole process's time is the parent's `proc`).
+// they are newer (bin/encre.js decides the same way), with React's production build (as
+// bin/encre.js sets it); loaded before the clock starts (the whole process's time is the
+// parent's `proc`).
+process.env.NODE_ENV ??= 'production';
 const { build } = engine === 'encre' ? ((await import(compiledIsFresh() ? '../dist/src/build.js' : '../src/build.js')) as typeof import('../src/build.js')) : { build: undefined };
 
 const t0 = performance.now();
