@@ -14,6 +14,9 @@ import { registerFonts } from '../src/render/fonts.js';
 import { PdfPages, type PageSink } from '../src/render/render.js';
 import { graftLaidOut } from '../src/render/graft.js';
 import type { LaidOutNode } from '../src/preflight/layout.js';
+import { createElement } from 'react';
+import { Text } from '@react-pdf/renderer';
+import { measureBlocks, setLaidOutLimit } from '../src/paginate/measure.js';
 
 // Each event card's text is laid out once: while the paginator measures it. The page is
 // laid out around an empty slot of its size, and the text put back before drawing.
@@ -122,6 +125,24 @@ describe('two columns given up for one', () => {
         rmSync(path.join(ROOT, content), { recursive: true, force: true });
         rmSync(out, { recursive: true, force: true });
       }
+    }
+  });
+});
+
+describe('laid-out blocks kept between measurements (src/paginate/measure.tsx)', () => {
+  it('are given for every block found, even when laying out the others pushes them out of the kept ones', async () => {
+    registerFonts(ROOT);
+    const block = (word: string) => createElement(Text, { style: { fontFamily: 'Inter', fontSize: 9 } }, `Carte ${word}`);
+    setLaidOutLimit(4);
+    try {
+      await measureBlocks(['a', 'b', 'c', 'd'].map(block), 200, true, () => {});
+      // a and b are kept; laying out e, f and g (a long programme's next batch) drops the oldest.
+      const given = new Map<number, LaidOutNode>();
+      const heights = await measureBlocks(['a', 'b', 'e', 'f', 'g'].map(block), 200, true, (i, node) => given.set(i, node));
+      expect([...given.keys()].sort()).toEqual([0, 1, 2, 3, 4]);
+      for (const [i, node] of given) expect(node.box?.height, `block ${i}`).toBeCloseTo(heights[i]!.height, 3);
+    } finally {
+      setLaidOutLimit(undefined);
     }
   });
 });

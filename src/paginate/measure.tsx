@@ -46,6 +46,9 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
     const themeHash = themeKey();
     const hashed = blocks.map((b) => blockKey(b, width, themeHash));
     const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) && (!keep || keptRoots.has(hashed[i]!)) ? [] : [i]));
+    // The kept roots of the blocks found, taken now: laying out the missing ones may push
+    // them out of the kept roots (a long programme's batch).
+    const found = keep ? hashed.map((k) => keptRoots.get(k)) : [];
     if (missing.length > 0) {
       const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, false, (j, node) => {
         keepLaidOut(hashed[missing[j]!]!, node);
@@ -57,10 +60,9 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
       const given = new Set(missing);
       hashed.forEach((k, i) => {
         if (given.has(i)) return;
-        const node = keptRoots.get(k)!;
+        const node = found[i]!;
         // Most recently used last: the roots of the plan being drawn stay.
-        keptRoots.delete(k);
-        keptRoots.set(k, node);
+        keepLaidOut(k, node);
         keep(i, node);
       });
     }
@@ -125,11 +127,21 @@ const CACHE_LIMIT = 50_000;
  * plans of an 800-event programme (the largest copyfitted without a page budget), a few MB.
  */
 const LAID_OUT_LIMIT = 3_000;
+let laidOutLimit = LAID_OUT_LIMIT;
 const keptRoots = new Map<string, LaidOutNode>();
+
+/**
+ * Sets how many laid-out roots are kept (tests: a long programme's evictions with a few
+ * blocks); `undefined` restores {@link LAID_OUT_LIMIT}. Roots kept beyond it are dropped.
+ */
+export function setLaidOutLimit(n: number | undefined): void {
+  laidOutLimit = n ?? LAID_OUT_LIMIT;
+  while (keptRoots.size > laidOutLimit) keptRoots.delete(keptRoots.keys().next().value!);
+}
 
 function keepLaidOut(key: string, node: LaidOutNode): void {
   keptRoots.delete(key);
-  if (keptRoots.size >= LAID_OUT_LIMIT) keptRoots.delete(keptRoots.keys().next().value!);
+  if (keptRoots.size >= laidOutLimit) keptRoots.delete(keptRoots.keys().next().value!);
   keptRoots.set(key, node);
 }
 
