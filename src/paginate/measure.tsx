@@ -50,9 +50,11 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
     // them out of the kept roots (a long programme's batch).
     const found = keep ? hashed.map((k) => keptRoots.get(k)) : [];
     if (missing.length > 0) {
+      // Roots laid out to be drawn (`keep`) are not kept beyond: a long programme's pages
+      // are drawn as its cards are measured, and memory holds only those of a few pages.
       const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, false, (j, node) => {
-        keepLaidOut(hashed[missing[j]!]!, node);
-        keep?.(missing[j]!, node);
+        if (keep) keep(missing[j]!, node);
+        else keepLaidOut(hashed[missing[j]!]!, node);
       });
       missing.forEach((i, j) => remember(hashed[i]!, fresh[j]!));
     }
