@@ -178,26 +178,16 @@ function rememberAnswers(proto: Processor): void {
   for (const m of ['coverageIndex', 'getClassID', 'lookupsForFeatures'] as const) {
     if (typeof proto[m] !== 'function') throw new Error(`internal: fontkit has changed (OTProcessor.${m}): check src/render/lookups.ts`);
   }
+  // fontkit's own methods use `this` only for the current glyph, which is always given here.
   const coverageIndex = proto.coverageIndex;
-  const byCoverage = new WeakMap<object, Map<number, number>>();
-  proto.coverageIndex = function (coverage, glyph) {
-    const id = glyph ?? this.glyphIterator.cur.id;
-    let known = byCoverage.get(coverage);
-    if (!known) byCoverage.set(coverage, (known = new Map()));
-    let index = known.get(id);
-    if (index === undefined) known.set(id, (index = coverageIndex.call(this, coverage, id)));
-    return index;
+  const coverage = perTableAndGlyph((table, glyph) => coverageIndex.call(proto, table, glyph));
+  proto.coverageIndex = function (table, glyph) {
+    return coverage(table, glyph ?? this.glyphIterator.cur.id);
   };
   // Also called on the prototype by fontkit's GlyphInfo (GDEF classes): the same answers.
   const getClassID = proto.getClassID;
-  const byClassDef = new WeakMap<object, Map<number, number>>();
-  proto.getClassID = function (glyph, classDef) {
-    let known = byClassDef.get(classDef);
-    if (!known) byClassDef.set(classDef, (known = new Map()));
-    let id = known.get(glyph);
-    if (id === undefined) known.set(glyph, (id = getClassID.call(this, glyph, classDef)));
-    return id;
-  };
+  const classOf = perTableAndGlyph((table, glyph) => getClassID.call(proto, glyph, table));
+  proto.getClassID = (glyph, classDef) => classOf(classDef, glyph);
   // The features a processor holds follow from its language system (fontkit's selectScript
   // builds the same map anew for every run), and the processor's table and variations.
   const lookupsForFeatures = proto.lookupsForFeatures;
@@ -215,4 +205,16 @@ function rememberAnswers(proto: Processor): void {
     return lookups.slice();
   };
   patched.add(proto);
+}
+
+/** `answer(table, glyph)` remembered per table object and glyph id (fontkit's tables are read-only once decoded). */
+function perTableAndGlyph(answer: (table: object, glyph: number) => number): (table: object, glyph: number) => number {
+  const byTable = new WeakMap<object, Map<number, number>>();
+  return (table, glyph) => {
+    let known = byTable.get(table);
+    if (!known) byTable.set(table, (known = new Map()));
+    let a = known.get(glyph);
+    if (a === undefined) known.set(glyph, (a = answer(table, glyph)));
+    return a;
+  };
 }
