@@ -34,8 +34,8 @@
  * watcher, its 25 ms grouping of saves, the build in the build process, the page texts read
  * from the PDF); in page — the img's new src in the page (server-sent event, /state,
  * render); image asked — the first request for an image of the new build; rasterised — its
- * first byte (the server rasterises every page of the document at the page's resolution and
- * PNG-encodes them on the first request); all rebuilt — every document the change touches
+ * first byte (the server rasterises that page at the page's resolution and PNG-encodes it
+ * when it is asked for, src/dev/rasteriser.ts); all rebuilt — every document the change touches
  * rebuilt (the server idle again). `--trace` prints each round's server log and requests.
  * Prints a table and writes bench/results-dev.json. Targets are reported, never asserted:
  * not a test.
@@ -328,8 +328,8 @@ async function main(): Promise<void> {
 median s: from the file saved to the changed page's image loaded in Chromium (min–max over ${opts.rounds} rounds). Then, medians
 of the seconds from the save to: built, the server's build of that document (watcher, 25 ms grouping, build, page texts);
 in page, the img's new src in the page (server-sent event, /state, render); image asked, the first request for an image
-of the new build; rasterised, its first byte (every page of the document rasterised at the page's resolution and
-PNG-encoded); all rebuilt, every document the change touches rebuilt.`);
+of the new build; rasterised, its first byte (that page rasterised at the page's resolution and PNG-encoded when
+asked for); all rebuilt, every document the change touches rebuilt.`);
   const file = path.join(ROOT, 'bench', 'results-dev.json');
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: machine(loadBefore), viewport: VIEWPORT, rounds: opts.rounds, results }, null, 2)}\n`);
   console.log(`\nload average (1 min) ${fmt(loadBefore[0])} before, ${fmt(os.loadavg()[0])} after, on ${os.availableParallelism()} cores: other work on the machine skews the times.`);
