@@ -55,6 +55,9 @@ import { prepareInput, type Input } from './inputs.js';
 import { fmt, machine, median, option, textTable } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The preview's build process as `encre dev` runs it (bin/encre.js): React's production
+// build (the process is forked from this one, with its environment).
+process.env.NODE_ENV ??= 'production';
 /** Longest wait for a build or an image, ms: past it the bench stops with an error. */
 const TIMEOUT = 180_000;
 /** The browser's window, CSS pixels (device pixel ratio 1). */
