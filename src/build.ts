@@ -89,6 +89,10 @@ function jobFile(job: Job): string {
  * Measured on two cores (the sample's four documents, print and screen): 4.3 s here, 5.1 s with
  * the programme here and the other documents on a worker, 6.5–7.2 s on two workers — a
  * worker starts cold (loading encre, fonts, first layouts) and costs more than it saves.
+ * Measured again after issue 16 (the print and screen programmes sharing their layout in one
+ * thread): the programme here and the other documents on a worker beside it, 3 alternating
+ * runs on a busy machine, 13.3–16.8 s against 10.7–11.7 s here; the worker's cold start is
+ * 3 to 4 s of CPU.
  */
 function workerThreads(threads: number | undefined, events: number): number {
   if (threads !== undefined) return threads;
