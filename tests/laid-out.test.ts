@@ -16,7 +16,7 @@ import { graftLaidOut } from '../src/render/graft.js';
 import type { LaidOutNode } from '../src/preflight/layout.js';
 import { createElement } from 'react';
 import { Text } from '@react-pdf/renderer';
-import { blocksLaidOut, measureBlocks, setLaidOutLimit } from '../src/paginate/measure.js';
+import { blocksLaidOut, measureBlocks } from '../src/paginate/measure.js';
 
 // Each event card's text is laid out once: while the paginator measures it. The page is
 // laid out around an empty slot of its size, and the text put back before drawing.
@@ -133,22 +133,17 @@ describe('laid-out blocks kept between measurements (src/paginate/measure.tsx)',
   it('are given for every block a plan measured; blocks laid out to be drawn are not kept beyond', async () => {
     registerFonts(ROOT);
     const block = (word: string) => createElement(Text, { style: { fontFamily: 'Inter', fontSize: 9 } }, `Carte ${word}`);
-    setLaidOutLimit(4);
-    try {
-      // A plan measures a, b, c and d: their roots are kept.
-      await measureBlocks(['a', 'b', 'c', 'd'].map(block), 200, true);
-      const before = blocksLaidOut();
-      const given = new Map<number, LaidOutNode>();
-      const heights = await measureBlocks(['a', 'b', 'e', 'f', 'g'].map(block), 200, true, (i, node) => given.set(i, node));
-      // a and b as the plan laid them out; e, f and g laid out now.
-      expect(blocksLaidOut() - before).toBe(3);
-      expect([...given.keys()].sort()).toEqual([0, 1, 2, 3, 4]);
-      for (const [i, node] of given) expect(node.box?.height, `block ${i}`).toBeCloseTo(heights[i]!.height, 3);
-      // Drawn, e is not kept (a long programme's memory holds the cards of a few pages): laid out again.
-      await measureBlocks([block('e')], 200, true, () => {});
-      expect(blocksLaidOut() - before).toBe(4);
-    } finally {
-      setLaidOutLimit(undefined);
-    }
+    // A plan measures a, b, c and d: their roots are kept.
+    await measureBlocks(['a', 'b', 'c', 'd'].map(block), 200, true);
+    const before = blocksLaidOut();
+    const given = new Map<number, LaidOutNode>();
+    const heights = await measureBlocks(['a', 'b', 'e', 'f', 'g'].map(block), 200, true, (i, node) => given.set(i, node));
+    // a and b as the plan laid them out; e, f and g laid out now.
+    expect(blocksLaidOut() - before).toBe(3);
+    expect([...given.keys()].sort()).toEqual([0, 1, 2, 3, 4]);
+    for (const [i, node] of given) expect(node.box?.height, `block ${i}`).toBeCloseTo(heights[i]!.height, 3);
+    // Drawn, e is not kept (a long programme's memory holds the cards of a few pages): laid out again.
+    await measureBlocks([block('e')], 200, true, () => {});
+    expect(blocksLaidOut() - before).toBe(4);
   });
 });

@@ -46,9 +46,6 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
     const themeHash = themeKey();
     const hashed = blocks.map((b) => blockKey(b, width, themeHash));
     const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) && (!keep || keptRoots.has(hashed[i]!)) ? [] : [i]));
-    // The kept roots of the blocks found, taken now: laying out the missing ones may push
-    // them out of the kept roots (a long programme's batch).
-    const found = keep ? hashed.map((k) => keptRoots.get(k)) : [];
     if (missing.length > 0) {
       // Roots laid out to be drawn (`keep`) are not kept beyond: a long programme's pages
       // are drawn as its cards are measured, and memory holds only those of a few pages.
@@ -62,7 +59,7 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
       const given = new Set(missing);
       hashed.forEach((k, i) => {
         if (given.has(i)) return;
-        const node = found[i]!;
+        const node = keptRoots.get(k)!;
         // Most recently used last: the roots of the plan being drawn stay.
         keepLaidOut(k, node);
         keep(i, node);
@@ -124,26 +121,18 @@ const BLOCKS_PER_CHUNK = 200;
 const cache = new Map<string, Measurement>();
 const CACHE_LIMIT = 50_000;
 /**
- * Laid-out roots kept, most recently used last: every block measured with the cache, so that
- * its root is at hand when the plan it belongs to is drawn. 3,000 holds the cards of the last
- * plans of an 800-event programme (the largest copyfitted without a page budget), a few MB.
+ * Laid-out roots kept, most recently used last: every block a plan measures with the cache
+ * (not those laid out only to be drawn: they are not added, so laying them out never pushes
+ * out the roots a batch found), so that its root is at hand when the plan it belongs to is
+ * drawn. 3,000 holds the cards of the last plans of an 800-event programme (the largest
+ * copyfitted without a page budget).
  */
 const LAID_OUT_LIMIT = 3_000;
-let laidOutLimit = LAID_OUT_LIMIT;
 const keptRoots = new Map<string, LaidOutNode>();
-
-/**
- * Sets how many laid-out roots are kept (tests: a long programme's evictions with a few
- * blocks); `undefined` restores {@link LAID_OUT_LIMIT}. Roots kept beyond it are dropped.
- */
-export function setLaidOutLimit(n: number | undefined): void {
-  laidOutLimit = n ?? LAID_OUT_LIMIT;
-  while (keptRoots.size > laidOutLimit) keptRoots.delete(keptRoots.keys().next().value!);
-}
 
 function keepLaidOut(key: string, node: LaidOutNode): void {
   keptRoots.delete(key);
-  if (keptRoots.size >= laidOutLimit) keptRoots.delete(keptRoots.keys().next().value!);
+  if (keptRoots.size >= LAID_OUT_LIMIT) keptRoots.delete(keptRoots.keys().next().value!);
   keptRoots.set(key, node);
 }
 
