@@ -220,8 +220,13 @@ export interface BuildOptions {
   site?: 'auto' | 'only' | 'off';
   /** The preview's proofs: layout problems listed with their boxes instead of failing the build (see JobOptions.proof). */
   proof?: boolean;
-  /** Called with the site's files when a site is made (the preview server serves them from memory). */
-  onSite?: (files: SiteFile[]) => void;
+  /**
+   * Called when a site is to be made, with the function that makes its files (the preview
+   * server serves them from memory). With `write: false` the build leaves the making to the
+   * caller, which can publish the documents' pages first (a site of 400 events takes a few
+   * tenths of a second).
+   */
+  onSite?: (make: () => SiteFile[]) => void;
 }
 
 /** Where a build is: one file's pages laid out so far, or that file done. */
@@ -356,10 +361,17 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
   const screenProgramme = results.find((r) => r.document === 'programme' && r.output === 'screen');
   let site: SiteFile[] = [];
   if (siteMode !== 'off' && ws.model.campaign.site && screenProgramme) {
-    site = makeSite(ws.model, content, theme, screenProgramme.bytes);
-    opts.onSite?.(site);
-    const pages = site.filter((f) => f.path.endsWith('.html')).length;
-    log(`${path.join(out, SITE_DIR)}/ — ${pages} pages (${ws.model.events.length} events), agenda.ics, agenda.json: ${ws.model.campaign.site.baseUrl}`);
+    // Made now or later, from this build's model and theme.
+    const { model } = ws;
+    const inForce = theme;
+    let made: SiteFile[] | undefined;
+    const make = () => (made ??= makeSite(model, content, inForce, screenProgramme.bytes));
+    opts.onSite?.(make);
+    if (opts.write !== false) {
+      site = make();
+      const pages = site.filter((f) => f.path.endsWith('.html')).length;
+      log(`${path.join(out, SITE_DIR)}/ — ${pages} pages (${model.events.length} events), agenda.ics, agenda.json: ${model.campaign.site!.baseUrl}`);
+    }
   } else if (siteMode === 'auto' && ws.model.campaign.site && opts.write !== false) {
     log('site/ not made: the site offers the programme for download, build the programme too (or run encre site)');
   }

@@ -1,46 +1,76 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 
 /**
  * A SHA-256 (hex) of any plain value: objects with sorted keys, Sets and Maps by their
  * entries, byte arrays by their bytes, Dates by their ISO time. Two values with the same
  * hash render the same: used as the key of cached documents and measurements.
+ * The value is described as one text (byte arrays as they are) and hashed in a few large
+ * pieces: a call to the hash per field cost a tenth of a preview's rebuild at 400 events.
  * @throws Error for a function or a symbol inside the value (it cannot be described).
  */
 export function hashOf(value: unknown): string {
   const h = createHash('sha256');
-  feed(h, value);
+  const text = new Text(h);
+  feed(text, value);
+  text.flush();
   return h.digest('hex');
 }
 
-function feed(h: ReturnType<typeof createHash>, v: unknown): void {
+/** Pieces of text gathered before they go to the hash (in UTF-8, as `update` takes a string). */
+class Text {
+  private parts: string[] = [];
+  private length = 0;
+  constructor(private readonly h: Hash) {}
+  add(s: string): void {
+    this.parts.push(s);
+    this.length += s.length;
+    if (this.length > FLUSH_AT) this.flush();
+  }
+  bytes(b: Uint8Array): void {
+    this.flush();
+    this.h.update(b);
+  }
+  flush(): void {
+    if (this.parts.length > 0) this.h.update(this.parts.join(''));
+    this.parts = [];
+    this.length = 0;
+  }
+}
+
+/** Characters gathered before they are hashed: memory stays small for a large value. */
+const FLUSH_AT = 1 << 20;
+
+function feed(t: Text, v: unknown): void {
   if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') {
-    h.update(`${String(v)};`);
+    t.add(`${String(v)};`);
   } else if (typeof v === 'string') {
-    h.update(`s${v.length}:`).update(v);
+    t.add(`s${v.length}:`);
+    t.add(v);
   } else if (typeof v === 'bigint') {
-    h.update(`n${v};`);
+    t.add(`n${v};`);
   } else if (v instanceof Uint8Array) {
-    h.update(`b${v.length}:`).update(v);
+    t.add(`b${v.length}:`);
+    t.bytes(v);
   } else if (v instanceof Date) {
-    h.update(`d${v.toISOString()};`);
+    t.add(`d${v.toISOString()};`);
   } else if (Array.isArray(v)) {
-    h.update(`[${v.length}`);
-    for (const x of v) feed(h, x);
-    h.update(']');
+    t.add(`[${v.length}`);
+    for (const x of v) feed(t, x);
+    t.add(']');
   } else if (v instanceof Set) {
-    h.update(`S${v.size}`);
-    for (const x of [...v].map((x) => hashOf(x)).sort()) h.update(x);
+    t.add(`S${v.size}`);
+    for (const x of [...v].map((x) => hashOf(x)).sort()) t.add(x);
   } else if (v instanceof Map) {
-    h.update(`M${v.size}`);
-    for (const x of [...v].map(([k, x]) => hashOf(k) + hashOf(x)).sort()) h.update(x);
+    t.add(`M${v.size}`);
+    for (const x of [...v].map(([k, x]) => hashOf(k) + hashOf(x)).sort()) t.add(x);
   } else if (typeof v === 'object') {
     const keys = Object.keys(v).sort();
-    h.update(`{${keys.length}`);
+    t.add(`{${keys.length}`);
     for (const k of keys) {
-      h.update(`k${k.length}:${k}`);
-      feed(h, (v as Record<string, unknown>)[k]);
+      t.add(`k${k.length}:${k}`);
+      feed(t, (v as Record<string, unknown>)[k]);
     }
-    h.update('}');
+    t.add('}');
   } else {
     throw new Error(`internal: cannot hash a ${typeof v}`);
   }

@@ -18,6 +18,23 @@ const URL_OR_EMAIL = /(?:\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|\b[mM][aA][iI][lL][tT][o
  * Source: Imprimerie nationale, « Lexique des règles typographiques en usage à l'Imprimerie nationale ».
  */
 export function frenchText(input: string): string {
+  let out = setBefore.get(input);
+  if (out === undefined) {
+    if (setBefore.size >= TYPESET_KEPT) setBefore.clear();
+    setBefore.set(input, (out = frenchTextAnew(input)));
+  }
+  return out;
+}
+
+/**
+ * Texts set before, by input: the model is derived again at each of the preview's rebuilds
+ * (the same titles and descriptions), and the print and screen files share their texts.
+ */
+const setBefore = new Map<string, string>();
+/** Texts kept at most (a few megabytes); past this, the memory starts again empty. */
+const TYPESET_KEPT = 20_000;
+
+function frenchTextAnew(input: string): string {
   // Each rule adds a space before punctuation a rule before it may have exposed ("a:»" gets
   // the space before », which then makes ":" end a word): passes until nothing changes.
   let out = oneTypesettingPass(input);

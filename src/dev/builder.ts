@@ -2,13 +2,18 @@
  * The preview server's build process: builds screen PDFs in memory on request (IPC), so that
  * the server can restart it to pick up edited layouts and themes (ES modules cannot be
  * reloaded in place) while content edits reuse the warm process.
- * Messages in: { id, request: BuildRequest }; out: { id, ok: true, docs, site? } | { id, ok: false, error }
- * (`site`: the campaign's website, made with the programme when campaign.yaml has a site: block).
+ * Messages in: { id, request: BuildRequest }; out: { id, ok: true, docs, siteFollows } | { id, ok: false, error },
+ * then with `siteFollows` { id, site } (or { id, siteError }): the campaign's website, made with the programme when
+ * campaign.yaml has a site: block, sent after the programme (its pages are published first).
  */
 import { build } from '../build.js';
 import { ContentError, PreflightError, ThemeError, UsageError, formatProblem } from '../model/errors.js';
 import type { SiteFile } from '../site/index.js';
 import type { Proof } from '../build/job.js';
+import { rememberParsedFiles } from '../load/yaml.js';
+
+// After an edit, only the files that changed are parsed again.
+rememberParsedFiles();
 
 /** What the server asks for. */
 export interface BuildRequest {
@@ -42,12 +47,22 @@ async function handle(msg: { id: number; request: BuildRequest }): Promise<void>
   const { id, request } = msg;
   try {
     // In this process (threads: 0): its measurement and shaping caches stay warm between builds.
-    // The campaign's site comes with the programme (when campaign.yaml has a site: block).
-    let site: SiteFile[] | undefined;
+    // The campaign's site comes with the programme (when campaign.yaml has a site: block),
+    // made once the programme is sent: its pages show first.
+    let makeSite: (() => SiteFile[]) | undefined;
     const { output, ...rest } = request;
-    const built = await build({ ...rest, out: '.', outputs: [output ?? 'screen'], write: false, threads: 0, proof: true, site: output === 'print' ? 'off' : 'auto', onSite: (files) => (site = files) });
+    const built = await build({ ...rest, out: '.', outputs: [output ?? 'screen'], write: false, threads: 0, proof: true, site: output === 'print' ? 'off' : 'auto', onSite: (make) => (makeSite = make) });
     const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf!, ...(b.proof ? { proof: b.proof } : {}) }));
-    process.send?.({ id, ok: true, docs, site });
+    process.send?.({ id, ok: true, docs, siteFollows: makeSite !== undefined });
+    if (makeSite) {
+      let site: SiteFile[] | undefined;
+      try {
+        site = makeSite();
+      } catch (e) {
+        process.send?.({ id, siteError: `internal error: ${(e as Error).stack ?? String(e)}` });
+      }
+      if (site) process.send?.({ id, site });
+    }
   } catch (e) {
     const error =
       e instanceof ContentError

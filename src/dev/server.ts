@@ -170,7 +170,23 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   let child: ChildProcess | undefined;
   let nextId = 1;
   /** Requests sent, by id: the process they went to, and what to call with its answer. */
-  const pending = new Map<number, { to: ChildProcess; done: (r: { ok: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => void }>();
+  const pending = new Map<number, { to: ChildProcess; done: (r: { ok: boolean; docs?: PreviewDoc[]; error?: string }) => void }>();
+  /** The site the build process makes after the programme it sent: settled when it comes (or the process stops). */
+  let siteComing: { id: number; to: ChildProcess; promise: Promise<void>; settle: () => void } | undefined;
+  const expectSite = (id: number, to: ChildProcess) => {
+    siteComing?.settle();
+    let settle = () => {};
+    const promise = new Promise<void>((resolve) => (settle = resolve));
+    siteComing = {
+      id,
+      to,
+      promise,
+      settle: () => {
+        settle();
+        if (siteComing?.id === id) siteComing = undefined;
+      },
+    };
+  };
   const spawn = () =>
     new Promise<void>((resolve) => {
       // The compiled builder while dist/ is up to date; once a source is edited (a layout
@@ -179,17 +195,27 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       const builder = compiled ? path.join(TOOL_ROOT, 'dist', 'src', 'dev', 'builder.js') : path.join(TOOL_ROOT, 'src', 'dev', 'builder.ts');
       const execArgv = compiled ? [] : ['--import', import.meta.resolve('tsx')];
       const c = fork(builder, [], { cwd: opts.root, execArgv, serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
-      c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }) => {
+      c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; siteFollows?: boolean; site?: SiteFile[]; siteError?: string; error?: string }) => {
         if (m.ready) return resolve();
+        if (m.site || m.siteError) {
+          // The site of the programme published last (an older one, overtaken, is dropped).
+          if (!siteComing || siteComing.id !== m.id) return;
+          if (m.site) site = new Map(m.site.map((f) => [f.path, f.bytes]));
+          else log(`site: ${m.siteError!.split('\n')[0]}`);
+          siteComing.settle();
+          return;
+        }
         const sent = m.id !== undefined ? pending.get(m.id) : undefined;
         if (sent && m.id !== undefined) {
           pending.delete(m.id);
-          sent.done({ ok: Boolean(m.ok), docs: m.docs, site: m.site, error: m.error });
+          if (m.siteFollows) expectSite(m.id, c);
+          sent.done({ ok: Boolean(m.ok), docs: m.docs, error: m.error });
         }
       });
       c.on('error', (e) => log(`build process: ${e.message}`));
       c.on('exit', () => {
         resolve(); // a process that dies before it is ready: the requests below report it
+        if (siteComing?.to === c) siteComing.settle();
         // Only this process's requests: a restarted one's replacement may already have some.
         for (const [id, sent] of pending) {
           if (sent.to !== c) continue;
@@ -202,7 +228,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const request = async (ids: string[], output: 'print' | 'screen' = 'screen') => {
     // A build process that died (out of memory, killed) is replaced.
     if (!closed && !child?.connected) await spawn();
-    return new Promise<{ ok: boolean; docs?: PreviewDoc[]; site?: SiteFile[]; error?: string }>((resolve) => {
+    return new Promise<{ ok: boolean; docs?: PreviewDoc[]; error?: string }>((resolve) => {
       if (closed || !child?.connected) return resolve({ ok: false, error: 'the build process stopped' });
       const id = nextId++;
       pending.set(id, { to: child, done: resolve });
@@ -257,7 +283,6 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         // The rasterising thread reads each page's text and fingerprint (a failure there is reported as a build's).
         const unread = r.ok && r.docs ? await Promise.all(r.docs.map(publish)).then(() => undefined, (e: Error) => `the preview could not read the PDF: ${e.message}`) : undefined;
         if (r.ok && r.docs && !unread) {
-          if (r.site) site = new Map(r.site.map((f) => [f.path, f.bytes]));
           log(`${id}: rebuilt in ${Date.now() - t0} ms`);
         } else {
           problems.push(unread ?? r.error ?? 'build failed');
@@ -282,7 +307,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   await spawn();
   schedule(['affiche', 'flyer', 'programme', 'dossier-de-presse'], false);
   const ready = (async () => {
-    while (running) await running;
+    while (running || siteComing) await (running ?? siteComing?.promise);
   })();
 
   // --- watching ------------------------------------------------------------------------
@@ -348,6 +373,8 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       }
       if (url.pathname === '/site') return send(res, 302, 'text/plain', 'see /site/', { Location: '/site/' });
       if (url.pathname.startsWith('/site/')) {
+        // The site being made after the programme just published: served once it is made.
+        await siteComing?.promise;
         const rel = decodeURIComponent(url.pathname.slice('/site/'.length));
         const file = site.get(rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel);
         if (file === undefined) return send(res, 404, 'text/plain', site.size ? 'not found' : 'no site: add site: { baseUrl: https://… } to campaign.yaml (the site is made with the programme)');

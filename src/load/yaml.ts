@@ -11,11 +11,33 @@ export interface SourceFile {
   lines: LineCounter;
 }
 
+/** Files parsed before, by name and text, when {@link rememberParsedFiles} is on (the preview's build process). */
+let parsed: Map<string, { source: SourceFile; problems: Problem[] }> | undefined;
+
+/**
+ * Keeps each parsed file for the next parse of the same file with the same text: the
+ * preview's build process, after an edit, parses again only the file that changed (a
+ * parsed file is only read, never changed). Off in a build, which parses each file once.
+ * Memory: the parsed files of the last build (a file whose text changed replaces its entry).
+ */
+export function rememberParsedFiles(): void {
+  parsed ??= new Map();
+}
+
 /**
  * Parses YAML 1.2 (core schema: `no` stays a string, `2016-11-15` stays a string).
  * @returns the parsed file, or the syntax problems located by line and column.
  */
 export function parseYaml(file: string, text: string): { source: SourceFile; problems: Problem[] } {
+  if (!parsed) return parseAnew(file, text);
+  const known = parsed.get(file);
+  if (known?.source.text === text) return { source: known.source, problems: [...known.problems] };
+  const fresh = parseAnew(file, text);
+  parsed.set(file, fresh);
+  return { source: fresh.source, problems: [...fresh.problems] };
+}
+
+function parseAnew(file: string, text: string): { source: SourceFile; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { version: '1.2', schema: 'core', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];

@@ -1,0 +1,12 @@
+import * as fontkit from 'fontkit';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { installShapingCache } from './src/render/shaping.js';
+installShapingCache('assets/fonts/Inter-Regular.otf');
+const f: any = fontkit.create(readFileSync('assets/fonts/Inter-Regular.otf'));
+const proto = Object.getPrototypeOf(f);
+const inner = proto.layout;
+const seen = new Map<string, any>();
+proto.layout = function (text: string, ...rest: any[]) { const k = this.postscriptName + '\u0000' + JSON.stringify(rest) + text; if (!seen.has(k)) seen.set(k, { face: this.postscriptName, text, rest }); return inner.call(this, text, ...rest); };
+const { build } = await import('./src/build.js');
+await build({ root: '.', content: process.argv[2] ?? 'content', out: '/tmp/words-out', documents: ['programme'], outputs: ['screen'], sourceDateEpoch: '1476748800', cache: false, log: () => {} });
+writeFileSync(process.argv[3], JSON.stringify([...seen.values()]));
