@@ -16,6 +16,28 @@ export function hashOf(value: unknown): string {
   return h.digest('hex');
 }
 
+/** Values made read-only by {@link sealed}, and their digests once computed. */
+const sealedValues = new WeakSet<object>();
+const sealedDigests = new WeakMap<object, string>();
+
+/**
+ * Makes a plain value read-only, deeply (Object.freeze on it and every object and array
+ * inside; byte arrays, Maps, Sets and Dates are left as they are and hashed each time), so
+ * that {@link hashOf} can remember its digest: an event's view is hashed into the key of its
+ * card's measurement in every plan of a copyfit, and its QR code's path for every card.
+ * Changing it afterwards throws (ES modules run in strict mode).
+ * @returns the same value.
+ */
+export function sealed<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || sealedValues.has(value)) return value;
+  if (value instanceof Uint8Array || value instanceof Map || value instanceof Set || value instanceof Date) return value;
+  for (const v of Object.values(value)) sealed(v);
+  Object.freeze(value);
+  // Only a plain object or array whose objects inside are all sealed: its digest cannot change.
+  if ((Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype) && Object.values(value).every((v) => typeof v !== 'object' || v === null || sealedValues.has(v))) sealedValues.add(value);
+  return value;
+}
+
 /** Pieces of text gathered before they go to the hash (in UTF-8, as `update` takes a string). */
 class Text {
   private parts: string[] = [];
@@ -53,10 +75,20 @@ function feed(t: Text, v: unknown): void {
     t.bytes(v);
   } else if (v instanceof Date) {
     t.add(`d${v.toISOString()};`);
+  } else if (sealedValues.has(v as object)) {
+    // A sealed value by its digest (described once): « h<sha-256>; ».
+    let digest = sealedDigests.get(v as object);
+    if (digest === undefined) {
+      const h = createHash('sha256');
+      const inner = new Text(h);
+      if (Array.isArray(v)) feedArray(inner, v);
+      else feedObject(inner, v as object);
+      inner.flush();
+      sealedDigests.set(v as object, (digest = h.digest('hex')));
+    }
+    t.add(`h${digest};`);
   } else if (Array.isArray(v)) {
-    t.add(`[${v.length}`);
-    for (const x of v) feed(t, x);
-    t.add(']');
+    feedArray(t, v);
   } else if (v instanceof Set) {
     t.add(`S${v.size}`);
     for (const x of [...v].map((x) => hashOf(x)).sort()) t.add(x);
@@ -64,14 +96,24 @@ function feed(t: Text, v: unknown): void {
     t.add(`M${v.size}`);
     for (const x of [...v].map(([k, x]) => hashOf(k) + hashOf(x)).sort()) t.add(x);
   } else if (typeof v === 'object') {
-    const keys = Object.keys(v).sort();
-    t.add(`{${keys.length}`);
-    for (const k of keys) {
-      t.add(`k${k.length}:${k}`);
-      feed(t, (v as Record<string, unknown>)[k]);
-    }
-    t.add('}');
+    feedObject(t, v);
   } else {
     throw new Error(`internal: cannot hash a ${typeof v}`);
   }
+}
+
+function feedArray(t: Text, v: readonly unknown[]): void {
+  t.add(`[${v.length}`);
+  for (const x of v) feed(t, x);
+  t.add(']');
+}
+
+function feedObject(t: Text, v: object): void {
+  const keys = Object.keys(v).sort();
+  t.add(`{${keys.length}`);
+  for (const k of keys) {
+    t.add(`k${k.length}:${k}`);
+    feed(t, (v as Record<string, unknown>)[k]);
+  }
+  t.add('}');
 }

@@ -8,6 +8,7 @@ import { qrMatrix, type QrMatrix } from '../qr/matrix.js';
 import { richPlain, richText, type RichBlock } from './rich.js';
 import { decodeHTMLStrict } from 'entities';
 import { theme } from '../../layouts/theme.js';
+import { sealed } from '../cache/hash.js';
 
 /** An event as the layouts print it: every string final, nothing left to format. */
 export interface EventView {
@@ -155,7 +156,8 @@ export function deriveModel(content: Content, buildDate: Date): Model {
   const omit = (e: CampaignEvent) => campaign.cancelledEvents === 'omit' && (e.status === 'cancelled' || e.status === 'postponed');
   const omitted = content.events.filter((e) => omit(e.value)).map((e): OmittedEvent => ({ id: e.value.id, title: e.value.title, status: e.value.status ?? 'scheduled', at: `${e.file}:${e.line}` }));
   const kept = content.events.filter((e) => !omit(e.value));
-  const views = kept.map((e) => eventView(e.value, site, content.campaign.lang));
+  // Read-only from here: each view's digest is computed once for its cards' measurement keys.
+  const views = kept.map((e) => sealed(eventView(e.value, site, content.campaign.lang)));
   const status = new Map(content.events.map((e) => [e.value.id, e.value.status ?? 'scheduled']));
   const notices: string[] = [];
   for (const id of campaign.highlights) {

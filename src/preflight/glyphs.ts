@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import { theme } from '../../layouts/theme.js';
-import type { Model } from '../derive/model.js';
+import type { EventView, Model } from '../derive/model.js';
+import { sealed } from '../cache/hash.js';
 import { eachText, type Content } from '../load/content.js';
 import type { Problem } from '../model/errors.js';
 import { fallbackFonts } from '../render/fallback.js';
@@ -104,8 +105,10 @@ export function findUnprintable(model: Model, content: Content, faces: Face[], t
 }
 
 /**
- * Removes `chars` from every text of the model (events, sections, campaign), in place: what
- * the build does with the characters no font prints when the campaign says `unprintable: drop`.
+ * Removes `chars` from every text of the model (events, sections, campaign): what the build
+ * does with the characters no font prints when the campaign says `unprintable: drop`. The
+ * model is changed in place; its events, which are read-only (src/cache/hash.ts sealed), are
+ * replaced by cleaned copies, in its event list and in its sections alike.
  */
 export function dropCharacters(model: Model, chars: ReadonlySet<string>): void {
   if (chars.size === 0) return;
@@ -121,7 +124,18 @@ export function dropCharacters(model: Model, chars: ReadonlySet<string>): void {
     }
     return value;
   };
-  for (const e of model.events) walk(e);
+  // The same walk on a copy (a read-only value is never changed).
+  const copy = (value: unknown): unknown => {
+    if (typeof value === 'string') return clean(value);
+    if (Array.isArray(value)) return value.map(copy);
+    if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Map) && !(value instanceof Date)) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k !== 'qr' && k !== 'url' && k !== 'id' ? copy(v) : v]));
+    }
+    return value;
+  };
+  const cleaned = new Map(model.events.map((e) => [e, sealed(copy(e) as EventView)]));
+  model.events = model.events.map((e) => cleaned.get(e)!);
+  for (const s of model.sections) s.events = s.events.map((e) => cleaned.get(e) ?? e);
   for (const s of model.sections) {
     s.name = clean(s.name);
     s.badge = clean(s.badge);

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { sealed } from '../cache/hash.js';
 
 /**
  * The quiet zone (the light margin around a QR symbol), in modules on each side: 4, as
@@ -49,7 +50,8 @@ export function qrMatrix(text: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | '
       parts.push(`M${from} ${y}h${x - from}v1h${from - x}z`);
     }
   }
-  const matrix = { text, modules: n, quietZone: QUIET_ZONE, path: parts.join('') };
+  // Read-only (shared by every build of the process): its digest is computed once (src/cache/hash.ts).
+  const matrix = sealed({ text, modules: n, quietZone: QUIET_ZONE, path: parts.join('') });
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, matrix);
   return matrix;

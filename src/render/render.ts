@@ -7,6 +7,10 @@ import type { LaidOutNode } from '../preflight/layout.js';
 import { shareEmbeddedFonts } from './embedded-fonts.js';
 import { graftLaidOut } from './graft.js';
 import { LaidOutContext, type LaidOutBlocks } from '../../layouts/laid-out.js';
+import { installFastContent } from './content-writes.js';
+
+// SVG paths remembered, content streams written in one piece: the same bytes, sooner.
+installFastContent();
 
 /** react-pdf's layout step; its typings omit the font store argument it takes at runtime. */
 const layout = layoutDocument as unknown as (root: unknown, fontStore: unknown) => Promise<LaidOutNode>;

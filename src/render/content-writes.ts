@@ -1,0 +1,120 @@
+import PDFDocument from 'pdfkit';
+
+/*
+ * pdfkit's drawing, made faster without changing a byte of its output (pdfkit 0.20.1).
+ *
+ * - SVG paths (`doc.path(d)`: the QR codes, vector logos, shapes). pdfkit parses the path
+ *   data and writes one operator per command (a QR code of 400 events' programme: about
+ *   1,500 operators, each turned into its own byte array). The operators a path data gives
+ *   are always the same (pdfkit's SVGPath starts every path at 0,0 and calls only moveTo,
+ *   lineTo, bezierCurveTo, quadraticCurveTo and closePath, which only add content), so they
+ *   are remembered per path data and written again as one piece: a content stream's
+ *   operators are lines, and pdfkit ends each piece it is given with a line feed, so the
+ *   bytes are the same. The print and screen files draw the same codes; the preview draws
+ *   them at every rebuild. Profiled at 400 events: a third of drawing the programme's pages.
+ * - The pieces a page's content stream is written in are gathered as text and turned into
+ *   bytes once, when pdfkit finishes the stream (it joins them before compressing anyway).
+ */
+
+/** The part of pdfkit's document this module touches (pdfkit.node.mjs, 0.20.1). */
+interface Doc {
+  path(this: Doc, d: string): Doc;
+  addContent(this: Doc, data: string): Doc;
+  ref(data?: object): Ref;
+}
+
+/** pdfkit's PDFReference: an indirect object whose stream is written in pieces. */
+interface Ref {
+  write(this: Ref, chunk: string | Uint8Array): void;
+  finalize(this: Ref): void;
+  buffer: Uint8Array[] | Uint8Array;
+  uncompressedLength: number;
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+}
+
+/** Characters of path operators kept (about 2 bytes each); past this, the memory starts again empty. */
+const PATH_CHARS_KEPT = 16 << 20;
+
+let installed = false;
+
+/**
+ * Installs both on pdfkit's classes, once per process.
+ * @throws Error (internal) when pdfkit's methods are not those of pdfkit 0.20.1.
+ */
+export function installFastContent(): void {
+  if (installed) return;
+  const proto = (PDFDocument as unknown as { prototype: Doc }).prototype;
+  if (typeof proto.path !== 'function' || typeof proto.addContent !== 'function') throw new Error('internal: pdfkit has changed (path, addContent): check src/render/content-writes.ts');
+  rememberPaths(proto);
+  const probe = new PDFDocument({ autoFirstPage: false }) as unknown as Doc;
+  const refProto = Object.getPrototypeOf(probe.ref({})) as Ref;
+  gatherWrites(refProto);
+  installed = true;
+}
+
+function rememberPaths(proto: Doc): void {
+  const draw = proto.path;
+  // The operators of each path data, as one text; null: pdfkit wrote none.
+  const known = new Map<string, string | null>();
+  let chars = 0;
+  proto.path = function (this: Doc, d: string): Doc {
+    let ops = known.get(d);
+    if (ops === undefined) {
+      const written: string[] = [];
+      // The operators pdfkit writes for this path, taken instead of written.
+      this.addContent = (data: string) => {
+        written.push(data);
+        return this;
+      };
+      try {
+        draw.call(this, d);
+      } finally {
+        delete (this as Partial<Doc>).addContent;
+      }
+      ops = written.length > 0 ? written.join('\n') : null;
+      const size = d.length + (ops?.length ?? 0);
+      if (chars + size > PATH_CHARS_KEPT) {
+        known.clear();
+        chars = 0;
+      }
+      known.set(d, ops);
+      chars += size;
+    }
+    if (ops !== null) this.addContent(ops);
+    return this;
+  };
+}
+
+function gatherWrites(proto: Ref): void {
+  const write = proto.write;
+  const finalize = proto.finalize;
+  const pending = new WeakMap<Ref, string[]>();
+  const flush = (ref: Ref) => {
+    const texts = pending.get(ref);
+    if (!texts || texts.length === 0) return;
+    pending.delete(ref);
+    // One piece: the same bytes as each text and its line feed written one after the other.
+    write.call(ref, texts.join('\n'));
+  };
+  proto.write = function (this: Ref, chunk: string | Uint8Array): void {
+    if (typeof chunk !== 'string') {
+      flush(this);
+      write.call(this, chunk);
+      return;
+    }
+    let texts = pending.get(this);
+    if (!texts) {
+      pending.set(this, (texts = []));
+      // The stream's dictionary gets its keys in pdfkit's order, at the first piece as pdfkit
+      // adds them (its Length is set when the stream is finished).
+      if (this.data.Length == null) this.data.Length = 0;
+      if (this.compress) this.data.Filter = 'FlateDecode';
+    }
+    texts.push(chunk);
+  };
+  proto.finalize = function (this: Ref): void {
+    flush(this);
+    finalize.call(this);
+  };
+}
