@@ -1,0 +1,29 @@
+import { describe, it, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import PDFDocument from 'pdfkit';
+import { installFastContent } from '../src/render/content-writes.js';
+import { ROOT } from './helpers/sample.js';
+
+const FIXTURE = path.join(ROOT, 'tests/fixtures/pdfkit/draw.mjs');
+const FONT = path.join(ROOT, 'assets/fonts/Inter-Regular.otf');
+
+describe('faster content writes (src/render/content-writes.ts)', () => {
+  it('writes the bytes pdfkit writes: paths remembered and replayed, content streams in one piece', async () => {
+    // pdfkit as shipped, in a process that never loads encre.
+    const script = `import { drawSample } from ${JSON.stringify(pathToFileURL(FIXTURE).href)}; process.stdout.write((await drawSample(${JSON.stringify(FONT)})).toString('base64'));`;
+    const shipped = Buffer.from(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }), 'base64');
+    installFastContent();
+    const { drawSample } = (await import(pathToFileURL(FIXTURE).href)) as { drawSample(font: string): Promise<Buffer> };
+    // Twice: the second draws every path from memory.
+    const first = await drawSample(FONT);
+    const again = await drawSample(FONT);
+    expect(shipped.length).toBeGreaterThan(1000);
+    expect(first.equals(shipped)).toBe(true);
+    expect(again.equals(shipped)).toBe(true);
+    // The patch is in force in this process (the test compares something).
+    const proto = (PDFDocument as unknown as { prototype: { path: { name: string } } }).prototype;
+    expect(proto.path.name).not.toBe('path');
+  });
+});
