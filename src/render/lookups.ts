@@ -13,7 +13,10 @@
  *   (the table fontkit checks first against the current glyph, for every lookup type it
  *   supports): fontkit's own code returns false for each of them without changing anything.
  *   The loop over lookups and glyphs is fontkit's (OTProcessor.applyLookups), with that test
- *   added; membership is a bitmap per lookup, built on first use.
+ *   added; membership is a bitmap per lookup, built on first use. From a glyph the lookup is
+ *   not tried on, the loop goes straight to the next glyph it would be tried on (the next one
+ *   the lookup's flags do not skip, with the feature, in the gate), without stepping
+ *   fontkit's iterator over each glyph in between.
  * - Coverage indices and glyph classes are remembered per table and glyph.
  * - The lookups of a feature set are remembered per processor and language system (which
  *   decide the processor's feature map) and given as a fresh array, as fontkit gives them.
@@ -53,6 +56,8 @@ interface GlyphIterator {
   cur: { id: number; features: Record<string, unknown> };
   reset(flags: unknown): void;
   next(): unknown;
+  /** True for a glyph the lookup's flags skip (marks, ligatures, bases, other mark classes). */
+  shouldIgnore(glyph: unknown): boolean;
 }
 
 /** What of fontkit's OTProcessor and its subclasses this module touches (module.mjs). */
@@ -154,19 +159,31 @@ function gateLookups(proto: Processor, table: 'GSUB' | 'GPOS', Iterator: new (gl
   proto.applyLookups = function (lookups, glyphs, positions) {
     this.glyphs = glyphs;
     this.positions = positions;
-    this.glyphIterator = new Iterator(glyphs);
+    const it = (this.glyphIterator = new Iterator(glyphs));
     for (const { feature, lookup } of lookups) {
       this.currentFeature = feature;
-      this.glyphIterator.reset(lookup.flags);
+      it.reset(lookup.flags);
       const gate = gateOf(lookup);
-      while (this.glyphIterator.index < glyphs.length) {
-        const cur = this.glyphIterator.cur;
+      while (it.index < glyphs.length) {
+        const cur = it.cur;
         if (!(feature in cur.features) || (gate !== null && gate[cur.id] !== 1)) {
-          this.glyphIterator.next();
+          if (gate === null) {
+            it.next();
+            continue;
+          }
+          // Where fontkit's next() calls would stop to apply the lookup: the next glyph the
+          // lookup's flags do not skip, that has the feature and is in the gate (the glyphs
+          // between are those next() passes over or the loop skips).
+          let k = it.index + 1;
+          for (; k < glyphs.length; k++) {
+            const g = glyphs[k] as GlyphIterator['cur'];
+            if (gate[g.id] === 1 && !it.shouldIgnore(g) && feature in g.features) break;
+          }
+          it.index = k;
           continue;
         }
         for (const sub of lookup.subTables) if (this.applyLookup(lookup.lookupType, sub)) break;
-        this.glyphIterator.next();
+        it.next();
       }
     }
   };
