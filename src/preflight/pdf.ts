@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
-import { readContent, type GsFlags, type Matrix } from './content.js';
+import { readContent, type ContentFacts, type GsFlags, type Matrix } from './content.js';
+import { sealed } from '../cache/hash.js';
 import { toMm } from '../units.js';
 import type { Printer } from '../model/printer.js';
 
@@ -243,11 +244,41 @@ function gsFlagsOf(resources: PDFDict | undefined): GsFlags {
   };
 }
 
+/** Content streams read before, by their text, matrix and overprint states (read-only facts). */
+const factsKept = new Map<string, ContentFacts>();
+let factsChars = 0;
+/** Characters of content streams whose facts are kept; past this, the memory starts again empty. */
+const FACTS_CHARS_KEPT = 24 << 20;
+
+/**
+ * What a content stream does (src/preflight/content.ts readContent), remembered per stream:
+ * the preview preflights its file at every rebuild, most of whose pages are as they were.
+ * The key holds all that the reading depends on: the text, the matrix in force and the
+ * overprint flags of every ExtGState the resources name.
+ */
+function contentFacts(text: string, ctm: Matrix, resources: PDFDict | undefined): ContentFacts {
+  const states = resources?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
+  const flags = gsFlagsOf(resources);
+  const gs = states ? states.keys().map((k) => `${k.decodeText()}:${JSON.stringify(flags(k.decodeText()))}`).join(',') : '';
+  const key = `${ctm.join(' ')}|${gs}|${text}`;
+  let facts = factsKept.get(key);
+  if (!facts) {
+    facts = sealed(readContent(text, ctm, flags));
+    if (factsChars + key.length > FACTS_CHARS_KEPT) {
+      factsKept.clear();
+      factsChars = 0;
+    }
+    factsKept.set(key, facts);
+    factsChars += key.length;
+  }
+  return facts;
+}
+
 function walk(
   doc: PDFDocument, text: string, resources: PDFDict | undefined, ctm: Matrix, page: number, report: FileReport,
   spaces: Set<string>, fonts: Map<string, boolean>, over: OverprintTally,
 ): void {
-  const facts = readContent(text, ctm, gsFlagsOf(resources));
+  const facts = contentFacts(text, ctm, resources);
   const o = facts.overprint;
   over.black += o.black;
   over.blackOverprinted += o.blackOverprinted;
