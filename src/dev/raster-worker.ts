@@ -12,6 +12,10 @@ import * as mupdf from 'mupdf';
 import { pageFingerprint } from './page-fingerprint.js';
 
 const open = new Map<string, mupdf.PDFDocument>();
+/** Each page's text by its fingerprint, from the builds opened before. */
+const textOf = new Map<string, string>();
+/** Texts kept at most (a few builds of a long programme); past this, the memory starts again empty. */
+const TEXTS_KEPT = 5_000;
 
 type Message = { id?: number; open?: { key: string; pdf: Uint8Array }; render?: { key: string; page: number; dpi: number }; close?: string };
 
@@ -30,8 +34,16 @@ parentPort!.on('message', (m: Message) => {
       const fingerprints: string[] = [];
       for (let i = 0; i < doc.countPages(); i++) {
         const page = doc.loadPage(i);
-        texts.push(page.toStructuredText('preserve-whitespace').asText().replace(/\s+/g, ' ').trim());
-        fingerprints.push(pageFingerprint(page));
+        const fingerprint = pageFingerprint(page);
+        // A page as it was (same fingerprint: same glyphs, page-fingerprint.ts) has the text it had.
+        let text = textOf.get(fingerprint);
+        if (text === undefined) {
+          text = page.toStructuredText('preserve-whitespace').asText().replace(/\s+/g, ' ').trim();
+          if (textOf.size >= TEXTS_KEPT) textOf.clear();
+          textOf.set(fingerprint, text);
+        }
+        texts.push(text);
+        fingerprints.push(fingerprint);
         page.destroy();
       }
       return parentPort!.postMessage({ id: m.id, texts, fingerprints });
