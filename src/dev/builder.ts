@@ -11,9 +11,12 @@ import { ContentError, PreflightError, ThemeError, UsageError, formatProblem } f
 import type { SiteFile } from '../site/index.js';
 import type { Proof } from '../build/job.js';
 import { rememberParsedFiles } from '../load/yaml.js';
+import { rememberContentFacts } from '../preflight/pdf.js';
 
-// After an edit, only the files that changed are parsed again.
+// After an edit, only the files that changed are parsed again, and the preflight reads
+// again only the pages whose content changed.
 rememberParsedFiles();
+rememberContentFacts();
 
 /** What the server asks for. */
 export interface BuildRequest {

@@ -1,4 +1,6 @@
 import * as fontkit from 'fontkit';
+import { statSync } from 'node:fs';
+import { installFastStructs } from '../render/structs.js';
 import { theme } from '../../layouts/theme.js';
 import type { EventView, Model } from '../derive/model.js';
 import { sealed } from '../cache/hash.js';
@@ -21,13 +23,18 @@ export interface Face {
  * @throws Error naming a missing font file (the theme loader checks them first).
  */
 export function openFaces(campaign?: string): Face[] {
+  installFastStructs();
   const used = [...new Set([theme.fonts.family, theme.fonts.display])];
   return used.map((family) => theme.fonts.faces[family] ?? []).flatMap((faces) =>
     faces.map((f) => {
       const file = campaign === undefined ? fontPath(f.file) : fontPath(f.file, campaign);
       let font: fontkit.Font;
       try {
-        font = fontkit.openSync(file) as fontkit.Font;
+        // The face opened before from the same file, unchanged (its glyph answers are remembered: src/render/shaping.ts).
+        const st = statSync(file);
+        const key = `${file}\u0000${st.size}\u0000${st.mtimeMs}`;
+        font = opened.get(key) ?? (fontkit.openSync(file) as fontkit.Font);
+        opened.set(key, font);
       } catch (e) {
         throw new Error(`font file ${file} cannot be read (${(e as Error).message}); see the theme's fonts.faces`);
       }
@@ -35,6 +42,9 @@ export function openFaces(campaign?: string): Face[] {
     }),
   );
 }
+
+/** Faces opened, by file, size and modification time: the preview's rebuilds open each once. */
+const opened = new Map<string, fontkit.Font>();
 
 /** Characters that are layout controls, not glyphs: line breaks and tabs. */
 const CONTROL = /[\n\r\t]/;

@@ -244,9 +244,18 @@ function gsFlagsOf(resources: PDFDict | undefined): GsFlags {
   };
 }
 
-/** Content streams read before, by their text, matrix and overprint states (read-only facts). */
-const factsKept = new Map<string, ContentFacts>();
+/** Content streams read before, by their text, matrix and overprint states (read-only facts); undefined: not remembered. */
+let factsKept: Map<string, ContentFacts> | undefined;
 let factsChars = 0;
+
+/**
+ * Keeps what each content stream does for the next preflight that reads the same stream:
+ * the preview's build process, whose rebuilds leave most pages as they were. Off in a
+ * build (its print and screen files share no stream: keys would only cost).
+ */
+export function rememberContentFacts(): void {
+  factsKept ??= new Map();
+}
 /** Characters of content streams whose facts are kept; past this, the memory starts again empty. */
 const FACTS_CHARS_KEPT = 24 << 20;
 
@@ -257,6 +266,7 @@ const FACTS_CHARS_KEPT = 24 << 20;
  * overprint flags of every ExtGState the resources name.
  */
 function contentFacts(text: string, ctm: Matrix, resources: PDFDict | undefined): ContentFacts {
+  if (!factsKept) return readContent(text, ctm, gsFlagsOf(resources));
   const states = resources?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
   const flags = gsFlagsOf(resources);
   const gs = states ? states.keys().map((k) => `${k.decodeText()}:${JSON.stringify(flags(k.decodeText()))}`).join(',') : '';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { installFastLookups } from './lookups.js';
+import { installFastStructs } from './structs.js';
 
 /** A fontkit glyph run, as far as encre touches it. */
 interface GlyphRun {
@@ -46,6 +47,7 @@ let installed = false;
  */
 export function installShapingCache(sampleFont: string): void {
   if (installed) return;
+  installFastStructs();
   const face = fontkit.create(readFileSync(sampleFont)) as unknown as { layout(text: string): unknown };
   installFastLookups(face);
   const proto = Object.getPrototypeOf(face) as { layout: Layout };
