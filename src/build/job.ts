@@ -24,7 +24,7 @@ import { inspectPdf, type FileReport } from '../preflight/pdf.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { mm, FORMATS } from '../units.js';
 import { DiskCache, cacheDir } from '../cache/store.js';
-import { hashOf } from '../cache/hash.js';
+import { hashOf, sealed } from '../cache/hash.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { restoreMeasurements, savedMeasurements } from '../paginate/measure.js';
 import { TOOL_ROOT } from '../paths.js';
@@ -125,6 +125,8 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
   const env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);
   const model = derived ?? deriveModel(content, env.buildDate);
+  // A model from another thread comes as a copy: its events read-only again, as deriveModel makes them.
+  if (derived) for (const e of derived.events) sealed(e);
   registerFonts(opts.campaign);
   await loadHyphenation([content.campaign.lang, ...model.events.map((e) => e.lang)]);
   const saved = cache && (await cache.get(`measurements-${toolFingerprint(themeLoaded.files)}`));
