@@ -24,8 +24,10 @@ let registered: string | undefined;
  */
 export function registerFonts(campaign?: string): void {
   selectCampaignFonts(campaign);
+  // The files the faces resolve to, as react-pdf is given them (advanceWidth measures with the same).
+  resolved = new Map(Object.values(theme.fonts.faces).flatMap((faces) => faces.map((f): [string, string] => [f.file, fontPath(f.file)])));
   // By the files the faces resolve to: campaigns without fonts of their own share encre's registration.
-  const key = JSON.stringify(Object.entries(theme.fonts.faces).map(([family, faces]) => [family, faces.map((f) => [fontPath(f.file), f.fontWeight, f.fontStyle])]));
+  const key = JSON.stringify(Object.entries(theme.fonts.faces).map(([family, faces]) => [family, faces.map((f) => [resolved.get(f.file)!, f.fontWeight, f.fontStyle])]));
   if (registered === key) return;
   Font.reset();
   forgetLaidOut();
@@ -49,6 +51,9 @@ export function registerFonts(campaign?: string): void {
 /** Faces opened for measuring, by file. */
 const measured = new Map<string, fontkit.Font>();
 
+/** The theme's font files (by name) as the last registerFonts found them: no look-up on disk per measurement. */
+let resolved = new Map<string, string>();
+
 /**
  * The advance width of a text set on one line in a face of the theme, in pt, as fontkit
  * shapes it (kerning and ligatures included: what react-pdf draws).
@@ -62,7 +67,7 @@ export function advanceWidth(text: string, face: { family: string | readonly str
   const style = face.style ?? 'normal';
   const f = faces.find((x) => x.fontWeight === face.weight && x.fontStyle === style);
   if (!f) throw new Error(`internal: the theme has no face ${family} ${face.weight} ${style}`);
-  const file = fontPath(f.file);
+  const file = resolved.get(f.file) ?? fontPath(f.file);
   let font = measured.get(file);
   if (!font) measured.set(file, (font = fontkit.create(readFileSync(file)) as fontkit.Font));
   const main = font;
