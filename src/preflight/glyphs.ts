@@ -117,24 +117,13 @@ export function findUnprintable(model: Model, content: Content, faces: Face[], t
 /**
  * Removes `chars` from every text of the model (events, sections, campaign): what the build
  * does with the characters no font prints when the campaign says `unprintable: drop`. The
- * model is changed in place; its events, which are read-only (src/cache/hash.ts sealed), are
- * replaced by cleaned copies, in its event list and in its sections alike.
+ * model's events (read-only: src/cache/hash.ts sealed) and its campaign are replaced by
+ * cleaned copies, the events in its event list and in its sections alike.
  */
 export function dropCharacters(model: Model, chars: ReadonlySet<string>): void {
   if (chars.size === 0) return;
   const clean = (s: string) => [...s].filter((ch) => !chars.has(ch)).join('');
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return clean(value);
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => (value[i] = walk(v)));
-      return value;
-    }
-    if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Map) && !(value instanceof Date)) {
-      for (const [k, v] of Object.entries(value)) if (k !== 'qr' && k !== 'url' && k !== 'id') (value as Record<string, unknown>)[k] = walk(v);
-    }
-    return value;
-  };
-  // The same walk on a copy (a read-only value is never changed).
+  // A cleaned copy of a value: its strings without the characters (but its QR code, URL and id).
   const copy = (value: unknown): unknown => {
     if (typeof value === 'string') return clean(value);
     if (Array.isArray(value)) return value.map(copy);
@@ -145,12 +134,12 @@ export function dropCharacters(model: Model, chars: ReadonlySet<string>): void {
   };
   const cleaned = new Map(model.events.map((e) => [e, sealed(copy(e) as EventView)]));
   model.events = model.events.map((e) => cleaned.get(e)!);
-  for (const s of model.sections) s.events = s.events.map((e) => cleaned.get(e) ?? e);
   for (const s of model.sections) {
+    s.events = s.events.map((e) => cleaned.get(e) ?? e);
     s.name = clean(s.name);
     s.badge = clean(s.badge);
   }
-  walk(model.campaign);
+  model.campaign = copy(model.campaign) as Model['campaign'];
   model.title = clean(model.title);
   if (model.regionLine !== undefined) model.regionLine = clean(model.regionLine);
 }
