@@ -1,4 +1,5 @@
 import { NBSP, NNBSP } from './french.js';
+import { KeptMap } from '../cache/kept.js';
 
 /**
  * URLs (any scheme, in either case; « www. »; mailto:), e-mail addresses and bare domains with
@@ -19,20 +20,16 @@ const URL_OR_EMAIL = /(?:\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|\b[mM][aA][iI][lL][tT][o
  */
 export function frenchText(input: string): string {
   let out = setBefore.get(input);
-  if (out === undefined) {
-    if (setBefore.size >= TYPESET_KEPT) setBefore.clear();
-    setBefore.set(input, (out = frenchTextAnew(input)));
-  }
+  if (out === undefined) setBefore.set(input, (out = frenchTextAnew(input)));
   return out;
 }
 
 /**
  * Texts set before, by input: the model is derived again at each of the preview's rebuilds
  * (the same titles and descriptions), and the print and screen files share their texts.
+ * At most 20,000 texts (a few megabytes).
  */
-const setBefore = new Map<string, string>();
-/** Texts kept at most (a few megabytes); past this, the memory starts again empty. */
-const TYPESET_KEPT = 20_000;
+const setBefore = new KeptMap<string, string>(20_000);
 
 function frenchTextAnew(input: string): string {
   // Each rule adds a space before punctuation a rule before it may have exposed ("a:»" gets

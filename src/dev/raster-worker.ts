@@ -10,12 +10,11 @@
 import { parentPort } from 'node:worker_threads';
 import * as mupdf from 'mupdf';
 import { pageFingerprint } from './page-fingerprint.js';
+import { KeptMap } from '../cache/kept.js';
 
 const open = new Map<string, mupdf.PDFDocument>();
-/** Each page's text by its fingerprint, from the builds opened before. */
-const textOf = new Map<string, string>();
-/** Texts kept at most (a few builds of a long programme); past this, the memory starts again empty. */
-const TEXTS_KEPT = 5_000;
+/** Each page's text by its fingerprint, from the builds opened before: at most 5,000 (a few builds of a long programme). */
+const textOf = new KeptMap<string, string>(5_000);
 
 type Message = { id?: number; open?: { key: string; pdf: Uint8Array }; render?: { key: string; page: number; dpi: number }; close?: string };
 
@@ -39,7 +38,6 @@ parentPort!.on('message', (m: Message) => {
         let text = textOf.get(fingerprint);
         if (text === undefined) {
           text = page.toStructuredText('preserve-whitespace').asText().replace(/\s+/g, ' ').trim();
-          if (textOf.size >= TEXTS_KEPT) textOf.clear();
           textOf.set(fingerprint, text);
         }
         texts.push(text);

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import { readContent, type ContentFacts, type GsFlags, type Matrix } from './content.js';
 import { sealed } from '../cache/hash.js';
+import { KeptMap } from '../cache/kept.js';
 import { toMm } from '../units.js';
 import type { Printer } from '../model/printer.js';
 
@@ -244,9 +245,11 @@ function gsFlagsOf(resources: PDFDict | undefined): GsFlags {
   };
 }
 
-/** Content streams read before, by their text, matrix and overprint states (read-only facts); undefined: not remembered. */
-let factsKept: Map<string, ContentFacts> | undefined;
-let factsChars = 0;
+/**
+ * Content streams read before, by their text, matrix and overprint states (read-only facts),
+ * at most 24 M characters of keys; undefined: not remembered.
+ */
+let factsKept: KeptMap<string, ContentFacts> | undefined;
 
 /**
  * Keeps what each content stream does for the next preflight that reads the same stream:
@@ -254,10 +257,8 @@ let factsChars = 0;
  * build (its print and screen files share no stream: keys would only cost).
  */
 export function rememberContentFacts(): void {
-  factsKept ??= new Map();
+  factsKept ??= new KeptMap(24 << 20, (key) => key.length);
 }
-/** Characters of content streams whose facts are kept; past this, the memory starts again empty. */
-const FACTS_CHARS_KEPT = 24 << 20;
 
 /**
  * What a content stream does (src/preflight/content.ts readContent), remembered per stream:
@@ -274,12 +275,7 @@ function contentFacts(text: string, ctm: Matrix, resources: PDFDict | undefined)
   let facts = factsKept.get(key);
   if (!facts) {
     facts = sealed(readContent(text, ctm, flags));
-    if (factsChars + key.length > FACTS_CHARS_KEPT) {
-      factsKept.clear();
-      factsChars = 0;
-    }
     factsKept.set(key, facts);
-    factsChars += key.length;
   }
   return facts;
 }

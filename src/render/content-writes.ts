@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { KeptMap } from '../cache/kept.js';
 
 /*
  * pdfkit's drawing, made faster without changing a byte of its output (pdfkit 0.20.1).
@@ -33,8 +34,6 @@ interface Ref {
   compress: boolean;
 }
 
-/** Characters of path operators kept (about 2 bytes each); past this, the memory starts again empty. */
-const PATH_CHARS_KEPT = 16 << 20;
 
 let installed = false;
 
@@ -55,9 +54,9 @@ export function installFastContent(): void {
 
 function rememberPaths(proto: Doc): void {
   const draw = proto.path;
-  // The operators of each path data, as one text; null: pdfkit wrote none.
-  const known = new Map<string, string | null>();
-  let chars = 0;
+  // The operators of each path data, as one text; null: pdfkit wrote none. At most 16 M
+  // characters of path data and operators (about 2 bytes each).
+  const known = new KeptMap<string, string | null>(16 << 20, (d, ops) => d.length + (ops?.length ?? 0));
   proto.path = function (this: Doc, d: string): Doc {
     let ops = known.get(d);
     if (ops === undefined) {
@@ -73,13 +72,7 @@ function rememberPaths(proto: Doc): void {
         delete (this as Partial<Doc>).addContent;
       }
       ops = written.length > 0 ? written.join('\n') : null;
-      const size = d.length + (ops?.length ?? 0);
-      if (chars + size > PATH_CHARS_KEPT) {
-        known.clear();
-        chars = 0;
-      }
       known.set(d, ops);
-      chars += size;
     }
     if (ops !== null) this.addContent(ops);
     return this;
