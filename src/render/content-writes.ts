@@ -28,12 +28,9 @@ interface Doc {
 interface Ref {
   write(this: Ref, chunk: string | Uint8Array): void;
   finalize(this: Ref): void;
-  buffer: Uint8Array[] | Uint8Array;
-  uncompressedLength: number;
   data: { Length?: number; Filter?: string };
   compress: boolean;
 }
-
 
 let installed = false;
 
