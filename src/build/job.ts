@@ -104,6 +104,9 @@ export interface Workspace {
   proof?: boolean;
 }
 
+/** The measurement files of the build cache restored in this process, by folder and key. */
+const restoredMeasurements = new Set<string>();
+
 /**
  * Loads and selects the theme (or selects the one given), selects the affiche format and
  * loads the printer profile (the module-wide settings layouts read), derives the model from
@@ -129,7 +132,10 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   if (derived) for (const e of derived.events) sealed(e);
   registerFonts(opts.campaign);
   await loadHyphenation([content.campaign.lang, ...model.events.map((e) => e.lang)]);
-  const saved = cache && (await cache.get(`measurements-${toolFingerprint(themeLoaded.files)}`));
+  // Restored once per process and key: a warm process (the preview) holds them since.
+  const measurementsKey = `measurements-${toolFingerprint(themeLoaded.files)}`;
+  const saved = cache && !restoredMeasurements.has(`${dir}/${measurementsKey}`) && (await cache.get(measurementsKey));
+  if (cache) restoredMeasurements.add(`${dir}/${measurementsKey}`);
   if (saved) restoreMeasurements(Buffer.from(saved).toString('utf8'));
   return { content, model, env, printer, theme: themeLoaded, partners: new Map(), cache, proof: opts.proof };
 }

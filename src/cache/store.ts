@@ -16,6 +16,13 @@ export function cacheDir(): string | undefined {
 }
 
 /**
+ * Bytes in each cache folder at its last trim in this process, plus those written since: a
+ * folder is listed again (every entry stat'ed) only when that passes the limit, not at every
+ * write (the preview writes at every rebuild). Other processes' writes count from the next listing.
+ */
+const folderBytes = new Map<string, number>();
+
+/**
  * A folder of files named by their key (a hash): read whole, written through a temporary file
  * and a rename (a reader never sees half an entry; two builds writing the same key write the
  * same bytes). Entries used are touched, and the folder is kept under 512 MB by removing the
@@ -45,7 +52,10 @@ export class DiskCache {
       const tmp = path.join(this.dir, `.${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
       await writeFile(tmp, bytes);
       await rename(tmp, path.join(this.dir, key));
-      await this.trim();
+      const size = folderBytes.get(this.dir);
+      const added = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+      if (size === undefined || size + added > CACHE_LIMIT_BYTES) await this.trim();
+      else folderBytes.set(this.dir, size + added);
     } catch {
       // A full disk or a read-only folder: the next build makes the file again.
     }
@@ -61,5 +71,6 @@ export class DiskCache {
       await unlink(path.join(this.dir, e.name)).catch(() => {});
       total -= e.size;
     }
+    folderBytes.set(this.dir, total);
   }
 }

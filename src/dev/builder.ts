@@ -12,10 +12,12 @@ import type { SiteFile } from '../site/index.js';
 import type { Proof } from '../build/job.js';
 import { rememberParsedFiles } from '../load/yaml.js';
 import { rememberContentFacts } from '../preflight/pdf.js';
+import { rememberCompressedStreams } from '../render/content-writes.js';
 
-// After an edit, only the files that changed are parsed again, and the preflight reads
-// again only the pages whose content changed.
+// After an edit, only the files that changed are parsed again, the pages whose content did
+// not change are not compressed again, and the preflight reads again only those that did.
 rememberParsedFiles();
+rememberCompressedStreams();
 rememberContentFacts();
 
 /** What the server asks for. */

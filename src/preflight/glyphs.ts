@@ -46,9 +46,6 @@ export function openFaces(campaign?: string): Face[] {
 /** Faces opened, by file, size and modification time: the preview's rebuilds open each once. */
 const opened = new Map<string, fontkit.Font>();
 
-/** Characters that are layout controls, not glyphs: line breaks and tabs. */
-const CONTROL = /[\n\r\t]/;
-
 /** A character no font prints, and where: the problem (file, line, path) and the character. */
 export interface Unprintable {
   problem: Problem;
@@ -81,13 +78,25 @@ export function findUnprintable(model: Model, content: Content, faces: Face[], t
   const fallbacks = fallbackFonts();
   const found: Unprintable[] = [];
   const located = new Map(content.events.map((e) => [e.value.id, e]));
+  // What each code point gets, found once per call: 1 every face has it (or a fallback does,
+  // for a text set with the fallbacks), else the faces that lack it. Thousands of texts share
+  // a few hundred characters.
+  const verdicts = new Map<number, 1 | string[]>();
+  const verdict = (cp: number): 1 | string[] => {
+    let v = verdicts.get(cp);
+    if (v === undefined) {
+      const lacking = faces.filter((f) => !f.hasGlyph(cp)).map((f) => f.name);
+      v = lacking.length > 0 && !fallbacks.some((f) => f.font.hasGlyphForCodePoint(cp)) ? lacking : 1;
+      verdicts.set(cp, v);
+    }
+    return v;
+  };
   const check = (text: string, where: { file: string; line: number; col?: number; path: string }) => {
     const missing = new Map<string, string[]>();
-    for (const ch of new Set(text)) {
-      if (CONTROL.test(ch)) continue;
-      const cp = ch.codePointAt(0)!;
-      const lacking = faces.filter((f) => !f.hasGlyph(cp)).map((f) => f.name);
-      if (lacking.length > 0 && !fallbacks.some((f) => f.font.hasGlyphForCodePoint(cp))) missing.set(ch, lacking);
+    for (const ch of text) {
+      if (ch === '\n' || ch === '\r' || ch === '\t') continue; // layout controls, not glyphs
+      const v = verdict(ch.codePointAt(0)!);
+      if (v !== 1 && !missing.has(ch)) missing.set(ch, v);
     }
     if (missing.size === 0) return;
     const list = [...missing.keys()].map(describeChar).join(', ');
