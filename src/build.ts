@@ -13,7 +13,7 @@ import { TOOL_ROOT } from './paths.js';
 import { theme, DEFAULT_THEME } from '../layouts/theme.js';
 import { isThemePath, placeOf } from './load/theme.js';
 import { checkContrast, checkSectionColours, type ThemeWarning } from './preflight/theme.js';
-import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type Proof, type Workspace } from './build/job.js';
+import { openWorkspace, runJob, type Job, type JobOptions, type JobResult, type PagesAhead, type Proof, type Workspace } from './build/job.js';
 import { WorkerPool, workerMemoryMb, type JobProgress } from './build/pool.js';
 import { mergeFailures } from './build/report.js';
 import { makeSite, SITE_DIR, type SiteFile } from './site/index.js';
@@ -220,6 +220,8 @@ export interface BuildOptions {
   site?: 'auto' | 'only' | 'off';
   /** The preview's proofs: layout problems listed with their boxes instead of failing the build (see JobOptions.proof). */
   proof?: boolean;
+  /** The live preview's pages drawn ahead of their screen file (src/dev/builder.ts); only for files made in this thread. */
+  ahead?: PagesAhead;
   /**
    * Called when a site is to be made, with the function that makes its files (the preview
    * server serves them from memory). With `write: false` the build leaves the making to the
@@ -307,6 +309,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     ws = await openWorkspace(jobOptions, content).catch((e: unknown) => {
       throw themeAtCampaign(e, opts, content);
     });
+    if (!pool && opts.ahead) ws.ahead = opts.ahead;
     if (opts.write !== false) await ensureWritableDir(path.resolve(opts.root, out));
     const { model } = ws;
     // The sections named by what they are: départements (and countries), days, venues, categories.

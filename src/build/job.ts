@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { createElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import { fileEnv, type Env } from '../load/env.js';
 import type { Content } from '../load/content.js';
-import { deriveModel, type Model } from '../derive/model.js';
+import { deriveModel, type EventView, type Model } from '../derive/model.js';
 import { registerFonts } from '../render/fonts.js';
 import { loadHyphenation } from '../../layouts/hyphenation.js';
 import { PdfPages, type PageSink } from '../render/render.js';
@@ -18,7 +18,7 @@ import { placePartners } from '../assets/logos.js';
 import { documentById, checkPages, type DocumentSpec } from '../documents/registry.js';
 import { docMeta } from '../documents/meta.js';
 import { PreflightError, UsageError } from '../model/errors.js';
-import { layoutProblems as findLayoutProblems, type LayoutProblem } from '../preflight/layout.js';
+import { layoutProblems as findLayoutProblems, type LaidOutNode, type LayoutProblem } from '../preflight/layout.js';
 import { collectItemTexts } from '../preflight/event-text.js';
 import { inspectPdf, type FileReport } from '../preflight/pdf.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
@@ -102,6 +102,20 @@ export interface Workspace {
   cache?: DiskCache;
   /** The preview's proofs: see {@link JobOptions.proof}. */
   proof?: boolean;
+  /** The live preview's pages drawn ahead (screen files only); set by the build in its own thread. */
+  ahead?: PagesAhead;
+}
+
+/**
+ * Where the live preview's build process hears of the pages about to be drawn (PageSink.ahead),
+ * to draw the ones it wants on their own and show them before the whole file is made.
+ */
+export interface PagesAhead {
+  /**
+   * Page `page` (0-based) of document `doc`'s screen file, holding `events`, is about to be
+   * drawn; `draw()` gives a PDF of that page alone (not post-processed: no boxes, no preflight).
+   */
+  offer(doc: string, page: number, events: readonly EventView[], draw: () => Promise<Uint8Array>): Promise<void>;
 }
 
 /** The measurement files of the build cache restored in this process, by folder and key. */
@@ -207,8 +221,17 @@ export async function runJob(ws: Workspace, job: Job, laidOut?: (pages: number) 
     pagesLaidOut += chunk.children?.length ?? 0;
     laidOut?.(pagesLaidOut);
   });
+  const ahead = job.output === 'screen' ? ws.ahead : undefined;
   const out: PageSink = {
     add: (element, first, blocks) => pdf.add(createElement(GeometryContext.Provider, { value: geometry }, element), first, blocks),
+    ...(ahead && {
+      ahead: (page: number, events: readonly EventView[], element: () => ReactElement, blocks?: ReadonlyMap<string, LaidOutNode>) =>
+        ahead.offer(spec.id, page, events, async () => {
+          const one = new PdfPages();
+          await one.add(createElement(GeometryContext.Provider, { value: geometry }, element()), 0, blocks);
+          return one.bytes();
+        }),
+    }),
     // Starting again (the programme in one column after all) forgets the pages drawn and what they gave the checks.
     restart: () => {
       layoutProblems.length = 0;

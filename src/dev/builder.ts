@@ -2,7 +2,8 @@
  * The preview server's build process: builds screen PDFs in memory on request (IPC), so that
  * the server can restart it to pick up edited layouts and themes (ES modules cannot be
  * reloaded in place) while content edits reuse the warm process.
- * Messages in: { id, request: BuildRequest }; out: { id, ok: true, docs, siteFollows } | { id, ok: false, error },
+ * Messages in: { id, request: BuildRequest }; out: first, for an edited event, { id, ahead: PageAhead }
+ * (its page drawn ahead: ahead.ts), then { id, ok: true, docs, siteFollows } | { id, ok: false, error },
  * then with `siteFollows` { id, site } (or { id, siteError }): the campaign's website, made with the programme when
  * campaign.yaml has a site: block, sent after the programme (its pages are published first).
  */
@@ -10,6 +11,7 @@ import { build } from '../build.js';
 import { ContentError, PreflightError, ThemeError, UsageError, formatProblem } from '../model/errors.js';
 import type { SiteFile } from '../site/index.js';
 import type { Proof } from '../build/job.js';
+import { PagesDrawnAhead } from './ahead.js';
 import { rememberParsedFiles } from '../load/yaml.js';
 import { rememberContentFacts } from '../preflight/pdf.js';
 import { rememberCompressedStreams } from '../render/content-writes.js';
@@ -42,6 +44,9 @@ export interface PreviewDoc {
   proof?: Proof;
 }
 
+/** The pages drawn ahead of the programme, from the events each document was last built with. */
+const pagesAhead = new PagesDrawnAhead();
+
 // One build at a time: a print file's exact-CMYK colour path is process-wide while it renders.
 let queue: Promise<void> = Promise.resolve();
 process.on('message', (msg: { id: number; request: BuildRequest }) => {
@@ -56,7 +61,12 @@ async function handle(msg: { id: number; request: BuildRequest }): Promise<void>
     // made once the programme is sent: its pages show first.
     let makeSite: (() => SiteFile[]) | undefined;
     const { output, ...rest } = request;
-    const built = await build({ ...rest, out: '.', outputs: [output ?? 'screen'], write: false, threads: 0, proof: true, site: output === 'print' ? 'off' : 'auto', onSite: (make) => (makeSite = make) });
+    // An edited event's page is drawn on its own and sent first, while the whole file is made;
+    // the build waits until the message is handed to the channel (what follows leaves the
+    // event loop no turn to write the rest of it).
+    const ahead = pagesAhead.forBuild((page) => new Promise<void>((resolve) => (process.send ? process.send({ id, ahead: page }, undefined, undefined, () => resolve()) : resolve())));
+    const built = await build({ ...rest, out: '.', outputs: [output ?? 'screen'], write: false, threads: 0, proof: true, site: output === 'print' ? 'off' : 'auto', onSite: (make) => (makeSite = make), ahead });
+    ahead.built();
     const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf!, ...(b.proof ? { proof: b.proof } : {}) }));
     process.send?.({ id, ok: true, docs, siteFollows: makeSite !== undefined });
     if (makeSite) {

@@ -29,6 +29,20 @@ export class PageSet {
   }
 
   /**
+   * These pages with page `n` (from 1) replaced by another drawing of it, `fingerprint`, as
+   * of `version` (the preview's page drawn ahead of its file): its images made anew, the
+   * others kept.
+   */
+  withPage(n: number, fingerprint: string, version: number): PageSet {
+    const at = (i: number) => i === n - 1;
+    return new PageSet(
+      this.versions.map((v, i) => (at(i) ? version : v)),
+      this.fingerprints.map((f, i) => (at(i) ? fingerprint : f)),
+      this.images.map((m, i) => (at(i) ? new Map() : m)),
+    );
+  }
+
+  /**
    * Page `n`'s image (from 1) at `dpi`: the one made before, else `make()`'s, kept (a failed
    * one is forgotten, made again on the next request).
    */

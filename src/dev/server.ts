@@ -13,6 +13,7 @@ import { platePng, PLATE_VIEWS, type PlateView } from '../preview/plates.js';
 import { loadPrinter } from '../load/printer.js';
 import type { Proof } from '../build/job.js';
 import type { BuildRequest, PreviewDoc } from './builder.js';
+import type { PageAhead } from './ahead.js';
 import { documents } from '../documents/registry.js';
 import { compiledIsFresh, TOOL_ROOT } from '../paths.js';
 import { UsageError } from '../model/errors.js';
@@ -72,6 +73,8 @@ interface DocState {
   proof?: Proof;
   /** Each page's version and images (rendered on first request; an unchanged page keeps the build before's). */
   pageSet: PageSet;
+  /** Pages drawn ahead of this document's next build (builder.ts pagesAhead), by number (from 1): the key their one-page PDF is open under. */
+  ahead?: Map<number, string>;
   /** The print file of this version (for the ink plates), made on first request. */
   print?: Promise<Uint8Array>;
   /** The print file's preflight errors and warnings, once it is made (total ink, resolution…). */
@@ -195,8 +198,9 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       const builder = compiled ? path.join(TOOL_ROOT, 'dist', 'src', 'dev', 'builder.js') : path.join(TOOL_ROOT, 'src', 'dev', 'builder.ts');
       const execArgv = compiled ? [] : ['--import', import.meta.resolve('tsx')];
       const c = fork(builder, [], { cwd: opts.root, execArgv, serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
-      c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; siteFollows?: boolean; site?: SiteFile[]; siteError?: string; error?: string }) => {
+      c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; siteFollows?: boolean; site?: SiteFile[]; siteError?: string; error?: string; ahead?: PageAhead }) => {
         if (m.ready) return resolve();
+        if (m.ahead && m.id !== undefined) return void showAhead(m.id, m.ahead);
         if (m.site || m.siteError) {
           // The site of the programme published last (an older one, overtaken, is dropped).
           if (!siteComing || siteComing.id !== m.id) return;
@@ -250,13 +254,36 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
     const prev = docs.get(d.id);
     const fresh = renewed.delete(d.id);
     // The same file again (taken from the build cache: the affiche after an event's edit): nothing to show anew.
-    if (prev && !fresh && Buffer.from(prev.pdf).equals(d.pdf) && JSON.stringify(prev.proof) === JSON.stringify(d.proof)) return;
+    if (prev && !fresh && !prev.ahead && Buffer.from(prev.pdf).equals(d.pdf) && JSON.stringify(prev.proof) === JSON.stringify(d.proof)) return;
     const version = (prev?.version ?? 0) + 1;
     const key = `${d.id}:${version}`;
     const { texts, fingerprints } = await rasteriser.open(key, d.pdf);
     const pageSet = PageSet.next(fresh ? undefined : prev?.pageSet, fingerprints, version);
     docs.set(d.id, { id: d.id, version, key, pages: d.pages, pdf: d.pdf, texts, proof: d.proof, pageSet, plates: new Map() });
-    if (prev) rasteriser.close(prev.key);
+    if (prev) for (const k of [prev.key, ...(prev.ahead?.values() ?? [])]) rasteriser.close(k);
+  };
+  let aheadCount = 0;
+  /**
+   * Shows a page drawn ahead of its document's build (an edited event's page): its image and
+   * text replace the page's in the document shown, as a new version, until the build comes.
+   * Dropped when the build has come first, or the page is past the document's end.
+   */
+  const showAhead = async (id: number, a: PageAhead) => {
+    const d = docs.get(a.doc);
+    const n = a.page + 1;
+    if (!d || n > d.pages || !pending.has(id)) return;
+    const t0 = Date.now();
+    const key = `${d.id}:ahead:${++aheadCount}`;
+    try {
+      const { texts, fingerprints } = await rasteriser.open(key, a.pdf);
+      if (docs.get(a.doc) !== d || !pending.has(id) || texts.length !== 1) return rasteriser.close(key);
+      const version = d.version + 1;
+      docs.set(d.id, { ...d, version, texts: d.texts.map((t, i) => (i === n - 1 ? texts[0]! : t)), pageSet: d.pageSet.withPage(n, fingerprints[0]!, version), ahead: new Map(d.ahead).set(n, key) });
+      log(`${a.doc}: page ${n} drawn ahead, shown in ${Date.now() - t0} ms`);
+      notify();
+    } catch {
+      rasteriser.close(key);
+    }
   };
   const run = async () => {
     while (queue && !closed) {
@@ -410,7 +437,8 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         return send(res, 200, 'image/png', await made);
       }
       // This page alone, rendered on its thread and encoded on first request, then kept.
-      return send(res, 200, 'image/png', await doc.pageSet.image(n, at, () => rasteriser.render(doc.key, n, at).then(pagePng)));
+      const ahead = doc.ahead?.get(n);
+      return send(res, 200, 'image/png', await doc.pageSet.image(n, at, () => (ahead ? rasteriser.render(ahead, 1, at) : rasteriser.render(doc.key, n, at)).then(pagePng)));
     } catch (e) {
       return send(res, 500, 'text/plain', `error: ${(e as Error).message}`);
     }

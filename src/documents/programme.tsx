@@ -6,7 +6,7 @@ import { chooseColumns, finishPlan, frontPages, planColumns, planVariant, sectio
 import { copyfit, type Copyfit } from '../paginate/copyfit.js';
 import { SCREEN } from '../model/printer.js';
 import { theme, withTheme } from '../../layouts/theme.js';
-import type { ProgrammePlan } from '../paginate/plan.js';
+import { eventsOn, type ProgrammePlan } from '../paginate/plan.js';
 import type { PageSink } from '../render/render.js';
 import type { ProgrammeProps } from './programme-props.js';
 import { campaignLine, docMeta } from './meta.js';
@@ -103,9 +103,12 @@ async function drawProgramme(model: Model, partners: PlacedPartner[], out: PageS
   // The props of the plan being drawn, made once (they hold the plan itself, which grows); the
   // contents' page numbers, drawn last, come from the props made at the end.
   let drawing: { plan: ProgrammePlan; props: ProgrammeProps } | undefined;
-  const draw: DrawPages = (plan, from, to, texts) => {
+  const draw: DrawPages = async (plan, from, to, texts) => {
     if (drawing?.plan !== plan) drawing = { plan, props: programmeProps(model, plan, partners) };
-    return out.add(programmeElement(drawing.props, from, to), from, texts);
+    const props = drawing.props;
+    // The live preview may draw a page ahead (the one whose event was just edited).
+    if (out.ahead) for (let i = from; i < to; i++) await out.ahead(i, eventsOn(plan.pages[i]!), () => programmeElement(props, i, i + 1), texts);
+    return out.add(programmeElement(props, from, to), from, texts);
   };
   const plan = await planColumns(model, await chooseColumns(model), draw, () => out.restart());
   const eventsEnd = plan.pages.length;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict, PDFRef, type PDFRawStream } from 'pdf-lib';
 import { tagSubsetsByContent } from './subset-tags.js';
+import { LOAD, SAVE } from './pdflib-options.js';
 
 /** What the post-processing writes, all distances in pt. */
 export interface FinaliseOptions {
@@ -33,7 +34,7 @@ export interface FinaliseOptions {
  * @returns the final bytes and the document they were saved from (for preflight).
  */
 export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await PDFDocument.load(bytes, LOAD);
   const { trim, bleed, slug } = opts;
   for (const page of doc.getPages()) {
     const { width, height } = page.getMediaBox();
@@ -58,7 +59,7 @@ export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promis
   const instanceId = hexId(createHash('sha256').update(bytes).digest('hex'));
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(documentId), PDFHexString.of(instanceId)]);
   if (opts.pdfx) writePdfx(doc, opts.pdfx, opts.info, uuid(documentId), uuid(instanceId));
-  const out = await doc.save({ useObjectStreams: false });
+  const out = await doc.save(SAVE);
   // PDF/X-4 is based on PDF 1.6; pdf-lib always writes a 1.7 header (same length: offsets hold).
   if (opts.pdfx) out.set(new TextEncoder().encode('%PDF-1.6'), 0);
   // The document just saved, as it was saved (not parsed again: a long programme's PDF takes

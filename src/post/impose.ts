@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { mm } from '../units.js';
+import { LOAD, SAVE } from './pdflib-options.js';
 
 /**
  * Saddle-stitch imposition order for a booklet of `pages` pages (a multiple of 4): for each
@@ -49,7 +50,7 @@ export function parseCreep(text: string): number {
  * @returns the imposed PDF's bytes (creation date as in the source).
  */
 export async function imposeSaddle(bytes: Uint8Array, date: Date, creepMm = 0): Promise<Uint8Array> {
-  const src = await PDFDocument.load(bytes, { updateMetadata: false });
+  const src = await PDFDocument.load(bytes, LOAD);
   const out = await PDFDocument.create({ updateMetadata: false });
   out.setCreationDate(date);
   out.setModificationDate(date);
@@ -68,5 +69,5 @@ export async function imposeSaddle(bytes: Uint8Array, date: Date, creepMm = 0): 
       side.drawPage(page, { x, y: (sheet.height - page.height) / 2 });
     }
   }
-  return out.save({ useObjectStreams: false });
+  return out.save(SAVE);
 }

@@ -6,6 +6,7 @@ import { sealed } from '../cache/hash.js';
 import { KeptMap } from '../cache/kept.js';
 import { toMm } from '../units.js';
 import type { Printer } from '../model/printer.js';
+import { LOAD } from '../post/pdflib-options.js';
 
 /** An image as placed in the file. */
 export interface PlacedImage {
@@ -72,7 +73,7 @@ export interface Expectation {
  * @returns the report; `errors` fail a build, `warnings` are reported.
  */
 export async function inspectPdf(file: string, bytes: Uint8Array, expect: Expectation, parsed?: PDFDocument): Promise<FileReport> {
-  const doc = parsed ?? (await PDFDocument.load(bytes, { updateMetadata: false }));
+  const doc = parsed ?? (await PDFDocument.load(bytes, LOAD));
   const report: FileReport = { file, pages: doc.getPageCount(), trimMm: [], bleedMm: Infinity, fonts: [], colourSpaces: [], images: [], maxInkPercent: 0, errors: [], warnings: [] };
   const spaces = new Set<string>();
   const fonts = new Map<string, boolean>();

@@ -4,6 +4,7 @@ import { pdf, Font } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import renderToPdfkit from '@react-pdf/render';
 import type { LaidOutNode } from '../preflight/layout.js';
+import type { EventView } from '../derive/model.js';
 import { shareEmbeddedFonts } from './embedded-fonts.js';
 import { graftLaidOut } from './graft.js';
 import { LaidOutContext, type LaidOutBlocks } from '../../layouts/laid-out.js';
@@ -40,6 +41,13 @@ export interface PageSink {
   add(element: ReactElement, first: number, blocks?: ReadonlyMap<string, LaidOutNode>): Promise<void>;
   /** Forgets every page drawn so far: the document starts again, empty. */
   restart(): void;
+  /**
+   * The live preview's pages drawn ahead (src/dev/builder.ts): offered each page of events
+   * before it is drawn with `add`, page `page` (0-based) holding `events`; the sink may draw
+   * `element` (a <Document> of that page alone, with `blocks` as for `add`) into a PDF of its
+   * own, shown while the whole document is still being drawn. Absent in a build.
+   */
+  ahead?(page: number, events: readonly EventView[], element: () => ReactElement, blocks?: ReadonlyMap<string, LaidOutNode>): Promise<void>;
 }
 
 /**

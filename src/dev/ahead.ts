@@ -1,0 +1,52 @@
+import type { EventView } from '../derive/model.js';
+import type { PagesAhead } from '../build/job.js';
+import { hashOf } from '../cache/hash.js';
+
+/** A page drawn ahead of its document: page `page` (0-based) of `doc`'s screen file, alone in `pdf` (not post-processed). */
+export interface PageAhead {
+  doc: string;
+  page: number;
+  pdf: Uint8Array;
+}
+
+/** Pages drawn ahead in one build, at most: a bulk edit (a file of events replaced) shows with its whole file. */
+export const AHEAD_PAGES = 2;
+
+/**
+ * The live preview's pages drawn ahead (issue 16: « the page image of the changed page
+ * first »): in the warm build process, a page of the programme holding an event that the
+ * document's last build did not have as it is now (an edited event, by its digest) is drawn
+ * on its own as soon as its place is planned, and sent to the server, which shows it while
+ * the whole file is still being made (at 400 events, about a quarter of a second after the
+ * save instead of a second). A document's first build draws none; the file that follows
+ * replaces the page.
+ */
+export class PagesDrawnAhead {
+  /** Each document's events at its last build (their digests). */
+  private readonly built = new Map<string, Set<string>>();
+
+  /**
+   * The offer for one build (BuildOptions.ahead), sending each page drawn with `send` (which
+   * resolves once the page is handed over), and `built()`, to call when the build has
+   * succeeded: its events become those the next build is compared with.
+   */
+  forBuild(send: (page: PageAhead) => Promise<void>): PagesAhead & { built(): void } {
+    const seen = new Map<string, Set<string>>();
+    const sent = new Set<string>();
+    return {
+      offer: async (doc: string, page: number, events: readonly EventView[], draw: () => Promise<Uint8Array>) => {
+        const digests = events.map((e) => hashOf(e));
+        let now = seen.get(doc);
+        if (!now) seen.set(doc, (now = new Set()));
+        for (const d of digests) now.add(d);
+        const before = this.built.get(doc);
+        if (!before || sent.size >= AHEAD_PAGES || sent.has(`${doc}:${page}`) || digests.every((d) => before.has(d))) return;
+        sent.add(`${doc}:${page}`);
+        await send({ doc, page, pdf: await draw() });
+      },
+      built: () => {
+        for (const [doc, events] of seen) this.built.set(doc, events);
+      },
+    };
+  }
+}

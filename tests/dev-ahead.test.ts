@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as mupdf from 'mupdf';
+import { build } from '../src/build.js';
+import { PagesDrawnAhead, type PageAhead } from '../src/dev/ahead.js';
+import { openPdf, pageTexts } from './helpers/pdf.js';
+import { EPOCH, ROOT } from './helpers/sample.js';
+
+/*
+ * The live preview draws an edited event's page ahead of its file (src/dev/ahead.ts): the
+ * page drawn alone must be the page the whole file then holds, in text and in pixels.
+ */
+
+/** Page `i` (0-based) of a PDF rendered at 72 dpi: its RGB samples. */
+function pixels(pdf: Uint8Array, i: number): Uint8Array {
+  const doc = openPdf(pdf);
+  return doc.loadPage(i).toPixmap(mupdf.Matrix.identity, mupdf.ColorSpace.DeviceRGB, false, true).getPixels().slice();
+}
+
+describe('pages drawn ahead in the preview', () => {
+  it('draws the edited event’s page alone, as the whole file then draws it; nothing at the first build or for an unchanged one', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'encre-ahead-'));
+    try {
+      cpSync(path.join(ROOT, 'tests/fixtures/tiny'), dir, { recursive: true });
+      const ahead = new PagesDrawnAhead();
+      const once = async () => {
+        const pages: PageAhead[] = [];
+        const offer = ahead.forBuild(async (p) => void pages.push(p));
+        const [built] = await build({ root: ROOT, content: dir, documents: ['programme'], out: '.', outputs: ['screen'], write: false, threads: 0, proof: true, site: 'off', cache: false, sourceDateEpoch: EPOCH, log: () => {}, ahead: offer });
+        offer.built();
+        return { pages, pdf: built!.pdf! };
+      };
+      expect((await once()).pages).toEqual([]);
+      const file = path.join(dir, 'events/34.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace("title: Forum de l'emploi solidaire", 'title: Forum des métiers de la transition'));
+      const { pages, pdf } = await once();
+      expect(pages.map((p) => p.doc)).toEqual(['programme']);
+      const [page] = pages;
+      const whole = pageTexts(openPdf(pdf));
+      const alone = pageTexts(openPdf(page!.pdf));
+      expect(alone).toHaveLength(1);
+      expect(alone[0]).toContain('Forum des métiers de la transition');
+      expect(alone[0]).toBe(whole[page!.page]);
+      expect(Buffer.from(pixels(page!.pdf, 0)).equals(Buffer.from(pixels(pdf, page!.page)))).toBe(true);
+      // The same content again: no page is new.
+      expect((await once()).pages).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
