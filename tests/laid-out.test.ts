@@ -17,6 +17,10 @@ import type { LaidOutNode } from '../src/preflight/layout.js';
 import { createElement } from 'react';
 import { Text } from '@react-pdf/renderer';
 import { blocksLaidOut, measureBlocks } from '../src/paginate/measure.js';
+import { execFileSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { theme, withTheme } from '../layouts/theme.js';
+import { ink } from '../layouts/ink.js';
 
 // Each event card's text is laid out once: while the paginator measures it. The page is
 // laid out around an empty slot of its size, and the text put back before drawing.
@@ -145,5 +149,58 @@ describe('laid-out blocks kept between measurements (src/paginate/measure.tsx)',
     // Drawn, e is not kept (a long programme's memory holds the cards of a few pages): laid out again.
     await measureBlocks([block('e')], 200, true, () => {});
     expect(blocksLaidOut() - before).toBe(4);
+  });
+});
+
+/** Whether `value` is found anywhere in `node` (a laid-out tree: its styles and its text runs' attributes). */
+function holds(node: unknown, value: string, seen = new Set<unknown>()): boolean {
+  if (node === value) return true;
+  if (!node || typeof node !== 'object' || seen.has(node)) return false;
+  seen.add(node);
+  return Object.values(node).some((v) => holds(v, value, seen));
+}
+
+describe('a theme colour changed in a warm process (the preview)', () => {
+  it('keeps the measurements while the colours keep their pattern; the roots drawn take the new colour', async () => {
+    registerFonts(ROOT);
+    // A card reads its colours from the theme (layouts/ink.ts), not from its props.
+    const InkText = () => createElement(Text, { style: { fontFamily: 'Inter', fontSize: 9 } }, createElement(Text, { style: { color: ink('ink') } }, 'Encre '), 'et texte');
+    const block = () => createElement(InkText);
+    const inkAs = (rgb: string) => ({ ...theme, colours: { ...theme.colours, ink: { ...theme.colours.ink, rgb } } });
+    await withTheme(inkAs('#123456'), () => measureBlocks([block()], 180, true));
+    let before = blocksLaidOut();
+    // Another colour of its own: the measurement stands; drawn, the card is laid out in the new colour.
+    await withTheme(inkAs('#654321'), () => measureBlocks([block()], 180, true));
+    expect(blocksLaidOut() - before).toBe(0);
+    const roots: LaidOutNode[] = [];
+    await withTheme(inkAs('#654321'), () => measureBlocks([block()], 180, true, (_, node) => roots.push(node)));
+    expect(blocksLaidOut() - before).toBe(1);
+    expect(holds(roots[0], '#654321')).toBe(true);
+    expect(holds(roots[0], '#123456')).toBe(false);
+    // The ink made the text colour: one run where there were two, measured again.
+    before = blocksLaidOut();
+    await withTheme(inkAs(theme.colours.text.rgb), () => measureBlocks([block()], 180, true));
+    expect(blocksLaidOut() - before).toBe(1);
+  });
+
+  it('gives the programme the bytes a fresh process gives it with the new colour', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'encre-colour-'));
+    try {
+      cpSync(path.join(ROOT, 'tests/fixtures/tiny'), dir, { recursive: true });
+      mkdirSync(path.join(dir, 'themes'));
+      // The ink (covers, headings) and the text's black (the cards' text and QR codes), each to another value of its own.
+      const setInk = (k: number) => writeFileSync(path.join(dir, 'themes/t.yaml'), `extends: languedoc-roussillon\ncolours:\n  ink: { cmyk: [70, 100, 20, ${k}] }\n  text: { cmyk: [0, 0, 0, ${k + 50}] }\n`);
+      writeFileSync(path.join(dir, 'campaign.yaml'), `theme: t\n${readFileSync(path.join(dir, 'campaign.yaml'), 'utf8')}`);
+      const warm = async () => (await build({ root: ROOT, content: dir, documents: ['programme'], out: '.', outputs: ['screen'], write: false, threads: 0, site: 'off', cache: false, sourceDateEpoch: EPOCH, log: () => {} }))[0]!.pdf!;
+      setInk(30);
+      await warm();
+      setInk(45);
+      const again = await warm();
+      const out = path.join(dir, 'out');
+      execFileSync(process.execPath, ['bin/encre.js', 'build', '--quiet', '--content', dir, '--out', out, 'programme'], { cwd: ROOT, env: { ...process.env, ENCRE_CACHE: '0', SOURCE_DATE_EPOCH: EPOCH }, stdio: 'pipe' });
+      expect(Buffer.from(again).equals(readFileSync(path.join(out, 'screen/programme.pdf')))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -43,21 +43,23 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
   // Blocks already measured (same key: same component, props, width and theme) are not laid
   // out again: a rebuild after one edited event measures one card.
   if (cached) {
-    const themeHash = themeKey();
-    const hashed = blocks.map((b) => blockKey(b, width, themeHash));
-    const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) && (!keep || keptRoots.has(hashed[i]!)) ? [] : [i]));
+    const { shape, colours } = themeKeys();
+    const hashed = blocks.map((b) => blockKey(b, width, shape));
+    // A laid-out root holds the colours it was set in: kept under its measurement's key and the theme's colours.
+    const rooted = hashed.map((k) => `${k}:${colours}`);
+    const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) && (!keep || keptRoots.has(rooted[i]!)) ? [] : [i]));
     if (missing.length > 0) {
       // Roots laid out to be drawn (`keep`) are not kept beyond: a long programme's pages
       // are drawn as its cards are measured, and memory holds only those of a few pages.
       const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, false, (j, node) => {
         if (keep) keep(missing[j]!, node);
-        else keepLaidOut(hashed[missing[j]!]!, node);
+        else keepLaidOut(rooted[missing[j]!]!, node);
       });
       missing.forEach((i, j) => remember(hashed[i]!, fresh[j]!));
     }
     if (keep) {
       const given = new Set(missing);
-      hashed.forEach((k, i) => {
+      rooted.forEach((k, i) => {
         if (given.has(i)) return;
         const node = keptRoots.get(k)!;
         // Most recently used last: the roots of the plan being drawn stay.
@@ -157,20 +159,37 @@ export function blocksLaidOut(): number {
 let fresh = 0;
 
 /**
- * The theme in force as a block's layout sees it: its hash, without the programme's column
- * setting (`'auto'`, 1 or 2), which no block reads (a card is given its columns as a prop):
- * copyfitting's plans, which set `'auto'` to the columns it chose, find the cards measured
- * while choosing them.
+ * The theme in force as a block's layout sees it, hashed in two parts:
+ * - `shape`: what sets its size. The theme without the programme's column setting (`'auto'`,
+ *   1 or 2), which no block reads (a card is given its columns as a prop): copyfitting's plans,
+ *   which set `'auto'` to the columns it chose, find the cards measured while choosing them.
+ *   And with each colour (colours, sectionColours, sectionText) replaced by its rank among
+ *   the theme's distinct screen colours: a layout sees a colour only as that RGB string
+ *   (layouts/ink.ts), and only whether two are equal can move a line (react-pdf shapes each
+ *   run of one colour apart). So a colour changed to another of its own keeps every card's
+ *   measurement: the preview re-plans the programme without laying its cards out again.
+ * - `colours`: the screen colours themselves, which a laid-out root holds.
  */
-function themeKey(): string {
-  return hashOf({ ...theme, programme: { ...theme.programme, columns: null } });
+function themeKeys(): { shape: string; colours: string } {
+  const ranks = new Map<string, number>();
+  const rank = (c: { rgb: string }) => {
+    if (!ranks.has(c.rgb)) ranks.set(c.rgb, ranks.size);
+    return ranks.get(c.rgb)!;
+  };
+  const colours = Object.fromEntries(Object.entries(theme.colours).map(([k, c]) => [k, rank(c)]));
+  const sectionColours = theme.sectionColours.map(rank);
+  const sectionText = theme.sectionText.map(rank);
+  return {
+    shape: hashOf({ ...theme, programme: { ...theme.programme, columns: null }, colours, sectionColours, sectionText }),
+    colours: hashOf([...ranks.keys()]),
+  };
 }
 
 /**
  * The measurement cache's key of a block: a hash of its component's name, every prop it is
  * given (the event, its colour, width, stacking, date mode…), the probe's width and the theme
  * in force. A prop added to a component is in the key without anyone thinking of it.
- * @param themeHash {@link themeKey}, computed once per call of measureBlocks.
+ * @param themeHash the theme's `shape` ({@link themeKeys}), computed once per call of measureBlocks.
  * @throws Error (internal) for a prop that cannot be hashed (a function).
  */
 export function blockKey(block: ReactElement, width: number, themeHash: string): string {
