@@ -20,14 +20,14 @@ function pixels(pdf: Uint8Array, i: number): Buffer {
 }
 
 describe('pages drawn ahead in the preview', () => {
-  it('draws the edited event’s page alone, as the whole file then draws it; nothing at the first build or for an unchanged one', async () => {
+  it('draws the edited event’s page alone, or a page in view, as the whole file then draws it; nothing at the first build or for an unchanged one', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'encre-ahead-'));
     try {
       cpSync(path.join(ROOT, 'tests/fixtures/tiny'), dir, { recursive: true });
       const ahead = new PagesDrawnAhead();
-      const once = async () => {
+      const once = async (inView: number[] = []) => {
         const pages: PageAhead[] = [];
-        const offer = ahead.forBuild(async (p) => void pages.push(p));
+        const offer = ahead.forBuild(async (p) => void pages.push(p), inView);
         const [built] = await build({ root: ROOT, content: dir, documents: ['programme'], out: '.', outputs: ['screen'], write: false, threads: 0, proof: true, site: 'off', cache: false, sourceDateEpoch: EPOCH, log: () => {}, ahead: offer });
         offer.built();
         return { pages, pdf: built!.pdf! };
@@ -46,6 +46,10 @@ describe('pages drawn ahead in the preview', () => {
       expect(pixels(page!.pdf, 0).equals(pixels(pdf, page!.page))).toBe(true);
       // The same content again: no page is new.
       expect((await once()).pages).toEqual([]);
+      // The pages in view (a theme changed): the cover, before the plan; an events page, as planned.
+      const inView = await once([1, page!.page + 1]);
+      expect(inView.pages.map((p) => p.page)).toEqual([0, page!.page]);
+      for (const p of inView.pages) expect(pixels(p.pdf, 0).equals(pixels(inView.pdf, p.page)), `page ${p.page + 1}`).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

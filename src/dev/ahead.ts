@@ -10,16 +10,19 @@ export interface PageAhead {
 }
 
 /** Pages drawn ahead in one build, at most: a bulk edit (a file of events replaced) shows with its whole file. */
-export const AHEAD_PAGES = 2;
+export const AHEAD_PAGES = 4;
 
 /**
  * The live preview's pages drawn ahead (issue 16: « the page image of the changed page
- * first »): in the warm build process, a page of the programme holding an event that the
- * document's last build did not have as it is now (an edited event, by its digest) is drawn
- * on its own as soon as its place is planned, and sent to the server, which shows it while
- * the whole file is still being made (at 400 events, about a quarter of a second after the
- * save instead of a second). A document's first build draws none; the file that follows
- * replaces the page.
+ * first »): in the warm build process, as soon as a page of the programme is planned, it is
+ * drawn on its own and sent to the server, which shows it while the whole file is still
+ * being made (at 400 events, about a quarter of a second after the save instead of a
+ * second); the file that follows replaces it. The pages drawn:
+ * - a page holding an event that the document's last build did not have as it is now (an
+ *   edited event, by its digest; a document's first build has none);
+ * - the pages in view (asked for last in the browser), when the server gives them: for a
+ *   change that is not an event's (a theme value, the campaign, a layout).
+ * At most {@link AHEAD_PAGES}.
  */
 export class PagesDrawnAhead {
   /** Each document's events at its last build (their digests). */
@@ -29,8 +32,9 @@ export class PagesDrawnAhead {
    * The offer for one build (BuildOptions.ahead), sending each page drawn with `send` (which
    * resolves once the page is handed over), and `built()`, to call when the build has
    * succeeded: its events become those the next build is compared with.
+   * @param inView pages (from 1) to draw ahead whatever they hold.
    */
-  forBuild(send: (page: PageAhead) => Promise<void>): PagesAhead & { built(): void } {
+  forBuild(send: (page: PageAhead) => Promise<void>, inView: readonly number[] = []): PagesAhead & { built(): void } {
     const seen = new Map<string, Set<string>>();
     const sent = new Set<string>();
     return {
@@ -39,8 +43,10 @@ export class PagesDrawnAhead {
         let now = seen.get(doc);
         if (!now) seen.set(doc, (now = new Set()));
         for (const d of digests) now.add(d);
+        if (sent.size >= AHEAD_PAGES || sent.has(`${doc}:${page}`)) return;
         const before = this.built.get(doc);
-        if (!before || sent.size >= AHEAD_PAGES || sent.has(`${doc}:${page}`) || digests.every((d) => before.has(d))) return;
+        const edited = before !== undefined && digests.some((d) => !before.has(d));
+        if (!edited && !inView.includes(page + 1)) return;
         sent.add(`${doc}:${page}`);
         await send({ doc, page, pdf: await draw() });
       },

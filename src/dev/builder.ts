@@ -2,8 +2,8 @@
  * The preview server's build process: builds screen PDFs in memory on request (IPC), so that
  * the server can restart it to pick up edited layouts and themes (ES modules cannot be
  * reloaded in place) while content edits reuse the warm process.
- * Messages in: { id, request: BuildRequest }; out: first, for an edited event, { id, ahead: PageAhead }
- * (its page drawn ahead: ahead.ts), then { id, ok: true, docs, siteFollows } | { id, ok: false, error },
+ * Messages in: { id, request: BuildRequest }; out: first, for an edited event or the pages in view,
+ * { id, ahead: PageAhead } (a page drawn ahead: ahead.ts), then { id, ok: true, docs, siteFollows } | { id, ok: false, error },
  * then with `siteFollows` { id, site } (or { id, siteError }): the campaign's website, made with the programme when
  * campaign.yaml has a site: block, sent after the programme (its pages are published first).
  */
@@ -15,12 +15,15 @@ import { PagesDrawnAhead } from './ahead.js';
 import { rememberParsedFiles } from '../load/yaml.js';
 import { rememberContentFacts } from '../preflight/pdf.js';
 import { rememberCompressedStreams } from '../render/content-writes.js';
+import { keepDrawnCards } from '../paginate/measure.js';
 
 // After an edit, only the files that changed are parsed again, the pages whose content did
-// not change are not compressed again, and the preflight reads again only those that did.
+// not change are not compressed again, and the preflight reads again only those that did;
+// the cards laid out to be drawn are kept (after a theme colour changed, they are the ones in it).
 rememberParsedFiles();
 rememberCompressedStreams();
 rememberContentFacts();
+keepDrawnCards();
 
 /** What the server asks for. */
 export interface BuildRequest {
@@ -33,6 +36,8 @@ export interface BuildRequest {
   allowNetwork?: boolean;
   /** The output to make: the screen files (default), or the print files (the ink plates). */
   output?: 'print' | 'screen';
+  /** Pages in view (from 1), drawn ahead of the file: see ahead.ts. */
+  inView?: number[];
 }
 
 /** A document built for the preview. */
@@ -60,11 +65,11 @@ async function handle(msg: { id: number; request: BuildRequest }): Promise<void>
     // The campaign's site comes with the programme (when campaign.yaml has a site: block),
     // made once the programme is sent: its pages show first.
     let makeSite: (() => SiteFile[]) | undefined;
-    const { output, ...rest } = request;
+    const { output, inView, ...rest } = request;
     // An edited event's page is drawn on its own and sent first, while the whole file is made;
     // the build waits until the message is handed to the channel (what follows leaves the
     // event loop no turn to write the rest of it).
-    const ahead = pagesAhead.forBuild((page) => new Promise<void>((resolve) => (process.send ? process.send({ id, ahead: page }, undefined, undefined, () => resolve()) : resolve())));
+    const ahead = pagesAhead.forBuild((page) => new Promise<void>((resolve) => (process.send ? process.send({ id, ahead: page }, undefined, undefined, () => resolve()) : resolve())), inView);
     const built = await build({ ...rest, out: '.', outputs: [output ?? 'screen'], write: false, threads: 0, proof: true, site: output === 'print' ? 'off' : 'auto', onSite: (make) => (makeSite = make), ahead });
     ahead.built();
     const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf!, ...(b.proof ? { proof: b.proof } : {}) }));

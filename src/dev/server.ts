@@ -83,6 +83,9 @@ interface DocState {
   plates: Map<string, Promise<Buffer>>;
 }
 
+/** Pages taken as in view: the last this many a document's images were asked for. */
+const IN_VIEW = 4;
+
 /** Resolutions the preview renders pages at, dpi: from thumbnails to real size on a high-density screen. */
 export const PREVIEW_DPI = { min: 30, max: 220 } as const;
 
@@ -229,14 +232,14 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       });
       child = c;
     });
-  const request = async (ids: string[], output: 'print' | 'screen' = 'screen') => {
+  const request = async (ids: string[], output: 'print' | 'screen' = 'screen', inView?: number[]) => {
     // A build process that died (out of memory, killed) is replaced.
     if (!closed && !child?.connected) await spawn();
     return new Promise<{ ok: boolean; docs?: PreviewDoc[]; error?: string }>((resolve) => {
       if (closed || !child?.connected) return resolve({ ok: false, error: 'the build process stopped' });
       const id = nextId++;
       pending.set(id, { to: child, done: resolve });
-      const req: BuildRequest = { root: opts.root, content: opts.content, documents: ids, theme: opts.theme, format: opts.format, allowNetwork: opts.allowNetwork, output };
+      const req: BuildRequest = { root: opts.root, content: opts.content, documents: ids, theme: opts.theme, format: opts.format, allowNetwork: opts.allowNetwork, output, ...(inView?.length ? { inView } : {}) };
       child.send({ id, request: req }, (e) => {
         if (e && pending.delete(id)) resolve({ ok: false, error: `the build process stopped (${e.message})` });
       });
@@ -244,7 +247,11 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   };
 
   // --- rebuilds, one at a time, each document published as soon as it is built ----------
-  let queue: { ids: Set<string>; restart: boolean } | undefined;
+  /**
+   * The rebuilds waiting: the documents, whether the build process restarts, and whether the
+   * pages in view are drawn ahead (any change but an event's: a theme, the campaign, a layout).
+   */
+  let queue: { ids: Set<string>; restart: boolean; view: boolean } | undefined;
   let running: Promise<void> | undefined;
   const peek = () => queue;
   /** Documents whose next build comes from a restarted build process (other code or fonts): every page taken as changed. */
@@ -263,6 +270,9 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
     if (prev) for (const k of [prev.key, ...(prev.ahead?.values() ?? [])]) rasteriser.close(k);
   };
   let aheadCount = 0;
+  /** The pages of each document asked for last (most recent first, at most {@link IN_VIEW}): the ones in view, drawn ahead of a rebuild. */
+  const viewed = new Map<string, number[]>();
+  const inView = (doc: string, n: number) => viewed.set(doc, [n, ...(viewed.get(doc) ?? []).filter((p) => p !== n)].slice(0, IN_VIEW));
   /**
    * Shows a page drawn ahead of its document's build (an edited event's page): its image and
    * text replace the page's in the document shown, as a new version, until the build comes.
@@ -306,7 +316,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
           break;
         }
         const t0 = Date.now();
-        const r = await request([id]);
+        const r = await request([id], 'screen', job.view ? viewed.get(id) : undefined);
         // The rasterising thread reads each page's text and fingerprint (a failure there is reported as a build's).
         const unread = r.ok && r.docs ? await Promise.all(r.docs.map(publish)).then(() => undefined, (e: Error) => `the preview could not read the PDF: ${e.message}`) : undefined;
         if (r.ok && r.docs && !unread) {
@@ -325,9 +335,9 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
     }
     running = undefined;
   };
-  const schedule = (ids: string[], restart: boolean) => {
+  const schedule = (ids: string[], restart: boolean, view = false) => {
     if (closed || (ids.length === 0 && !restart)) return;
-    queue = queue ? { ids: new Set([...queue.ids, ...ids]), restart: queue.restart || restart } : { ids: new Set(ids), restart };
+    queue = queue ? { ids: new Set([...queue.ids, ...ids]), restart: queue.restart || restart, view: queue.view || view } : { ids: new Set(ids), restart, view };
     if (!running) running = run();
   };
 
@@ -347,18 +357,20 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const outDir = path.resolve(opts.root, opts.content, 'out');
   const ignored = (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p) || p === outDir || p.startsWith(outDir + path.sep);
   const watcher = chokidar.watch([...new Set(watched)], { ignoreInitial: true, atomic: false, ignored });
-  let burst: { ids: Set<string>; restart: boolean } | undefined;
+  let burst: { ids: Set<string>; restart: boolean; view: boolean } | undefined;
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, file) => {
     const fromTool = path.relative(TOOL_ROOT, file).startsWith('layouts');
     const t = themeFiles.includes(path.resolve(file)) ? { ids: documents.map((d) => d.id), restart: false } : touchedDocuments(file, fromTool || path.relative(TOOL_ROOT, file).startsWith('themes') ? TOOL_ROOT : opts.root, opts.content);
     log(`changed ${path.relative(opts.root, file)} → ${t.ids.join(', ') || 'nothing'}${t.restart ? ' (reloading layouts)' : ''}`);
-    burst = { ids: new Set([...(burst?.ids ?? []), ...t.ids]), restart: Boolean(burst?.restart || t.restart) };
+    // An event's edit draws its own page ahead; any other change, the pages in view.
+    const view = path.relative(path.resolve(opts.root, opts.content), path.resolve(opts.root, file)).split(path.sep)[0] !== 'events';
+    burst = { ids: new Set([...(burst?.ids ?? []), ...t.ids]), restart: Boolean(burst?.restart || t.restart), view: Boolean(burst?.view || view) };
     clearTimeout(timer);
     timer = setTimeout(() => {
       const b = burst!;
       burst = undefined;
-      schedule([...b.ids], b.restart);
+      schedule([...b.ids], b.restart, b.view);
     }, 25);
   });
 
@@ -437,6 +449,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         return send(res, 200, 'image/png', await made);
       }
       // This page alone, rendered on its thread and encoded on first request, then kept.
+      inView(doc.id, n);
       const ahead = doc.ahead?.get(n);
       return send(res, 200, 'image/png', await doc.pageSet.image(n, at, () => (ahead ? rasteriser.render(ahead, 1, at) : rasteriser.render(doc.key, n, at)).then(pagePng)));
     } catch (e) {

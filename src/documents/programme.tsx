@@ -110,6 +110,12 @@ async function drawProgramme(model: Model, partners: PlacedPartner[], out: PageS
     if (out.ahead) for (let i = from; i < to; i++) await out.ahead(i, eventsOn(plan.pages[i]!), () => programmeElement(props, i, i + 1), texts);
     return out.add(programmeElement(props, from, to), from, texts);
   };
+  // The live preview may draw the cover and introduction ahead: they hold no page number.
+  if (out.ahead) {
+    const front = frontPages(model);
+    const props = programmeProps(model, { pages: front, columns: 1, date: 'full', stacked: new Set(), sectionPages: new Map() }, partners);
+    for (const [i, page] of front.entries()) if (page.kind === 'cover' || page.kind === 'introduction') await out.ahead(i, [], () => programmeElement(props, i, i + 1));
+  }
   const plan = await planColumns(model, await chooseColumns(model), draw, () => out.restart());
   const eventsEnd = plan.pages.length;
   await finishPlan(model, plan);

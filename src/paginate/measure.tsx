@@ -49,11 +49,12 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
     const rooted = hashed.map((k) => `${k}:${colours}`);
     const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) && (!keep || keptRoots.has(rooted[i]!)) ? [] : [i]));
     if (missing.length > 0) {
-      // Roots laid out to be drawn (`keep`) are not kept beyond: a long programme's pages
-      // are drawn as its cards are measured, and memory holds only those of a few pages.
+      // Roots laid out to be drawn (`keep`) are not kept beyond (but in the preview:
+      // keepDrawnCards): a long programme's pages are drawn as its cards are measured, and
+      // memory holds only those of a few pages.
       const fresh = await measureBlocks(missing.map((i) => blocks[i]!), width, false, (j, node) => {
         if (keep) keep(missing[j]!, node);
-        else keepLaidOut(rooted[missing[j]!]!, node);
+        if (!keep || keepDrawn) keepLaidOut(rooted[missing[j]!]!, node);
       });
       missing.forEach((i, j) => remember(hashed[i]!, fresh[j]!));
     }
@@ -131,6 +132,20 @@ const CACHE_LIMIT = 50_000;
  */
 const LAID_OUT_LIMIT = 3_000;
 const keptRoots = new Map<string, LaidOutNode>();
+
+/** Whether the roots laid out to be drawn are kept too: see {@link keepDrawnCards}. */
+let keepDrawn = false;
+
+/**
+ * From now on in this process, the roots laid out to be drawn are kept as well (at most
+ * {@link LAID_OUT_LIMIT}): for the preview's build process, where after a colour changed in
+ * the theme (the cards' measurements stand, their roots are laid out again to be drawn) the
+ * next edit finds every card's root. Off in a build, whose long programmes' memory holds the
+ * cards of a few pages.
+ */
+export function keepDrawnCards(): void {
+  keepDrawn = true;
+}
 
 function keepLaidOut(key: string, node: LaidOutNode): void {
   keptRoots.delete(key);
