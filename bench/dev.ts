@@ -29,6 +29,8 @@
  * Chromium's network timing, not when this process hears of them: this process is also the
  * server, whose event loop is blocked while it rasterises (MuPDF), which would delay them.
  *
+ * The image may be of a page drawn ahead of its file (src/dev/ahead.ts: the edited event's
+ * page, or the page in view after a theme change), shown before the whole file is built.
  * Each save-to-image time (seconds from the file saved, writeFileSync returned) comes with
  * its steps, also from the save: built — the server's "<document>: rebuilt" log line (the
  * watcher, its 25 ms grouping of saves, the build in the build process, the page texts read
