@@ -73,7 +73,7 @@ interface DocState {
   proof?: Proof;
   /** Each page's version and images (rendered on first request; an unchanged page keeps the build before's). */
   pageSet: PageSet;
-  /** Pages drawn ahead of this document's next build (builder.ts pagesAhead), by number (from 1): the key their one-page PDF is open under. */
+  /** Pages drawn ahead of this document's next build (ahead.ts), by number (from 1): the key their one-page PDF is open under. */
   ahead?: Map<number, string>;
   /** The print file of this version (for the ink plates), made on first request. */
   print?: Promise<Uint8Array>;
@@ -274,9 +274,10 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
   const viewed = new Map<string, number[]>();
   const inView = (doc: string, n: number) => viewed.set(doc, [n, ...(viewed.get(doc) ?? []).filter((p) => p !== n)].slice(0, IN_VIEW));
   /**
-   * Shows a page drawn ahead of its document's build (an edited event's page): its image and
-   * text replace the page's in the document shown, as a new version, until the build comes.
-   * Dropped when the build has come first, or the page is past the document's end.
+   * Shows a page drawn ahead of its document's build (src/dev/ahead.ts: an edited event's
+   * page, a page in view): its image and text replace the page's in the document shown, as a
+   * new version, until the build comes. Dropped when the build has come first, or the page is
+   * past the document's end.
    */
   const showAhead = async (id: number, a: PageAhead) => {
     const d = docs.get(a.doc);
@@ -288,6 +289,9 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       const { texts, fingerprints } = await rasteriser.open(key, a.pdf);
       if (docs.get(a.doc) !== d || !pending.has(id) || texts.length !== 1) return rasteriser.close(key);
       const version = d.version + 1;
+      // The same page drawn ahead before (two builds planned it first): its file is closed.
+      const before = d.ahead?.get(n);
+      if (before) rasteriser.close(before);
       docs.set(d.id, { ...d, version, texts: d.texts.map((t, i) => (i === n - 1 ? texts[0]! : t)), pageSet: d.pageSet.withPage(n, fingerprints[0]!, version), ahead: new Map(d.ahead).set(n, key) });
       log(`${a.doc}: page ${n} drawn ahead, shown in ${Date.now() - t0} ms`);
       notify();
