@@ -103,6 +103,8 @@ describe('encre dev', () => {
     await page.waitForSelector('#doc-programme img[alt*="Titre modifié en direct"]', { timeout: 30_000 });
     timings.programme = Date.now() - t0;
 
+    // The page may show drawn ahead of the file (src/dev/ahead.ts): the server idle, the file has come.
+    await expect.poll(async () => (await page.evaluate(async () => (await (await fetch('/state')).json()).building)), { timeout: 30_000 }).toBe(false);
     // Only the page that changed has the new build's version (the browser asks again for it
     // alone) and a new image; the cover keeps its version and its very image.
     await expect.poll(async () => (await programmeState()).version, { timeout: 30_000 }).toBeGreaterThan(before.version);
