@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as mupdf from 'mupdf';
 import { build } from '../src/build.js';
-import { PagesDrawnAhead, type PageAhead } from '../src/dev/ahead.js';
+import { AHEAD_PAGES, PagesDrawnAhead, type PageAhead } from '../src/dev/ahead.js';
+import type { EventView } from '../src/derive/model.js';
 import { openPdf, pageTexts } from './helpers/pdf.js';
 import { EPOCH, ROOT } from './helpers/sample.js';
 
@@ -53,5 +54,40 @@ describe('pages drawn ahead in the preview', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('which pages are drawn ahead (src/dev/ahead.ts)', () => {
+  const ev = (id: string, title: string) => ({ id, title }) as unknown as EventView;
+  const draw = async () => new Uint8Array([1]);
+
+  it('compares with the events of the last build, taken from the build cache or drawn', async () => {
+    const ahead = new PagesDrawnAhead();
+    const sent: number[] = [];
+    const send = async (p: PageAhead) => void sent.push(p.page);
+    // A first build: nothing to compare with.
+    const first = ahead.forBuild(send);
+    first.events('programme', [ev('a', 'A'), ev('b', 'B')]);
+    await first.offer('programme', 3, [ev('a', 'A')], draw);
+    first.built();
+    expect(sent).toEqual([]);
+    // a edited, then its file taken from the build cache: no page offered, its events known all the same.
+    const cached = ahead.forBuild(send);
+    cached.events('programme', [ev('a', 'A2'), ev('b', 'B')]);
+    cached.built();
+    // b edited: only its page is new.
+    const next = ahead.forBuild(send);
+    next.events('programme', [ev('a', 'A2'), ev('b', 'B2')]);
+    await next.offer('programme', 3, [ev('a', 'A2')], draw);
+    await next.offer('programme', 7, [ev('b', 'B2')], draw);
+    next.built();
+    expect(sent).toEqual([7]);
+  });
+
+  it('draws the pages in view whatever they hold, each once, at most AHEAD_PAGES', async () => {
+    const sent: number[] = [];
+    const build = new PagesDrawnAhead().forBuild(async (p) => void sent.push(p.page), [1, 2, 3, 4, 5, 6]);
+    for (const page of [0, 0, 1, 2, 3, 4, 5, 9]) await build.offer('programme', page, [], draw);
+    expect(sent).toEqual([0, 1, 2, 3].slice(0, AHEAD_PAGES));
   });
 });

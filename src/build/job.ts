@@ -116,6 +116,8 @@ export interface PagesAhead {
    * drawn; `draw()` gives a PDF of that page alone (not post-processed: no boxes, no preflight).
    */
   offer(doc: string, page: number, events: readonly EventView[], draw: () => Promise<Uint8Array>): Promise<void>;
+  /** The events of document `doc`'s screen file being made, whether it is drawn or taken from the build cache. */
+  events(doc: string, events: readonly EventView[]): void;
 }
 
 /** The measurement files of the build cache restored in this process, by folder and key. */
@@ -187,6 +189,7 @@ export async function runJob(ws: Workspace, job: Job, laidOut?: (pages: number) 
   // A file made before from the same inputs (its props), theme, printer and encre is taken
   // as it was (it passed every check then): an unchanged document is not rendered again.
   const file = path.join(job.output === 'screen' ? 'screen' : '', spec.file);
+  if (job.output === 'screen') ws.ahead?.events(spec.id, model.events);
   // The screen file is copyfitted as the print file is: with the print profile's QR module.
   const key = ws.cache && hashOf({ tool: toolFingerprint(ws.theme.files), job, printer: p, minModule: ws.printer.qrMinModule, theme, frame: spec.frame, inputs: spec.inputs(model, { partners: placedPartners }), slug: [model.title, model.year, model.editionLabel, day] });
   if (ws.cache && key) {

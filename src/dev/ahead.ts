@@ -38,14 +38,12 @@ export class PagesDrawnAhead {
     const seen = new Map<string, Set<string>>();
     const sent = new Set<string>();
     return {
+      // Every file's events, drawn or taken from the build cache (whose files draw no page).
+      events: (doc: string, events: readonly EventView[]) => void seen.set(doc, new Set(events.map((e) => hashOf(e)))),
       offer: async (doc: string, page: number, events: readonly EventView[], draw: () => Promise<Uint8Array>) => {
-        const digests = events.map((e) => hashOf(e));
-        let now = seen.get(doc);
-        if (!now) seen.set(doc, (now = new Set()));
-        for (const d of digests) now.add(d);
         if (sent.size >= AHEAD_PAGES || sent.has(`${doc}:${page}`)) return;
         const before = this.built.get(doc);
-        const edited = before !== undefined && digests.some((d) => !before.has(d));
+        const edited = before !== undefined && events.some((e) => !before.has(hashOf(e)));
         if (!edited && !inView.includes(page + 1)) return;
         sent.add(`${doc}:${page}`);
         await send({ doc, page, pdf: await draw() });

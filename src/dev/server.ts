@@ -287,12 +287,14 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
     const key = `${d.id}:ahead:${++aheadCount}`;
     try {
       const { texts, fingerprints } = await rasteriser.open(key, a.pdf);
-      if (docs.get(a.doc) !== d || !pending.has(id) || texts.length !== 1) return rasteriser.close(key);
-      const version = d.version + 1;
+      // Shown over the same file (other pages drawn ahead meanwhile included), while its build is still coming.
+      const now = docs.get(a.doc);
+      if (!now || now.key !== d.key || !pending.has(id) || texts.length !== 1) return rasteriser.close(key);
+      const version = now.version + 1;
       // The same page drawn ahead before (two builds planned it first): its file is closed.
-      const before = d.ahead?.get(n);
+      const before = now.ahead?.get(n);
       if (before) rasteriser.close(before);
-      docs.set(d.id, { ...d, version, texts: d.texts.map((t, i) => (i === n - 1 ? texts[0]! : t)), pageSet: d.pageSet.withPage(n, fingerprints[0]!, version), ahead: new Map(d.ahead).set(n, key) });
+      docs.set(now.id, { ...now, version, texts: now.texts.map((t, i) => (i === n - 1 ? texts[0]! : t)), pageSet: now.pageSet.withPage(n, fingerprints[0]!, version), ahead: new Map(now.ahead).set(n, key) });
       log(`${a.doc}: page ${n} drawn ahead, shown in ${Date.now() - t0} ms`);
       notify();
     } catch {

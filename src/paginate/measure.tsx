@@ -47,6 +47,11 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
     const hashed = blocks.map((b) => blockKey(b, width, shape));
     // A laid-out root holds the colours it was set in: kept under its measurement's key and the theme's colours.
     const rooted = hashed.map((k) => `${k}:${colours}`);
+    // The preview keeps the cards it draws (keepDrawnCards): those of the colours in force only.
+    if (keepDrawn && colours !== keptColours) {
+      keptRoots.clear();
+      keptColours = colours;
+    }
     const missing = blocks.flatMap((_, i) => (cache.has(hashed[i]!) && (!keep || keptRoots.has(rooted[i]!)) ? [] : [i]));
     if (missing.length > 0) {
       // Roots laid out to be drawn (`keep`) are not kept beyond (but in the preview:
@@ -135,13 +140,16 @@ const keptRoots = new Map<string, LaidOutNode>();
 
 /** Whether the roots laid out to be drawn are kept too: see {@link keepDrawnCards}. */
 let keepDrawn = false;
+/** With keepDrawn, the theme's colours (their hash) the roots kept were laid out in. */
+let keptColours: string | undefined;
 
 /**
  * From now on in this process, the roots laid out to be drawn are kept as well (at most
- * {@link LAID_OUT_LIMIT}): for the preview's build process, where after a colour changed in
- * the theme (the cards' measurements stand, their roots are laid out again to be drawn) the
- * next edit finds every card's root. Off in a build, whose long programmes' memory holds the
- * cards of a few pages.
+ * {@link LAID_OUT_LIMIT}), those of the theme's colours in force only (a colour changed
+ * forgets the others: a laid-out card is about 200 KB): for the preview's build process,
+ * where after a colour changed in the theme (the cards' measurements stand, their roots are
+ * laid out again to be drawn) the next edit finds every card's root. Off in a build, whose
+ * long programmes' memory holds the cards of a few pages.
  */
 export function keepDrawnCards(): void {
   keepDrawn = true;
