@@ -340,7 +340,9 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     let finished = 0;
     const fileOf = (job: Job) => path.join(job.output === 'screen' ? 'screen' : '', documentById(job.document).file);
     const done = (r: JobResult) => {
-      log(`${summarise(r.report)}${r.cached ? ' (unchanged: from the build cache)' : ''}`);
+      // Said on the file's own line, before its warnings.
+      const [line, ...details] = summarise(r.report).split('\n');
+      log([`${line}${r.cached ? ' (unchanged: from the build cache)' : ''}`, ...details].join('\n'));
       opts.onProgress?.({ file: r.file, pages: r.pages, done: true, finished: ++finished, total: jobs.length });
     };
     const laidOut = (p: JobProgress) => opts.onProgress?.({ file: fileOf(p.job), pages: p.pages, done: false, finished, total: jobs.length });
