@@ -32,12 +32,13 @@ export function registerFonts(campaign?: string): void {
   Font.reset();
   forgetLaidOut();
   const first = Object.values(theme.fonts.faces)[0]?.[0];
-  if (first) installShapingCache(fontPath(first.file));
+  if (first) installShapingCache(openFace(fontPath(first.file)));
   for (const [family, faces] of Object.entries(theme.fonts.faces)) {
     Font.register({
       family,
       fonts: faces.map((f) => ({ src: fontPath(f.file), fontWeight: f.fontWeight, fontStyle: f.fontStyle })),
     });
+    for (const f of faces) giveFace(family, f.fontWeight, f.fontStyle, fontPath(f.file));
   }
   // The fallback chain (emoji, symbols): each family in both styles, so that any style finds it.
   for (const f of FALLBACK_FACES) {
@@ -48,8 +49,41 @@ export function registerFonts(campaign?: string): void {
   registered = key;
 }
 
-/** Faces opened for measuring, by file. */
-const measured = new Map<string, fontkit.Font>();
+/** The theme's faces opened with fontkit, by file: see {@link openFace}. */
+const opened = new Map<string, fontkit.Font>();
+
+/**
+ * The face in `file` opened with fontkit, one instance per file in this thread: react-pdf
+ * draws with it (registerFonts hands it to react-pdf's font store, which would open the file
+ * again) and encre measures with it (advanceWidth), so its tables (GSUB, GPOS: thousands of
+ * structs) are decoded and its shaping remembered once. Profiled on the sample: each face's
+ * GSUB was decoded twice, Inter Regular's three times.
+ * @throws Error when the file cannot be read.
+ */
+export function openFace(file: string): fontkit.Font {
+  let face = opened.get(file);
+  if (!face) opened.set(file, (face = fontkit.create(readFileSync(file)) as fontkit.Font));
+  return face;
+}
+
+/** react-pdf's font source as far as encre touches it (@react-pdf/font 4.1: loaded when `loadResultPromise` is set). */
+interface FontSource {
+  src: string;
+  data: unknown;
+  loadResultPromise: Promise<void> | null;
+}
+
+/**
+ * Gives react-pdf's font store the face encre opened for `file` ({@link openFace}), as its
+ * source of that family, weight and style would have loaded it (fontkit.open of the same
+ * file: the same bytes, the same fontkit).
+ */
+function giveFace(family: string, fontWeight: number, fontStyle: string, file: string): void {
+  const source = (Font as unknown as { getFont(d: { fontFamily: string; fontWeight: number; fontStyle: string }): FontSource | null }).getFont({ fontFamily: family, fontWeight, fontStyle });
+  if (!source || source.src !== file) return;
+  source.data = openFace(file);
+  source.loadResultPromise = Promise.resolve();
+}
 
 /** The theme's font files (by name) as the last registerFonts found them: no look-up on disk per measurement. */
 let resolved = new Map<string, string>();
@@ -67,10 +101,7 @@ export function advanceWidth(text: string, face: { family: string | readonly str
   const style = face.style ?? 'normal';
   const f = faces.find((x) => x.fontWeight === face.weight && x.fontStyle === style);
   if (!f) throw new Error(`internal: the theme has no face ${family} ${face.weight} ${style}`);
-  const file = resolved.get(f.file) ?? fontPath(f.file);
-  let font = measured.get(file);
-  if (!font) measured.set(file, (font = fontkit.create(readFileSync(file)) as fontkit.Font));
-  const main = font;
+  const main = openFace(resolved.get(f.file) ?? fontPath(f.file));
   // Characters the face lacks are measured in the fallback that prints them (emoji, symbols).
   if ([...text].every((ch) => main.hasGlyphForCodePoint(ch.codePointAt(0)!))) return (main.layout(text).advanceWidth * size) / main.unitsPerEm;
   let width = 0;

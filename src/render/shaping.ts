@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
 import { installFastLookups } from './lookups.js';
 import { installFastStructs } from './structs.js';
 
@@ -41,14 +39,13 @@ let installed = false;
  * Each call returns fresh arrays and position objects (textkit scales and justifies
  * positions in place), sharing fontkit's own glyph objects as fontkit does. Positions are
  * kept packed in a Float64Array (memory stays near 40 bytes a glyph).
- * Installed once per process, on the class of the font file given (every face fontkit
+ * Installed once per process, on the class of the face given (every face fontkit
  * opens has that class); the glyphs and advances are exactly those fontkit computes.
- * @param sampleFont path of any font file of the theme (read once to find fontkit's class).
+ * @param face any face of the theme opened with fontkit (its class is fontkit's).
  */
-export function installShapingCache(sampleFont: string): void {
+export function installShapingCache(face: { layout(text: string): unknown }): void {
   if (installed) return;
   installFastStructs();
-  const face = fontkit.create(readFileSync(sampleFont)) as unknown as { layout(text: string): unknown };
   installFastLookups(face);
   const proto = Object.getPrototypeOf(face) as { layout: Layout };
   const shape = proto.layout;
