@@ -255,6 +255,8 @@ export interface BuiltDocument {
   pdf?: Uint8Array;
   /** With `proof`: its problems and geometry, for the preview. */
   proof?: Proof;
+  /** With `write: false`: true when the file was taken from the build cache (nothing laid out). */
+  cached?: boolean;
 }
 
 /**
@@ -381,7 +383,7 @@ export async function build(opts: BuildOptions): Promise<BuiltDocument[]> {
     log('site/ not made: the site offers the programme for download, build the programme too (or run encre site)');
   }
   const built = results.map((r): BuiltDocument => ({ id: r.document, output: r.output, file: path.join(out, r.file), pages: r.pages, bytes: r.bytes.length }));
-  if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes, ...(results[i]!.proof ? { proof: results[i]!.proof } : {}) }));
+  if (opts.write === false) return built.map((b, i) => ({ ...b, pdf: results[i]!.bytes, ...(results[i]!.proof ? { proof: results[i]!.proof } : {}), ...(results[i]!.cached ? { cached: true } : {}) }));
   const siteDir = path.resolve(opts.root, out, SITE_DIR);
   const siteWrites = site.map((f) => ({ file: path.join(siteDir, f.path), bytes: f.bytes }));
   if (siteMode === 'only') {

@@ -59,4 +59,39 @@ describe('the dev server’s watch', () => {
       rmSync(top, { recursive: true, force: true });
     }
   });
+
+  it('lays out in the background a programme it took from the build cache, so that the first edit finds it warm', async () => {
+    const top = mkdtempSync(path.join(os.tmpdir(), 'encre-dev-warm-'));
+    const content = path.join(top, 'content');
+    cpSync(path.join(ROOT, 'tests/fixtures/tiny'), content, { recursive: true });
+    const saved = { ENCRE_CACHE: process.env.ENCRE_CACHE, ENCRE_CACHE_DIR: process.env.ENCRE_CACHE_DIR };
+    process.env.ENCRE_CACHE = '1';
+    process.env.ENCRE_CACHE_DIR = path.join(top, 'cache');
+    const start = async () => {
+      const lines: string[] = [];
+      const server = await startDevServer({ root: top, content: 'content', port: 0, log: (l) => lines.push(l), warn: () => {} });
+      await server.ready;
+      return { server, lines };
+    };
+    try {
+      // The first start lays the programme out: nothing to do in the background.
+      const first = await start();
+      await first.server.close();
+      expect(first.lines.filter((l) => l.includes('in the background'))).toEqual([]);
+      // The second takes it from the build cache, then lays it out.
+      const second = await start();
+      try {
+        const deadline = Date.now() + 120_000;
+        while (!second.lines.some((l) => l.startsWith('programme: laid out in the background')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        expect(second.lines.filter((l) => l.startsWith('programme: laid out in the background'))).toHaveLength(1);
+      } finally {
+        await second.server.close();
+      }
+    } finally {
+      process.env.ENCRE_CACHE = saved.ENCRE_CACHE;
+      if (saved.ENCRE_CACHE_DIR === undefined) delete process.env.ENCRE_CACHE_DIR;
+      else process.env.ENCRE_CACHE_DIR = saved.ENCRE_CACHE_DIR;
+      rmSync(top, { recursive: true, force: true });
+    }
+  });
 });

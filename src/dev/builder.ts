@@ -5,7 +5,8 @@
  * Messages in: { id, request: BuildRequest }; out: first, for an edited event or the pages in view,
  * { id, ahead: PageAhead } (a page drawn ahead: ahead.ts), then { id, ok: true, docs, siteFollows } | { id, ok: false, error },
  * then with `siteFollows` { id, site } (or { id, siteError }): the campaign's website, made with the programme when
- * campaign.yaml has a site: block, sent after the programme (its pages are published first).
+ * campaign.yaml has a site: block, sent after the programme (its pages are published first); { warmedUp: ms } when
+ * a programme taken from the build cache has been laid out in the background (see warmUp).
  */
 import { build } from '../build.js';
 import { ContentError, PreflightError, ThemeError, UsageError, formatProblem } from '../model/errors.js';
@@ -74,6 +75,12 @@ async function handle(msg: { id: number; request: BuildRequest }): Promise<void>
     ahead.built();
     const docs: PreviewDoc[] = built.map((b) => ({ id: b.id, pages: b.pages, pdf: b.pdf!, ...(b.proof ? { proof: b.proof } : {}) }));
     process.send?.({ id, ok: true, docs, siteFollows: makeSite !== undefined });
+    // A programme taken from the build cache left nothing laid out in this process: it is
+    // laid out once, next in the queue, so that the first edit finds its cards measured.
+    if (!warmed && built.some((b) => b.id === 'programme' && b.cached)) {
+      warmed = true;
+      queue = queue.then(() => warmUp(rest));
+    } else if (built.some((b) => b.id === 'programme' && !b.cached)) warmed = true;
     if (makeSite) {
       let site: SiteFile[] | undefined;
       try {
@@ -93,6 +100,24 @@ async function handle(msg: { id: number; request: BuildRequest }): Promise<void>
     process.send?.({ id, ok: false, error });
   }
 }
+/** Whether this process has laid out the programme (built it, not taken it from the build cache). */
+let warmed = false;
+
+/**
+ * Builds the programme's screen file without the build cache and throws the result away:
+ * its cards measured and laid out in this process, an edit's rebuild then takes a fraction of
+ * a second instead of seconds (the sample: 2.4 s for the first edit after a start from the
+ * build cache). A request that comes meanwhile waits for it: it would have done the same work.
+ */
+async function warmUp(request: Omit<BuildRequest, 'output' | 'inView'>): Promise<void> {
+  const t0 = performance.now();
+  const ok = await build({ ...request, documents: ['programme'], out: '.', outputs: ['screen'], write: false, threads: 0, proof: true, site: 'off', cache: false }).then(
+    () => true,
+    () => false, // a build that fails says so when it is asked for
+  );
+  if (ok) process.send?.({ warmedUp: Math.round(performance.now() - t0) });
+}
+
 // The server went away (it stopped, or was killed): nothing left to build for.
 process.on('disconnect', () => process.exit(0));
 process.send?.({ ready: true });

@@ -201,8 +201,9 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
       const builder = compiled ? path.join(TOOL_ROOT, 'dist', 'src', 'dev', 'builder.js') : path.join(TOOL_ROOT, 'src', 'dev', 'builder.ts');
       const execArgv = compiled ? [] : ['--import', import.meta.resolve('tsx')];
       const c = fork(builder, [], { cwd: opts.root, execArgv, serialization: 'advanced', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(TOOL_ROOT, 'tsconfig.json') } });
-      c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; siteFollows?: boolean; site?: SiteFile[]; siteError?: string; error?: string; ahead?: PageAhead }) => {
+      c.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; docs?: PreviewDoc[]; siteFollows?: boolean; site?: SiteFile[]; siteError?: string; error?: string; ahead?: PageAhead; warmedUp?: number }) => {
         if (m.ready) return resolve();
+        if (m.warmedUp !== undefined) return log(`programme: laid out in the background in ${m.warmedUp} ms (it came from the build cache): edits rebuild it warm`);
         if (m.ahead && m.id !== undefined) return void showAhead(m.id, m.ahead);
         if (m.site || m.siteError) {
           // The site of the programme published last (an older one, overtaken, is dropped).
