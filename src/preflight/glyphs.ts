@@ -1,6 +1,5 @@
-import * as fontkit from 'fontkit';
-import { statSync } from 'node:fs';
-import { installFastStructs } from '../render/structs.js';
+import type * as fontkit from 'fontkit';
+import { openFace } from '../render/faces.js';
 import { theme } from '../../layouts/theme.js';
 import type { EventView, Model } from '../derive/model.js';
 import { sealed } from '../cache/hash.js';
@@ -23,18 +22,14 @@ export interface Face {
  * @throws Error naming a missing font file (the theme loader checks them first).
  */
 export function openFaces(campaign?: string): Face[] {
-  installFastStructs();
   const used = [...new Set([theme.fonts.family, theme.fonts.display])];
   return used.map((family) => theme.fonts.faces[family] ?? []).flatMap((faces) =>
     faces.map((f) => {
       const file = campaign === undefined ? fontPath(f.file) : fontPath(f.file, campaign);
       let font: fontkit.Font;
       try {
-        // The face opened before from the same file, unchanged (its glyph answers are remembered: src/render/shaping.ts).
-        const st = statSync(file);
-        const key = `${file}\u0000${st.size}\u0000${st.mtimeMs}`;
-        font = opened.get(key) ?? (fontkit.openSync(file) as fontkit.Font);
-        opened.set(key, font);
+        // The face react-pdf draws with (its glyph answers are remembered: src/render/shaping.ts).
+        font = openFace(file);
       } catch (e) {
         throw new Error(`font file ${file} cannot be read (${(e as Error).message}); see the theme's fonts.faces`);
       }
@@ -42,9 +37,6 @@ export function openFaces(campaign?: string): Face[] {
     }),
   );
 }
-
-/** Faces opened, by file, size and modification time: the preview's rebuilds open each once. */
-const opened = new Map<string, fontkit.Font>();
 
 /** A character no font prints, and where: the problem (file, line, path) and the character. */
 export interface Unprintable {

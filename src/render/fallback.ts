@@ -9,8 +9,9 @@
  */
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { TOOL_ROOT } from '../paths.js';
+import { openFace } from './faces.js';
 
 /** A fallback face: the family it is registered under (never a theme's), and its file in assets/fonts/. */
 export interface FallbackFace {
@@ -35,16 +36,9 @@ export function primaryFamily(family: string | readonly string[]): string {
   return typeof family === 'string' ? family : (family[0] ?? '');
 }
 
-const opened = new Map<string, fontkit.Font>();
-
-/** The fallback fonts, opened with fontkit (once per process). */
+/** The fallback fonts, opened with fontkit (src/render/faces.ts: the faces react-pdf draws with). */
 export function fallbackFonts(): { face: FallbackFace; font: fontkit.Font }[] {
-  return FALLBACK_FACES.map((face) => {
-    const file = path.resolve(TOOL_ROOT, 'assets/fonts', face.file);
-    let font = opened.get(file);
-    if (!font) opened.set(file, (font = fontkit.openSync(file) as fontkit.Font));
-    return { face, font };
-  });
+  return FALLBACK_FACES.map((face) => ({ face, font: openFace(path.resolve(TOOL_ROOT, 'assets/fonts', face.file)) }));
 }
 
 const vendored: fontkit.Font[] = [];
@@ -57,7 +51,7 @@ const vendored: fontkit.Font[] = [];
 export function unprintableCharacters(text: string): { char: string; index: number }[] {
   if (vendored.length === 0) {
     const dir = path.resolve(TOOL_ROOT, 'assets/fonts');
-    for (const name of readdirSync(dir).filter((n) => /\.(otf|ttf|woff)$/i.test(n)).sort()) vendored.push(fontkit.openSync(path.join(dir, name)) as fontkit.Font);
+    for (const name of readdirSync(dir).filter((n) => /\.(otf|ttf|woff)$/i.test(n)).sort()) vendored.push(openFace(path.join(dir, name)));
   }
   const out: { char: string; index: number }[] = [];
   let index = 0;

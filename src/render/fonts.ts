@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
 import { TOOL_ROOT } from '../paths.js';
 import { Font } from '@react-pdf/renderer';
 import { theme } from '../../layouts/theme.js';
 import { hyphenateFrench } from '../../layouts/hyphenation.js';
 import { installShapingCache } from './shaping.js';
+import { openFace } from './faces.js';
 import { forgetLaidOut } from '../paginate/measure.js';
 import { fontPath, selectCampaignFonts } from './font-files.js';
 import { FALLBACK_FACES, fallbackFonts, primaryFamily } from './fallback.js';
@@ -44,26 +43,10 @@ export function registerFonts(campaign?: string): void {
   for (const f of FALLBACK_FACES) {
     const src = path.resolve(TOOL_ROOT, 'assets/fonts', f.file);
     Font.register({ family: f.family, fonts: [{ src, fontStyle: 'normal' }, { src, fontStyle: 'italic' }] });
+    for (const style of ['normal', 'italic']) giveFace(f.family, 400, style, src);
   }
   Font.registerHyphenationCallback(hyphenateFrench);
   registered = key;
-}
-
-/** The theme's faces opened with fontkit, by file: see {@link openFace}. */
-const opened = new Map<string, fontkit.Font>();
-
-/**
- * The face in `file` opened with fontkit, one instance per file in this thread: react-pdf
- * draws with it (registerFonts hands it to react-pdf's font store, which would open the file
- * again) and encre measures with it (advanceWidth), so its tables (GSUB, GPOS: thousands of
- * structs) are decoded and its shaping remembered once. Profiled on the sample: each face's
- * GSUB was decoded twice, Inter Regular's three times.
- * @throws Error when the file cannot be read.
- */
-export function openFace(file: string): fontkit.Font {
-  let face = opened.get(file);
-  if (!face) opened.set(file, (face = fontkit.create(readFileSync(file)) as fontkit.Font));
-  return face;
 }
 
 /** react-pdf's font source as far as encre touches it (@react-pdf/font 4.1: loaded when `loadResultPromise` is set). */

@@ -1,5 +1,4 @@
 import { installFastLookups } from './lookups.js';
-import { installFastStructs } from './structs.js';
 
 /** A fontkit glyph run, as far as encre touches it. */
 interface GlyphRun {
@@ -41,11 +40,10 @@ let installed = false;
  * kept packed in a Float64Array (memory stays near 40 bytes a glyph).
  * Installed once per process, on the class of the face given (every face fontkit
  * opens has that class); the glyphs and advances are exactly those fontkit computes.
- * @param face any face of the theme opened with fontkit (its class is fontkit's).
+ * @param face any face of the theme (src/render/faces.ts openFace: its class is fontkit's).
  */
 export function installShapingCache(face: { layout(text: string): unknown }): void {
   if (installed) return;
-  installFastStructs();
   installFastLookups(face);
   const proto = Object.getPrototypeOf(face) as { layout: Layout };
   const shape = proto.layout;
