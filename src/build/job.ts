@@ -150,8 +150,9 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   await loadHyphenation([content.campaign.lang, ...model.events.map((e) => e.lang)]);
   // Restored once per process and key: a warm process (the preview) holds them since.
   const measurementsKey = `measurements-${toolFingerprint(themeLoaded.files)}`;
-  const saved = cache && !restoredMeasurements.has(`${dir}/${measurementsKey}`) && (await cache.get(measurementsKey));
-  if (cache) restoredMeasurements.add(`${dir}/${measurementsKey}`);
+  const restored = `${dir}/${measurementsKey}`;
+  const saved = cache && !restoredMeasurements.has(restored) && (await cache.get(measurementsKey));
+  if (cache) restoredMeasurements.add(restored);
   if (saved) restoreMeasurements(Buffer.from(saved).toString('utf8'));
   return { content, model, env, printer, theme: themeLoaded, partners: new Map(), cache, proof: opts.proof };
 }

@@ -9,9 +9,14 @@ import { createHash, type Hash } from 'node:crypto';
  * @throws Error for a function or a symbol inside the value (it cannot be described).
  */
 export function hashOf(value: unknown): string {
+  return digestOf((t) => feed(t, value));
+}
+
+/** The SHA-256 (hex) of the text `describe` writes. */
+function digestOf(describe: (t: Text) => void): string {
   const h = createHash('sha256');
   const text = new Text(h);
-  feed(text, value);
+  describe(text);
   text.flush();
   return h.digest('hex');
 }
@@ -78,14 +83,7 @@ function feed(t: Text, v: unknown): void {
   } else if (sealedValues.has(v as object)) {
     // A sealed value by its digest (described once): « h<sha-256>; ».
     let digest = sealedDigests.get(v as object);
-    if (digest === undefined) {
-      const h = createHash('sha256');
-      const inner = new Text(h);
-      if (Array.isArray(v)) feedArray(inner, v);
-      else feedObject(inner, v as object);
-      inner.flush();
-      sealedDigests.set(v as object, (digest = h.digest('hex')));
-    }
+    if (digest === undefined) sealedDigests.set(v as object, (digest = digestOf((inner) => (Array.isArray(v) ? feedArray(inner, v) : feedObject(inner, v as object)))));
     t.add(`h${digest};`);
   } else if (Array.isArray(v)) {
     feedArray(t, v);
