@@ -12,7 +12,8 @@ import { openPdf, pageTexts, decodeQrCodes, collapse, textLines, findQrCodes } f
 import { titleProblems } from './helpers/typeset.js';
 import { tieShortWords } from '../layouts/hyphenation.js';
 import { ROOT, EPOCH } from './helpers/sample.js';
-import { PDFDocument } from 'pdf-lib';
+// The pdf-lib build encre's modules use (namedDestinations checks its classes).
+import { PDFDocument } from '../src/post/pdf-lib.js';
 import { loadContent } from '../src/load/content.js';
 import { fileEnv } from '../src/load/env.js';
 import { deriveModel } from '../src/derive/model.js';

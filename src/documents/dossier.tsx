@@ -235,9 +235,12 @@ export async function composeDossier(props: DossierProps): Promise<{ sections: P
   const capacity = mm(area.height) - PAGE_SLACK;
   const base = pressSections(props);
   const moments = momentsSection(props, 0);
-  const heads = await measureBlocks([...base, moments].map((s, i) => <SectionHead key={i} kicker={s.kicker} heading={s.heading} />), width);
+  // Headings and moments (props of plain data) are taken from the measurement cache when the
+  // print file measured them (and in the preview, when an edit left them as they were); the
+  // chapters' blocks, which hold elements, are measured each time.
+  const heads = await measureBlocks([...base, moments].map((s, i) => <SectionHead key={i} kicker={s.kicker} heading={s.heading} />), width, true);
   const blocks = await measureBlocks(base.flatMap((s) => s.blocks), width);
-  const items = props.moments.length > 0 ? await measureBlocks(props.moments.map((h) => <Moment key={h.id} h={h} />), mm(momentColumn())) : [];
+  const items = props.moments.length > 0 ? await measureBlocks(props.moments.map((h) => <Moment key={h.id} h={h} />), mm(momentColumn()), true) : [];
   const itemHeight = new Map(props.moments.map((h, i) => [h.id, items[i]!.height]));
   let next = 0;
   const measured: MeasuredSection[] = base.map((s, i) => ({ head: heads[i]!.height, blocks: s.blocks.map(() => blocks[next++]!.height) }));

@@ -136,8 +136,9 @@ export function highlightOf(e: EventView): Highlight {
 export async function flyerElement(model: Model) {
   const props = flyerProps(model);
   const area = textArea(frames.flyer);
-  const [heading, foot] = await measureBlocks([<FlyerVersoHeading key="h" />, <FlyerFoot key="f" p={props} />], mm(area.width));
-  const items = props.highlights.length > 0 ? await measureBlocks(props.highlights.map((h) => <FlyerHighlight key={h.id} h={h} />), mm(highlightWidth())) : [];
+  // From the measurement cache when the print file measured them (the screen file's are the same).
+  const [heading, foot] = await measureBlocks([<FlyerVersoHeading key="h" />, <FlyerFoot key="f" p={props} />], mm(area.width), true);
+  const items = props.highlights.length > 0 ? await measureBlocks(props.highlights.map((h) => <FlyerHighlight key={h.id} h={h} />), mm(highlightWidth()), true) : [];
   const room = mm(area.height) - heading!.height - foot!.height - mm(theme.space.md) - ROUNDING;
   let shown = 0;
   let used = 0;

@@ -1,4 +1,4 @@
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '../post/pdf-lib.js';
 import type { Model } from '../derive/model.js';
 import type { PlacedPartner } from '../../layouts/components/PartnerStrip.js';
 import { frames, type Frame } from '../../layouts/frames.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict, PDFRef, type PDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict, PDFRef, type PDFRawStream } from './pdf-lib.js';
 import { tagSubsetsByContent } from './subset-tags.js';
 import { LOAD, SAVE } from './pdflib-options.js';
 

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from './pdf-lib.js';
 import { mm } from '../units.js';
 import { LOAD, SAVE } from './pdflib-options.js';
 

@@ -1,4 +1,4 @@
-import { ParseSpeeds, type LoadOptions, type SaveOptions } from 'pdf-lib';
+import { ParseSpeeds, type LoadOptions, type SaveOptions } from './pdf-lib.js';
 
 /*
  * pdf-lib parses and writes a document a slice of objects at a time, waiting for a timer

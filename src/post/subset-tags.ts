@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, type PDFDocument } from './pdf-lib.js';
 
 /**
  * Names every embedded font subset after its own glyphs. pdfkit tags subsets by the order in

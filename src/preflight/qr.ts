@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import * as QRCode from '../qr/qrcode.js';
 import type { Model } from '../derive/model.js';
 import type { Content } from '../load/content.js';
 import type { Problem } from '../model/errors.js';

@@ -4,8 +4,11 @@
  * Pure functions on the loaded theme: the build reports what they find as warnings (build
  * log and preflight.json), it never fails on them.
  */
-import { differenceCiede2000, parse } from 'culori';
+// culori's one-file build (see src/assets/svg.ts).
+import culori from 'culori/require';
 import type { Theme, ColourName } from '../../layouts/theme-schema.js';
+
+const { differenceCiede2000, parse } = culori;
 
 /**
  * Relative luminance of an sRGB colour, WCAG 2.1 (definition "relative luminance",

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import * as QRCode from './qrcode.js';
 import { sealed } from '../cache/hash.js';
 
 /**
