@@ -15,6 +15,7 @@ import { parseYaml, locate, locateKey, formatPath, knownKeys, nearest, describeK
 import { ThemeError, type Problem } from '../model/errors.js';
 import { cmykToScreenRgb } from '../render/icc.js';
 import { TOOL_ROOT } from '../paths.js';
+import { hashOf } from '../cache/hash.js';
 import { campaignFontFiles, fontDirs, fontPath } from '../render/font-files.js';
 
 /** The theme used when none is named. */
@@ -142,6 +143,18 @@ export function mergeTheme(base: unknown, over: unknown): unknown {
   return out;
 }
 
+/** Theme files parsed in this process, by name: the last text of each (a few small files). */
+const parsedThemeFiles = new Map<string, { text: string; parsed: ReturnType<typeof parseYaml> }>();
+
+/** A theme file parsed, or taken as it was parsed last when its text is the same (a parsed file is only read). */
+function parseThemeFile(name: string, text: string): ReturnType<typeof parseYaml> {
+  const known = parsedThemeFiles.get(name);
+  if (known?.text === text) return { source: known.parsed.source, problems: [...known.parsed.problems] };
+  const parsed = parseYaml(name, text);
+  parsedThemeFiles.set(name, { text, parsed });
+  return { source: parsed.source, problems: [...parsed.problems] };
+}
+
 /** Reads a theme file and what it extends, merged. @throws ThemeError */
 function prepare(root: string, nameOrPath: string, campaign?: string): Prepared {
   const sources: SourceFile[] = [];
@@ -154,7 +167,7 @@ function prepare(root: string, nameOrPath: string, campaign?: string): Prepared 
     } catch (e) {
       throw new ThemeError([{ file: name, line: 0, col: 0, path: '', message: `cannot read the theme file (${(e as Error).message})` }]);
     }
-    const { source, problems } = parseYaml(name, text);
+    const { source, problems } = parseThemeFile(name, text);
     if (problems.length > 0) throw new ThemeError(problems);
     sources.push(source);
     abs.push(file);
@@ -336,8 +349,44 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
   return problems;
 }
 
-/** Validates prepared data whose CMYK-only colours have their RGB (`rgbs`, in `needRgb`'s order). */
+/**
+ * Themes validated in this process, by the names and texts of their files, where they were
+ * found, the campaign folder and the computed RGBs; each with the state of the font files it
+ * names (path, size, modification time: checkTheme opens them). A theme read again as it was
+ * — the build's, after the default theme that layouts/theme.ts reads when it loads; the
+ * preview's rebuilds — is not validated and checked again (0.1 s of every build).
+ */
+const validated = new Map<string, { fonts: string; loaded: LoadedTheme }>();
+
+/** Where each font file of a theme is found, its size and modification time (or « missing »). */
+function fontState(t: Theme, campaign: string | undefined): string {
+  return Object.values(t.fonts.faces).flatMap((faces) => faces.map((f) => {
+    const file = fontPath(f.file, campaign);
+    try {
+      const st = statSync(file);
+      return `${file}\t${st.size}\t${st.mtimeMs}`;
+    } catch {
+      return `${file}\tmissing`;
+    }
+  })).join('\n');
+}
+
+/**
+ * {@link validate}, or its result for the same files, campaign and RGBs when their fonts are
+ * as they were: a copy of the theme (each read gives a theme of its own, as before).
+ */
 function finish(prep: Prepared, rgbs: string[]): LoadedTheme {
+  const key = hashOf([prep.root, prep.campaign ?? null, prep.abs, prep.sources.map((s) => [s.file, s.text]), rgbs]);
+  const known = validated.get(key);
+  if (known && known.fonts === fontState(known.loaded.theme, prep.campaign)) return { ...known.loaded, theme: structuredClone(known.loaded.theme) };
+  const loaded = validate(prep, rgbs);
+  if (validated.size >= 16) validated.delete(validated.keys().next().value!);
+  validated.set(key, { fonts: fontState(loaded.theme, prep.campaign), loaded: { ...loaded, theme: structuredClone(loaded.theme) } });
+  return loaded;
+}
+
+/** Validates prepared data whose CMYK-only colours have their RGB (`rgbs`, in `needRgb`'s order). */
+function validate(prep: Prepared, rgbs: string[]): LoadedTheme {
   const campaign = prep.campaign;
   const data = structuredClone(prep.data);
   prep.needRgb.forEach((n, i) => {
