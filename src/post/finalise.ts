@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict, PDFRef, type PDFRawStream } from './pdf-lib.js';
+import { PDFDocument, PDFName, PDFString, PDFHexString, PDFDict, PDFRef } from './pdf-lib.js';
 import { tagSubsetsByContent } from './subset-tags.js';
+import { profileStream } from './profile-streams.js';
 import { LOAD, SAVE } from './pdflib-options.js';
 
 /** What the post-processing writes, all distances in pt. */
@@ -65,24 +66,6 @@ export async function finalise(bytes: Uint8Array, opts: FinaliseOptions): Promis
   // The document just saved, as it was saved (not parsed again: a long programme's PDF takes
   // seconds to parse).
   return { bytes: out, doc };
-}
-
-/** ICC profiles deflated, by their bytes' hash: each print file embeds the same profile. */
-const deflatedProfiles = new Map<string, Uint8Array>();
-
-/**
- * A stream of an ICC profile's bytes (`n` components), deflated by pdf-lib's own
- * PDFContext.flateStream the first time and its deflated bytes kept for this process: every
- * print file embeds the same profile (deflating FOGRA39's 0.25 MB took about 50 ms a file).
- * The same dictionary and bytes as flateStream gives.
- */
-function profileStream(ctx: PDFDocument['context'], icc: Uint8Array, n: number): PDFRawStream {
-  const key = `${n}:${createHash('sha256').update(icc).digest('hex')}`;
-  const known = deflatedProfiles.get(key);
-  if (known) return ctx.stream(known, { N: n, Filter: 'FlateDecode' });
-  const stream = ctx.flateStream(icc, { N: n });
-  deflatedProfiles.set(key, stream.getContents());
-  return stream;
 }
 
 function writePdfx(doc: PDFDocument, x: NonNullable<FinaliseOptions['pdfx']>, meta: FinaliseOptions['info'], documentId: string, instanceId: string): void {
