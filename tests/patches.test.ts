@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { matchPercent } from '@react-pdf/fns';
+
+const require = createRequire(import.meta.url);
+
+/** @react-pdf/fns 3.1.3's matchPercent as shipped (patches/@react-pdf+fns+3.1.3.patch adds a fast path before it). */
+function shipped(value: unknown): { percent: number; value: number } | null {
+  const match = /(-?\d+\.?\d*)%/.exec(`${value as string}`);
+  return match ? { percent: parseFloat(match[1]!) / 100, value: parseFloat(match[1]!) } : null;
+}
+
+// The patches of patches/ (applied by npm ci's postinstall, patch-package) change speed, not
+// results: each is checked against the code it replaces.
+describe('patched dependencies', () => {
+  it('@react-pdf/fns matchPercent: what the shipped one gives, for any value', () => {
+    const values = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(null, undefined, '50%', '-25%', '12.5%', 'abc', '', '%', '100', 'calc(50% - 2px)'),
+      fc.string(),
+      fc.string().map((s) => `${s}%`),
+      fc.tuple(fc.double(), fc.string()).map(([n, s]) => `${n}%${s}`),
+      fc.array(fc.oneof(fc.integer(), fc.string())),
+    );
+    fc.assert(fc.property(values, (v) => {
+      expect(matchPercent(v as string)).toEqual(shipped(v));
+    }), { numRuns: 2000 });
+    expect(matchPercent('50%')).toEqual({ percent: 0.5, value: 50 });
+  });
+
+  it('fontkit loads brotli (WOFF2) when first needed, and can still load it', () => {
+    const module = require.resolve('fontkit').replace(/main\.cjs$/, 'module.mjs');
+    const text = readFileSync(module, 'utf8');
+    expect(text).not.toMatch(/^import .* from "brotli\/decompress\.js";$/m);
+    expect(text).toContain('$encre$createRequire(import.meta.url)("brotli/decompress.js")');
+    expect(typeof createRequire(module)('brotli/decompress.js')).toBe('function');
+  });
+});
