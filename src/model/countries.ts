@@ -17,8 +17,9 @@ export const FRANCE = 'FR';
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'ZZ', 'UK', 'QO', 'DD', 'YU', 'CS', 'SU', 'BU', 'TP', 'ZR', 'FX', 'AN', 'NT', 'YD', 'VD', 'DY', 'HV', 'NH', 'RH', 'CP', 'DG', 'EA', 'IC', 'TA', 'AC']);
 
 const names = (lang: string) => new Intl.DisplayNames(lang, { type: 'region', fallback: 'none' });
-const FRENCH = names('fr');
-const ENGLISH = names('en');
+// Made when first asked (loading ICU's region names takes about 15 ms): most campaigns name no country.
+let french: Intl.DisplayNames | undefined;
+let english: Intl.DisplayNames | undefined;
 
 /**
  * True for an ISO 3166-1 alpha-2 country code in capitals ("DE", "BE", "CH"); false for
@@ -26,7 +27,7 @@ const ENGLISH = names('en');
  */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code) || code.startsWith('X') || /^Q[M-Z]$/.test(code) || code === 'AA') return false;
-  return ENGLISH.of(code) !== undefined;
+  return (english ??= names('en')).of(code) !== undefined;
 }
 
 /**
@@ -34,7 +35,7 @@ export function isCountryCode(code: string): boolean {
  * @throws Error for a code that {@link isCountryCode} refuses.
  */
 export function countryName(code: string): string {
-  const name = isCountryCode(code) ? FRENCH.of(code) : undefined;
+  const name = isCountryCode(code) ? (french ??= names('fr')).of(code) : undefined;
   if (name === undefined) throw new Error(`unknown country code "${code}"`);
   return name;
 }
