@@ -29,6 +29,15 @@ describe('the dev server’s watch', () => {
     expect(touchedDocuments('/home/me/project/layouts/affiche/Affiche.tsx', root, '../x')).toEqual({ ids: ['affiche'], restart: true });
     // A theme is data: every document again, in the warm build process (a layout is code: a new process).
     expect(touchedDocuments('/home/me/project/themes/occitanie.yaml', root, 'content')).toEqual({ ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: false });
+    // A campaign's own font restarts the build process (react-pdf's font store and the faces
+    // opened are per process); its logo rebuilds the documents that show partners.
+    for (const content of ['content', '../x']) {
+      const folder = path.resolve(root, content);
+      expect(touchedDocuments(path.join(folder, 'assets/fonts/Own-Bold.otf'), root, content), content).toEqual({ ids: ['programme', 'affiche', 'flyer', 'dossier-de-presse'], restart: true });
+      expect(touchedDocuments(path.join(folder, 'assets/logo.png'), root, content), content).toEqual({ ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false });
+    }
+    // Another campaign's assets feed nothing.
+    expect(touchedDocuments('/home/me/project/examples/other/assets/logo.png', root, 'content')).toEqual(NOTHING);
   });
 
   it('titles the preview with the campaign, not its folder', () => {

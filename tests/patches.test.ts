@@ -25,6 +25,8 @@ describe('patched dependencies', () => {
       fc.tuple(fc.double(), fc.string()).map(([n, s]) => `${n}%${s}`),
       fc.array(fc.oneof(fc.integer(), fc.string())),
     );
+    const source = readFileSync(require.resolve('@react-pdf/fns').replace(/[^/]+$/, 'index.js'), 'utf8');
+    expect(source.includes('encre: a number, null or a string without'), 'patches/@react-pdf+fns+3.1.3.patch is not applied: install with `npm ci` (its postinstall runs patch-package)').toBe(true);
     fc.assert(fc.property(values, (v) => {
       expect(matchPercent(v as string)).toEqual(shipped(v));
     }), { numRuns: 2000 });
@@ -34,8 +36,9 @@ describe('patched dependencies', () => {
   it('fontkit loads brotli (WOFF2) when first needed, and can still load it', () => {
     const module = require.resolve('fontkit').replace(/main\.cjs$/, 'module.mjs');
     const text = readFileSync(module, 'utf8');
-    expect(text).not.toMatch(/^import .* from "brotli\/decompress\.js";$/m);
-    expect(text).toContain('$encre$createRequire(import.meta.url)("brotli/decompress.js")');
+    const unpatched = 'patches/fontkit+2.0.4.patch is not applied: install with `npm ci` (its postinstall runs patch-package)';
+    expect(/^import .* from "brotli\/decompress\.js";$/m.test(text), unpatched).toBe(false);
+    expect(text.includes('$encre$createRequire(import.meta.url)("brotli/decompress.js")'), unpatched).toBe(true);
     expect(typeof createRequire(module)('brotli/decompress.js')).toBe('function');
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { deflateSync } from 'node:zlib';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { PDFDocument, PDFName } from '../src/post/pdf-lib.js';
 import { PREDEFLATED, profileStream } from '../src/post/profile-streams.js';
 import { ROOT } from './helpers/sample.js';
@@ -24,6 +26,33 @@ describe('ICC profile streams', () => {
     const ours = profileStream(ctx, icc, 4);
     expect(ours.dict.get(PDFName.of('Filter'))?.toString()).toBe('/FlateDecode');
     expect(written(ours)).toEqual(written(ctx.flateStream(icc, { N: 4 })));
+  });
+
+  it('takes a deflated profile only when it inflates to the profile: a damaged file is deflated again', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'encre-icc-'));
+    try {
+      const base = new Uint8Array(readFileSync(path.join(ROOT, 'assets/icc', profiles[0]!)));
+      // Profiles of their own (one byte changed each): this process has not deflated them yet.
+      const variant = (k: number) => {
+        const icc = base.slice();
+        icc[300 + k] = icc[300 + k]! ^ 0xff;
+        return { icc, file: path.join(dir, `${createHash('sha256').update(icc).digest('hex')}-4.deflate`) };
+      };
+      const ctx = (await PDFDocument.create()).context;
+      const pdfLib = (icc: Uint8Array) => written(ctx.flateStream(icc, { N: 4 }));
+      const damaged = [new Uint8Array(0), randomBytes(1000), deflateSync(base).subarray(0, 1000)];
+      damaged.forEach((bytes, k) => {
+        const { icc, file } = variant(k);
+        writeFileSync(file, bytes);
+        expect(written(profileStream(ctx, icc, 4, dir)), `damaged file ${k}`).toEqual(pdfLib(icc));
+      });
+      // A file that inflates to the profile is taken as it is (here zlib's, not pdf-lib's, bytes: told apart).
+      const { icc, file } = variant(9);
+      writeFileSync(file, deflateSync(icc));
+      expect(Buffer.from(profileStream(ctx, icc, 4, dir).getContents())).toEqual(deflateSync(icc));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('deflates in the build a profile that was not deflated at compile time', async () => {

@@ -4,14 +4,16 @@ import path from 'node:path';
 import { TOOL_ROOT } from '../paths.js';
 
 /** What makes encre's output besides the content: its code, layouts, themes, fonts, profiles, locked dependencies. */
-const PARTS = ['src', 'layouts', 'themes', 'assets', 'printers', 'package-lock.json'];
+const PARTS = ['src', 'layouts', 'themes', 'assets', 'printers', 'package-lock.json', 'patches', 'dist/icc'];
 
 let memo: string | undefined;
 const withFiles = new Map<string, string>();
 
 /**
  * A SHA-256 (hex) of encre itself: every file under src/, layouts/, themes/, assets/ and
- * printers/, and package-lock.json (the exact versions of react-pdf, pdfkit, fontkit…), and
+ * printers/, package-lock.json (the exact versions of react-pdf, pdfkit, fontkit…), the
+ * patches applied to them (patches/) and the ICC profiles deflated by the compilation
+ * (dist/icc/, src/post/profile-streams.ts), and
  * the `extra` files (the theme files a build reads: its own, given by path even outside
  * the project, and those it extends). Any change to the code, a theme, a font or a profile
  * changes it, and with it every cache key. Computed once per process (and set of files).

@@ -117,7 +117,8 @@ export function touchedDocuments(file: string, root: string, content: string): {
   if (rel.startsWith('layouts/') || rel.startsWith('src/')) return { ids: all, restart: true };
   // A theme is data, read again by every build: the warm build process stays.
   if (rel.startsWith('themes/')) return { ids: all, restart: false };
-  if (rel.startsWith('assets/logos/') || /\/assets\//.test(rel)) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
+  // encre's own logos; a campaign's assets are told apart below (its fonts restart the build process).
+  if (rel.startsWith('assets/logos/')) return { ids: ['affiche', 'programme', 'dossier-de-presse'], restart: false };
   if (rel.startsWith('assets/fonts/')) return { ids: all, restart: true };
   // The content folder wherever it is (`../x`, `/abs/x`, `./x/`): compared as absolute paths.
   const inContent = path.relative(path.resolve(root, content), path.resolve(root, file)).split(path.sep).join('/');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { PDFContext, type PDFDocument, type PDFRawStream } from './pdf-lib.js';
 import { TOOL_ROOT } from '../paths.js';
 
@@ -10,9 +11,10 @@ import { TOOL_ROOT } from '../paths.js';
  * deflated by pdf-lib's own PDFContext.flateStream (its bundled pako). pako takes about 0.1 s
  * for FOGRA39's 0.24 MB, in every process that writes a print file; so `npm run compile`
  * deflates encre's own profiles (assets/icc/) once, with the same call, into PREDEFLATED, and
- * a build takes them from there. A campaign's own profile, or a profile changed since the
- * compilation (another SHA-256), is deflated in the build, then kept for the process. The
- * same bytes either way (tests/profile-streams.test.ts).
+ * a build takes them from there, when a file inflates to its profile. A campaign's own
+ * profile, a profile changed since the compilation (another SHA-256) or a file damaged since
+ * is deflated in the build, then kept for the process. The same bytes either way
+ * (tests/profile-streams.test.ts); the files are in the build cache's key (src/cache/fingerprint.ts).
  */
 
 /** Where `npm run compile` puts encre's profiles deflated: `<SHA-256 of the profile>-<components>.deflate`. */
@@ -37,13 +39,17 @@ export function deflateProfile(icc: Uint8Array, n: number): Uint8Array {
  * A stream of an ICC profile's bytes (`n` components: 4 for CMYK), deflated: the dictionary
  * and bytes PDFContext.flateStream gives, taken from {@link PREDEFLATED} or this process's
  * earlier files when they have them.
+ * @param dir where the compilation put the deflated profiles (tests give another folder).
  */
-export function profileStream(ctx: PDFDocument['context'], icc: Uint8Array, n: number): PDFRawStream {
+export function profileStream(ctx: PDFDocument['context'], icc: Uint8Array, n: number, dir = PREDEFLATED): PDFRawStream {
   const name = nameOf(icc, n);
   let bytes = deflated.get(name);
   if (!bytes) {
-    const file = path.join(PREDEFLATED, name);
-    if (existsSync(file)) bytes = new Uint8Array(readFileSync(file));
+    const file = path.join(dir, name);
+    // Taken only when it inflates to the profile (zlib, about 1 ms): a file emptied, cut or
+    // damaged since the compilation is not embedded; the profile is deflated here instead.
+    const stored = existsSync(file) ? new Uint8Array(readFileSync(file)) : undefined;
+    if (stored && inflatesTo(stored, icc)) bytes = stored;
   }
   if (bytes) {
     deflated.set(name, bytes);
@@ -52,6 +58,15 @@ export function profileStream(ctx: PDFDocument['context'], icc: Uint8Array, n: n
   const stream = ctx.flateStream(icc, { N: n });
   deflated.set(name, stream.getContents());
   return stream;
+}
+
+/** Whether `deflated` is a zlib stream whose bytes are `icc`'s. */
+function inflatesTo(deflated: Uint8Array, icc: Uint8Array): boolean {
+  try {
+    return Buffer.compare(inflateSync(deflated), icc) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
