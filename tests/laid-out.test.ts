@@ -203,4 +203,29 @@ describe('a theme colour changed in a warm process (the preview)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  // react-pdf's Font.reset unloads the faces but keeps each family's sources, and register
+  // appends: a warm process drew a family whose face changed with its old file (src/render/fonts.ts).
+  it('gives the bytes of a fresh process after the theme gives a family another font file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'encre-faces-'));
+    try {
+      cpSync(path.join(ROOT, 'tests/fixtures/tiny'), dir, { recursive: true });
+      mkdirSync(path.join(dir, 'themes'));
+      mkdirSync(path.join(dir, 'assets/fonts'), { recursive: true });
+      cpSync(path.join(ROOT, 'assets/fonts/LiberationSans-Regular.ttf'), path.join(dir, 'assets/fonts/Own-Regular.ttf'));
+      const faces = (regular: string) => writeFileSync(path.join(dir, 'themes/t.yaml'), `extends: languedoc-roussillon\nfonts:\n  faces:\n    Inter:\n      - { file: ${regular}, fontWeight: 400, fontStyle: normal }\n      - { file: Inter-Italic.otf, fontWeight: 400, fontStyle: italic }\n      - { file: Inter-SemiBold.otf, fontWeight: 600, fontStyle: normal }\n      - { file: Inter-Bold.otf, fontWeight: 700, fontStyle: normal }\n`);
+      writeFileSync(path.join(dir, 'campaign.yaml'), `theme: t\n${readFileSync(path.join(dir, 'campaign.yaml'), 'utf8')}`);
+      const warm = async () => (await build({ root: ROOT, content: dir, documents: ['affiche'], out: '.', outputs: ['screen'], write: false, threads: 0, site: 'off', cache: false, sourceDateEpoch: EPOCH, log: () => {} }))[0]!.pdf!;
+      faces('Inter-Regular.otf');
+      await warm();
+      faces('Own-Regular.ttf');
+      const again = Buffer.from(await warm());
+      expect(again.toString('latin1')).toContain('LiberationSans');
+      const out = path.join(dir, 'out');
+      execFileSync(process.execPath, ['bin/encre.js', 'build', '--quiet', '--content', dir, '--out', out, 'affiche'], { cwd: ROOT, env: { ...process.env, ENCRE_CACHE: '0', SOURCE_DATE_EPOCH: EPOCH }, stdio: 'pipe' });
+      expect(again.equals(readFileSync(path.join(out, 'screen/affiche.pdf')))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
