@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readTheme } from '../src/load/theme.js';
@@ -40,8 +40,45 @@ describe('a theme read again', () => {
       // Back, but not a font: refused too.
       writeFileSync(font, 'not a font');
       await expect(readTheme(ROOT, 'own', campaign)).rejects.toThrow(/not a font encre can read/);
+      // A web font under an .otf name (fontkit reads WOFF too): refused where the theme names it.
+      writeFileSync(font, woff(readFileSync(path.join(ROOT, 'assets/fonts/Inter-Regular.otf'))));
+      await expect(readTheme(ROOT, 'own', campaign)).rejects.toThrow(/own\.yaml:\d+:\d+ fonts\.faces\.Inter\[0\]\.file: assets\/fonts\/Own-Regular\.otf is a WOFF font \(a web font\), not an OTF or TTF file/);
     } finally {
       rmSync(campaign, { recursive: true, force: true });
     }
   });
 });
+
+/** An OpenType file as WOFF 1.0 (W3C WOFF File Format 1.0, §3–5), its tables stored uncompressed. */
+function woff(sfnt: Buffer): Buffer {
+  const count = sfnt.readUInt16BE(4);
+  const tables = Array.from({ length: count }, (_, i) => {
+    const at = 12 + 16 * i;
+    const offset = sfnt.readUInt32BE(at + 8);
+    const length = sfnt.readUInt32BE(at + 12);
+    return { tag: sfnt.subarray(at, at + 4), checksum: sfnt.readUInt32BE(at + 4), data: sfnt.subarray(offset, offset + length) };
+  });
+  const pad = (n: number) => (n + 3) & ~3;
+  const header = Buffer.alloc(44 + 20 * count);
+  let offset = header.length;
+  const bodies: Buffer[] = [];
+  tables.forEach((t, i) => {
+    const at = 44 + 20 * i;
+    t.tag.copy(header, at);
+    header.writeUInt32BE(offset, at + 4);
+    header.writeUInt32BE(t.data.length, at + 8);
+    header.writeUInt32BE(t.data.length, at + 12);
+    header.writeUInt32BE(t.checksum, at + 16);
+    const body = Buffer.alloc(pad(t.data.length));
+    t.data.copy(body);
+    bodies.push(body);
+    offset += body.length;
+  });
+  header.write('wOFF', 0, 'latin1');
+  sfnt.copy(header, 4, 0, 4);
+  header.writeUInt32BE(offset, 8);
+  header.writeUInt16BE(count, 12);
+  header.writeUInt32BE(12 + 16 * count + tables.reduce((n, t) => n + pad(t.data.length), 0), 16);
+  header.writeUInt16BE(1, 20);
+  return Buffer.concat([header, ...bodies]);
+}

@@ -328,6 +328,8 @@ function checkTheme(theme: Theme, computed: Set<string>, at: (p: (string | numbe
         return;
       }
       if (!font || typeof (font as { layout?: unknown }).layout !== 'function') add(['fonts', 'faces', family, i, 'file'], `assets/fonts/${f.file} is a font collection, not a single font`, 'give one OTF or TTF file per face');
+      // fontkit also reads WOFF and WOFF2 (web fonts), whatever the file's name: encre embeds OTF and TTF.
+      else if ((font as { type?: string }).type !== 'TTF') add(['fonts', 'faces', family, i, 'file'], `assets/fonts/${f.file} is a ${(font as { type?: string }).type ?? 'font of another kind'} font (a web font), not an OTF or TTF file`, 'give the OTF or TTF file of this face (web fonts are made from them)');
     });
   }
   // Print files map each RGB back to its CMYK (src/render/cmyk.ts): one RGB, one CMYK.
