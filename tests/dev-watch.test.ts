@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { campaignTitle, startDevServer, touchedDocuments } from '../src/dev/server.js';
+import { campaignTitle, inTerminal, startDevServer, touchedDocuments } from '../src/dev/server.js';
 import { ROOT } from './helpers/sample.js';
 
 /*
@@ -38,6 +38,15 @@ describe('the dev server’s watch', () => {
     }
     // Another campaign's assets feed nothing.
     expect(touchedDocuments('/home/me/project/examples/other/assets/logo.png', root, 'content')).toEqual(NOTHING);
+  });
+
+  it('shows an error in the terminal with its located problems, a long one cut with how many lines the browser has', () => {
+    const theme = '1 problem in the theme:\nthemes/own.yaml:3:40 colours.brand.rgb: expected a colour "#rrggbb", received "#zz"\n  Hint: e.g. rgb: "#e8542a"';
+    expect(inTerminal(theme)).toBe(theme);
+    const many = ['40 problems in the content:', ...Array.from({ length: 40 }, (_, i) => `events/34.yaml:${i + 1}:3 title: expected text`)].join('\n');
+    const shown = inTerminal(many).split('\n');
+    expect(shown.slice(0, 12)).toEqual(many.split('\n').slice(0, 12));
+    expect(shown.at(-1)).toBe('… 29 more lines in the browser');
   });
 
   it('titles the preview with the campaign, not its folder', () => {

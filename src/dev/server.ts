@@ -104,6 +104,16 @@ export function campaignTitle(folder: string): string {
   return path.basename(folder);
 }
 
+/** Lines of an error the terminal shows (its file:line:column problems); the browser shows all of them. */
+const ERROR_LINES = 12;
+
+/** An error as the terminal shows it: its first {@link ERROR_LINES} lines, then how many more the browser lists. */
+export function inTerminal(error: string): string {
+  const lines = error.split('\n');
+  if (lines.length <= ERROR_LINES) return error;
+  return [...lines.slice(0, ERROR_LINES), `… ${lines.length - ERROR_LINES} more lines in the browser`].join('\n');
+}
+
 /**
  * Which documents a changed file touches, in the order to rebuild them. Events and the
  * campaign feed every document (counts, highlights, figures); a layout folder its document;
@@ -337,7 +347,7 @@ export async function startDevServer(opts: DevOptions): Promise<DevServer> {
         notify();
       }
       error = problems[0];
-      if (error) log(`error: ${error.split('\n')[0]}`);
+      if (error) log(`error: ${inTerminal(error)}`);
       building = false;
       notify();
     }
