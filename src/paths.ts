@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * The folder encre itself is installed in (its package root: the nearest folder above this
@@ -23,6 +23,17 @@ function packageRoot(from: string): string {
  * worker threads and the dev server's build process start the same way.
  */
 export const COMPILED = import.meta.url.endsWith('.js');
+
+/**
+ * The URL of a module of encre's that a worker thread starts from: compiled, its JavaScript
+ * in dist/src/ (found from the package root: the code asking may run from the bundle of
+ * dist/bundle/, `npm run compile`); from the sources, its `.mjs` entry beside the sources,
+ * which registers tsx first.
+ * @param rel the module's path under src/ without extension: "build/worker", "dev/raster-worker".
+ */
+export function workerEntry(rel: string): URL {
+  return pathToFileURL(COMPILED ? path.join(TOOL_ROOT, 'dist/src', `${rel}.js`) : path.join(TOOL_ROOT, 'src', `${rel}.mjs`));
+}
 
 /** The newest modification time (ms) of a file under `dir`, or 0. */
 function newest(dir: string): number {

@@ -5,7 +5,7 @@ import type { LoadedTheme } from '../load/theme.js';
 import { reviveError, type SerialisedError } from './errors.js';
 import { UsageError } from '../model/errors.js';
 import type { Job, JobOptions, JobResult } from './job.js';
-import { COMPILED } from '../paths.js';
+import { workerEntry } from '../paths.js';
 
 /**
  * Heap allowed to each build worker, in MB (V8 old generation; ENCRE_WORKER_MEMORY_MB to
@@ -122,7 +122,7 @@ export class WorkerPool {
 
   private start(): void {
     // Compiled, the worker's module itself; from the sources, its entry that registers tsx first.
-    const worker = new Worker(new URL(COMPILED ? './worker.js' : './worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(workerEntry('build/worker'), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.memory, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, current: -1, ready: false };
     this.slots.push(slot);
     worker.on('message', (msg: { ready?: boolean; progress?: { pages: number }; result?: JobResult; error?: SerialisedError }) => {

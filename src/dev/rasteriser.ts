@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { COMPILED } from '../paths.js';
+import { workerEntry } from '../paths.js';
 
 /** A page rendered to pixels: RGB, 8 bits a channel, on white. */
 export interface RgbPage {
@@ -70,7 +70,7 @@ export class Rasteriser {
   private thread(): Worker {
     if (this.worker) return this.worker;
     // Compiled, the thread's module itself; from the sources, its entry that registers tsx first.
-    const w = new Worker(new URL(COMPILED ? './raster-worker.js' : './raster-worker.mjs', import.meta.url), { execArgv: [] });
+    const w = new Worker(workerEntry('dev/raster-worker'), { execArgv: [] });
     w.on('message', (a: Answer) => {
       const p = this.pending.get(a.id);
       if (!p) return;
