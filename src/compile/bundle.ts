@@ -18,7 +18,7 @@ import { TOOL_ROOT } from '../paths.js';
  */
 
 /** Where the bundle goes. */
-export const BUNDLE = path.join(TOOL_ROOT, 'dist/bundle');
+const BUNDLE = path.join(TOOL_ROOT, 'dist/bundle');
 
 /** Packages loaded from node_modules, not bundled (see above). */
 const EXTERNAL = ['sharp', 'pdfkit', 'mupdf', 'playwright-core', 'chokidar', 'exceljs'];

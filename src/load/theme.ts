@@ -143,18 +143,6 @@ export function mergeTheme(base: unknown, over: unknown): unknown {
   return out;
 }
 
-/** Theme files parsed in this process, by name: the last text of each (a few small files). */
-const parsedThemeFiles = new Map<string, { text: string; parsed: ReturnType<typeof parseYaml> }>();
-
-/** A theme file parsed, or taken as it was parsed last when its text is the same (a parsed file is only read). */
-function parseThemeFile(name: string, text: string): ReturnType<typeof parseYaml> {
-  const known = parsedThemeFiles.get(name);
-  if (known?.text === text) return { source: known.parsed.source, problems: [...known.parsed.problems] };
-  const parsed = parseYaml(name, text);
-  parsedThemeFiles.set(name, { text, parsed });
-  return { source: parsed.source, problems: [...parsed.problems] };
-}
-
 /** Reads a theme file and what it extends, merged. @throws ThemeError */
 function prepare(root: string, nameOrPath: string, campaign?: string): Prepared {
   const sources: SourceFile[] = [];
@@ -167,7 +155,8 @@ function prepare(root: string, nameOrPath: string, campaign?: string): Prepared 
     } catch (e) {
       throw new ThemeError([{ file: name, line: 0, col: 0, path: '', message: `cannot read the theme file (${(e as Error).message})` }]);
     }
-    const { source, problems } = parseThemeFile(name, text);
+    // Kept for the next read of the same text (the default theme is read at import, then by the build).
+    const { source, problems } = parseYaml(name, text, true);
     if (problems.length > 0) throw new ThemeError(problems);
     sources.push(source);
     abs.push(file);

@@ -11,25 +11,29 @@ export interface SourceFile {
   lines: LineCounter;
 }
 
-/** Files parsed before, by name and text, when {@link rememberParsedFiles} is on (the preview's build process). */
-let parsed: Map<string, { source: SourceFile; problems: Problem[] }> | undefined;
+/** Files parsed before, by name (the last text of each): every file with {@link rememberParsedFiles}, else those parsed with `remember`. */
+const parsed = new Map<string, { source: SourceFile; problems: Problem[] }>();
+/** Whether every file parsed is remembered: see {@link rememberParsedFiles}. */
+let rememberAll = false;
 
 /**
  * Keeps each parsed file for the next parse of the same file with the same text: the
  * preview's build process, after an edit, parses again only the file that changed (a
- * parsed file is only read, never changed). Off in a build, which parses each file once.
- * Memory: the parsed files of the last build (a file whose text changed replaces its entry).
+ * parsed file is only read, never changed). Off in a build, which parses each content file
+ * once. Memory: the parsed files of the last build (a file whose text changed replaces its entry).
  */
 export function rememberParsedFiles(): void {
-  parsed ??= new Map();
+  rememberAll = true;
 }
 
 /**
  * Parses YAML 1.2 (core schema: `no` stays a string, `2016-11-15` stays a string).
+ * @param remember keep this file for the next parse of the same text, as
+ *   {@link rememberParsedFiles} keeps every file (a theme, read at import and again by the build).
  * @returns the parsed file, or the syntax problems located by line and column.
  */
-export function parseYaml(file: string, text: string): { source: SourceFile; problems: Problem[] } {
-  if (!parsed) return parseAnew(file, text);
+export function parseYaml(file: string, text: string, remember = rememberAll): { source: SourceFile; problems: Problem[] } {
+  if (!remember) return parseAnew(file, text);
   const known = parsed.get(file);
   if (known?.source.text === text) return { source: known.source, problems: [...known.problems] };
   const fresh = parseAnew(file, text);

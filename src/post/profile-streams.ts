@@ -31,7 +31,7 @@ function nameOf(icc: Uint8Array, n: number): string {
 }
 
 /** `icc` deflated as pdf-lib's PDFContext.flateStream deflates a stream's contents (`n`: the profile's components). */
-export function deflateProfile(icc: Uint8Array, n: number): Uint8Array {
+function deflateProfile(icc: Uint8Array, n: number): Uint8Array {
   return PDFContext.create().flateStream(icc, { N: n }).getContents();
 }
 
@@ -49,15 +49,11 @@ export function profileStream(ctx: PDFDocument['context'], icc: Uint8Array, n: n
     // Taken only when it inflates to the profile (zlib, about 1 ms): a file emptied, cut or
     // damaged since the compilation is not embedded; the profile is deflated here instead.
     const stored = existsSync(file) ? new Uint8Array(readFileSync(file)) : undefined;
-    if (stored && inflatesTo(stored, icc)) bytes = stored;
-  }
-  if (bytes) {
+    bytes = stored && inflatesTo(stored, icc) ? stored : deflateProfile(icc, n);
     deflated.set(name, bytes);
-    return ctx.stream(bytes, { N: n, Filter: 'FlateDecode' });
   }
-  const stream = ctx.flateStream(icc, { N: n });
-  deflated.set(name, stream.getContents());
-  return stream;
+  // The dictionary flateStream gives: { N, Filter } (Length is written with the stream).
+  return ctx.stream(bytes, { N: n, Filter: 'FlateDecode' });
 }
 
 /** Whether `deflated` is a zlib stream whose bytes are `icc`'s. */

@@ -10,8 +10,6 @@ import { fontPath, selectCampaignFonts } from './font-files.js';
 import { FALLBACK_FACES, fallbackFonts, primaryFamily } from './fallback.js';
 
 let registered: string | undefined;
-/** The families the last registration gave react-pdf's font store (the theme's and the fallbacks). */
-let ourFamilies: string[] = [];
 
 /**
  * Registers the theme's fonts (files of `<campaign>/assets/fonts/`, else encre's
@@ -33,11 +31,11 @@ export function registerFonts(campaign?: string): void {
   // react-pdf's Font.reset only unloads the faces: a family registered again would keep its
   // earlier sources first (register appends, resolve takes the first that matches), so a theme
   // whose faces changed in a warm process (the preview) drew with the old files. The families
-  // encre registers are removed first: the store is then as a fresh process has it.
+  // registered below are removed first: they are then as a fresh process has them (a family
+  // of an earlier theme left behind is named by no text).
   Font.reset();
   const families = (Font as unknown as { getRegisteredFonts(): Record<string, unknown> }).getRegisteredFonts();
-  for (const family of [...ourFamilies, ...Object.keys(theme.fonts.faces), ...FALLBACK_FACES.map((f) => f.family)]) delete families[family];
-  ourFamilies = [...Object.keys(theme.fonts.faces), ...FALLBACK_FACES.map((f) => f.family)];
+  for (const family of [...Object.keys(theme.fonts.faces), ...FALLBACK_FACES.map((f) => f.family)]) delete families[family];
   forgetLaidOut();
   const first = Object.values(theme.fonts.faces)[0]?.[0];
   if (first) installShapingCache(openFace(fontPath(first.file)));
