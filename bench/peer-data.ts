@@ -6,7 +6,7 @@
 import { fileEnv } from '../src/load/env.js';
 import { loadContent, type Content } from '../src/load/content.js';
 import { deriveModel, type Model } from '../src/derive/model.js';
-import type { QrMatrix } from '../src/qr/matrix.js';
+import { qrPath, type QrMatrix } from '../src/qr/matrix.js';
 
 /**
  * The content folder `content` (relative to `root`) loaded and its model derived, as a build
@@ -23,5 +23,5 @@ export async function peerModel(root: string, content: string, sourceDateEpoch: 
  */
 export function qrSvg(qr: QrMatrix, attributes = ''): string {
   const side = qr.modules + 2 * qr.quietZone;
-  return `<svg${attributes} xmlns="http://www.w3.org/2000/svg" viewBox="${-qr.quietZone} ${-qr.quietZone} ${side} ${side}" shape-rendering="crispEdges"><path d="${qr.path}" fill="#000"/></svg>`;
+  return `<svg${attributes} xmlns="http://www.w3.org/2000/svg" viewBox="${-qr.quietZone} ${-qr.quietZone} ${side} ${side}" shape-rendering="crispEdges"><path d="${qrPath(qr)}" fill="#000"/></svg>`;
 }

@@ -1,6 +1,6 @@
 import { Svg, Path, Rect, Link } from '@react-pdf/renderer';
 import { useGeometry } from '../geometry.js';
-import type { QrMatrix } from '../../src/qr/matrix.js';
+import { qrPath, type QrMatrix } from '../../src/qr/matrix.js';
 import { mm } from '../../src/units.js';
 import { ink } from '../ink.js';
 
@@ -17,7 +17,7 @@ export function QrCode({ qr, size }: { qr: QrMatrix; size: number }) {
   const symbol = (
     <Svg width={side} height={side} viewBox={`0 0 ${total} ${total}`}>
       <Rect x={0} y={0} width={total} height={total} fill={ink('paper')} />
-      <Path d={qr.path} fill={ink('text')} transform={`translate(${qr.quietZone} ${qr.quietZone})`} />
+      <Path d={qrPath(qr)} fill={ink('text')} transform={`translate(${qr.quietZone} ${qr.quietZone})`} />
     </Svg>
   );
   // In screen files the code is also a link to the address it encodes.

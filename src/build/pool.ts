@@ -17,7 +17,11 @@ export const WORKER_MEMORY_MB = 1024;
 /**
  * Young generation of each worker, in MB: react-pdf allocates short-lived objects by the
  * million; a larger nursery collects them in fewer scavenges (measured: 3,280 events 17.7 →
- * 15.5 s, 10,000 events 54 → 52.6 s, for about 130 MB more resident memory).
+ * 15.5 s, 10,000 events 54 → 52.6 s, for about 130 MB more resident memory). Measured again
+ * against 64 MB once mounted documents were freed (src/render/mount.ts), programme screen
+ * file, 2 alternating runs: 3,106 festivals 13.8–13.9 s and 723–745 MB against 14.0 s and
+ * 634–658 MB; 10,000 events 41.3–43.5 s and 1,150–1,171 MB against 43.6–44.6 s and
+ * 1,044–1,071 MB.
  */
 const YOUNG_GENERATION_MB = 128;
 

@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
-import { Document, Page, View, pdf, Font } from '@react-pdf/renderer';
+import { Document, Page, View, Font } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import { hashOf } from '../cache/hash.js';
+import { mountDocument } from '../render/mount.js';
 import { theme } from '../../layouts/theme.js';
 
 /** react-pdf's layout step; its typings omit the font store argument it takes at runtime. */
@@ -101,8 +102,7 @@ export async function measureBlocks(blocks: ReactElement[], width: number, cache
       ))}
     </Document>
   );
-  const instance = pdf(probe);
-  const root = (instance as unknown as { container: { document: unknown } }).container.document;
+  const root = await mountDocument(probe);
   const laidOut = (await layout(root, Font)) as LaidOutNode;
   return (laidOut.children ?? []).flatMap((page, p) =>
     (pages[p] ?? []).map((_, i) => {

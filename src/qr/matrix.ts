@@ -16,8 +16,13 @@ export interface QrMatrix {
   modules: number;
   /** Quiet zone on each side, in modules ({@link QUIET_ZONE}). */
   quietZone: number;
-  /** SVG path of the dark modules, in module units, origin at the symbol's top-left corner (inside the quiet zone). */
-  path: string;
+  /**
+   * The dark modules, row by row from the symbol's top-left corner (inside the quiet zone),
+   * one bit each, the most significant bit first, in base64: about 300 characters for an
+   * event's code, where its SVG path ({@link qrPath}) takes about 3,000. A model holds one per
+   * event, in each thread that builds (10,000 events: 3 MB instead of 30).
+   */
+  dark: string;
 }
 
 /** Matrices by level and text, bounded (oldest dropped first): a long dev session stays small. */
@@ -26,8 +31,8 @@ const CACHE_LIMIT = 50_000;
 
 /**
  * Computes the QR matrix of `text` with the `qrcode` package (byte mode, error correction M
- * by default: 15 % of the symbol recoverable) and turns the dark modules into one SVG path,
- * merging horizontal runs. Results are cached per text and level.
+ * by default: 15 % of the symbol recoverable), its dark modules packed one bit each (drawn
+ * with {@link qrPath}). Results are cached per text and level.
  * @throws Error when the text is too long for a QR code.
  */
 export function qrMatrix(text: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' = 'M'): QrMatrix {
@@ -37,22 +42,36 @@ export function qrMatrix(text: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | '
   const qr = QRCode.create(text, { errorCorrectionLevel });
   const n = qr.modules.size;
   const data = qr.modules.data;
+  const bits = Buffer.alloc(Math.ceil((n * n) / 8));
+  for (let i = 0; i < n * n; i++) if (data[i]) bits[i >> 3]! |= 0x80 >> (i & 7);
+  // Read-only (shared by every build of the process): its digest is computed once (src/cache/hash.ts).
+  const matrix = sealed({ text, modules: n, quietZone: QUIET_ZONE, dark: bits.toString('base64') });
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, matrix);
+  return matrix;
+}
+
+/**
+ * The SVG path of a symbol's dark modules, in module units, origin at the symbol's top-left
+ * corner (inside the quiet zone): one rectangle per horizontal run of dark modules, row by
+ * row (`M<x> <y>h<w>v1h<-w>z`). Made when a code is drawn, from {@link QrMatrix.dark}.
+ */
+export function qrPath(qr: QrMatrix): string {
+  const n = qr.modules;
+  const bits = Buffer.from(qr.dark, 'base64');
+  const dark = (i: number) => (bits[i >> 3]! & (0x80 >> (i & 7))) !== 0;
   const parts: string[] = [];
   for (let y = 0; y < n; y++) {
     let x = 0;
     while (x < n) {
-      if (!data[y * n + x]) {
+      if (!dark(y * n + x)) {
         x++;
         continue;
       }
       const from = x;
-      while (x < n && data[y * n + x]) x++;
+      while (x < n && dark(y * n + x)) x++;
       parts.push(`M${from} ${y}h${x - from}v1h${from - x}z`);
     }
   }
-  // Read-only (shared by every build of the process): its digest is computed once (src/cache/hash.ts).
-  const matrix = sealed({ text, modules: n, quietZone: QUIET_ZONE, path: parts.join('') });
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, matrix);
-  return matrix;
+  return parts.join('');
 }

@@ -1,6 +1,6 @@
 import { createElement, type ReactElement } from 'react';
 import PDFDocument, { type PDFDocumentInstance } from 'pdfkit';
-import { pdf, Font } from '@react-pdf/renderer';
+import { Font } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import renderToPdfkit from '@react-pdf/render';
 import type { LaidOutNode } from '../preflight/layout.js';
@@ -9,6 +9,7 @@ import { shareEmbeddedFonts } from './embedded-fonts.js';
 import { graftLaidOut } from './graft.js';
 import { LaidOutContext, type LaidOutBlocks } from '../../layouts/laid-out.js';
 import { installFastContent } from './content-writes.js';
+import { mountDocument } from './mount.js';
 
 // SVG paths remembered, content streams written in one piece: the same bytes, sooner.
 installFastContent();
@@ -21,11 +22,6 @@ const draw = renderToPdfkit as unknown as (ctx: PDFDocumentInstance, doc: LaidOu
 /** Pages laid out at once: memory holds one chunk's layout tree, not the whole document's. */
 export const PAGES_PER_CHUNK = 24;
 
-/** The mounted <Document> node of react-pdf's reconciler: its props and its <Page> nodes. */
-interface DocumentNode {
-  props: Record<string, unknown>;
-  children: unknown[];
-}
 
 /**
  * Where a document's pages go: each call lays out and draws some of its pages. A long
@@ -75,7 +71,7 @@ export class PdfPages implements PageSink {
   async add(element: ReactElement, first: number, blocks: ReadonlyMap<string, LaidOutNode> = NONE): Promise<void> {
     // A card finds its laid-out text (layouts/laid-out.ts) among the blocks of its chunk.
     const heights: LaidOutBlocks = { height: (key) => blocks.get(key)?.box?.height };
-    const whole = mount(createElement(LaidOutContext.Provider, { value: heights }, element));
+    const whole = await mountDocument(createElement(LaidOutContext.Provider, { value: heights }, element));
     for (let from = 0; from < whole.children.length || from === 0; from += PAGES_PER_CHUNK) {
       const root = { ...whole, children: whole.children.slice(from, from + PAGES_PER_CHUNK) };
       const ctx = this.ctx ?? this.open(root.props);
@@ -144,13 +140,6 @@ function restorePageHeights(doc: LaidOutNode): void {
   for (const page of (doc.children ?? []) as (LaidOutNode & { style?: { height?: number } })[]) {
     if (page.props?.wrap === false && page.box && page.box.height === 0 && typeof page.style?.height === 'number') page.box.height = page.style.height;
   }
-}
-
-/** Mounts a <Document> element with react-pdf's reconciler: its node, props and <Page> nodes. */
-function mount(element: ReactElement): DocumentNode {
-  const root = (pdf(element as never) as unknown as { container: { document: DocumentNode | null } }).container.document;
-  if (!root) throw new Error('internal: react-pdf mounted no <Document>');
-  return root;
 }
 
 /**
