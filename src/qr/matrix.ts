@@ -51,12 +51,27 @@ export function qrMatrix(text: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | '
   return matrix;
 }
 
+/** Paths of the codes drawn last, by matrix: a card is measured and drawn several times. */
+const paths = new Map<QrMatrix, string>();
+const PATHS_KEPT = 1_000;
+
 /**
  * The SVG path of a symbol's dark modules, in module units, origin at the symbol's top-left
  * corner (inside the quiet zone): one rectangle per horizontal run of dark modules, row by
- * row (`M<x> <y>h<w>v1h<-w>z`). Made when a code is drawn, from {@link QrMatrix.dark}.
+ * row (`M<x> <y>h<w>v1h<-w>z`). Made when a code is drawn, from {@link QrMatrix.dark}; the
+ * last {@link PATHS_KEPT} are kept (about 3 MB).
  */
 export function qrPath(qr: QrMatrix): string {
+  let path = paths.get(qr);
+  if (path === undefined) {
+    path = pathOf(qr);
+    if (paths.size >= PATHS_KEPT) paths.delete(paths.keys().next().value!);
+    paths.set(qr, path);
+  }
+  return path;
+}
+
+function pathOf(qr: QrMatrix): string {
   const n = qr.modules;
   const bits = Buffer.from(qr.dark, 'base64');
   const dark = (i: number) => (bits[i >> 3]! & (0x80 >> (i & 7))) !== 0;

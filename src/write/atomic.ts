@@ -68,6 +68,12 @@ export const nodeWriteFs: WriteFs = {
   rmSync: (file) => rmSync(file, { force: true }),
 };
 
+/**
+ * Temporary files written at once: enough to keep libuv's four threads busy with a site's
+ * small files (734 files of the 382 festivals' build: 370 ms one after the other).
+ */
+const WRITES_AT_ONCE = 16;
+
 /** Makes temporary names unique within this process too (two writes of one file at once). */
 let sequence = 0;
 
@@ -99,18 +105,41 @@ export async function writeAllAtomic(files: { file: string; bytes: Uint8Array | 
       pendingTemps.delete(tmp);
     }
   };
-  // 1. every file to its temporary file
-  for (const { file, bytes } of files) {
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${++sequence}.tmp`);
+  // 1. every file to its temporary file: the folders made first (once each), then the files
+  // written WRITES_AT_ONCE at a time (one after the other, each waited for, a site of 734
+  // files took 370 ms, most of it waiting on the file system); no write starts after one failed.
+  for (const { file } of files) {
+    staged.push({ tmp: path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${++sequence}.tmp`), file });
+  }
+  const folders = new Map<string, string>();
+  for (const { file } of files) if (!folders.has(path.dirname(file))) folders.set(path.dirname(file), file);
+  for (const [dir, file] of folders) {
     try {
-      await fs.mkdir(path.dirname(file));
-      staged.push({ tmp, file });
-      pendingTemps.add(tmp);
-      await fs.writeFile(tmp, bytes);
+      await fs.mkdir(dir);
     } catch (e) {
-      removeTemps();
       throw writeError(file, e, 'nothing was changed: the previous files are as they were');
     }
+  }
+  const failures: { index: number; error: unknown }[] = [];
+  let next = 0;
+  const writer = async () => {
+    while (failures.length === 0 && next < staged.length) {
+      const index = next++;
+      const { tmp } = staged[index]!;
+      pendingTemps.add(tmp);
+      try {
+        await fs.writeFile(tmp, files[index]!.bytes);
+      } catch (error) {
+        failures.push({ index, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_AT_ONCE, staged.length) }, writer));
+  if (failures.length > 0) {
+    removeTemps();
+    // The first file (in the order given) whose write failed.
+    const failed = failures.reduce((a, b) => (b.index < a.index ? b : a));
+    throw writeError(staged[failed.index]!.file, failed.error, 'nothing was changed: the previous files are as they were');
   }
   for (const { file } of staged) {
     if (fs.statSync(file)?.isDirectory()) {
