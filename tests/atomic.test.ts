@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { pbkdf2 } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -104,8 +105,54 @@ describe('writeAllAtomic', () => {
     expect((error as Error).message).toBe(`cannot write "${path.join(out, 'c.pdf')}": the disk is full (ENOSPC); nothing was changed: the previous files are as they were; free some space and build again`);
     // Files are written 16 at a time: the 9 started together, the ones written removed too.
     expect(fs.calls).toHaveLength(9);
-    // the screen/ folder may have been created (empty); no file besides the previous ones
     expect(snapshot(out)).toEqual(before);
+    // the screen/ folder made for the new files is removed too
+    expect(existsSync(path.join(out, 'screen'))).toBe(false);
+  });
+
+  it('names the first file, in the order given, that could not be written, and leaves no folder it made', async () => {
+    const out = previousOut();
+    const before = snapshot(out);
+    const fs: WriteFs = {
+      ...nodeWriteFs,
+      // site/e/ cannot be made (a file has its name), and c.pdf, earlier in the list, cannot be written
+      mkdir: async (dir) => {
+        if (dir.endsWith(`${path.sep}e`)) throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${dir}'`), { code: 'EEXIST' });
+        return nodeWriteFs.mkdir(dir);
+      },
+      writeFile: async (file, bytes) => {
+        if (path.basename(file).startsWith('.c.pdf.')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        return nodeWriteFs.writeFile(file, bytes);
+      },
+    };
+    const files = ['site/index.html', 'a.pdf', 'c.pdf', 'site/e/one.html', 'site/e/two.html', 'screen/a.pdf'].map((f) => ({ file: path.join(out, f), bytes: `new ${f}\n` }));
+    const error = await writeAllAtomic(files, fs).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`cannot write "${path.join(out, 'c.pdf')}": permission denied (EACCES); nothing was changed: the previous files are as they were`);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(out).sort()).toEqual(Object.keys(before).sort());
+    // the folder itself is named in words when it is the first failure
+    const later = await writeAllAtomic(files.filter((f) => !f.file.endsWith('c.pdf')), fs).catch((e: unknown) => e);
+    expect((later as Error).message).toBe(`cannot write "${path.join(out, 'site/e/one.html')}": a file has the name of a folder needed here (EEXIST); nothing was changed: the previous files are as they were`);
+    expect(readdirSync(out).sort()).toEqual(Object.keys(before).sort());
+  });
+
+  it('creates each temporary file before its write is waited for, so that an interrupt can remove it', async () => {
+    // An interrupt's handler (src/cli/main.ts) removes the pending temporary files, then the
+    // process exits. A file whose open was still queued for libuv's threads was created after
+    // the handler had run, and left behind (a helper found up to 16 after a SIGINT). The
+    // threads are kept busy here, so that a queued open is seen as such.
+    const out = previousOut();
+    const busy = Array.from({ length: 4 }, () => new Promise((resolve) => pbkdf2('encre', 'salt', 300_000, 32, 'sha256', resolve)));
+    const tmp = path.join(out, '.x.pdf.tmp');
+    const written = nodeWriteFs.writeFile(tmp, 'complete');
+    expect(existsSync(tmp)).toBe(true);
+    // Removed meanwhile (the handler's rmSync): the write does not create it again.
+    rmSync(tmp);
+    await expect(written).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(existsSync(tmp)).toBe(false);
+    await Promise.all(busy);
+    await nodeWriteFs.writeFile(tmp, 'complete');
+    expect(readFileSync(tmp, 'utf8')).toBe('complete');
   });
 
   it('the 3rd of 9 renames fails: the 2 files already replaced are put back, new ones removed — out/ exactly as before', async () => {
