@@ -39,6 +39,22 @@ describe('bad content', () => {
     ]);
   });
 
+  it('refuses an id longer than 200 characters when the content is loaded, not when the site is written', async () => {
+    const dir = mkdtempSync(path.join(ROOT, 'tests/.output-long-id-'));
+    try {
+      cpSync(path.join(ROOT, 'tests/fixtures/tiny'), dir, { recursive: true });
+      const events = path.join(dir, 'events', readdirSync(path.join(dir, 'events'))[0]!);
+      const text = readFileSync(events, 'utf8');
+      const id = /id: ([a-z0-9-]+)/.exec(text)![1]!;
+      writeFileSync(events, text.replace(`id: ${id}`, `id: ${'a'.repeat(201)}`));
+      const error = await build({ root: ROOT, content: path.relative(ROOT, dir), out: path.join(dir, 'out'), documents: [] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ContentError);
+      expect((error as ContentError).problems.map(formatProblem).join('\n')).toMatch(/events\/[^:]+\.yaml:\d+:\d+ events\[0\]\.id: expected at most 200 characters: the id names the event's files on the site/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a YAML syntax error with its line', async () => {
     const error = await build({ root: ROOT, content: 'tests/fixtures/bad-syntax', out: os.tmpdir(), documents: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);

@@ -228,6 +228,17 @@ describe('iCalendar import', () => {
     ]);
   });
 
+  it('makes ids of at most 200 characters from a long UID, the occurrence\'s date kept (the id names files on the site)', () => {
+    const uid = `040000008200E00074C5B7101A82E008${'0123456789ABCDEF'.repeat(14)}`;
+    const ics = calendar(`UID:${uid}\nDTSTART;VALUE=DATE:20161104\nRRULE:FREQ=WEEKLY;COUNT=2\nSUMMARY:Marché`, `UID:${uid}-2\nDTSTART;VALUE=DATE:20161105\nSUMMARY:Foire`);
+    const ids = readIcs('t.ics', ics, { period: november }).items.map((i) => i.id);
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(200);
+    expect(ids[0]).toMatch(/^040000008200e00074c5b7101a82e008[0-9a-f]+-20161104$/);
+    expect(ids[1]).toMatch(/-20161111$/);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it('expands a rule without end within the period only, and says how many occurrences were left out', () => {
     const ics = calendar(`UID:daily\nDTSTART;VALUE=DATE:20161028\nRRULE:FREQ=WEEKLY;BYDAY=FR\nSUMMARY:Marché`);
     const r = readIcs('t.ics', ics, { period: november, periodLabel: 'campaign period 2016-11-01 … 2016-11-30' });

@@ -27,7 +27,7 @@ import type { SourceItem, SourceRead } from './items.js';
 import { inPeriod } from './items.js';
 import { parseLocation } from './place.js';
 import type { Period } from './source-mapping.js';
-import { slugify } from './text.js';
+import { eventId, slugify } from './text.js';
 import { fillUrlTemplate, type ConferenceInfo } from './schedule.js';
 import { PARIS, addDays, epochOf, formatDate, formatDateTime, ianaZone, wallTimeAt, type WallTime } from './zones.js';
 
@@ -204,11 +204,12 @@ class CalendarReader {
       return fail(`cannot be read: ${(e as Error).message}`);
     }
     const warnings: string[] = [];
-    let base = slugify(uid);
+    // Room for an occurrence's « -YYYYMMDD »: a long UID (Outlook's are 100 characters and more) still makes an id.
+    let base = eventId(slugify(uid), 9);
     if (uid === '') {
       // RFC 5545 requires a UID; without one, the title and the date are the most stable id there is.
       const day = safe(() => event.startDate)?.toString().slice(0, 10).replace(/-/g, '') ?? '';
-      base = [slugify(title), day].filter((s) => s !== '').join('-');
+      base = [eventId(slugify(title), 18), day].filter((s) => s !== '').join('-');
       warnings.push(`no UID: id "${base}" made from the title and the date`);
     }
 

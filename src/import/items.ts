@@ -9,7 +9,7 @@ import { EventSchema } from '../model/event.js';
 import { EVENT_KEYS, type EventKey } from './mapping.js';
 import type { ImportedEvent, RowsResult } from './rows.js';
 import type { Period, SourceMapping } from './source-mapping.js';
-import { cleanCell, oneLine, slugify } from './text.js';
+import { cleanCell, eventId, oneLine, slugify } from './text.js';
 import { toUrl, type FieldValue } from './transforms.js';
 import { statusFromTitle } from './status.js';
 import { importedText } from './markup.js';
@@ -208,7 +208,8 @@ function shorten(text: string, max: number): string {
 
 /** A free id for an event whose id is taken: "<id>-<slug of title>", then "-2", "-3"… */
 function uniqueId(id: string, title: string, used: ReadonlyMap<string, number>): string {
-  const base = `${id}-${slugify(title)}`.replace(/-+$/, '');
+  // Room for « -2 », « -3 »… up to 99,999 events of one id.
+  const base = eventId(`${id}-${slugify(title)}`.replace(/-+$/, ''), 6);
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) {
     if (!used.has(`${base}-${n}`)) return `${base}-${n}`;

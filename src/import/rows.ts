@@ -9,7 +9,7 @@ import { passesFilters } from './filters.js';
 import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldRule, type FieldSource, type Filter, type Mapping, type SeveralDates } from './mapping.js';
 import { readOccurrences, type Occurrence } from './when.js';
 import { applyTransform, keepNames, type FieldValue } from './transforms.js';
-import { cleanCell, oneLine, slugify } from './text.js';
+import { cleanCell, eventId, oneLine, slugify } from './text.js';
 import { statusFromTitle } from './status.js';
 import { importedText } from './markup.js';
 import { abroadWithoutDepartement } from './abroad.js';
@@ -276,7 +276,8 @@ function describeSource(s: FieldSource): string {
  * is taken too. Deterministic, and stable when rows are added or moved.
  */
 function uniqueId(id: string, title: string, used: ReadonlyMap<string, number>): string {
-  const base = `${id}-${slugify(title)}`.replace(/-+$/, '');
+  // Room for « -2 », « -3 »… up to 99,999 events of one id.
+  const base = eventId(`${id}-${slugify(title)}`.replace(/-+$/, ''), 6);
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) {
     if (!used.has(`${base}-${n}`)) return `${base}-${n}`;

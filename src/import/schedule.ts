@@ -23,7 +23,7 @@ import { lineOf } from './csv.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { ContentError } from '../model/errors.js';
 import type { SourceItem, SourceRead } from './items.js';
-import { slugify } from './text.js';
+import { eventId, slugify } from './text.js';
 import { PARIS, addDays, epochOf, formatDateTime, ianaZone, parseIsoDateTime, wallTimeAt } from './zones.js';
 
 /** How to read a schedule. */
@@ -295,7 +295,7 @@ function talksToItems(talks: Talk[], zone: { zone: string; note?: string }, opts
   const items = talks.map((t): SourceItem => {
     const key = t.guid !== '' ? `guid ${JSON.stringify(t.guid)}` : t.id !== '' ? `id ${JSON.stringify(t.id)}` : `without guid or id (${t.where})`;
     const label = `event ${key}${t.title !== '' ? ` (${JSON.stringify(t.title)})` : ''}`;
-    const id = slugify(t.guid) || slugify(t.id);
+    const id = eventId(slugify(t.guid) || slugify(t.id), 6);
     const item: SourceItem = {
       line: t.line,
       label: t.line > 0 ? label : `${label} at ${t.where}`,

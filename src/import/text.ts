@@ -2,6 +2,7 @@
  * Small text helpers shared by the importer: cleaning raw CSV cells, slugs, and
  * "did you mean" suggestions for misspelt column names.
  */
+import { EVENT_ID_MAX } from '../model/event.js';
 
 /** Characters that are whitespace for cleaning purposes, besides `\s` (zero-width space, inner BOM). */
 const INVISIBLE = /[\u200b\ufeff]/g;
@@ -54,6 +55,19 @@ export function slugify(s: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * `slug` (from {@link slugify}) cut, at a hyphen where it can be, to leave `reserve`
+ * characters for what the caller appends (« -2 », « -20161115 »): an event id is at most
+ * EVENT_ID_MAX characters (200: it names files on the site, src/model/event.ts).
+ */
+export function eventId(slug: string, reserve = 0): string {
+  const room = EVENT_ID_MAX - reserve;
+  if (slug.length <= room) return slug;
+  const cut = slug.slice(0, room);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > room / 2 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
 }
 
 /**

@@ -3,7 +3,7 @@
  * `cleanCell`) and returns either a value or the reason it cannot be used. None throws.
  */
 import { DEPARTEMENT_CODES, departement as departementOf, isDepartementCode } from '../model/departements.js';
-import { slugify } from './text.js';
+import { eventId, slugify } from './text.js';
 import { parseStatus, statusInText } from './status.js';
 import { countryOf } from '../model/countries.js';
 import { departementOfPostalCode } from './place.js';
@@ -37,7 +37,7 @@ export function applyTransform(name: TransformName, value: string, key?: string)
       // An event's title in French sentence case; a name (commune, venue, organiser) in name case.
       return ok(key === 'title' || key === 'description' || key === 'subtitle' ? sentenceCase(value) : titleCase(value));
     case 'slug': {
-      const s = slugify(value);
+      const s = eventId(slugify(value));
       return s === '' ? fail(`${JSON.stringify(value)} has no letter or digit to make an id from`) : ok(s);
     }
     case 'departement':

@@ -74,10 +74,20 @@ export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'full'] as
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const EventStatusSchema = z.enum(EVENT_STATUSES, { message: `expected one of ${EVENT_STATUSES.join(', ')}` });
 
+/**
+ * The longest event id: the site writes `e/<id>/<id>.ics`, first under a temporary name
+ * `.<id>.ics.<pid>-<n>.tmp` (src/write/atomic.ts), and a file name holds at most 255 bytes
+ * (ext4, APFS, NTFS): 200 leaves room for the rest. The importers cut the ids they make to it.
+ */
+export const EVENT_ID_MAX = 200;
+
 /** One event of the campaign, as authored in content/events/*.yaml. */
 export const EventSchema = z.strictObject({
   /** Stable unique id, used in file names, the online URL and error messages. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected lower-case letters, digits and hyphens, e.g. "herault-03"' }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected lower-case letters, digits and hyphens, e.g. "herault-03"' })
+    .max(EVENT_ID_MAX, { message: `expected at most ${EVENT_ID_MAX} characters: the id names the event's files on the site (<id>.ics and a temporary name while it is written), and a file name holds at most 255 bytes` }),
   title: PrintText(160),
   /** A line under the title (a conference talk's subtitle), printed as such. */
   subtitle: PrintText(200).optional(),
