@@ -130,9 +130,10 @@ export async function writeAllAtomic(files: { file: string; bytes: Uint8Array | 
     removeCreatedFolders(fs, created, staged.map((s) => path.dirname(s.file)));
   };
   // 1. every file to its temporary file: the folders made first (once each, not once per
-  // file), then the files written WRITES_AT_ONCE at a time (one after the other, each waited
-  // for, most of a site's writing was waiting on the file system), in the order given; no write starts after one failed, and the error named is that of the first file,
-  // in that order, that could not be written (its folder could not be made, or the file).
+  // file), then the files written WRITES_AT_ONCE at a time, started in the order given (one
+  // after the other, each waited for, most of a site's writing was waiting on the file
+  // system). No write starts after one failed, and the error named is that of the first
+  // file, in that order, that could not be written (its folder could not be made, or the file).
   for (const { file } of files) {
     staged.push({ tmp: path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${++sequence}.tmp`), file });
   }
