@@ -9,7 +9,7 @@ import { EventSchema } from '../model/event.js';
 import { EVENT_KEYS, type EventKey } from './mapping.js';
 import type { ImportedEvent, RowsResult } from './rows.js';
 import type { Period, SourceMapping } from './source-mapping.js';
-import { cleanCell, eventId, oneLine, slugify } from './text.js';
+import { cleanCell, oneLine, uniqueEventId } from './text.js';
 import { toUrl, type FieldValue } from './transforms.js';
 import { statusFromTitle } from './status.js';
 import { importedText } from './markup.js';
@@ -175,7 +175,7 @@ export function itemsToEvents(items: readonly SourceItem[], mapping: SourceMappi
 
     const usedBy = idLines.get(item.id);
     if (usedBy !== undefined) {
-      const unique = uniqueId(item.id, String(event['title']), idLines);
+      const unique = uniqueEventId(item.id, String(event['title']), idLines);
       warnings.push(`id "${item.id}" is already used by the event at line ${usedBy}; this one gets id "${unique}"`);
       event['id'] = unique;
     }
@@ -204,14 +204,4 @@ function shorten(text: string, max: number): string {
   const cut = text.slice(0, max - 1);
   const space = cut.search(/\s\S*$/);
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
-}
-
-/** A free id for an event whose id is taken: "<id>-<slug of title>", then "-2", "-3"… */
-function uniqueId(id: string, title: string, used: ReadonlyMap<string, number>): string {
-  // Room for « -2 », « -3 »… up to 99,999 events of one id.
-  const base = eventId(`${id}-${slugify(title)}`.replace(/-+$/, ''), 6);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) {
-    if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
-  }
 }

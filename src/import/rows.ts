@@ -9,7 +9,7 @@ import { passesFilters } from './filters.js';
 import { EVENT_KEYS, fillTemplate, isRequiredField, type EventKey, type FieldRule, type FieldSource, type Filter, type Mapping, type SeveralDates } from './mapping.js';
 import { readOccurrences, type Occurrence } from './when.js';
 import { applyTransform, keepNames, type FieldValue } from './transforms.js';
-import { cleanCell, eventId, oneLine, slugify } from './text.js';
+import { cleanCell, oneLine, uniqueEventId } from './text.js';
 import { statusFromTitle } from './status.js';
 import { importedText } from './markup.js';
 import { abroadWithoutDepartement } from './abroad.js';
@@ -193,7 +193,7 @@ export function rowsToEvents(table: DataTable, mapping: Mapping, filters: readon
       const id = String(event['id']);
       const usedBy = idLines.get(id);
       if (usedBy !== undefined) {
-        const unique = uniqueId(id, String(event['title']), idLines);
+        const unique = uniqueEventId(id, String(event['title']), idLines);
         event['id'] = unique;
         warnings.push(`id "${id}" is already used by line ${usedBy} (other data); this row gets id "${unique}"`);
       }
@@ -269,17 +269,4 @@ function sourceValue(source: FieldSource, key: EventKey, valueOf: (column: strin
 
 function describeSource(s: FieldSource): string {
   return s.column !== undefined ? `column ${JSON.stringify(s.column)}` : `template ${JSON.stringify(s.template)}`;
-}
-
-/**
- * A free id for a row whose id is taken: "<id>-<slug of title>", then "-2", "-3"… if that
- * is taken too. Deterministic, and stable when rows are added or moved.
- */
-function uniqueId(id: string, title: string, used: ReadonlyMap<string, number>): string {
-  // Room for « -2 », « -3 »… up to 99,999 events of one id.
-  const base = eventId(`${id}-${slugify(title)}`.replace(/-+$/, ''), 6);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) {
-    if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
-  }
 }

@@ -71,6 +71,21 @@ export function eventId(slug: string, reserve = 0): string {
 }
 
 /**
+ * A free id for an event whose id is taken: "<id>-<slug of title>", then "-2", "-3"… if that
+ * is taken too (room is left for them: at most EVENT_ID_MAX characters). Deterministic, and
+ * stable when rows or items are added or moved.
+ * @param used the ids given so far (their source lines, unread here).
+ */
+export function uniqueEventId(id: string, title: string, used: ReadonlyMap<string, number>): string {
+  // Room for « -2 », « -3 »… up to 99,999 events of one id.
+  const base = eventId(`${id}-${slugify(title)}`.replace(/-+$/, ''), 6);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+/**
  * Edit distance between two strings: insertions, deletions, substitutions and swaps of two
  * neighbouring letters ("titel" → "title") each count 1 (optimal string alignment).
  */

@@ -1,5 +1,6 @@
 import * as QRCode from './qrcode.js';
 import { sealed } from '../cache/hash.js';
+import { KeptMap } from '../cache/kept.js';
 
 /**
  * The quiet zone (the light margin around a QR symbol), in modules on each side: 4, as
@@ -51,23 +52,19 @@ export function qrMatrix(text: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | '
   return matrix;
 }
 
-/** Paths of the codes drawn last, by matrix: a card is measured and drawn several times. */
-const paths = new Map<QrMatrix, string>();
+/** Paths of the codes drawn last, by matrix (a card is measured and drawn several times): at most {@link PATHS_KEPT}. */
 const PATHS_KEPT = 1_000;
+const paths = new KeptMap<QrMatrix, string>(PATHS_KEPT);
 
 /**
  * The SVG path of a symbol's dark modules, in module units, origin at the symbol's top-left
  * corner (inside the quiet zone): one rectangle per horizontal run of dark modules, row by
- * row (`M<x> <y>h<w>v1h<-w>z`). Made when a code is drawn, from {@link QrMatrix.dark}; the
- * last {@link PATHS_KEPT} are kept (about 3 MB).
+ * row (`M<x> <y>h<w>v1h<-w>z`). Made when a code is drawn, from {@link QrMatrix.dark}; up to
+ * {@link PATHS_KEPT} are kept (about 3 MB; then forgotten all at once, src/cache/kept.ts).
  */
 export function qrPath(qr: QrMatrix): string {
   let path = paths.get(qr);
-  if (path === undefined) {
-    path = pathOf(qr);
-    if (paths.size >= PATHS_KEPT) paths.delete(paths.keys().next().value!);
-    paths.set(qr, path);
-  }
+  if (path === undefined) paths.set(qr, (path = pathOf(qr)));
   return path;
 }
 

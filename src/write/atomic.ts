@@ -115,7 +115,8 @@ let sequence = 0;
  *   when a file cannot be written or put in place, or when a folder has a target's name.
  */
 export async function writeAllAtomic(files: { file: string; bytes: Uint8Array | string }[], fs: WriteFs = nodeWriteFs): Promise<void> {
-  const staged: { tmp: string; file: string }[] = [];
+  const staged = files.map(({ file }) => ({ tmp: path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${++sequence}.tmp`), file }));
+  const folders = [...new Set(staged.map((s) => path.dirname(s.file)))];
   /** The first folder each mkdir created (the folders below it were created too). */
   const created: string[] = [];
   const removeTemps = () => {
@@ -127,17 +128,13 @@ export async function writeAllAtomic(files: { file: string; bytes: Uint8Array | 
       }
       pendingTemps.delete(tmp);
     }
-    removeCreatedFolders(fs, created, staged.map((s) => path.dirname(s.file)));
+    removeCreatedFolders(fs, created, folders);
   };
   // 1. every file to its temporary file: the folders made first (once each, not once per
   // file), then the files written WRITES_AT_ONCE at a time, started in the order given (one
   // after the other, each waited for, most of a site's writing was waiting on the file
   // system). No write starts after one failed, and the error named is that of the first
   // file, in that order, that could not be written (its folder could not be made, or the file).
-  for (const { file } of files) {
-    staged.push({ tmp: path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${++sequence}.tmp`), file });
-  }
-  const folders = [...new Set(staged.map((s) => path.dirname(s.file)))];
   const folderErrors = new Map<string, unknown>();
   await inTurns(folders.length, () => false, async (i) => {
     try {
@@ -252,12 +249,12 @@ async function inTurns(count: number, stop: () => boolean, run: (index: number) 
  * Removes the folders a failed write created, deepest first, those left empty only: out/ is
  * left as it was, without the empty tree of a site that was not written.
  * @param created the first folder each mkdir created
- * @param dirs the folders of the files to write
+ * @param dirs the folders of the files to write, each once
  */
 function removeCreatedFolders(fs: WriteFs, created: readonly string[], dirs: readonly string[]): void {
   if (created.length === 0) return;
   const made = new Set<string>();
-  for (let dir of new Set(dirs)) {
+  for (let dir of dirs) {
     const top = created.find((c) => dir === c || dir.startsWith(c + path.sep));
     if (!top) continue;
     for (; dir !== top && dir.length > top.length; dir = path.dirname(dir)) made.add(dir);
