@@ -33,6 +33,16 @@ describe('patched dependencies', () => {
     expect(matchPercent('50%')).toEqual({ percent: 0.5, value: 50 });
   });
 
+  it('@react-pdf/layout takes a text layout cache, and lays out as shipped without one', async () => {
+    const layout = await import('@react-pdf/layout');
+    const source = readFileSync(require.resolve('@react-pdf/layout').replace(/[^/]+$/, 'index.js'), 'utf8');
+    expect(typeof (layout as unknown as { setTextLayoutCache?: unknown }).setTextLayoutCache, 'patches/@react-pdf+layout+5.2.0.patch is not applied: install with `npm ci` (its postinstall runs patch-package)').toBe('function');
+    // Without a cache (null), layoutText calls textkit's engine and flattens its lines as the shipped code did.
+    expect(source).toContain('const typeset = () => engine(attributedString, container, options).reduce((acc, line) => [...acc, ...line], []);');
+    expect(source).toContain('return textLayoutCache ? textLayoutCache(attributedString, container, options, typeset) : typeset();');
+    // (tests/text-layouts.test.ts draws the same page with the cache and without it: the same bytes.)
+  });
+
   it('fontkit loads brotli (WOFF2) when first needed, and can still load it', () => {
     const module = require.resolve('fontkit').replace(/main\.cjs$/, 'module.mjs');
     const text = readFileSync(module, 'utf8');

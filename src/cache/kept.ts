@@ -23,12 +23,15 @@ export class KeptMap<K, V> {
     return this.entries.get(key);
   }
 
+  /** Forgets every entry. */
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
+
   set(key: K, value: V): void {
     const w = this.weigh(key, value);
-    if (this.weight + w > this.limit) {
-      this.entries.clear();
-      this.weight = 0;
-    }
+    if (this.weight + w > this.limit) this.clear();
     this.entries.set(key, value);
     this.weight += w;
   }

@@ -93,7 +93,31 @@ export function readContent(text: string, ctm: Matrix = IDENTITY, gsFlags?: GsFl
   };
   let fillSpace = 'DeviceGray';
   let strokeSpace = 'DeviceGray';
-  const operands: (number | string)[] = [];
+  // The operands before the next operator, kept as where they are in the text (read only
+  // when an operator needs them: most are path coordinates, which none of those checked
+  // read). Arrays reused from one operator to the next.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const names: boolean[] = [];
+  let count = 0;
+  const operand = (from: number, to: number, name: boolean) => {
+    starts[count] = from;
+    ends[count] = to;
+    names[count] = name;
+    count++;
+  };
+  /** The numbers among the operands. */
+  const numbers = (): number[] => {
+    const out: number[] = [];
+    for (let k = 0; k < count; k++) if (!names[k]) out.push(Number(text.slice(starts[k], ends[k])));
+    return out;
+  };
+  /** The first operand's text without its first character (a name's "/"), or "". */
+  const firstName = (): string => {
+    if (count === 0) return '';
+    const first = text.slice(starts[0], ends[0]);
+    return (names[0] ? first : String(Number(first))).slice(1);
+  };
   const n = text.length;
   let depth = 0;
   let i = 0;
@@ -139,18 +163,18 @@ export function readContent(text: string, ctm: Matrix = IDENTITY, gsFlags?: GsFl
         const inner = text.indexOf('[', i);
         if (close >= 0 && (paren < 0 || paren > close) && (inner < 0 || inner > close)) {
           i = close + 1;
-          operands.length = 0;
+          count = 0;
           continue;
         }
       }
       depth += c === 0x5b ? 1 : -1;
-      if (depth === 0) operands.length = 0; // arrays (TJ, d) carry no colour
+      if (depth === 0) count = 0; // arrays (TJ, d) carry no colour
       continue;
     }
     if (c === 0x2f /* / */) {
       let j = i + 1;
       while (j < n && !isDelimiter(text.charCodeAt(j))) j++;
-      if (depth === 0) operands.push(text.slice(i, j));
+      if (depth === 0) operand(i, j, true);
       i = j;
       continue;
     }
@@ -164,7 +188,7 @@ export function readContent(text: string, ctm: Matrix = IDENTITY, gsFlags?: GsFl
         while (j < n && isDigit(text.charCodeAt(j))) j++;
       }
       if (j > from && (whole > 0 || j - from > 1)) {
-        if (depth === 0) operands.push(Number(text.slice(i, j)));
+        if (depth === 0) operand(i, j, false);
         i = j;
       } else i++;
       continue;
@@ -183,11 +207,11 @@ export function readContent(text: string, ctm: Matrix = IDENTITY, gsFlags?: GsFl
     switch (op) {
       case 'q': stack.push(m); paints.push({ ...paint }); sizes.push(fontSize); fills.push(fillValues); break;
       case 'Q': m = stack.pop() ?? IDENTITY; paint = paints.pop() ?? { ...initial }; fontSize = sizes.pop() ?? 0; fillValues = fills.pop() ?? []; break;
-      case 'Tf': fontSize = numbers(operands)[0] ?? 0; break;
+      case 'Tf': fontSize = numbers()[0] ?? 0; break;
       case 'BT': tm = IDENTITY; break;
-      case 'Tm': { const v = numbers(operands); if (v.length === 6) tm = v as Matrix; break; }
+      case 'Tm': { const v = numbers(); if (v.length === 6) tm = v as Matrix; break; }
       case 'gs': {
-        const f = gsFlags?.(String(operands[0] ?? '').slice(1));
+        const f = gsFlags?.(firstName());
         if (f?.OP !== undefined) paint.OP = f.OP;
         if (f?.op !== undefined) paint.op = f.op;
         else if (f?.OP !== undefined) paint.op = f.OP;
@@ -197,21 +221,21 @@ export function readContent(text: string, ctm: Matrix = IDENTITY, gsFlags?: GsFl
       case 'f': case 'F': case 'f*': painted(false); break;
       case 'S': case 's': painted(true); break;
       case 'B': case 'B*': case 'b': case 'b*': painted(false); painted(true); break;
-      case 'cm': { const v = numbers(operands); if (v.length === 6) m = multiply(v as Matrix, m); break; }
-      case 'g': case 'rg': paint.fillBlack = false; paint.fillSet = true; fillSpace = op === 'g' ? 'DeviceGray' : 'DeviceRGB'; facts.colours.push({ space: op === 'g' ? 'DeviceGray' : 'DeviceRGB', values: numbers(operands) }); break;
-      case 'G': case 'RG': paint.strokeBlack = false; paint.strokeSet = true; facts.colours.push({ space: op === 'G' ? 'DeviceGray' : 'DeviceRGB', values: numbers(operands) }); break;
+      case 'cm': { const v = numbers(); if (v.length === 6) m = multiply(v as Matrix, m); break; }
+      case 'g': case 'rg': paint.fillBlack = false; paint.fillSet = true; fillSpace = op === 'g' ? 'DeviceGray' : 'DeviceRGB'; facts.colours.push({ space: op === 'g' ? 'DeviceGray' : 'DeviceRGB', values: numbers() }); break;
+      case 'G': case 'RG': paint.strokeBlack = false; paint.strokeSet = true; facts.colours.push({ space: op === 'G' ? 'DeviceGray' : 'DeviceRGB', values: numbers() }); break;
       case 'k': case 'K': {
-        const v = numbers(operands);
+        const v = numbers();
         if (op === 'k') [paint.fillBlack, paint.fillSet, fillValues, fillSpace] = [isBlack(v), true, v, 'DeviceCMYK'];
         else [paint.strokeBlack, paint.strokeSet] = [isBlack(v), true];
         facts.colours.push({ space: 'DeviceCMYK', values: v });
         break;
       }
-      case 'cs': fillSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(fillSpace); paint.fillBlack = false; paint.fillSet = true; break;
-      case 'CS': strokeSpace = String(operands[0] ?? '').slice(1); facts.spaces.push(strokeSpace); paint.strokeBlack = false; paint.strokeSet = true; break;
-      case 'sc': case 'scn': { const v = numbers(operands); fillValues = v; paint.fillBlack = fillSpace === 'DeviceCMYK' && isBlack(v); facts.colours.push({ space: fillSpace, values: v }); break; }
-      case 'SC': case 'SCN': { const v = numbers(operands); paint.strokeBlack = strokeSpace === 'DeviceCMYK' && isBlack(v); facts.colours.push({ space: strokeSpace, values: v }); break; }
-      case 'Do': facts.draws.push({ name: String(operands[0] ?? '').slice(1), matrix: m }); break;
+      case 'cs': fillSpace = firstName(); facts.spaces.push(fillSpace); paint.fillBlack = false; paint.fillSet = true; break;
+      case 'CS': strokeSpace = firstName(); facts.spaces.push(strokeSpace); paint.strokeBlack = false; paint.strokeSet = true; break;
+      case 'sc': case 'scn': { const v = numbers(); fillValues = v; paint.fillBlack = fillSpace === 'DeviceCMYK' && isBlack(v); facts.colours.push({ space: fillSpace, values: v }); break; }
+      case 'SC': case 'SCN': { const v = numbers(); paint.strokeBlack = strokeSpace === 'DeviceCMYK' && isBlack(v); facts.colours.push({ space: strokeSpace, values: v }); break; }
+      case 'Do': facts.draws.push({ name: firstName(), matrix: m }); break;
       case 'BI': {
         // Inline image: skip to EI.
         const end = text.indexOf('EI', i);
@@ -220,15 +244,10 @@ export function readContent(text: string, ctm: Matrix = IDENTITY, gsFlags?: GsFl
       }
       default: break;
     }
-    operands.length = 0;
+    count = 0;
   }
   facts.inkedText = [...inked.values()];
   return facts;
-}
-
-/** The numbers among an operator's operands. */
-function numbers(operands: (number | string)[]): number[] {
-  return operands.filter((o): o is number => typeof o === 'number');
 }
 
 /** PDF white space as the former regular expression saw it (JavaScript's \s over Latin-1). */

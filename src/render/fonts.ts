@@ -4,6 +4,7 @@ import { Font } from '@react-pdf/renderer';
 import { theme } from '../../layouts/theme.js';
 import { hyphenateFrench } from '../../layouts/hyphenation.js';
 import { installShapingCache } from './shaping.js';
+import { forgetTextLayouts, installTextLayoutCache } from './text-layouts.js';
 import { openFace } from './faces.js';
 import { forgetLaidOut } from '../paginate/measure.js';
 import { fontPath, selectCampaignFonts } from './font-files.js';
@@ -37,6 +38,8 @@ export function registerFonts(campaign?: string): void {
   const families = (Font as unknown as { getRegisteredFonts(): Record<string, unknown> }).getRegisteredFonts();
   for (const family of [...Object.keys(theme.fonts.faces), ...FALLBACK_FACES.map((f) => f.family)]) delete families[family];
   forgetLaidOut();
+  forgetTextLayouts();
+  installTextLayoutCache();
   const first = Object.values(theme.fonts.faces)[0]?.[0];
   if (first) installShapingCache(openFace(fontPath(first.file)));
   for (const [family, faces] of Object.entries(theme.fonts.faces)) {
