@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { installFastContent, rememberCompressedStreams } from '../src/render/content-writes.js';
+import { installFastContent, rectangleRuns, rememberCompressedStreams } from '../src/render/content-writes.js';
 import { ROOT } from './helpers/sample.js';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/pdfkit/draw.mjs');
@@ -15,7 +15,12 @@ describe('faster content writes (src/render/content-writes.ts)', () => {
     const script = `import { drawSample } from ${JSON.stringify(pathToFileURL(FIXTURE).href)}; process.stdout.write((await drawSample(${JSON.stringify(FONT)})).toString('base64'));`;
     const shipped = Buffer.from(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }), 'base64');
     installFastContent();
-    const { drawSample } = (await import(pathToFileURL(FIXTURE).href)) as { drawSample(font: string): Promise<Buffer> };
+    const { drawSample, PATHS } = (await import(pathToFileURL(FIXTURE).href)) as { drawSample(font: string): Promise<Buffer>; PATHS: string[] };
+    // The QR codes' rectangles are written without pdfkit's parser; the other paths by pdfkit.
+    expect(PATHS.slice(0, 3).map((d) => rectangleRuns(d) !== undefined)).toEqual([true, true, true]);
+    expect(PATHS.slice(3).map((d) => rectangleRuns(d))).toEqual(PATHS.slice(3).map(() => undefined));
+    expect(rectangleRuns('M3 4h-2v-3h5z')).toBe('3 4 m\n1 4 l\n1 1 l\n6 1 l\nh');
+    for (const other of ['M1234567 0h1v1h-1z', 'M1 2h3v1h-3zM', 'M1 2h3v1h-3', 'M-1 2h3v1h-3z', 'M1 2h3v1h-3z ', 'M1 2h+3v1h-3z', 'M1.5 2h3v1h-3z']) expect(rectangleRuns(other), other).toBeUndefined();
     // Twice: the second draws every path from memory.
     const first = await drawSample(FONT);
     const again = await drawSample(FONT);

@@ -43,6 +43,40 @@ describe('patched dependencies', () => {
     // (tests/text-layouts.test.ts draws the same page with the cache and without it: the same bytes.)
   });
 
+  it('@react-pdf/layout asks the font store for each font once per walk of a document, not once per node', async () => {
+    const { Font, Text, View } = await import('@react-pdf/renderer');
+    const { createElement: h } = await import('react');
+    const { registerFonts } = await import('../src/render/fonts.js');
+    const { measureBlocks } = await import('../src/paginate/measure.js');
+    const { text } = await import('../layouts/styles.js');
+    const { ROOT } = await import('./helpers/sample.js');
+    registerFonts(ROOT);
+    const store = Font as unknown as { load(d: { fontFamily: string; fontStyle?: string; fontWeight?: number }): Promise<void> };
+    const load = store.load;
+    const asked: string[] = [];
+    store.load = (d) => {
+      asked.push(`${d.fontFamily} ${d.fontStyle} ${d.fontWeight}`);
+      return load(d);
+    };
+    try {
+      // 40 texts inheriting one style, 40 in bold: each family of the fallback chain once per style.
+      const block = h(View, { style: text.body }, ...Array.from({ length: 40 }, (_, i) => h(Text, { key: `r${i}` }, `Atelier ${i}`)), ...Array.from({ length: 40 }, (_, i) => h(Text, { key: `b${i}`, style: text.strong }, `Forum ${i}`)));
+      const [measured] = await measureBlocks([block], 300);
+      expect(measured!.height).toBeGreaterThan(0);
+    } finally {
+      store.load = load;
+    }
+    // react-pdf's layout walks the assets twice (resolveAssets before and after the styles'
+    // inheritance): each font at most once per walk, not once per text (81 nodes).
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThanOrEqual(2 * new Set(asked).size);
+    // Every family of the style's fallback chain, in both weights.
+    const families = (text.body.fontFamily as string[]);
+    for (const family of families) {
+      expect(asked.filter((a) => a.startsWith(`${family} `)).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('fontkit loads brotli (WOFF2) when first needed, and can still load it', () => {
     const module = require.resolve('fontkit').replace(/main\.cjs$/, 'module.mjs');
     const text = readFileSync(module, 'utf8');

@@ -72,7 +72,7 @@ function pathOf(qr: QrMatrix): string {
   const n = qr.modules;
   const bits = Buffer.from(qr.dark, 'base64');
   const dark = (i: number) => (bits[i >> 3]! & (0x80 >> (i & 7))) !== 0;
-  const parts: string[] = [];
+  let path = '';
   for (let y = 0; y < n; y++) {
     let x = 0;
     while (x < n) {
@@ -82,8 +82,8 @@ function pathOf(qr: QrMatrix): string {
       }
       const from = x;
       while (x < n && dark(y * n + x)) x++;
-      parts.push(`M${from} ${y}h${x - from}v1h${from - x}z`);
+      path += `M${from} ${y}h${x - from}v1h${from - x}z`;
     }
   }
-  return parts.join('');
+  return path;
 }
