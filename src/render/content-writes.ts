@@ -15,6 +15,8 @@ import { KeptMap } from '../cache/kept.js';
  *   operators are lines, and pdfkit ends each piece it is given with a line feed, so the
  *   bytes are the same. The print and screen files draw the same codes; the preview draws
  *   them at every rebuild. Profiled at 400 events: a third of drawing the programme's pages.
+ *   A QR code's path (rectangles of integers, {@link rectangleRuns}) is turned into those
+ *   operators without pdfkit's parser, which made an object per command.
  * - The pieces a page's content stream is written in are gathered as text and turned into
  *   bytes once, when pdfkit finishes the stream (it joins them before compressing anyway),
  *   by Node's Latin-1 encoder: the low byte of each UTF-16 unit, as pdfkit's
