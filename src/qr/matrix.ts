@@ -1,6 +1,7 @@
 import * as QRCode from './qrcode.js';
 import { sealed } from '../cache/hash.js';
 import { KeptMap } from '../cache/kept.js';
+import { AsciiText } from '../render/ascii-text.js';
 
 /**
  * The quiet zone (the light margin around a QR symbol), in modules on each side: 4, as
@@ -68,11 +69,16 @@ export function qrPath(qr: QrMatrix): string {
   return path;
 }
 
+/** Where qrPath writes (one text at a time). */
+const pathText = new AsciiText();
+
 function pathOf(qr: QrMatrix): string {
   const n = qr.modules;
   const bits = Buffer.from(qr.dark, 'base64');
   const dark = (i: number) => (bits[i >> 3]! & (0x80 >> (i & 7))) !== 0;
-  let path = '';
+  // At most ⌈n/2⌉ runs a row, each `M<x> <y>h<w>v1h-<w>z` with numbers of n's digits at most.
+  const digits = String(n).length;
+  const out = pathText.start(n * Math.ceil(n / 2) * (8 + 4 * digits));
   for (let y = 0; y < n; y++) {
     let x = 0;
     while (x < n) {
@@ -82,8 +88,8 @@ function pathOf(qr: QrMatrix): string {
       }
       const from = x;
       while (x < n && dark(y * n + x)) x++;
-      path += `M${from} ${y}h${x - from}v1h${from - x}z`;
+      out.char(0x4d /* M */).int(from).char(0x20).int(y).char(0x68 /* h */).int(x - from).text('v1h').int(from - x).char(0x7a /* z */);
     }
   }
-  return path;
+  return out.take();
 }
