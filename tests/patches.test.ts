@@ -43,7 +43,7 @@ describe('patched dependencies', () => {
     // (tests/text-layouts.test.ts draws the same page with the cache and without it: the same bytes.)
   });
 
-  it('@react-pdf/layout asks the font store for each font once per walk of a document, not once per node', async () => {
+  it('@react-pdf/layout asks the font store for each font once per pass over the assets of a document, not once per node', async () => {
     const { Font, Text, View } = await import('@react-pdf/renderer');
     const { createElement: h } = await import('react');
     const { registerFonts } = await import('../src/render/fonts.js');
@@ -66,8 +66,8 @@ describe('patched dependencies', () => {
     } finally {
       store.load = load;
     }
-    // react-pdf's layout walks the assets twice (resolveAssets before and after the styles'
-    // inheritance): each font at most once per walk, not once per text (81 nodes).
+    // react-pdf's layout resolves the assets twice (before and after the styles'
+    // inheritance): each font at most once per pass, not once per text (81 nodes).
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.length).toBeLessThanOrEqual(2 * new Set(asked).size);
     // Every family of the style's fallback chain, in both weights.
