@@ -77,6 +77,24 @@ describe('patched dependencies', () => {
     }
   });
 
+  it('@react-pdf/render: glyph ids as four hex digits made once, the same text; glyphs copied only where an attachment replaces some', () => {
+    const source = readFileSync(require.resolve('@react-pdf/render').replace(/[^/]+$/, 'index.js'), 'utf8');
+    const unpatched = 'patches/@react-pdf+render+4.7.0.patch is not applied: install with `npm ci` (its postinstall runs patch-package)';
+    const line = /^const hex4 = \(gid\) => HEX4\[gid\] \?\? \(HEX4\[gid\] = `0000\$\{gid\.toString\(16\)\}`\.slice\(-4\)\);$/m;
+    expect(line.test(source), unpatched).toBe(true);
+    expect(source).toContain('res.push(hex4(gid));');
+    expect(source).toContain('const glyphs = run.attributes.attachment ? [...run.glyphs] : run.glyphs;');
+    // renderAttachments, which the glyphs are given, replaces a glyph only when the run has an attachment.
+    expect(source).toContain('if (glyph.id === objectReplacement.id && run.attributes.attachment) {');
+    // The memo gives the shipped expression's text for every glyph id a subset can have.
+    const HEX4: string[] = [];
+    const hex4 = (gid: number) => HEX4[gid] ?? (HEX4[gid] = `0000${gid.toString(16)}`.slice(-4));
+    const ids = Array.from({ length: 65536 }, (_, gid) => gid);
+    const shipped = ids.map((gid) => `0000${gid.toString(16)}`.slice(-4)).join(' ');
+    expect(ids.map(hex4).join(' ')).toBe(shipped);
+    expect(ids.map(hex4).join(' ')).toBe(shipped); // from the memo
+  });
+
   it('fontkit loads brotli (WOFF2) when first needed, and can still load it', () => {
     const module = require.resolve('fontkit').replace(/main\.cjs$/, 'module.mjs');
     const text = readFileSync(module, 'utf8');
