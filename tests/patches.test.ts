@@ -77,13 +77,16 @@ describe('patched dependencies', () => {
     }
   });
 
-  it('@react-pdf/render: glyph ids as four hex digits made once, the same text; glyphs copied only where an attachment replaces some', () => {
+  it('@react-pdf/render: glyph ids as four hex digits and colours parsed once, the same text; glyphs copied only where an attachment replaces some', () => {
     const source = readFileSync(require.resolve('@react-pdf/render').replace(/[^/]+$/, 'index.js'), 'utf8');
     const unpatched = 'patches/@react-pdf+render+4.7.0.patch is not applied: install with `npm ci` (its postinstall runs patch-package)';
     const line = /^const hex4 = \(gid\) => HEX4\[gid\] \?\? \(HEX4\[gid\] = `0000\$\{gid\.toString\(16\)\}`\.slice\(-4\)\);$/m;
     expect(line.test(source), unpatched).toBe(true);
     expect(source).toContain('res.push(hex4(gid));');
     expect(source).toContain('const glyphs = run.attributes.attachment ? [...run.glyphs] : run.glyphs;');
+    // Colours parsed once per text: the shipped parser (renamed) answers what is not yet kept.
+    expect(source).toContain('const parseColorOnce = (hex) => {');
+    expect(source).toContain('PARSED_COLORS.set(hex, (parsed = parseColorOnce(hex)));');
     // renderAttachments, which the glyphs are given, replaces a glyph only when the run has an attachment.
     expect(source).toContain('if (glyph.id === objectReplacement.id && run.attributes.attachment) {');
     // The memo gives the shipped expression's text for every glyph id a subset can have.
