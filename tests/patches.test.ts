@@ -106,4 +106,32 @@ describe('patched dependencies', () => {
     expect(text.includes('$encre$createRequire(import.meta.url)("brotli/decompress.js")'), unpatched).toBe(true);
     expect(typeof createRequire(module)('brotli/decompress.js')).toBe('function');
   });
+  it('qrcode chooses the mask the shipped scoring chooses, and draws the same modules', () => {
+    type Matrix = { size: number; data: Uint8Array; reservedBit: Uint8Array };
+    const masks = require('qrcode/lib/core/mask-pattern.js') as Record<string, (m: Matrix) => number> & { getBestMaskAsShipped?: unknown };
+    const { create } = require('qrcode/lib/core/qrcode.js') as { create(text: string, o: { errorCorrectionLevel: string; maskPattern?: number }): { modules: Matrix; maskPattern: number } };
+    expect(typeof masks.getBestMaskAsShipped, 'patches/qrcode+1.5.4.patch is not applied: install with `npm ci` (its postinstall runs patch-package)').toBe('function');
+    // The reference: each of the 8 patterns applied by qrcode itself (maskPattern given: no
+    // choice made), scored with the package's own penalty functions (not patched), the
+    // lowest first (ISO/IEC 18004 §7.8.3). getBestMask is the patched one.
+    const score = (m: Matrix) => masks.getPenaltyN1!(m) + masks.getPenaltyN2!(m) + masks.getPenaltyN3!(m) + masks.getPenaltyN4!(m);
+    const texts = fc.oneof(
+      fc.string({ maxLength: 120 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.stringMatching(/^[0-9A-Z $%*+./:-]{1,200}$/),
+    );
+    const chosen = new Set<number>();
+    fc.assert(fc.property(texts, fc.constantFrom('L', 'M', 'Q', 'H'), (text, level) => {
+      fc.pre(text.length > 0);
+      const each = Array.from({ length: 8 }, (_, p) => create(text, { errorCorrectionLevel: level, maskPattern: p }));
+      const scores = each.map((qr) => score(qr.modules));
+      const best = scores.indexOf(Math.min(...scores));
+      const qr = create(text, { errorCorrectionLevel: level });
+      expect(qr.maskPattern).toBe(best);
+      expect(Buffer.from(qr.modules.data).equals(Buffer.from(each[best]!.modules.data))).toBe(true);
+      chosen.add(best);
+    }), { numRuns: 400 });
+    expect(chosen.size).toBeGreaterThan(4); // the draws met most patterns
+  });
 });
