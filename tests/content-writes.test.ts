@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { installFastContent, rectangleRuns, rememberCompressedStreams } from '../src/render/content-writes.js';
+import { deflatedApart, installFastContent, rectangleRuns, rememberCompressedStreams } from '../src/render/content-writes.js';
 import { ROOT } from './helpers/sample.js';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/pdfkit/draw.mjs');
@@ -21,8 +21,13 @@ describe('faster content writes (src/render/content-writes.ts)', () => {
     expect(PATHS.slice(3).map((d) => rectangleRuns(d))).toEqual(PATHS.slice(3).map(() => undefined));
     expect(rectangleRuns('M3 4h-2v-3h5z')).toBe('3 4 m\n1 4 l\n1 1 l\n6 1 l\nh');
     for (const other of ['M1234567 0h1v1h-1z', 'M1 2h3v1h-3zM', 'M1 2h3v1h-3', 'M-1 2h3v1h-3z', 'M1 2h3v1h-3z ', 'M1 2h+3v1h-3z', 'M1.5 2h3v1h-3z']) expect(rectangleRuns(other), other).toBeUndefined();
-    // Twice: the second draws every path from memory.
+    // Twice: the second draws every path from memory. Each page's content (about 300 KB of
+    // rectangles) is deflated on the thread pool, the page's other objects written after it.
+    const before = deflatedApart();
     const first = await drawSample(FONT);
+    const during = deflatedApart();
+    expect(during.deflated - before.deflated).toBeGreaterThanOrEqual(3);
+    expect(during.waited - before.waited).toBeGreaterThanOrEqual(3);
     const again = await drawSample(FONT);
     expect(shipped.length).toBeGreaterThan(1000);
     expect(first.equals(shipped)).toBe(true);
@@ -30,8 +35,10 @@ describe('faster content writes (src/render/content-writes.ts)', () => {
     // Compressed streams remembered (the preview's build process): drawn once to fill the
     // memory, once from it; the pages' streams, the font and the Info the same bytes.
     rememberCompressedStreams();
+    const remembering = deflatedApart().deflated;
     expect((await drawSample(FONT)).equals(shipped)).toBe(true);
     expect((await drawSample(FONT)).equals(shipped)).toBe(true);
+    expect(deflatedApart().deflated).toBe(remembering); // deflated here, to be remembered
     // The patch is in force in this process (the test compares something).
     const proto = (PDFDocument as unknown as { prototype: { path: { name: string } } }).prototype;
     expect(proto.path.name).not.toBe('path');
