@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { deflatedApart, installFastContent, rectangleRuns, rememberCompressedStreams } from '../src/render/content-writes.js';
+import { deflatedApart, deflateStreamsApart, installFastContent, rectangleRuns, rememberCompressedStreams } from '../src/render/content-writes.js';
 import { ROOT } from './helpers/sample.js';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/pdfkit/draw.mjs');
@@ -32,6 +32,12 @@ describe('faster content writes (src/render/content-writes.ts)', () => {
     expect(shipped.length).toBeGreaterThan(1000);
     expect(first.equals(shipped)).toBe(true);
     expect(again.equals(shipped)).toBe(true);
+    // Deflated on this thread (a build whose workers use every core): the same bytes.
+    deflateStreamsApart(false);
+    const here = deflatedApart().deflated;
+    expect((await drawSample(FONT)).equals(shipped)).toBe(true);
+    expect(deflatedApart().deflated).toBe(here);
+    deflateStreamsApart(true);
     // Compressed streams remembered (the preview's build process): drawn once to fill the
     // memory, once from it; the pages' streams, the font and the Info the same bytes.
     rememberCompressedStreams();

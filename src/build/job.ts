@@ -5,6 +5,7 @@ import { fileEnv, type Env } from '../load/env.js';
 import type { Content } from '../load/content.js';
 import { deriveModel, type EventView, type Model } from '../derive/model.js';
 import { registerFonts } from '../render/fonts.js';
+import { deflateStreamsApart } from '../render/content-writes.js';
 import { loadHyphenation } from '../../layouts/hyphenation.js';
 import { PdfPages, type PageSink } from '../render/render.js';
 import { finalise } from '../post/finalise.js';
@@ -52,6 +53,12 @@ export interface JobOptions {
    * Such a file is never put in the build cache.
    */
   proof?: boolean;
+  /**
+   * Long streams deflated on libuv's thread pool while the next pages are laid out
+   * (src/render/content-writes.ts; default true). The build gives false when the threads
+   * making its files use every core. The same bytes.
+   */
+  deflateApart?: boolean;
 }
 
 /** What the preview shows beside a file made with `proof`: its problems and its geometry. */
@@ -140,6 +147,7 @@ export async function openWorkspace(opts: JobOptions, content: Content, derived?
   const printer = await loadPrinter(opts.printer);
   const themeLoaded = loaded ?? (await loadTheme(opts.root, opts.theme, opts.campaign));
   selectTheme(themeLoaded.theme);
+  deflateStreamsApart(opts.deflateApart ?? true);
   if (!selectPosterFormat(opts.format)) throw new UsageError(`unknown affiche format "${opts.format}"; expected one of: ${Object.keys(POSTER_FORMATS).join(', ')}`);
   const campaignStart = new Date(`${content.campaign.period.start}T00:00:00Z`);
   const env = fileEnv(opts.root, opts.sourceDateEpoch, campaignStart);

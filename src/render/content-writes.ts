@@ -57,6 +57,19 @@ const DEFLATE_APART = 16 << 10;
 /** Bytes being deflated on the thread pool per document, at most: past them, a stream is deflated here (its order kept). */
 const DEFLATING_AT_MOST = 32 << 20;
 
+/** Whether long streams are deflated on the thread pool ({@link deflateStreamsApart}). */
+let apartOn = true;
+
+/**
+ * Long streams deflated on libuv's thread pool (true, the default) or on this thread when
+ * pdfkit finishes them (false): the same bytes either way. A build turns it off when its
+ * threads already use every core (worker threads making files side by side), where the pool
+ * could only take their time.
+ */
+export function deflateStreamsApart(on: boolean): void {
+  apartOn = on;
+}
+
 /** Streams deflated on the thread pool, and objects written after waiting for one, in this process (for the tests). */
 const apart = { deflated: 0, waited: 0 };
 
@@ -262,7 +275,7 @@ function gatherWrites(proto: Ref): void {
     }
     const doc = this.document;
     let t = turns.get(doc);
-    const long = this.compress && !doc._security && this.buffer.length > 0 && byteLength(this.buffer) >= DEFLATE_APART;
+    const long = apartOn && this.compress && !doc._security && this.buffer.length > 0 && byteLength(this.buffer) >= DEFLATE_APART;
     if (!long && (!t || t.head === t.list.length)) {
       finalize.call(this);
       return;
