@@ -10,6 +10,24 @@ const FIXTURE = path.join(ROOT, 'tests/fixtures/pdfkit/draw.mjs');
 const FONT = path.join(ROOT, 'assets/fonts/Inter-Regular.otf');
 
 describe('faster content writes (src/render/content-writes.ts)', () => {
+  it('an object that waited for a stream deflated apart and fails to be written fails the document, not the process', async () => {
+    // Before the next test, which turns on the memory of compressed streams (this process's).
+    installFastContent();
+    deflateStreamsApart(true);
+    const doc = new PDFDocument({ compress: true, autoFirstPage: false });
+    const failed = new Promise<Error>((resolve) => doc.on('error', resolve));
+    doc.on('data', () => undefined);
+    doc.addPage({ size: [300, 400], margin: 0 });
+    for (let i = 0; i < 3000; i++) doc.rect(i % 290, (i * 7) % 390, 3, 2).fill();
+    // The document's catalog, written after the page's content (deflated on the thread pool),
+    // holds a number pdfkit refuses to write.
+    (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.Bad = Infinity;
+    const before = deflatedApart();
+    doc.end();
+    expect(deflatedApart().deflated).toBe(before.deflated + 1);
+    expect((await failed).message).toMatch(/unsupported number: Infinity/);
+  });
+
   it('writes the bytes pdfkit writes: paths remembered and replayed, content streams in one piece', async () => {
     // pdfkit as shipped, in a process that never loads encre.
     const script = `import { drawSample } from ${JSON.stringify(pathToFileURL(FIXTURE).href)}; process.stdout.write((await drawSample(${JSON.stringify(FONT)})).toString('base64'));`;

@@ -306,7 +306,13 @@ function gatherWrites(proto: Ref): void {
       }
       turn.deflated = z;
       turn.ready = true;
-      writeReady(queued);
+      // An error in pdfkit's writing comes back to the document's reader (PdfPages: the file
+      // fails), as it would have from the drawing, not as an uncaught exception.
+      try {
+        writeReady(queued);
+      } catch (thrown) {
+        doc.emit('error', thrown instanceof Error ? thrown : new Error(String(thrown)));
+      }
     });
   };
 }
