@@ -249,11 +249,7 @@ function gatherWrites(proto: Ref): void {
     while (t.head < t.list.length && t.list[t.head]!.ready) {
       const { ref, deflated: z } = t.list[t.head]!;
       t.list[t.head++] = undefined as unknown as Finished;
-      if (z) {
-        // As below: written as it is, pdfkit told not to compress it again.
-        ref.buffer = [z];
-        ref.compress = false;
-      }
+      if (z) keepDeflated(ref, z);
       finalize.call(ref);
     }
     if (t.head === t.list.length) {
@@ -268,10 +264,7 @@ function gatherWrites(proto: Ref): void {
       const key = `${raw.length}:${createHash('sha256').update(raw).digest('base64')}`;
       let z = deflated.get(key);
       if (!z) deflated.set(key, (z = deflateSync(raw)));
-      // Written as they are: pdfkit joins the one piece and, told not to compress, keeps it
-      // (the stream's Filter was set when it was first written to).
-      this.buffer = [z];
-      this.compress = false;
+      keepDeflated(this, z);
     }
     const doc = this.document;
     let t = turns.get(doc);
@@ -315,6 +308,15 @@ function gatherWrites(proto: Ref): void {
       }
     });
   };
+}
+
+/**
+ * A stream's bytes, deflated here, to be written as they are: pdfkit joins the one piece and,
+ * told not to compress, keeps it (the stream's Filter was set when it was first written to).
+ */
+function keepDeflated(ref: Ref, z: Buffer): void {
+  ref.buffer = [z];
+  ref.compress = false;
 }
 
 function byteLength(pieces: Uint8Array[]): number {
